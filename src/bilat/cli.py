@@ -1,0 +1,197 @@
+"""The command line: a thin shell over the Pipeline and the query layer.
+
+Each command builds Settings from flags and the environment, calls one library function,
+and turns a BilatError into one line on stderr.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from bilat.errors import BilatError
+from bilat.settings import Settings
+
+_DB_HELP = "DuckDB file (default: $BILAT_DB or bilat.duckdb)."
+
+
+class _Errors:
+    """Prints each failed input as one line and remembers that one failed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, err: BilatError) -> None:
+        self.count += 1
+        click.echo(str(err), err=True)
+
+
+def _progress(iterable, desc: str):
+    from tqdm import tqdm
+
+    # disable=None: a bar only when stderr is a terminal
+    return tqdm(iterable, desc=desc, unit="doc", disable=None, file=sys.stderr)
+
+
+def _settings(db: str | None = None, actors: str | None = None) -> Settings:
+    return Settings.from_env(db=db, actors_file=actors)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bilat")
+def main() -> None:
+    """bilat: who did what to whom, when — coded from news, each claim with its sentence."""
+
+
+def _fail(exc: BilatError) -> None:
+    click.echo(str(exc), err=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--actors", type=click.Path(dir_okay=False), help="User actor dictionary: CSV phrase,code,sector.")
+def code(inputs: tuple[str, ...], actors: str | None) -> None:
+    """Code INPUTS (files, folders, JSON Lines, - for stdin) and print event records as JSON Lines.
+
+    No database is touched. Python: ``bilat.Pipeline().run(inputs)``.
+    """
+    from bilat.pipeline import Pipeline
+
+    errors = _Errors()
+    try:
+        pipeline = Pipeline(_settings(actors=actors))
+        out = sys.stdout
+        for doc in _progress(pipeline.run(inputs, on_error=errors), "coding"):
+            for event in doc.events:
+                out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    except BilatError as exc:
+        _fail(exc)
+    sys.exit(1 if errors.count else 0)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", help=_DB_HELP)
+@click.option("--actors", type=click.Path(dir_okay=False), help="User actor dictionary: CSV phrase,code,sector.")
+def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
+    """Code INPUTS and store documents and events in the database (idempotent).
+
+    Python: ``bilat.open(db).ingest(inputs)``.
+    """
+    from bilat.query import Store
+    from bilat.pipeline import Pipeline
+
+    errors = _Errors()
+    settings = _settings(db, actors)
+    try:
+        with Store(settings.db) as store:
+            tally = store.ingest(inputs, pipeline=Pipeline(settings), on_error=errors,
+                                 progress=lambda it: _progress(it, "ingesting"))
+            counts = store.counts()
+    except BilatError as exc:
+        _fail(exc)
+    click.echo(f"{tally['added']} added, {tally['replaced']} replaced, {tally['unchanged']} unchanged, "
+               f"{errors.count} failed; {settings.db} holds {counts['documents']} documents, "
+               f"{counts['events']} events", err=True)
+    sys.exit(1 if errors.count else 0)
+
+
+@main.command()
+@click.option("--db", help=_DB_HELP)
+@click.option("--dyad", help="Two actor codes, e.g. PAK-USA (both directions).")
+@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Latest event date.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout (needed for parquet on a terminal).")
+def events(db, dyad, since, until, fmt, output) -> None:
+    """Export stored events. Python: ``bilat.open(db).events(dyad=..., since=..., until=...)``."""
+    from bilat.query import Store, write_parquet, write_records
+
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+            records = store.events(dyad=dyad, since=since, until=until)
+        if fmt == "parquet":
+            if output:
+                write_parquet(records, output)
+            else:
+                if sys.stdout.isatty():
+                    raise BilatError("E400", "parquet is binary: redirect stdout or use -o FILE")
+                write_parquet(records, sys.stdout.buffer)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                write_records(records, fmt, fh)
+        else:
+            write_records(records, fmt, sys.stdout)
+    except BilatError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
+    """The dated events between A and B, both directions, in date order, with tone.
+
+    Python: ``bilat.open(db).timeline(A, B)``.
+    """
+    from bilat.query import Store, format_timeline
+
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+            rows = store.timeline(a, b)
+            undated = store.undated(a, b)
+    except BilatError as exc:
+        _fail(exc)
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated)))
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--docs", "docs", multiple=True, help="Documents to code (default: the folder beside GOLD named like it without -gold).")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these event records (JSON Lines) instead of coding.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool) -> None:
+    """Score events against GOLD at three levels: dyad+quad, directed+root, dated.
+
+    Python: ``bilat.evaluate.score(load_gold(GOLD), events)``.
+    """
+    from bilat.evaluate import boilerplate_hits, default_docs, format_scores, load_gold, score
+
+    errors = _Errors()
+    try:
+        gold_docs = load_gold(gold)
+        if pred:
+            with open(pred, encoding="utf-8") as fh:
+                predicted = [json.loads(line) for line in fh if line.strip()]
+        else:
+            from bilat.pipeline import Pipeline
+
+            inputs = list(docs) or [str(default_docs(gold))]
+            predicted = [e.to_dict() for d in Pipeline(_settings()).run(inputs, on_error=errors) for e in d.events]
+    except BilatError as exc:
+        _fail(exc)
+    scores = score(gold_docs, predicted)
+    hits = boilerplate_hits(gold_docs, predicted)
+    if as_json:
+        click.echo(json.dumps({"scores": [s.to_dict() for s in scores], "boilerplate_events": len(hits)}))
+    else:
+        click.echo(format_scores(scores))
+        click.echo(f"boilerplate lines that yielded events: {len(hits)}")
+        for doc, line in hits:
+            click.echo(f"  {doc}: {line}")
+    sys.exit(1 if errors.count else 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

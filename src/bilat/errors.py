@@ -1,0 +1,46 @@
+"""Every user-facing error, under a code. The library raises; only the CLI prints."""
+from __future__ import annotations
+
+MESSAGES = {
+    "E100": "cannot read input",
+    "E101": "not valid JSON",
+    "E102": "JSON line has no text or html",
+    "E103": "binary file, not text",
+    "E104": "empty input",
+    "E105": "not valid text in any known encoding",
+    "E106": "no such file or directory",
+    "E200": "the spaCy model cannot be loaded",
+    "E300": "database error",
+    "E301": "database schema is newer than this bilat",
+    "E400": "bad argument",
+    "E500": "gold file is not valid",
+}
+
+
+class BilatError(Exception):
+    """An error a user should see as one line: ``E101 path:17: not valid JSON``.
+
+    Args:
+        code: a key of ``MESSAGES``.
+        detail: what exactly went wrong; defaults to the code's message.
+        path: the input file, if any.
+        line: the 1-based line in that file, if any.
+    """
+
+    def __init__(self, code: str, detail: str | None = None, *, path: str | None = None,
+                 line: int | None = None) -> None:
+        self.code = code
+        self.detail = detail or MESSAGES.get(code, "error")
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return f"{self.code} {where}{self.detail}"
+
+
+class InputError(BilatError):
+    """One input (a file, or a line of a JSON Lines file) could not be read; others go on."""

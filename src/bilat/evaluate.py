@@ -1,0 +1,170 @@
+"""Scoring against gold annotations, at the three levels DESIGN.md defines.
+
+Levels, each a one-to-one matching of predicted to gold events within a document:
+
+* ``dyad+quad`` — the unordered dyad and the quad class agree;
+* ``directed+root`` — source, target and the two-digit root agree (a gold meeting, root 04,
+  matches either direction);
+* ``dated`` — that, and the dates are compatible: equal at the coarser of the two precisions
+  (``2023`` is compatible with ``2023-08``). A gold date of null means the text does not fix
+  one, so any predicted date is accepted; a predicted null never matches a gold date.
+
+Precision counts every predicted event in a gold document; recall counts the gold events
+marked ``required``. A prediction may match a non-required gold event without penalty.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilat.errors import BilatError
+from bilat.ontology import quad_of
+
+LEVELS = ("dyad+quad", "directed+root", "dated")
+_SYMMETRIC_ROOTS = {"04"}
+
+
+@dataclass
+class Score:
+    level: str
+    matched_pred: int
+    predicted: int
+    matched_gold: int
+    required: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched_pred / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.required if self.required else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "matched_predicted": self.matched_pred, "predicted": self.predicted,
+                "matched_required": self.matched_gold, "required": self.required}
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Gold documents from a JSON Lines file (one document per line)."""
+    docs = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise BilatError("E500", f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from exc
+                if not isinstance(item, dict) or "doc" not in item:
+                    raise BilatError("E500", "each line needs a 'doc' field", path=str(path), line=lineno)
+                docs.append(item)
+    except OSError as exc:
+        raise BilatError("E106", str(exc), path=str(path)) from exc
+    return docs
+
+
+def dates_compatible(pred: str | None, gold: str | None) -> bool:
+    """Equal at the coarser precision; a null gold date accepts anything."""
+    if gold is None:
+        return True
+    if pred is None:
+        return False
+    n = min(len(pred), len(gold))
+    return pred[:n] == gold[:n]
+
+
+def _matches(level: str, pred: dict, gold: dict) -> bool:
+    roots = gold.get("root_any") or []
+    if level == "dyad+quad":
+        return ({pred["source"], pred["target"]} == {gold["source"], gold["target"]}
+                and pred["quad"] in {quad_of(r) for r in roots})
+    same = pred["source"] == gold["source"] and pred["target"] == gold["target"]
+    if not same and pred["root"] in _SYMMETRIC_ROOTS:
+        same = pred["source"] == gold["target"] and pred["target"] == gold["source"]
+    if not (same and pred["root"] in roots):
+        return False
+    return level != "dated" or dates_compatible(pred.get("event_date"), gold.get("event_date"))
+
+
+def _match_doc(level: str, preds: list[dict], golds: list[dict]) -> tuple[int, int]:
+    """Greedy one-to-one matching; required gold events are matched first."""
+    order = sorted(range(len(golds)), key=lambda i: not golds[i].get("required", True))
+    used: set[int] = set()
+    matched_required = 0
+    for gi in order:
+        for pi, pred in enumerate(preds):
+            if pi not in used and _matches(level, pred, golds[gi]):
+                used.add(pi)
+                matched_required += bool(golds[gi].get("required", True))
+                break
+    return len(used), matched_required
+
+
+def score(gold: list[dict], predicted: Iterable[dict]) -> list[Score]:
+    """Scores at each level for ``predicted`` event records against ``gold`` documents."""
+    by_doc: dict[str, list[dict]] = {}
+    for event in predicted:
+        by_doc.setdefault(event["doc_id"], []).append(event)
+    scores = []
+    for level in LEVELS:
+        total = Score(level, 0, 0, 0, 0)
+        for gdoc in gold:
+            preds = by_doc.get(gdoc["doc"], [])
+            golds = gdoc.get("events", [])
+            mp, mg = _match_doc(level, preds, golds)
+            total.matched_pred += mp
+            total.predicted += len(preds)
+            total.matched_gold += mg
+            total.required += sum(bool(g.get("required", True)) for g in golds)
+        scores.append(total)
+    return scores
+
+
+def boilerplate_hits(gold: list[dict], predicted: Iterable[dict]) -> list[tuple[str, str]]:
+    """(doc, boilerplate line) pairs where a predicted event's sentence overlaps a line the
+    gold says must yield nothing."""
+    def norm(s: str) -> str:
+        return " ".join(s.replace("’", "'").replace("‘", "'").split()).lower()
+
+    sentences: dict[str, list[str]] = {}
+    for e in predicted:
+        sentences.setdefault(e["doc_id"], []).append(norm(e["sentence"]))
+    hits = []
+    for gdoc in gold:
+        for line in gdoc.get("boilerplate_must_not_code", []):
+            key = norm(line)
+            if len(key) < 4:
+                continue
+            if any(key in s or s in key for s in sentences.get(gdoc["doc"], [])):
+                hits.append((gdoc["doc"], line))
+    return hits
+
+
+def format_scores(scores: list[Score]) -> str:
+    lines = [f"{'level':<15}{'precision':>10}{'recall':>8}{'f1':>7}   matched"]
+    for s in scores:
+        lines.append(f"{s.level:<15}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}   "
+                     f"{s.matched_pred}/{s.predicted} predicted, {s.matched_gold}/{s.required} required")
+    return "\n".join(lines)
+
+
+def default_docs(gold_path: str | Path) -> Path:
+    """The documents beside a gold file: ``examples/seeds`` for ``examples/seeds-gold.jsonl``."""
+    path = Path(gold_path)
+    stem = path.name.split(".")[0]
+    if stem.endswith("-gold"):
+        stem = stem[: -len("-gold")]
+    folder = path.with_name(stem)
+    if not folder.exists():
+        raise BilatError("E106", f"no documents beside the gold file; pass --docs", path=str(folder))
+    return folder

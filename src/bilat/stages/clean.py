@@ -1,0 +1,218 @@
+"""Clean: raw text or HTML → the article's main text, with an offset map back to the input.
+
+Plain-text pages keep their web boilerplate (scrapers copy everything), so each block (a
+non-blank line) is classified by the named rule groups below. A block survives only if it
+reads as prose: it ends like a sentence and is not one of the boilerplate kinds. Every kept
+block is copied verbatim, so a span in the cleaned text maps back to the raw text through
+``Document.segments``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilat.document import Document, Segment
+
+# --- boilerplate rule groups: each a tuple of patterns, matched against a stripped block ---
+
+# Comment sections and feedback widgets: from the first of these to the end is not the article.
+_COMMENT_SECTION = (
+    r"^\d+\s+comments?$",
+    r"^\d+\s+comment\(s\)$",
+    r"^comments?(\s*\(\d+\))?:?$",
+    r"^comments? (are|is) (now )?closed\.?$",
+    r"^leave a (reply|comment)\b",
+    r"^(post|add|write|submit) (a |your )?comment\b",
+    r"^comment policy\b",
+    r"^do you like this (article|story|post)\?",
+    r"^(was|is) this (article|story) (helpful|useful)\?",
+    r"^you must be logged in to (post|comment)",
+    r"^join the (conversation|discussion)\b",
+)
+# Links to other stories inside the page ("Also read: …").
+_RELATED_LINK = (
+    r"^(also read|read also|read more|more to read|see also|also see|related|related news|"
+    r"recommended|must read|don'?t miss|watch|listen|also watch|read next|up next|trending)\s*[:|\-–—»]",
+)
+# Headings of related-post lists, navigation and sharing widgets.
+_LIST_HEADING = (
+    r"^(recent|related|latest|popular|trending|recommended|more|top|most read|most popular|"
+    r"editor'?s picks?|you may also like|more from|more in)( [a-z]+){0,3}:?$",
+    r"^(share|tweet|email|print|follow us|subscribe|sign up|newsletter)\b.{0,40}$",
+)
+# Timestamps of list items ("5 hours ago").
+_RELATIVE_STAMP = (
+    r"^(about |over )?(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+    r"^(updated|posted|published)\s*:?.{0,40}$",
+)
+# Advertising slots.
+_ADVERT = (
+    r"^(advertisement|advertisements|advert|ad|ads|sponsored( content)?|promoted( content)?|"
+    r"story continues below( advertisement)?|continue reading( below)?|scroll to continue.*)$",
+)
+# Credit and byline lines.
+_CREDIT = (
+    r"^\(?(with inputs from|with input from|additional reporting|reporting by|written by|"
+    r"edited by|writing by|compiled by|inputs from)\b[^.]{0,80}\)?\.?$",
+    r"^by\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,4}(\s*[,|/]\s*[\w .]+)?$",
+)
+# Form text of comment and newsletter boxes.
+_FORM_TEXT = (
+    r"required fields are marked",
+    r"your email address will not be published",
+    r"denotes required field",
+)
+# A caption ends with a bracketed photo credit ("[Name/AFP]", "(Photo: Reuters)").
+_CAPTION = (
+    r"\[[^\]\n]{2,60}/[^\]\n]{2,40}\]\s*$",
+    r"\((photo|image|file photo|picture|credit)s?\b[^)]{0,60}\)\s*$",
+)
+# A teaser cut short by the page: ends in an ellipsis.
+_TEASER = (r"(…|\.\.\.)\s*$",)
+
+
+def _compile(group: tuple[str, ...], *, anchored: bool = True) -> re.Pattern[str]:
+    if not group:  # an empty group would match everything
+        raise ValueError("empty rule group")
+    return re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    comment_section: re.Pattern[str]
+    drop: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _build_rules() -> _Rules:
+    return _Rules(
+        comment_section=_compile(_COMMENT_SECTION),
+        drop=(
+            ("related-link", _compile(_RELATED_LINK)),
+            ("list-heading", _compile(_LIST_HEADING)),
+            ("relative-stamp", _compile(_RELATIVE_STAMP)),
+            ("advert", _compile(_ADVERT)),
+            ("credit", _compile(_CREDIT)),
+            ("form", _compile(_FORM_TEXT)),
+            ("caption", _compile(_CAPTION)),
+            ("teaser", _compile(_TEASER)),
+        ),
+    )
+
+
+_RULES = _build_rules()  # compiled once; immutable
+
+# Sentence-final: ends with . ! ? optionally followed by closing quotes or brackets.
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_MIN_WORDS = 6
+
+# A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",
+# "May 12, 2018 (AGENCY) — ". It is cut from the text; the date stage reads the raw input.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}\s*)?"
+    rf"(?:(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\s*)?"
+    r"(?:\([^)\n]{1,40}\)\s*)?"
+    r"(?:--|—|–|-)\s+"
+)
+# A metadata prefix some scrapers write: " date 2023-08-03 ".
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+
+
+def classify_block(block: str) -> str | None:
+    """The boilerplate kind of one stripped block, or None if it reads as article prose.
+
+    Example:
+        >>> classify_block("Also read: India hits out at Pakistan")
+        'related-link'
+        >>> classify_block("Pakistan and Russia have signed a defense treaty in Moscow.") is None
+        True
+    """
+    if not _WORD.search(block):
+        return "no-words"
+    for kind, pattern in _RULES.drop:
+        if pattern.search(block):
+            return kind
+    if not _PROSE_END.search(block):
+        return "heading"
+    if len(block.split()) < _MIN_WORDS:
+        return "fragment"
+    return None
+
+
+def _blocks(text: str):
+    """Yield (start, end) of each non-blank line, stripped."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + lead + len(stripped)
+        pos += len(line) + 1
+
+
+def clean_text(text: str) -> tuple[str, list[Segment], list[tuple[int, int]], str | None]:
+    """Keep the prose blocks of ``text``.
+
+    Returns:
+        (cleaned text, segments mapping it to ``text``, paragraph spans in the cleaned text,
+        the first heading-like block as a title or None).
+    """
+    parts: list[str] = []
+    segments: list[Segment] = []
+    paragraphs: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    title = None
+    cursor = 0
+    for start, end in _blocks(text):
+        block = text[start:end]
+        if _RULES.comment_section.search(block):
+            break
+        prefix = _DATE_PREFIX.match(block) or _DATELINE.match(block)
+        if prefix and prefix.end() < len(block):
+            start += prefix.end()
+            block = text[start:end]
+        kind = classify_block(block)
+        if kind == "heading" and title is None and not parts:
+            title = block
+        key = " ".join(block.lower().split())
+        if kind is not None or key in seen:
+            continue
+        seen.add(key)
+        if parts:
+            cursor += 2  # the "\n\n" between paragraphs
+        segments.append(Segment(clean_start=cursor, raw_start=start, length=len(block)))
+        paragraphs.append((cursor, cursor + len(block)))
+        parts.append(block)
+        cursor += len(block)
+    return "\n\n".join(parts), segments, paragraphs, title
+
+
+def _extract_html(html: str) -> tuple[str, str | None, str | None]:
+    """Main text, title and date of an HTML page, by trafilatura."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True,
+    )
+    if result is None:
+        return "", None, None
+    return result.text or "", result.title, result.date
+
+
+def clean(doc: Document) -> Document:
+    """Fill ``doc.text``, ``doc.segments``, ``doc.paragraphs`` (and title, HTML date).
+
+    For HTML the segments map into the text trafilatura extracted, not into the markup.
+    """
+    source = doc.raw
+    if doc.is_html:
+        source, title, html_date = _extract_html(doc.raw)
+        doc.title = doc.title or title
+        if html_date:
+            doc.meta["html_date"] = html_date
+        doc.meta["extracted"] = source
+    doc.text, doc.segments, doc.paragraphs, title = clean_text(source)
+    doc.title = doc.title or title
+    return doc

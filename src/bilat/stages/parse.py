@@ -1,0 +1,77 @@
+"""Parse: sentences, tokens and dependencies by spaCy, paragraph by paragraph.
+
+Only paragraphs that name at least one actor are parsed (the cheap prefilter); the others
+still get sentence boundaries so that offsets stay complete.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.document import Document, Sentence
+from bilat.errors import BilatError
+
+
+@dataclass
+class ParsedParagraph:
+    """One paragraph's spaCy Doc and where it starts in ``Document.text``."""
+
+    offset: int
+    parsed: Any  # spacy.tokens.Doc
+
+
+def load_model(name: str):
+    """Load a spaCy pipeline by package name or path, as a coded error if it is missing."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise BilatError(
+            "E200",
+            f"cannot load spaCy model {name!r}: install it (see README, 'Language model') "
+            f"or set BILAT_SPACY_MODEL",
+        ) from exc
+
+
+def parse_documents(nlp, docs: Iterable[Document], *, wanted: Callable[[str], bool],
+                    batch_size: int = 32) -> Iterator[Document]:
+    """Parse the paragraphs of each document for which ``wanted(paragraph_text)`` is true.
+
+    Sets ``doc.parsed`` (a list of :class:`ParsedParagraph`) and ``doc.sentences``.
+    """
+    buffer: list[Document] = []
+    for doc in docs:
+        buffer.append(doc)
+        if len(buffer) >= batch_size:
+            yield from _parse_batch(nlp, buffer, wanted, batch_size)
+            buffer = []
+    if buffer:
+        yield from _parse_batch(nlp, buffer, wanted, batch_size)
+
+
+def _paragraphs(batch: list[Document], wanted: Callable[[str], bool]):
+    for doc in batch:
+        for start, end in doc.paragraphs:
+            text = doc.text[start:end]
+            if wanted(text):
+                yield text, (doc, start)
+
+
+def _parse_batch(nlp, batch: list[Document], wanted, batch_size: int) -> Iterator[Document]:
+    for doc in batch:
+        doc.parsed = []
+    pairs = _paragraphs(batch, wanted)
+    for parsed, (doc, start) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        doc.parsed.append(ParsedParagraph(offset=start, parsed=parsed))
+    for doc in batch:
+        doc.sentences = []
+        for para_index, para in enumerate(doc.parsed):
+            for sent in para.parsed.sents:
+                start = para.offset + sent.start_char
+                end = para.offset + sent.end_char
+                doc.sentences.append(Sentence(index=len(doc.sentences), start=start, end=end,
+                                              text=doc.text[start:end],
+                                              paragraph=doc.paragraph_of(start)))
+        yield doc

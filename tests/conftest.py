@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy pipeline loaded once per run, the sample documents, a fresh store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+GOLD = ROOT / "examples" / "seeds-gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from bilat.pipeline import Pipeline
+    from bilat.settings import Settings
+
+    return Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def seed_docs(pipeline):
+    """The five sample articles, processed, keyed by doc_id."""
+    docs = list(pipeline.run([str(SEEDS)]))
+    return {d.doc_id: d for d in docs}
+
+
+@pytest.fixture(scope="session")
+def code_text(pipeline):
+    """Code one text (optionally with a publication date) and return its events."""
+    from bilat.document import Document
+
+    def run(text: str, published: str | None = None):
+        doc = Document(doc_id="t", raw=text, published=published)
+        return pipeline(doc).events
+
+    return run
+
+
+@pytest.fixture
+def store():
+    from bilat.query import Store
+
+    with Store(":memory:") as db:
+        yield db

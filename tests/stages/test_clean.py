@@ -1,0 +1,63 @@
+import pytest
+
+from bilat.document import Document
+from bilat.stages.clean import classify_block, clean, clean_text
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Advertisement", "advert"),
+    ("Also read: Ministers trade barbs over border dispute at summit", "related-link"),
+    ("READ MORE | Talks collapse in Geneva", "related-link"),
+    ("5 hours ago", "relative-stamp"),
+    ("an hour ago", "relative-stamp"),
+    ("(With inputs from agencies)", "credit"),
+    ("By Jane Doe", "credit"),
+    ("Recent Posts", "list-heading"),
+    ("Soldiers patrol the border near the capital on Monday. [John Smith/Reuters]", "caption"),
+    ("The minister is expected to travel to the region later this year with…", "teaser"),
+    ("Your email address will not be published. Required fields are marked *", "form"),
+    ("187", "no-words"),
+    ("Border talks resume between the neighbours", "heading"),
+    ("It rained.", "fragment"),
+])
+def test_boilerplate_kinds(line, kind):
+    assert classify_block(line) == kind
+
+
+def test_prose_is_kept():
+    assert classify_block("Kenya and Uganda signed a border security accord in Nairobi on Tuesday.") is None
+
+
+def test_comment_section_cut_to_end():
+    text = ("Brazil and Argentina agreed to hold joint naval drills next year, officials said.\n\n"
+            "3 COMMENTS\n\n"
+            "Brazil should never trust Argentina on anything at all, in my humble opinion.\n")
+    cleaned, _, paragraphs, _ = clean_text(text)
+    assert "trust" not in cleaned
+    assert len(paragraphs) == 1
+
+
+def test_repeated_paragraph_kept_once():
+    para = "Chile recalled its ambassador from Peru after the dispute over fishing rights."
+    cleaned, _, paragraphs, _ = clean_text(f"{para}\n\n{para}\n")
+    assert cleaned == para and len(paragraphs) == 1
+
+
+def test_dateline_cut_and_offsets_map_back():
+    raw = "Headline here\n\nNAIROBI -- Kenya and Uganda signed a border security accord on Tuesday.\n"
+    doc = clean(Document(doc_id="d", raw=raw))
+    assert doc.text.startswith("Kenya and Uganda")
+    start = doc.text.index("Uganda")
+    assert raw[doc.raw_offset(start):doc.raw_offset(start) + 6] == "Uganda"
+    assert doc.title == "Headline here"
+
+
+def test_html_main_text_extracted():
+    html = ("<html><head><title>T</title></head><body><nav>Home | World | Sport</nav><article>"
+            "<h1>Accord signed</h1><p>Kenya and Uganda signed a border security accord in Nairobi on Tuesday, "
+            "officials from both governments said.</p><p>The agreement covers joint patrols along the "
+            "shared frontier and the exchange of intelligence.</p></article>"
+            "<footer>Copyright 2024. All rights reserved.</footer></body></html>")
+    doc = clean(Document(doc_id="h", raw=html, is_html=True))
+    assert "Kenya and Uganda signed" in doc.text
+    assert "Home | World" not in doc.text and "Copyright" not in doc.text

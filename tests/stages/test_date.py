@@ -1,0 +1,32 @@
+import pytest
+
+from bilat.document import Document
+from bilat.stages.clean import clean
+from bilat.stages.date import date_document, find_dateline
+
+
+@pytest.mark.parametrize("text,expected", [
+    (" date 2023-08-03 Neither side commented\n\nBody.", "2023-08-03"),
+    ("Title\n\nMay 12, 2018 (AGENCY) — The minister said the talks went well.", "2018-05-12"),
+    ("Title\n\nNAIROBI, 3 March 2021 - Kenya said on Wednesday.", "2021-03-03"),
+    ("Title\n\nPublished: 2019-11-02\n\nText.", "2019-11-02"),
+    ("Title\n\nThe minister visited Nairobi in May 2018 and said so.", None),
+    ("Title\n\nFebruary 30, 2018 (AGENCY) — impossible date.", None),
+])
+def test_dateline(text, expected):
+    assert find_dateline(text) == expected
+
+
+def test_metadata_wins_over_dateline():
+    doc = Document(doc_id="d", raw="May 12, 2018 (X) — Text here.", published="2020-01-02")
+    assert date_document(clean(doc)).published == "2020-01-02"
+
+
+def test_url_date():
+    doc = Document(doc_id="d", raw="Some text without a date line at all.", url="https://example.org/2021/07/09/story")
+    assert date_document(clean(doc)).published == "2021-07-09"
+
+
+def test_unknown_stays_unknown():
+    doc = date_document(clean(Document(doc_id="d", raw="A text with no date anywhere in it at all.")))
+    assert doc.published is None and doc.published_precision is None

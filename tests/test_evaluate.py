@@ -1,0 +1,51 @@
+import pytest
+
+from bilat.evaluate import boilerplate_hits, dates_compatible, score
+
+
+def _pred(source, target, root, date=None, doc="d1", quad=None):
+    from bilat.ontology import quad_of
+
+    return {"doc_id": doc, "source": source, "target": target, "root": root,
+            "quad": quad or quad_of(root), "event_date": date, "sentence": "s"}
+
+
+GOLD = [{"doc": "d1", "events": [
+    {"source": "PAK", "target": "USA", "root_any": ["05"], "event_date": "2005-10", "required": True},
+    {"source": "USA", "target": "PAK", "root_any": ["04"], "event_date": None, "required": True},
+    {"source": "USA", "target": "IND", "root_any": ["03"], "event_date": None, "required": False},
+], "boilerplate_must_not_code": ["Also read: something happened"]}]
+
+
+@pytest.mark.parametrize("pred,gold,ok", [
+    ("2005-10-02", "2005-10", True), ("2005", "2005-10", True), ("2005-11", "2005-10", False),
+    (None, "2005", False), (None, None, True), ("2011", None, True),
+])
+def test_dates_compatible(pred, gold, ok):
+    assert dates_compatible(pred, gold) is ok
+
+
+def test_three_levels():
+    preds = [_pred("PAK", "USA", "05", "2006"), _pred("PAK", "USA", "04"), _pred("RUS", "PAK", "19")]
+    by_level = {s.level: s for s in score(GOLD, preds)}
+    # meetings match either direction; the 2006 date is wrong at the dated level
+    assert (by_level["directed+root"].matched_pred, by_level["directed+root"].matched_gold) == (2, 2)
+    assert by_level["dated"].matched_gold == 1
+    assert by_level["directed+root"].precision == pytest.approx(2 / 3)
+    assert by_level["directed+root"].recall == 1.0
+
+
+def test_duplicates_count_against_precision():
+    preds = [_pred("PAK", "USA", "05", "2005-10"), _pred("PAK", "USA", "05", "2005-10")]
+    s = {s.level: s for s in score(GOLD, preds)}["directed+root"]
+    assert s.matched_pred == 1 and s.predicted == 2
+
+
+def test_optional_gold_is_no_penalty_and_no_credit():
+    s = {s.level: s for s in score(GOLD, [_pred("USA", "IND", "03")])}["directed+root"]
+    assert s.precision == 1.0 and s.matched_gold == 0
+
+
+def test_boilerplate_hits():
+    preds = [dict(_pred("PAK", "USA", "05"), sentence="Also read: something happened")]
+    assert boilerplate_hits(GOLD, preds) == [("d1", "Also read: something happened")]

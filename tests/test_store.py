@@ -1,0 +1,50 @@
+from bilat.document import Document, Event
+
+
+def _doc(doc_id="d1", raw="text one", events=()):
+    doc = Document(doc_id=doc_id, raw=raw, text=raw, published="2023-08-03", published_precision="day")
+    doc.events = list(events)
+    return doc
+
+
+def _event(doc_id="d1", eid="e1", source="PAK", target="USA", date="2005-10", cameo="057"):
+    return Event(event_id=eid, doc_id=doc_id, source=source, target=target, cameo=cameo, root=cameo[:2],
+                 quad=1, goldstein=8.0, sentence="Pakistan and the US signed a pact.", span=(0, 34),
+                 event_date=date, date_precision="month")
+
+
+def test_same_document_twice_leaves_same_rows(store):
+    doc = _doc(events=[_event()])
+    assert store.add(doc) == "added"
+    assert store.add(doc) == "unchanged"
+    assert store.counts() == {"documents": 1, "events": 1}
+
+
+def test_changed_document_replaces_its_events(store):
+    store.add(_doc(events=[_event(eid="e1"), _event(eid="e2", cameo="040")]))
+    assert store.add(_doc(raw="text two", events=[_event(eid="e3")])) == "replaced"
+    assert [e["event_id"] for e in store.events()] == ["e3"]
+
+
+def test_dyad_filter_both_directions_and_dates(store):
+    store.add(_doc(events=[_event(eid="a", date="2005-10"),
+                           _event(eid="b", source="USA", target="PAK", date="2020"),
+                           _event(eid="c", source="RUS", target="PAK", date="2018"),
+                           _event(eid="d", date=None)]))
+    assert [e["event_id"] for e in store.events(dyad="PAK-USA")] == ["a", "b", "d"]
+    assert [e["event_id"] for e in store.events(dyad="USA-PAK", since="2010")] == ["b"]
+    assert [e["event_id"] for e in store.events(until="2006")] == ["a"]
+    assert [e["event_id"] for e in store.timeline("pak", "usa")] == ["a", "b"]
+
+
+def test_record_round_trip(store):
+    store.add(_doc(events=[_event()]))
+    record = store.events()[0]
+    assert record["span"] == [0, 34] and record["quantities"] == []
+    assert Event.from_dict(record).to_dict()["event_date"] == "2005-10"
+
+
+def test_schema_has_version(store):
+    from bilat.store import SCHEMA_VERSION, schema_version
+
+    assert schema_version(store.con) == SCHEMA_VERSION
