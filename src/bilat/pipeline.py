@@ -9,7 +9,7 @@ from bilat.settings import Settings
 from bilat.stages.actors import ActorDictionary, find_actors, load_dictionary
 from bilat.stages.clean import clean
 from bilat.stages.date import date_document
-from bilat.stages.events import Rules, code_events, load_rules
+from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
 from bilat.stages.parse import load_model, parse_documents
 from bilat.stages.read import read_inputs
 from bilat.stages.time import date_events
@@ -66,13 +66,17 @@ class Pipeline:
             for doc in docs:
                 yield date_document(clean(doc))
 
-        parsed = parse_documents(self.nlp, prepared(), wanted=self.dictionary.mentions_any,
+        parsed = parse_documents(self.nlp, prepared(), wanted=self._worth_parsing,
                                  batch_size=self.settings.batch_size)
         for doc in parsed:
             find_actors(doc, self.dictionary)
             code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
             date_events(doc)
             yield doc
+
+    def _worth_parsing(self, text: str) -> bool:
+        """The cheap prefilter: only paragraphs that name an actor or a pair can hold events."""
+        return self.dictionary.mentions_any(text) or refers_to_pair(text)
 
     def read(self, inputs: Iterable[str], *, stdin=None) -> Iterator[Document | InputError]:
         """Documents from files, directories, JSON Lines or ``-``; failed inputs as errors."""

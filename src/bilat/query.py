@@ -131,14 +131,30 @@ class Store:
         names = [d[0] for d in cur.description]
         return [_record(dict(zip(names, row))) for row in cur.fetchall()]
 
-    def timeline(self, a: str, b: str) -> list[dict]:
-        """The dyad's dated events in date order, both directions, with tone (Goldstein)."""
-        rows = self.events(dyad=(a.upper(), b.upper()))
-        return [r for r in rows if r["event_date"]]
+    def timeline(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
+        """The dyad's dated events in date order, both directions, with tone (Goldstein).
 
-    def undated(self, a: str, b: str) -> list[dict]:
+        With ``blocs``, events between one state and a body the other belongs to (Pakistan
+        and NATO, for Pakistan–US) are included, each with ``via`` naming the body.
+        """
+        return [r for r in self._dyad_rows(a, b, blocs) if r["event_date"]]
+
+    def undated(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
         """The dyad's events whose date the text does not fix."""
-        return [r for r in self.events(dyad=(a.upper(), b.upper())) if not r["event_date"]]
+        return [r for r in self._dyad_rows(a, b, blocs) if not r["event_date"]]
+
+    def _dyad_rows(self, a: str, b: str, blocs: bool) -> list[dict]:
+        a, b = a.upper(), b.upper()
+        rows = [dict(r, via=None) for r in self.events(dyad=(a, b))]
+        if blocs:
+            from bilat.stages.actors import memberships
+
+            for body, members in memberships().items():
+                for member, other in ((b, a), (a, b)):
+                    if member in members and other not in members:
+                        rows += [dict(r, via=body) for r in self.events(dyad=(other, body))]
+        rows.sort(key=lambda r: (r["event_date"] is None, r["event_date"] or "", r["doc_id"], r["span"][0]))
+        return rows
 
     def counts(self) -> dict[str, int]:
         docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -202,8 +218,9 @@ def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
         sentence = " ".join(r["sentence"].split())
         if len(sentence) > 110:
             sentence = sentence[:107] + "..."
+        via = f"  (via {r['via']})" if r.get("via") else ""
         lines.append(f"{r['event_date']:<10}  {r['source']:>4} → {r['target']:<4}  {r['cameo']:<4} "
-                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}]")
+                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}]{via}")
         lines.append(f"{'':<12}“{sentence}”")
     if undated:
         lines.append(f"({undated} more events between {a} and {b} have no date in the text: "

@@ -24,10 +24,13 @@ from bilat.document import Document, Mention
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"})
 _MAX_ROLE_WORDS = 5
 # Tokens allowed between two hits of one unit ("Russia 's top military official").
-_GLUE_WORDS = frozenset({"'s", "’s", "'", "of", "the", "top", "senior", "former", "then",
+_GLUE_WORDS = frozenset({"'s", "’s", "'", "of", "the", "top", "senior", "former", "then", "-",
                          "chief", "deputy", "acting", "new", "federal", "national", "principal",
                          "assistant", "retired", "(", ")", "retd", ","})
 _MAX_GLUE = 3
+# Capitals hyphenated onto an acronym: "CIS-MOA", "SAARC-XYZ".
+_GLUED_AFTER = re.compile(r"-([A-Z][A-Z0-9]+)\b")
+_GLUED_BEFORE = re.compile(r"\b([A-Z][A-Z0-9]+)-$")
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,23 @@ class ActorDictionary:
         self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
     def find(self, text: str):
-        """Yield (start, end, entry) for each dictionary phrase in ``text``, longest first."""
+        """Yield (start, end, entry) for each dictionary phrase in ``text``, longest first.
+
+        An acronym glued to more capitals ("CIS" in "CIS-MOA") is part of another name and
+        is skipped, unless the glued part is itself a name ("US-UK").
+        """
         for match in self.pattern.finditer(text):
-            yield match.start(), match.end(), self.phrases[match.group(0)]
+            phrase = match.group(0)
+            if phrase.isupper() and self._glued(text, match.start(), match.end()):
+                continue
+            yield match.start(), match.end(), self.phrases[phrase]
+
+    def _glued(self, text: str, start: int, end: int) -> bool:
+        after = _GLUED_AFTER.match(text, end)
+        if after and after.group(1) not in self.phrases:
+            return True
+        before = _GLUED_BEFORE.search(text[max(0, start - 12):start])
+        return bool(before and before.group(1) not in self.phrases)
 
     def mentions_any(self, text: str) -> bool:
         """The cheap prefilter: does ``text`` name any actor at all?"""
@@ -110,6 +127,12 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
     return phrases, roles
 
 
+@lru_cache(maxsize=1)
+def memberships() -> dict[str, frozenset[str]]:
+    """International body → its member states (``data/actors/memberships.tsv``)."""
+    return {row["body"]: frozenset(row["members"].split("|")) for row in _rows("memberships.tsv")}
+
+
 def load_user_dictionary(path: str | Path) -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
     """Read a user CSV with columns ``phrase,code,sector``.
 
@@ -164,6 +187,7 @@ class Unit:
     kind: str
     person: str | None = None
     inferred: bool = False  # the code came from the document's home country
+    official: bool = False  # named by a role or as a person, not only as a state
 
     @property
     def start(self) -> int:
@@ -174,7 +198,7 @@ class Unit:
         return self.tokens[-1] + 1
 
 
-def _token_hits(sent, dictionary: ActorDictionary):
+def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]]):
     """Per token: ('dict', entry) | ('role', sector) | ('person', None), and where it ends."""
     hits: dict[int, tuple[int, str, Entry | str | None]] = {}
     base = sent.start_char
@@ -197,7 +221,7 @@ def _token_hits(sent, dictionary: ActorDictionary):
                     hits[t.i] = (sent[i].i + n, "role", sector)
             i += n
             continue
-        if tok.ent_type_ == "PERSON" and tok.i not in hits and tok.pos_ == "PROPN":
+        if tok.i not in hits and tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.text in people):
             hits[tok.i] = (tok.i + 1, "person", None)
         i += 1
     return hits
@@ -210,10 +234,10 @@ def _group(sent, hits) -> list[list[int]]:
     glue: list[int] = []
     for tok in sent:
         if tok.i in hits:
-            if current and glue and (len(glue) > _MAX_GLUE or _separates(sent.doc, current[-1], tok.i)):
+            if current and glue and (len(glue) > _MAX_GLUE or _separates(sent.doc, current[-1], tok.i, hits)):
                 groups.append(current)
                 current = []
-            elif current and not glue and _separates(sent.doc, current[-1], tok.i):
+            elif current and not glue and _separates(sent.doc, current[-1], tok.i, hits):
                 groups.append(current)
                 current = []
             current.extend(glue if current else [])
@@ -232,23 +256,29 @@ def _group(sent, hits) -> list[list[int]]:
     return groups
 
 
-def _separates(doc, left: int, right: int) -> bool:
-    """Tokens that never join two hits: a hyphen ("Pakistan-US"), a comma before a new name."""
+def _separates(doc, left: int, right: int, hits) -> bool:
+    """Does the stretch between two hits split them into two actors?
+
+    A conjunction, comma or slash always does; a hyphen does between two names
+    ("Pakistan-US ties") but not inside a title ("Lt-Gen").
+    """
     between = doc[left + 1:right]
-    if any(t.text in {"-", "–", "—", "/", "and", "or", "nor", ","} for t in between):
+    if any(t.text in {"/", "and", "or", "nor", ",", "—"} for t in between):
         return True
-    # Two distinct dictionary names side by side are two actors unless one is an institution.
+    if any(t.text in {"-", "–"} for t in between):
+        return hits[left][1] == "dict" and hits[right][1] == "dict"
     return False
 
 
 def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]]) -> list[Unit]:
     """The actor units of one spaCy sentence, with people learned so far in the document."""
-    hits = _token_hits(sent, dictionary)
+    hits = _token_hits(sent, dictionary, people)
     units = []
     for tokens in _group(sent, hits):
         codes = [hits[i][2] for i in tokens if i in hits and hits[i][1] == "dict"]
         role_sectors = [(hits[i][0] - i, hits[i][2]) for i in tokens if i in hits and hits[i][1] == "role"]
-        person_tokens = [i for i in tokens if sent.doc[i].ent_type_ == "PERSON"]
+        person_tokens = [i for i in tokens if i in hits and hits[i][1] == "person"
+                         or sent.doc[i].ent_type_ == "PERSON"]
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
         sector = next((e.sector for e in codes if e.sector and e.kind in ("institution", "user", "person")), None)
@@ -264,21 +294,24 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
             continue
+        if code is None and not person and sent.doc[tokens[-1]].pos_ not in ("NOUN", "PROPN"):
+            continue  # a role word used as a modifier ("military aid") names no one
         if person and code:
             people.setdefault(person, (code, sector))
             people.setdefault(person.split()[-1], (code, sector))
-        units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person))
+        units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
+                          official=bool(role_sectors or person)))
     return units
 
 
 def home_country(units: list[Unit]) -> str | None:
-    """The state a document is about: the most named, if clearly ahead of the next."""
+    """The state a document is about: the most named, if ahead of the next."""
     counts = Counter(u.code for u in units if u.code and u.kind in ("state", "institution", "person")
                      and len(u.code) == 3)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2:
         return None
-    if len(ranked) > 1 and ranked[1][1] * 1.5 > ranked[0][1]:
+    if len(ranked) > 1 and ranked[1][1] * 1.2 > ranked[0][1]:
         return None
     return ranked[0][0]
 
@@ -299,6 +332,9 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     doc.meta["home"] = home
     mentions = []
     sent_index = 0
+    # An official named by role alone ("the defense minister") serves the state of the
+    # official named just before, else the document's home country.
+    last_official: str | None = None
     for para in doc.parsed or []:
         for sent in para.parsed.sents:
             for unit in per_sentence[sent_index]:
@@ -306,8 +342,13 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     known = people.get(unit.person) or people.get(unit.person.split()[-1])
                     if known:
                         unit.code, unit.sector = known[0], unit.sector or known[1]
-                if unit.code is None and home and unit.sector in STATE_SECTORS:
-                    unit.code, unit.inferred = home, True
+                if unit.code is None and unit.sector in STATE_SECTORS and (last_official or home):
+                    unit.code, unit.inferred = last_official or home, True
+                    if unit.person:
+                        people.setdefault(unit.person, (unit.code, unit.sector))
+                        people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
+                if unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS:
+                    last_official = unit.code
                 first, last = para.parsed[unit.start], para.parsed[unit.end - 1]
                 start = para.offset + first.idx
                 end = para.offset + last.idx + len(last.text)

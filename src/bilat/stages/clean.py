@@ -104,7 +104,7 @@ _RULES = _build_rules()  # compiled once; immutable
 # Sentence-final: ends with . ! ? optionally followed by closing quotes or brackets.
 _PROSE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_MIN_WORDS = 6
+_MIN_WORDS = 4
 
 # A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",
 # "May 12, 2018 (AGENCY) — ". It is cut from the text; the date stage reads the raw input.

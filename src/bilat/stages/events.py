@@ -32,14 +32,24 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "if", "unless", "whether", "likely", "possible", "able", "help",
                              "allow", "encourage", "push", "hard", "easy", "desire", "bid",
                              "attempt", "effort", "refuse", "fail"})
+# Verbs that make their infinitive happen ("provoked Pakistan to block"): not irrealis.
+_CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead", "push", "drive", "oblige"})
+# Prepositions whose gerund presupposes the event ("after suspending"): realis.
+_REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "on"})
+# Pronouns that, as subject of reported speech, stand for the speaker.
+_SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i"})
 # Verbs that report speech: a "would" clause under them is a stated intention.
 _COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state", "declare",
                             "pledge", "promise", "confirm", "reveal", "report", "add", "write",
                             "tweet", "assure"})
+_COMM_TABLE = dict.fromkeys(_COMMUNICATION)
 # Words that stand for "the two parties already named".
 _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "leaders",
                          "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
+# A paragraph with one of these can hold an event even if it names no actor.
+_PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
 _TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "toward", "towards", "into", "over")
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 _BLOCKED_CLAUSES = frozenset({"advcl", "pcomp", "csubj", "csubjpass"})
 # Refinements of a root code by the words of the object: (root code, class) → code.
 _REFINE = {("070", "military"): "072", ("162", "military"): "1622", ("020", "aid"): "023",
@@ -134,14 +144,20 @@ def _mention_at(tok, ctx: Context) -> Mention | None:
     return m if m is not None and m.code else None
 
 
-def _recent_pair(ctx: Context, exclude: str | None = None) -> list[str]:
+def _recent_pair(ctx: Context) -> list[str]:
+    """The two states named most recently, in the order the document first named them."""
     seen: list[str] = []
     for code in reversed(ctx.recent_codes):
         if code not in seen:
             seen.append(code)
         if len(seen) == 2:
             break
-    return seen
+    return sorted(seen, key=ctx.recent_codes.index)
+
+
+def refers_to_pair(text: str) -> bool:
+    """Does ``text`` speak of "the two countries", "both sides"…? (parse prefilter)"""
+    return _PAIR_PHRASE.search(text) is not None
 
 
 def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
@@ -272,9 +288,11 @@ def _is_blocked(tok, rules: Rules) -> str | None:
             break
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
-        return "gerund"
+        if not (tok.dep_ == "pcomp" and tok.head.lower_ in _REALIS_GERUND_PREPS):
+            return "gerund"
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
-        return "infinitive"
+        if not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVE):
+            return "infinitive"
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
     return None
@@ -284,31 +302,101 @@ def _future(tok) -> bool:
     return bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & _FUTURE_AUX)
 
 
-def _subject(tok, ctx: Context):
-    """Subject token of a verb, following conjunction, relative clauses and control."""
+def _relative_head(noun, ctx: Context):
+    """The antecedent of a relative pronoun; "X was one of the countries which …" → X."""
+    if noun.i in ctx.by_token:
+        return noun
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ in ("attr", "pobj", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ in ("AUX", "VERB"):
+                subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i in ctx.by_token:
+                    return subj
+                break
+        else:
+            break
+    return noun
+
+
+def _subject(tok, ctx: Context, depth: int = 0):
+    """Subject token of a verb, following conjunction, relative clauses and control.
+
+    Returns (token, passive): for a passive verb the token is the patient.
+    """
+    if depth > 4:
+        return None, False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return tok.head, True
+    if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        subj, _ = _subject(tok.head, ctx, depth + 1)
+        return subj, True
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "expl"):
             if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
-                return tok.head, c.dep_ == "nsubjpass"
+                return _relative_head(tok.head, ctx), c.dep_ == "nsubjpass"
+            if (c.lower_ in _SPEAKER_PRONOUNS and c.i not in ctx.by_token and tok.dep_ == "ccomp"
+                    and tok.head.lemma_.lower() in _COMMUNICATION):
+                speaker, _ = _subject(tok.head, ctx, depth + 1)
+                if speaker is not None:
+                    return speaker, c.dep_ == "nsubjpass"
             return c, c.dep_ == "nsubjpass"
+    if tok.dep_ == "pcomp":
+        cur = tok.head
+        for _ in range(3):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return _subject(cur, ctx, depth + 1)
+        return None, False
     if tok.dep_ == "conj":
-        return _subject(tok.head, ctx)
+        head = tok.head
+        # "X said A is B and announced C": the parser hangs "announced" on "is"
+        if (_lemma_in(tok, _COMM_TABLE) and head.dep_ == "ccomp"
+                and _lemma_in(head.head, _COMM_TABLE) and not _lemma_in(head, _COMM_TABLE)):
+            return _subject(head.head, ctx, depth + 1)
+        return _subject(head, ctx, depth + 1)
     if tok.dep_ == "xcomp":
         obj = _children(tok.head, "dobj")
         if obj:
             return obj[0], False
-        return _subject(tok.head, ctx)
+        return _subject(tok.head, ctx, depth + 1)
     if tok.dep_ == "relcl":
         return tok.head, False
     return None, False
 
 
+def _lemma_in(tok, table: dict) -> str | None:
+    """The token's lemma as a key of ``table``; the tagger's lemma first, then regular
+    de-inflections of the word, since the lemmatizer errs on rarer verbs ("hoped" → "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in table:
+        return lemma
+    word = tok.lower_
+    guesses = [word]
+    if word.endswith("ied"):
+        guesses.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        guesses += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+    if word.endswith("ing"):
+        guesses += [word[:-3], word[:-3] + "e"]
+    if word.endswith("s"):
+        guesses.append(word[:-1])
+    return next((g for g in guesses if g in table), None)
+
+
 def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
-    candidates = rules.verbs.get(tok.lemma_.lower())
+    lemma = _lemma_in(tok, rules.verbs)
+    candidates = rules.verbs.get(lemma) if lemma else None
     if not candidates:
         return None
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
     objects = _children(tok, "dobj", "nsubjpass", "attr", "oprd")
+    if tok.dep_ == "acl":  # "the agreement, first signed in 2005"
+        objects.append(tok.head)
+    elif tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not objects:
+        objects += _children(tok.head, "nsubj", "nsubjpass")  # "the programme … was suspended"
     classes: set[str] = set()
     for obj in objects:
         classes |= _word_classes(obj, rules)
@@ -325,9 +413,12 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
 
 
 def _refine(code: str, classes: set[str]) -> str:
-    for cls in ("military", "aid"):
-        if cls in classes and (code, cls) in _REFINE:
-            code = _REFINE[(code, cls)]
+    changed = True
+    while changed:
+        changed = False
+        for cls in ("aid", "military"):
+            if cls in classes and (code, cls) in _REFINE:
+                code, changed = _REFINE[(code, cls)], True
     return code
 
 
@@ -340,10 +431,22 @@ def _intent_classes(tok, rules: Rules) -> set[str]:
     return classes
 
 
+def _other_party(targets: list[Arg], ctx: Context) -> list[Arg]:
+    """In a document about a pair, the party that is not ``targets``."""
+    codes = {a.code for a in targets}
+    pair = _recent_pair(ctx)
+    others = [c for c in pair if c not in codes]
+    return [Arg(others[0], None, "", inferred=True)] if len(pair) == 2 and len(others) == 1 else []
+
+
 def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: Rules) -> Candidate | None:
     subj, passive = _subject(tok, ctx)
     sources: list[Arg] = []
     targets: list[Arg] = []
+    for prep, pobj in _prep_objects(tok, ("between",)):
+        pair = _all_actors_in(pobj, ctx)
+        if len(pair) >= 2:
+            return Candidate(tok.i, _refine(rule.code, classes), pair[:1], pair[1:2])
     if rule.frame == "appeal":
         # "X hoped Y would release aid": X appeals to Y
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -363,7 +466,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 if targets:
                     break
                 targets = actors_of(pobj, ctx)
-            return None if not sources else Candidate(tok.i, rule.code, sources, targets)
+            # "the programme was suspended for Pakistan": in a two-party story, by the other party
+            if targets and subj is not None and _word_classes(subj, rules) & {"agreement", "programme", "aid"}:
+                sources = _other_party(targets, ctx)
+            return Candidate(tok.i, _refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
         sources = actors_of(subj, ctx) if subj is not None else []
     if not sources:
@@ -381,13 +487,18 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             if targets:
                 break
     if not targets:
-        for prep, pobj in _prep_objects(tok):
+        # force lands somewhere: "bombed targets in Syria" strikes Syria
+        preps = _TARGET_PREPS + ("in", "inside", "across") if rule.code[:2] in _FORCE_ROOTS else _TARGET_PREPS
+        for prep, pobj in _prep_objects(tok, preps):
             targets = [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
             if targets:
                 break
+        for obj in _children(tok, "dobj") if not targets and rule.code[:2] in _FORCE_ROOTS else []:
+            for prep, pobj in _prep_objects(obj, ("in", "inside", "across")):
+                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
     if not targets:
         for prep, pobj in _prep_objects(tok, ("between",)):
-            pair = actors_of(pobj, ctx)
+            pair = _all_actors_in(pobj, ctx)
             if len(pair) >= 2:
                 sources, targets = pair[:1], pair[1:2]
     if not targets and len(sources) >= 2:
@@ -415,12 +526,31 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
 
 
-def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
-    sources: list[Arg] = []
-    targets: list[Arg] = []
+def _all_actors_in(tok, ctx: Context) -> list[Arg]:
+    """Every actor unit in a phrase, in order: "between A and B" however the parser nested them."""
+    found: list[Arg] = []
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            break
+        mention = _mention_at(t, ctx)
+        if mention is not None:
+            found.append(_arg(mention))
+    if not found:
+        found = actors_of(tok, ctx)
+    return _dedupe(found)
+
+
+def _modifier_sources(tok, ctx: Context) -> list[Arg]:
+    """Actors modifying an event noun: "Bajwa's visit", "the NATO air-strike", "Russian offer"."""
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and _mention_at(child, ctx):
-            sources = sources or actors_of(child, ctx)
+            return actors_of(child, ctx)
+    return []
+
+
+def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
+    sources: list[Arg] = _modifier_sources(tok, ctx)
+    targets: list[Arg] = []
     for prep, pobj in _prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in")):
         args = actors_of(pobj, ctx)
         if prep == "by" and args:
@@ -429,18 +559,17 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = args
         elif prep == "of" and not sources and args:
             sources = args
-        elif prep == "between" and len(args) >= 2:
-            sources, targets = args[:1], args[1:2]
+        elif prep == "between" and len(_all_actors_in(pobj, ctx)) >= 2:
+            pair = _all_actors_in(pobj, ctx)
+            sources, targets = pair[:1], pair[1:2]
         elif prep in ("to", "with", "on", "against", "for") and args and not targets:
             targets = args
         elif prep == "in" and valency == "object":
             # "the killing of 24 soldiers in a NATO air-strike": the strike names the attacker
             nested = rules.nouns.get(pobj.lemma_.lower())
-            if nested:
-                inner = _noun_candidate(pobj, nested[0], nested[1], ctx, rules)
-                if inner is not None and inner.sources:
-                    sources = inner.sources
-                    code = nested[0]
+            inner = _modifier_sources(pobj, ctx) if nested else []
+            if inner and not sources:
+                sources, code = inner, nested[0]
         elif prep == "for" and args and not targets:
             targets = args
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
@@ -460,9 +589,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     out: list[Candidate] = []
     covered: set[int] = set()
     for tok in sent:
-        lemma = tok.lemma_.lower()
         cand = None
-        if tok.pos_ in ("VERB", "AUX") and lemma in rules.verbs:
+        if tok.pos_ in ("VERB", "AUX") and _lemma_in(tok, rules.verbs):
             found = _verb_rule(tok, rules)
             if found is None:
                 continue
@@ -478,8 +606,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 cand.code, cand.intent = _INTENT_OF_ROOT[root], True
             if cand is not None:
                 covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-        elif tok.pos_ == "ADJ" and lemma in rules.adjectives:
-            rule = rules.adjectives[lemma]
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in rules.adjectives:
+            rule = rules.adjectives[tok.lemma_.lower()]
             if _is_blocked(tok, rules) in ("negated", "speculative", "conditional", "question"):
                 continue
             cand = _adjective_candidate(tok, rule, ctx, rules)
@@ -488,7 +616,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     for tok in sent:
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        rule = rules.nouns.get(tok.lemma_.lower()) or rules.nouns.get(tok.lower_)
+        lemma = _lemma_in(tok, rules.nouns)
+        rule = rules.nouns.get(lemma) if lemma else None
         if rule is None or tok.dep_ in ("compound",):
             continue
         if _is_blocked(tok, rules) not in (None, "gerund", "infinitive"):
@@ -597,7 +726,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             ctx = Context(by_token, recent, last_person, doc.text, para.offset)
             named = agreement_in(sent.text, names) if names else None
             last_agreement = named or last_agreement
-            if mentions:
+            if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     agreement = named or (last_agreement if _about_agreement(sent.doc[cand.trigger], rules) else None)
                     events.extend(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,

@@ -5,7 +5,8 @@ trigger's phrase ("signed … in October 2005"), else one attached to a clause a
 ("Last month, X said … it is keen to …"). Ranges give their start ("suspended from 1991 to
 2002" → 1991). With no expression, a present-perfect clause ("has approved") is recent
 relative to the report, and a past-tense clause inherits the reference time of the sentence
-just before it ("In February, A visited Moscow. Then B also visited Moscow."). Otherwise the
+just before it: the date of the last event narrated ("In February, A visited Moscow. Then B
+also visited Moscow."). Otherwise the
 date is unknown: the publication date is never used as a default.
 """
 from __future__ import annotations
@@ -35,11 +36,23 @@ def _timex_tokens(sent, timexes: list[Timex]) -> dict[int, Timex]:
     return by_token
 
 
+def _own_phrase(trigger):
+    """The trigger's subtree without the clauses hanging under it (they have their own time)."""
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        for child in tok.children:
+            if child.dep_ in ("advcl", "relcl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+
+
 def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     """The expression in the trigger's own phrase, else the nearest one attached above it."""
     if trigger.i in by_token:
         return by_token[trigger.i]
-    inside = [by_token[t.i] for t in trigger.subtree if t.i in by_token]
+    inside = [by_token[t.i] for t in _own_phrase(trigger) if t.i in by_token]
     if inside:
         return min(inside, key=lambda tx: abs(tx.start - (trigger.idx - trigger.sent.start_char)))
     cur = trigger
@@ -65,6 +78,9 @@ def _perfect(trigger) -> bool:
 
 
 def _past(trigger) -> bool:
+    # an infinitive or conjunct takes the tense of the verb that governs it
+    while trigger.dep_ in ("xcomp", "conj") and trigger.head.i != trigger.i and trigger.tag_ in ("VB", "VBG"):
+        trigger = trigger.head
     if trigger.tag_ == "VBD":
         return True
     auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
@@ -75,13 +91,6 @@ def _past(trigger) -> bool:
 
 def _value(tx: Timex) -> tuple[str | None, str | None]:
     return tx.value, tx.precision
-
-
-def _reference(timexes: list[Timex]) -> tuple[str, str] | None:
-    for tx in timexes:
-        if tx.value:
-            return tx.value, tx.precision
-    return None
 
 
 def date_events(doc: Document) -> Document:
@@ -99,6 +108,7 @@ def date_events(doc: Document) -> Document:
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
             by_token = _timex_tokens(sent, timexes)
+            own = None
             for tok in sent:
                 events = by_anchor.get((para_index, tok.i))
                 if not events:
@@ -113,12 +123,33 @@ def date_events(doc: Document) -> Document:
                     value, precision = reference
                 for event in events:
                     event.event_date, event.date_precision = value, precision
-            own = _reference(timexes)
+                if value is not None:
+                    own = (value, precision)
+            # the reference time is that of the last narrated (dated) event, else the
+            # sentence's own time adverbial ("Last month, X said …")
+            own = own or _sentence_time(sent, by_token)
             if own is not None:
                 reference, since_reference = own, 1
             else:
                 since_reference += 1
     return doc
+
+
+def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
+    """The resolved date of a time adverbial on the sentence's main clause ("Last month, X
+    said …"), not one buried in a phrase ("the war after the September 11, 2001 attacks")."""
+    for i, tx in by_token.items():
+        if not tx.value:
+            continue
+        tok = sent.doc[i]
+        while tok.i in by_token and tok.head.i != tok.i and tok.head.i in by_token:
+            tok = tok.head  # the expression's own root
+        head = tok.head if tok.dep_ in ("npadvmod", "advmod", "pobj", "nummod") else tok
+        if head.dep_ == "prep":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT"):
+            return tx.value, tx.precision
+    return None
 
 
 def _window(earliest: date, latest: date) -> tuple[str | None, str | None]:

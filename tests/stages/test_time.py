@@ -1,0 +1,40 @@
+"""Event dates: from the text, against the publication date, never the publication date by default."""
+import pytest
+
+
+def _dates(events, root):
+    return [(e.event_date, e.date_precision) for e in events if e.root == root]
+
+
+@pytest.mark.parametrize("text,published,root,expected", [
+    ("Kenya and Uganda signed a security accord in October 2005.", None, "05", ("2005-10", "month")),
+    ("Kenya and Uganda signed a security accord in 2005.", "2020-01-01", "05", ("2005", "year")),
+    ("Last month, Kenya and Uganda signed a security accord.", "2021-06-15", "05", ("2021-05", "month")),
+    ("In February, the Kenyan president visited Kampala.", "2018-05-12", "04", ("2018-02", "month")),
+    ("In February, the Kenyan president visited Kampala.", None, "04", (None, None)),
+    ("Kenya and Uganda signed a security accord.", "2021-06-15", "05", (None, None)),
+    ("The aid programme was suspended from 1991 to 2002 for Ghana by Britain.", None, "16", ("1991", "year")),
+])
+def test_event_dates(code_text, text, published, root, expected):
+    assert _dates(code_text(text, published), root) == [expected]
+
+
+@pytest.mark.parametrize("published,expected", [("2023-08-31", ("2023-08", "month")),
+                                                ("2023-08-20", ("2023", "year")),
+                                                ("2023-01-10", (None, None))])
+def test_present_perfect_is_the_month_before_the_report(code_text, published, expected):
+    # the 30 days before publication, at the precision on which they agree
+    events = code_text("Kenya has signed a security pact with Uganda.", published)
+    assert _dates(events, "05") == [expected]
+
+
+def test_next_sentence_inherits_narrated_time(code_text):
+    events = code_text("In March, the Kenyan foreign minister visited Kampala. "
+                       "Then the defence minister also visited Kampala.", "2019-06-01")
+    assert _dates(events, "04") == [("2019-03", "month"), ("2019-03", "month")]
+
+
+def test_background_event_keeps_its_own_date(code_text):
+    events = code_text("Chile approved a new defence pact with Peru. The previous pact, first signed "
+                       "between the two countries in 1998, expired in 2018.", "2023-04-02")
+    assert ("1998", "year") in _dates(events, "05")

@@ -1,0 +1,121 @@
+"""The commands a user types, run in-process through click's runner."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bilat.cli import main
+from conftest import GOLD, SEEDS
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BILAT_DB", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("db") / "seeds.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", db], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"]])
+def test_help_everywhere(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_code_prints_event_records(run):
+    result = run("code", str(SEEDS / "003_baca113321349847.txt"))
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and {"event_id", "source", "target", "cameo", "sentence", "span", "event_date"} <= set(records[0])
+    assert ("PAK", "RUS", "05") in {(r["source"], r["target"], r["root"]) for r in records}
+
+
+def test_code_reads_stdin_jsonl(run):
+    line = json.dumps({"id": "a1", "text": "Kenya and Uganda signed a border security accord in 2009.",
+                       "published": "2009-05-01"})
+    result = run("code", "-", input=line + "\n")
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(r["doc_id"], r["source"], r["target"], r["event_date"]) for r in records] == [("a1", "KEN", "UGA", "2009")]
+
+
+def test_bad_inputs_reported_and_rest_processed(run, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Kenya and Uganda signed a border security accord in 2009.\n")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "in" / "legacy.txt").write_bytes("Chile and Peru signed a fishing accord in Lima in 2011, said the caf\xe9 owner.\n".encode("cp1252"))
+    (tmp_path / "in" / "lines.jsonl").write_text('{"id": "x1", "text": "Ghana and Togo signed a trade agreement in 2010."}\n{not json\n')
+    result = run("ingest", str(tmp_path / "in"), "--db", "t.duckdb")
+    assert result.exit_code == 1
+    errors = [l for l in result.stderr.splitlines() if l.startswith("E")]
+    assert any(l.startswith("E104") and "empty.txt" in l for l in errors)
+    assert any(l.startswith("E103") and "blob.txt" in l for l in errors)
+    assert any(l.startswith("E101") and "lines.jsonl:2" in l for l in errors)
+    assert len(errors) == 3
+    out = run("events", "--db", "t.duckdb")
+    docs = {json.loads(l)["doc_id"] for l in out.stdout.splitlines()}
+    assert docs == {"good", "legacy", "x1"}
+    again = run("ingest", str(tmp_path / "in"), "--db", "t.duckdb")
+    assert "0 added" in again.stderr
+    assert run("events", "--db", "t.duckdb").stdout == out.stdout
+
+
+def test_timeline_order(run, seeds_db):
+    result = run("timeline", "PAK", "USA", "--db", seeds_db)
+    assert result.exit_code == 0
+    text = result.stdout
+    signing = text.index("2005-10")
+    strike = text.index("2011-11     NATO")
+    approval = text.index("2023 ")
+    assert signing < strike < approval
+
+
+def test_events_csv_and_filters(run, seeds_db):
+    result = run("events", "--db", seeds_db, "--dyad", "PAK-USA", "--format", "csv", "--since", "2005", "--until", "2012")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("event_id,doc_id,story_id,source,target")
+    dates = [l.split(",")[13] for l in lines[1:]]
+    assert dates and all("2005" <= d[:4] <= "2012" for d in dates)
+
+
+def test_events_parquet(run, seeds_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    run("events", "--db", seeds_db, "--format", "parquet", "-o", str(tmp_path / "e.parquet"))
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows > 10 and "sentence" in table.column_names
+
+
+def test_evaluate_defaults_to_folder_beside_gold(run):
+    result = run("evaluate", str(GOLD), "--json")
+    scores = {s["level"]: s for s in json.loads(result.stdout)["scores"]}
+    assert set(scores) == {"dyad+quad", "directed+root", "dated"}
+    assert scores["directed+root"]["predicted"] > 0
+
+
+def test_user_actor_dictionary(run, tmp_path):
+    (tmp_path / "actors.csv").write_text("phrase,code,sector\nRedland,RDL,\ngendarmes,,COP\n")
+    (tmp_path / "a.txt").write_text("Redland gendarmes attacked Kenya in 2020, officials said.\n")
+    result = run("code", str(tmp_path / "a.txt"), "--actors", str(tmp_path / "actors.csv"))
+    record = json.loads(result.stdout.splitlines()[0])
+    assert (record["source"], record["source_sector"], record["target"]) == ("RDL", "COP", "KEN")
+
+
+def test_import_is_light():
+    import subprocess
+    import sys
+
+    code = "import sys, bilat; print(any(m.split('.')[0] in ('spacy', 'duckdb', 'fastapi', 'pyspark') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
