@@ -172,9 +172,10 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     elif tok.lower_ in ("he", "she") and ctx.last_person is not None:
         p = ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
-    elif tok.lower_ in ("country", "government") and any(
-            c.lower_ in ("his", "her") for c in tok.children) and ctx.last_person is not None:
-        found.append(Arg(ctx.last_person.code, "GOV", tok.text, inferred=True))
+    elif tok.lower_ in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
+        speaker = _speaker(tok, ctx) or ctx.last_person
+        if speaker is not None:
+            found.append(Arg(speaker.code, "GOV", tok.text, inferred=True))
     elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
         # "the cabinet of Pakistan", "the federal cabinet": the unit hangs below the head noun
         for child in tok.children:
@@ -198,6 +199,22 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                     if child.dep_ == "conj" and child.i not in range(mention.token_start, mention.token_end):
                         found.extend(actors_of(child, ctx, depth=depth + 1))
     return _dedupe(found)
+
+
+def _speaker(tok, ctx: Context) -> Arg | None:
+    """The person whose words contain ``tok``: the subject of the nearest verb above it
+    that has a person as subject ("Qamar said his country hoped …" → Qamar)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            for child in cur.children:
+                mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
+                if mention is not None and mention.person and mention.code:
+                    return _arg(mention)
+    return None
 
 
 def _dedupe(args: list[Arg]) -> list[Arg]:
@@ -296,6 +313,17 @@ def _is_blocked(tok, rules: Rules) -> str | None:
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
     return None
+
+
+def _progressive(tok) -> bool:
+    """"had been receiving", "is providing": an ongoing activity, not a discrete event."""
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+
+
+def _dated_in_sentence(sent) -> bool:
+    from bilat.stages.timex import find_timexes
+
+    return any(tx.kind != "vague" for tx in find_timexes(sent.text))
 
 
 def _future(tok) -> bool:
@@ -431,6 +459,12 @@ def _intent_classes(tok, rules: Rules) -> set[str]:
     return classes
 
 
+def _definite(noun) -> bool:
+    """"the agreement", "this pact", "the previous deal": a thing already introduced."""
+    return noun is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                                    for c in noun.children)
+
+
 def _other_party(targets: list[Arg], ctx: Context) -> list[Arg]:
     """In a document about a pair, the party that is not ``targets``."""
     codes = {a.code for a in targets}
@@ -469,6 +503,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             # "the programme was suspended for Pakistan": in a two-party story, by the other party
             if targets and subj is not None and _word_classes(subj, rules) & {"agreement", "programme", "aid"}:
                 sources = _other_party(targets, ctx)
+            # "the previous agreement, signed in 2005": the parties are the pair the story is about
+            if not targets and rule.object_class == "agreement" and _definite(subj):
+                pair = _recent_pair(ctx)
+                if len(pair) == 2:
+                    sources, targets = [Arg(pair[0], None, "", True)], [Arg(pair[1], None, "", True)]
             return Candidate(tok.i, _refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
         sources = actors_of(subj, ctx) if subj is not None else []
@@ -597,6 +636,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             rule, classes = found
             why = _is_blocked(tok, rules)
             if why and not (rule.frame == "intent" and why == "infinitive"):
+                continue
+            if _progressive(tok) and not _dated_in_sentence(sent):
                 continue
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
             if cand is not None and _future(tok) and rule.frame not in ("intent", "appeal"):

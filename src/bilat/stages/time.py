@@ -48,6 +48,35 @@ def _own_phrase(trigger):
             stack.append(child)
 
 
+# Clause links that put an event at (or just after) the time of the linked clause.
+_SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
+_JUST_AFTER_MARKS = frozenset({"after", "following"})
+_LOOSE_LINKS = frozenset({"sometime", "long", "years", "months", "decades", "well", "soon"})
+
+
+def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
+    """"X expressed solidarity after Y unveiled a strategy in summer of 2017" → 2017.
+
+    A "when/as" clause gives its date as is; an "after" clause its year only, and not when
+    the link is loose ("sometime after", "years after").
+    """
+    for child in trigger.children:
+        if child.dep_ != "advcl":
+            continue
+        mark = next((c for c in child.children if c.dep_ in ("mark", "advmod") and
+                     c.lower_ in _SAME_TIME_MARKS | _JUST_AFTER_MARKS), None)
+        if mark is None or (mark.i > 0 and trigger.doc[mark.i - 1].lower_ in _LOOSE_LINKS) or any(c.dep_ in ("advmod", "npadvmod") for c in mark.children):
+            continue
+        found = [by_token[t.i] for t in child.subtree if t.i in by_token and by_token[t.i].value]
+        if not found:
+            continue
+        tx = found[0]
+        if mark.lower_ in _JUST_AFTER_MARKS and tx.precision != "year":
+            return Timex(tx.start, tx.end, tx.text, tx.value[:4], "year", kind=tx.kind)
+        return tx
+    return None
+
+
 def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     """The expression in the trigger's own phrase, else the nearest one attached above it."""
     if trigger.i in by_token:
@@ -55,6 +84,9 @@ def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     inside = [by_token[t.i] for t in _own_phrase(trigger) if t.i in by_token]
     if inside:
         return min(inside, key=lambda tx: abs(tx.start - (trigger.idx - trigger.sent.start_char)))
+    linked = _linked_clause_time(trigger, by_token)
+    if linked is not None:
+        return linked
     cur = trigger
     for _ in range(_CLIMB):
         head = cur.head
