@@ -143,7 +143,7 @@ TARGETS = (
 )
 SANCTIONED = (
     "oil exports", "state-owned banks", "senior military officers", "arms sales",
-    "technology exports", "the central bank", "shipping companies",
+    "technology exports", "central bank", "shipping companies",
 )
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -190,7 +190,7 @@ EVENT_TEMPLATES = {
     ),
     "criticize": (
         "{a_off} criticised {b} {when} over its handling of {topic}.",
-        "{a} condemned {b}'s decision to expel two diplomats.",
+        "{a} condemned {b_name}'s decision to expel two diplomats.",
         "{when_cap}, {a_dem} lawmakers denounced {b} for {grievance}.",
         "{a_off} said {b_cap} had shown \"contempt for international law\".",
     ),
@@ -201,7 +201,7 @@ EVENT_TEMPLATES = {
         "{a} launched drone strikes against {target} in northern {b_name} {when}, {outlet} said.",
     ),
     "sanction": (
-        "{a} imposed sanctions on {b}'s {sanctioned} {when}.",
+        "{a} imposed sanctions on {b_name}'s {sanctioned} {when}.",
         "{when_cap}, {a} announced new sanctions targeting {b_dem} {sanctioned}.",
         "{a_off} said {a_name} would lift sanctions on {b} if talks on {topic} progressed.",
         "{a} expelled the {b_dem} ambassador {when} and recalled its own envoy from {b_cap}.",
@@ -220,7 +220,7 @@ EVENT_TEMPLATES = {
     ),
     "speculate": (
         "Analysts said {a} might impose sanctions on {b} if talks fail.",
-        "{a} might suspend aid to {b} {when}, according to officials.",
+        "{a} might suspend aid to {b} in the coming weeks, according to officials.",
         "Some diplomats believe {a} could recall its ambassador from {b_cap}.",
         "It is not yet clear whether {a_off} will meet {b_off} at the summit.",
         "{a} may sign {agreement} with {b} before the end of the year.",
@@ -319,7 +319,7 @@ def _when(rng: random.Random, published: dt.date) -> str:
     if shape < 0.85:
         day = published - dt.timedelta(days=rng.randrange(0, 40))
         return f"on {day.day} {MONTHS[day.month - 1]}"
-    return "on Monday" if rng.random() < 0.5 else "this week"
+    return rng.choice(("this week", "over the weekend", "earlier on Monday"))
 
 
 def _capitalise(text: str) -> str:
@@ -347,9 +347,10 @@ def _fill(rng: random.Random, template: str, a: Country, b: Country, c: Country,
     return _capitalise(template.format(**slots))
 
 
-def _headline(rng: random.Random, published: dt.date) -> str:
-    """A short headline between two random countries, for titles and related links."""
-    a, b = rng.sample(COUNTRIES, 2)
+def _headline(rng: random.Random, a: Country | None = None, b: Country | None = None) -> str:
+    """A short headline about ``a`` and ``b`` (two random countries if omitted)."""
+    if a is None or b is None:
+        a, b = rng.sample(COUNTRIES, 2)
     template = rng.choice(TITLE_TEMPLATES)
     agreement = rng.choice(AGREEMENTS).split(" ", 1)[1]  # drop the article
     return template.format(a_name=a.noun, b_name=b.noun, a_dem=a.demonym, b_dem=b.demonym,
@@ -373,13 +374,14 @@ def _paragraph(rng: random.Random, a: Country, b: Country, c: Country,
     return " ".join(sentences)
 
 
-def _recent_posts(rng: random.Random, published: dt.date) -> str:
+def _recent_posts(rng: random.Random) -> str:
     """A "Recent Posts" widget: a heading, then headlines each followed by a relative stamp."""
     lines = ["Recent Posts"]
+    hours = 0
     for _ in range(rng.randint(3, 5)):
-        lines.append(_headline(rng, published))
-        lines.append(rng.choice(("{n} hours ago", "{n} minutes ago", "{n} days ago"))
-                     .format(n=rng.randint(2, 23)))
+        hours += rng.randint(1, 6)
+        lines.append(_headline(rng))
+        lines.append(f"{hours} hours ago")
     return "\n".join(lines)
 
 
@@ -391,7 +393,7 @@ def _comments(rng: random.Random, published: dt.date, countries: tuple[Country, 
         country = rng.choice(countries)
         day = published + dt.timedelta(days=rng.randint(0, 3))
         stamp = f"{MONTHS[day.month - 1]} {day.day}, {day.year} at {rng.randint(1, 12)}:{rng.randint(0, 59):02d} {rng.choice(('am', 'pm'))}"
-        text = rng.choice(COMMENTS).format(cap=country.capital, name=country.noun)
+        text = _capitalise(rng.choice(COMMENTS).format(cap=country.capital, name=country.noun))
         blocks.append("\n".join((rng.choice(COMMENTERS), stamp, text, "Reply")))
     return "\n\n".join(blocks)
 
@@ -411,21 +413,20 @@ def make_article(rng: random.Random, index: int) -> dict[str, str]:
 
     # Boilerplate mixed into the body, each at a random position after the lead.
     inserts = ["Advertisement"] * rng.randint(1, 3)
-    inserts += [f"Also read: {_headline(rng, published)}" for _ in range(rng.randint(0, 2))]
+    inserts += [f"Also read: {_headline(rng)}" for _ in range(rng.randint(0, 2))]
     if rng.random() < 0.3:
         inserts.append(rng.choice(("Share this article", "Follow us on Twitter",
                                    "Subscribe to our newsletter", "Story continues below advertisement")))
     for line in inserts:
         blocks.insert(rng.randint(1, len(blocks)), line)
     if rng.random() < 0.8:
-        blocks.append(_recent_posts(rng, published))
+        blocks.append(_recent_posts(rng))
     if rng.random() < 0.85:
         blocks.append(_comments(rng, published, (a, b, c)))
 
     return {
         "id": f"bench-{index:05d}",
-        "title": _headline(rng, published) if rng.random() < 0.3 else
-        f"{a.noun} and {b.noun} in talks on {rng.choice(TOPICS)}".replace("the ", "The ", 1),
+        "title": _capitalise(_headline(rng, a, b)),
         "published": published.isoformat(),
         "text": "\n\n".join(blocks) + "\n",
     }
@@ -453,8 +454,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=DEFAULT_N, help="number of articles (default %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
-    parser.add_argument("--out", default=str(DEFAULT_OUT.relative_to(Path.cwd()) if DEFAULT_OUT.is_relative_to(Path.cwd()) else DEFAULT_OUT),
-                        help="output JSON Lines file (default %(default)s)")
+    parser.add_argument("--out", default=str(DEFAULT_OUT),
+                        help="output JSON Lines file (default benchmarks/corpus/articles.jsonl)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")

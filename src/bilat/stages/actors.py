@@ -277,8 +277,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     for tokens in _group(sent, hits):
         codes = [hits[i][2] for i in tokens if i in hits and hits[i][1] == "dict"]
         role_sectors = [(hits[i][0] - i, hits[i][2]) for i in tokens if i in hits and hits[i][1] == "role"]
-        person_tokens = [i for i in tokens if i in hits and hits[i][1] == "person"
-                         or sent.doc[i].ent_type_ == "PERSON"]
+        # a name inside an institution ("the Obama administration") is not the actor
+        person_tokens = [i for i in tokens if (i in hits and hits[i][1] == "person")
+                         or (i in hits and hits[i][1] == "dict" and hits[i][2].kind == "person")
+                         or (i not in hits and sent.doc[i].ent_type_ == "PERSON")]
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
         sector = next((e.sector for e in codes if e.sector and e.kind in ("institution", "user", "person")), None)

@@ -1,0 +1,275 @@
+"""Arguments: which actors fill the source and target of a trigger.
+
+Reads subjects, objects, prepositional objects, passive agents and coordination off the parse,
+and resolves what a sentence leaves implicit: "the two countries", "his country", "he".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bilat.document import Mention
+from bilat.stages.events.modality import COMMUNICATION, COMM_TABLE
+from bilat.stages.events.rules import lemma_in
+
+
+# Pronouns that, as subject of reported speech, stand for the speaker.
+_SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i"})
+
+
+# Words that stand for "the two parties already named".
+_PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "leaders",
+                         "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
+
+
+# A paragraph with one of these can hold an event even if it names no actor.
+_PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
+
+
+TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "toward", "towards", "into", "over")
+
+
+@dataclass
+class Arg:
+    """An actor filling a role: the mention, or a code inferred from context."""
+
+    code: str
+    sector: str | None
+    text: str
+    inferred: bool = False
+
+
+@dataclass
+class Context:
+    """What the coder knows of the document so far: units by token, recent actors."""
+
+    by_token: dict[int, Mention]
+    recent_codes: list[str]  # state codes in order of mention, most recent last
+    last_person: Arg | None
+    text: str
+    offset: int  # paragraph offset in Document.text
+
+
+def _arg(mention: Mention) -> Arg:
+    return Arg(mention.code, mention.sector, mention.text, mention.inferred)
+
+
+def _mention_at(tok, ctx: Context) -> Mention | None:
+    m = ctx.by_token.get(tok.i)
+    return m if m is not None and m.code else None
+
+
+def recent_pair(ctx: Context) -> list[str]:
+    """The two states named most recently, in the order the document first named them."""
+    seen: list[str] = []
+    for code in reversed(ctx.recent_codes):
+        if code not in seen:
+            seen.append(code)
+        if len(seen) == 2:
+            break
+    return sorted(seen, key=ctx.recent_codes.index)
+
+
+def refers_to_pair(text: str) -> bool:
+    """Does ``text`` speak of "the two countries", "both sides"…? (parse prefilter)"""
+    return _PAIR_PHRASE.search(text) is not None
+
+
+def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
+    """The actors a token stands for: its own unit, coordinated units, or a reference."""
+    found: list[Arg] = []
+    mention = _mention_at(tok, ctx)
+    if mention is not None:
+        found.append(_arg(mention))
+    elif tok.lower_ in _PAIR_WORDS and any(c.lower_ in ("two", "both") for c in tok.children):
+        found.extend(Arg(code, None, tok.text, inferred=True) for code in recent_pair(ctx))
+        return found
+    elif tok.lower_ in ("he", "she") and ctx.last_person is not None:
+        p = ctx.last_person
+        found.append(Arg(p.code, p.sector, tok.text, inferred=True))
+    elif tok.lower_ in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
+        speaker = speaker_of(tok, ctx) or ctx.last_person
+        if speaker is not None:
+            found.append(Arg(speaker.code, "GOV", tok.text, inferred=True))
+    elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
+        # "the cabinet of Pakistan", "the federal cabinet": the unit hangs below the head noun
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and _mention_at(child, ctx):
+                found.append(_arg(_mention_at(child, ctx)))
+                break
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and _mention_at(pobj, ctx) and ctx.by_token[pobj.i].sector is None:
+                        pass
+    if depth < 3:
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found.extend(actors_of(child, ctx, depth=depth + 1))
+        if mention is not None:
+            # a coordinated partner may hang on another token of the same unit
+            for i in range(mention.token_start, mention.token_end):
+                if i == tok.i:
+                    continue
+                for child in tok.doc[i].children:
+                    if child.dep_ == "conj" and child.i not in range(mention.token_start, mention.token_end):
+                        found.extend(actors_of(child, ctx, depth=depth + 1))
+    return _dedupe(found)
+
+
+def speaker_of(tok, ctx: Context) -> Arg | None:
+    """The person whose words contain ``tok``: the subject of the nearest verb above it
+    that has a person as subject ("Qamar said his country hoped …" → Qamar)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            for child in cur.children:
+                mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
+                if mention is not None and mention.person and mention.code:
+                    return _arg(mention)
+    return None
+
+
+def _dedupe(args: list[Arg]) -> list[Arg]:
+    out, seen = [], set()
+    for a in args:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
+
+
+def children(tok, *deps: str):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok, preps=TARGET_PREPS):
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield prep.lower_, pobj
+        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN", "PRON"):
+            yield "to", prep
+
+
+def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[Arg]:
+    """An actor below ``tok`` reached through with/to/for/between/on, not through clauses."""
+    stack = [tok]
+    seen = 0
+    while stack and seen < limit:
+        cur = stack.pop(0)
+        seen += 1
+        for child in cur.children:
+            if child.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "appos", "punct"):
+                continue
+            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of"):
+                continue
+            args = [a for a in actors_of(child, ctx) if a.code not in avoid]
+            if args and child.dep_ in ("pobj", "poss", "compound", "amod", "nmod", "dobj"):
+                return args
+            stack.append(child)
+    return []
+
+
+def _relative_head(noun, ctx: Context):
+    """The antecedent of a relative pronoun; "X was one of the countries which …" → X."""
+    if noun.i in ctx.by_token:
+        return noun
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ in ("attr", "pobj", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ in ("AUX", "VERB"):
+                subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i in ctx.by_token:
+                    return subj
+                break
+        else:
+            break
+    return noun
+
+
+def subject(tok, ctx: Context, depth: int = 0):
+    """Subject token of a verb, following conjunction, relative clauses and control.
+
+    Returns (token, passive): for a passive verb the token is the patient.
+    """
+    if depth > 4:
+        return None, False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return tok.head, True
+    if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        subj, _ = subject(tok.head, ctx, depth + 1)
+        return subj, True
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+            if c.lower_ in ("which", "that", "who") and tok.dep_ == "relcl":
+                return _relative_head(tok.head, ctx), c.dep_ == "nsubjpass"
+            if (c.lower_ in _SPEAKER_PRONOUNS and c.i not in ctx.by_token and tok.dep_ == "ccomp"
+                    and tok.head.lemma_.lower() in COMMUNICATION):
+                speaker, _ = subject(tok.head, ctx, depth + 1)
+                if speaker is not None:
+                    return speaker, c.dep_ == "nsubjpass"
+            return c, c.dep_ == "nsubjpass"
+    if tok.dep_ == "pcomp":
+        cur = tok.head
+        for _ in range(3):
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return subject(cur, ctx, depth + 1)
+        return None, False
+    if tok.dep_ == "conj":
+        head = tok.head
+        # "X said A is B and announced C": the parser hangs "announced" on "is"
+        if (lemma_in(tok, COMM_TABLE) and head.dep_ == "ccomp"
+                and lemma_in(head.head, COMM_TABLE) and not lemma_in(head, COMM_TABLE)):
+            return subject(head.head, ctx, depth + 1)
+        return subject(head, ctx, depth + 1)
+    if tok.dep_ == "xcomp":
+        obj = children(tok.head, "dobj")
+        if obj:
+            return obj[0], False
+        return subject(tok.head, ctx, depth + 1)
+    if tok.dep_ == "relcl":
+        return tok.head, False
+    return None, False
+
+
+def all_actors_in(tok, ctx: Context) -> list[Arg]:
+    """Every actor unit in a phrase, in order: "between A and B" however the parser nested them."""
+    found: list[Arg] = []
+    for t in tok.subtree:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            break
+        mention = _mention_at(t, ctx)
+        if mention is not None:
+            found.append(_arg(mention))
+    if not found:
+        found = actors_of(tok, ctx)
+    return _dedupe(found)
+
+
+def modifier_sources(tok, ctx: Context) -> list[Arg]:
+    """Actors modifying an event noun: "Bajwa's visit", "the NATO air-strike", "Russian offer"."""
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and _mention_at(child, ctx):
+            return actors_of(child, ctx)
+    return []
+
+
+def definite(noun) -> bool:
+    """"the agreement", "this pact", "the previous deal": a thing already introduced."""
+    return noun is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                                    for c in noun.children)
+
+
+def other_party(targets: list[Arg], ctx: Context) -> list[Arg]:
+    """In a document about a pair, the party that is not ``targets``."""
+    codes = {a.code for a in targets}
+    pair = recent_pair(ctx)
+    others = [c for c in pair if c not in codes]
+    return [Arg(others[0], None, "", inferred=True)] if len(pair) == 2 and len(others) == 1 else []

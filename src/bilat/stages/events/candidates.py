@@ -1,0 +1,274 @@
+"""Candidates: triggers (verbs, nouns, predicative adjectives) with their arguments.
+
+:func:`find_candidates` is pure over one parsed sentence and the context so far.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
+                                          definite, modifier_sources, other_party, prep_objects,
+                                          recent_pair, subject, subtree_actor)
+from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
+from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
+
+
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+# A future or reported-future done event becomes the matching intention.
+_INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+
+@dataclass
+class Candidate:
+    trigger: int  # token index in the paragraph parse
+    code: str
+    sources: list[Arg]
+    targets: list[Arg]
+    nominal: bool = False
+    intent: bool = False
+
+
+def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
+    lemma = lemma_in(tok, rules.verbs)
+    candidates = rules.verbs.get(lemma) if lemma else None
+    if not candidates:
+        return None
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    objects = children(tok, "dobj", "nsubjpass", "attr", "oprd")
+    if tok.dep_ == "acl":  # "the agreement, first signed in 2005"
+        objects.append(tok.head)
+    elif tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not objects:
+        objects += children(tok.head, "nsubj", "nsubjpass")  # "the programme … was suspended"
+    classes: set[str] = set()
+    for obj in objects:
+        classes |= word_classes(obj, rules)
+    has_xcomp = any(c.dep_ == "xcomp" for c in tok.children)
+    for rule in candidates:
+        if rule.prep and rule.prep not in preps:
+            continue
+        if rule.object_class and rule.object_class not in classes:
+            continue
+        if rule.frame == "intent" and not has_xcomp:
+            continue
+        return rule, classes
+    return None
+
+
+def _intent_classes(tok, rules: Rules) -> set[str]:
+    classes: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            for obj in children(c, "dobj"):
+                classes |= word_classes(obj, rules)
+    return classes
+
+
+def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: Rules) -> Candidate | None:
+    subj, passive = subject(tok, ctx)
+    sources: list[Arg] = []
+    targets: list[Arg] = []
+    for prep, pobj in prep_objects(tok, ("between",)):
+        pair = all_actors_in(pobj, ctx)
+        if len(pair) >= 2:
+            return Candidate(tok.i, refine(rule.code, classes), pair[:1], pair[1:2])
+    if rule.frame == "appeal":
+        # "X hoped Y would release aid": X appeals to Y
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None or subj is None:
+            return None
+        inner, _ = subject(comp, ctx)
+        sources = actors_of(subj, ctx)
+        targets = actors_of(inner, ctx) if inner is not None else []
+        code = refine(rule.code, word_classes(comp, rules))
+        return Candidate(tok.i, code, sources, targets) if sources and targets else None
+    if passive:
+        targets = actors_of(subj, ctx) if subj is not None else []
+        for prep, pobj in prep_objects(tok, ("by",)):
+            sources = actors_of(pobj, ctx)
+        if not sources:
+            for prep, pobj in prep_objects(tok, ("for", "to", "with", "against", "on")):
+                if targets:
+                    break
+                targets = actors_of(pobj, ctx)
+            # "the programme was suspended for Pakistan": in a two-party story, by the other party
+            if targets and subj is not None and word_classes(subj, rules) & {"agreement", "programme", "aid"}:
+                sources = other_party(targets, ctx)
+            # "the previous agreement, signed in 2005": the parties are the pair the story is about
+            if not targets and rule.object_class == "agreement" and definite(subj):
+                pair = recent_pair(ctx)
+                if len(pair) == 2:
+                    sources, targets = [Arg(pair[0], None, "", True)], [Arg(pair[1], None, "", True)]
+            return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
+    else:
+        sources = actors_of(subj, ctx) if subj is not None else []
+    if not sources:
+        return None
+    src_codes = {a.code for a in sources}
+    if rule.frame == "reverse":
+        for prep, pobj in prep_objects(tok, ("from",)):
+            targets, sources = sources, actors_of(pobj, ctx)
+        if not targets or not sources:
+            return None
+        return Candidate(tok.i, refine(rule.code, classes), sources, targets)
+    if not targets:
+        for obj in children(tok, "dobj", "dative"):
+            targets = [a for a in actors_of(obj, ctx) if a.code not in src_codes]
+            if targets:
+                break
+    if not targets:
+        # force lands somewhere: "bombed targets in Syria" strikes Syria
+        preps = TARGET_PREPS + ("in", "inside", "across") if rule.code[:2] in _FORCE_ROOTS else TARGET_PREPS
+        for prep, pobj in prep_objects(tok, preps):
+            targets = [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
+            if targets:
+                break
+        for obj in children(tok, "dobj") if not targets and rule.code[:2] in _FORCE_ROOTS else []:
+            for prep, pobj in prep_objects(obj, ("in", "inside", "across")):
+                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
+    if not targets:
+        for prep, pobj in prep_objects(tok, ("between",)):
+            pair = all_actors_in(pobj, ctx)
+            if len(pair) >= 2:
+                sources, targets = pair[:1], pair[1:2]
+    if not targets and len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:2]
+    if not targets and rule.frame != "place":
+        for obj in children(tok, "dobj"):
+            targets = subtree_actor(obj, ctx, src_codes)
+            if targets:
+                break
+    if rule.frame == "intent" and not targets:
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                for obj in children(c, "dobj"):
+                    targets = subtree_actor(obj, ctx, src_codes) or [
+                        a for a in actors_of(obj, ctx) if a.code not in src_codes]
+                for prep, pobj in prep_objects(c):
+                    targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
+    if not targets:
+        return None
+    code = rule.code
+    if rule.frame == "intent":
+        code = refine(code, _intent_classes(tok, rules))
+    else:
+        code = refine(code, classes)
+    return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
+
+
+def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
+    sources: list[Arg] = modifier_sources(tok, ctx)
+    targets: list[Arg] = []
+    for prep, pobj in prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in")):
+        args = actors_of(pobj, ctx)
+        if prep == "by" and args:
+            sources = args
+        elif prep == "of" and valency == "object" and args:
+            targets = args
+        elif prep == "of" and not sources and args:
+            sources = args
+        elif prep == "between" and len(all_actors_in(pobj, ctx)) >= 2:
+            pair = all_actors_in(pobj, ctx)
+            sources, targets = pair[:1], pair[1:2]
+        elif prep in ("to", "with", "on", "against", "for") and args and not targets:
+            targets = args
+        elif prep == "in" and valency == "object":
+            # "the killing of 24 soldiers in a NATO air-strike": the strike names the attacker
+            nested = rules.nouns.get(pobj.lemma_.lower())
+            inner = modifier_sources(pobj, ctx) if nested else []
+            if inner and not sources:
+                sources, code = inner, nested[0]
+        elif prep == "for" and args and not targets:
+            targets = args
+    if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
+        return None
+    if valency == "pair" and not targets and len(sources) >= 2:
+        sources, targets = sources[:1], sources[1:2]
+    if not targets and valency == "object":
+        for prep, pobj in prep_objects(tok, ("for",)):
+            targets = subtree_actor(pobj, ctx, {a.code for a in sources})
+    if not sources or not targets:
+        return None
+    return Candidate(tok.i, code, sources, targets, nominal=True)
+
+
+def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
+    """Event candidates of one parsed sentence (a spaCy ``Span``)."""
+    out: list[Candidate] = []
+    covered: set[int] = set()
+    for tok in sent:
+        cand = None
+        if tok.pos_ in ("VERB", "AUX") and lemma_in(tok, rules.verbs):
+            found = _verb_rule(tok, rules)
+            if found is None:
+                continue
+            rule, classes = found
+            why = is_blocked(tok, rules)
+            if why and not (rule.frame == "intent" and why == "infinitive"):
+                continue
+            if progressive(tok) and not dated_in_sentence(sent):
+                continue
+            cand = _verb_candidate(tok, rule, classes, ctx, rules)
+            if cand is not None and future(tok) and rule.frame not in ("intent", "appeal"):
+                root = cand.code[:2]
+                if root not in _INTENT_OF_ROOT or not reported(tok):
+                    continue
+                cand.code, cand.intent = _INTENT_OF_ROOT[root], True
+            if cand is not None:
+                covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in rules.adjectives:
+            rule = rules.adjectives[tok.lemma_.lower()]
+            if is_blocked(tok, rules) in ("negated", "speculative", "conditional", "question"):
+                continue
+            cand = _adjective_candidate(tok, rule, ctx, rules)
+        if cand is not None:
+            out.append(cand)
+    for tok in sent:
+        if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = lemma_in(tok, rules.nouns)
+        rule = rules.nouns.get(lemma) if lemma else None
+        if rule is None or tok.dep_ in ("compound",):
+            continue
+        if is_blocked(tok, rules) not in (None, "gerund", "infinitive"):
+            continue
+        cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Candidate | None:
+    verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+    subj, _ = subject(verb, ctx)
+    if subj is None:
+        return None
+    sources = actors_of(subj, ctx)
+    if not sources and subj.lower_ == "it" and verb.dep_ in ("ccomp",):
+        speaker, _ = subject(verb.head, ctx)
+        sources = actors_of(speaker, ctx) if speaker is not None else []
+    if not sources:
+        return None
+    src = {a.code for a in sources}
+    targets: list[Arg] = []
+    if rule.frame == "intent":
+        for c in tok.children:
+            if c.dep_ == "xcomp":
+                for obj in children(c, "dobj"):
+                    targets = subtree_actor(obj, ctx, src)
+                for prep, pobj in prep_objects(c):
+                    targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src]
+        if not targets:
+            return None
+        classes = _intent_classes(tok, rules)
+        return Candidate(tok.i, refine(rule.code, classes), sources, targets, intent=True)
+    for prep, pobj in prep_objects(tok, (rule.prep,) if rule.prep else TARGET_PREPS):
+        targets = [a for a in actors_of(pobj, ctx) if a.code not in src]
+        if not targets:
+            for child in pobj.children:
+                if child.dep_ == "poss":
+                    targets = [a for a in actors_of(child, ctx) if a.code not in src]
+    if not targets:
+        return None
+    return Candidate(tok.i, rule.code, sources, targets)

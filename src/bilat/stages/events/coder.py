@@ -1,0 +1,93 @@
+"""The coder: candidates of every sentence turned into event records."""
+from __future__ import annotations
+
+from bilat.document import Document, Event, Mention, make_event_id
+from bilat.ontology import lookup
+from bilat.stages.agreements import agreement_in, find_agreement_names
+from bilat.stages.events.arguments import Arg, Context
+from bilat.stages.events.candidates import Candidate, find_candidates
+from bilat.stages.events.quantities import KILL_WORDS, find_quantities
+from bilat.stages.events.rules import Rules, load_rules
+
+
+def _confidence(cand: Candidate) -> float:
+    score = 0.9
+    if any(a.inferred for a in cand.sources):
+        score -= 0.15
+    if any(a.inferred for a in cand.targets):
+        score -= 0.15
+    if cand.nominal:
+        score -= 0.1
+    return round(max(score, 0.0), 2)
+
+
+def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: float = 0.5) -> Document:
+    """Fill ``doc.events`` from the parse and ``doc.mentions``; dates are the time stage's job."""
+    rules = rules or load_rules()
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    recent: list[str] = []
+    last_person: Arg | None = None
+    names = find_agreement_names(doc.text)
+    last_agreement: str | None = None
+    sent_index = 0
+    for para_index, para in enumerate(doc.parsed or []):
+        for sent in para.parsed.sents:
+            mentions = by_sentence.get(sent_index, [])
+            by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+            ctx = Context(by_token, recent, last_person, doc.text, para.offset)
+            named = agreement_in(sent.text, names) if names else None
+            last_agreement = named or last_agreement
+            if mentions or recent or last_person is not None:
+                for cand in find_candidates(sent, ctx, rules):
+                    agreement = named or (last_agreement if _about_agreement(sent.doc[cand.trigger], rules) else None)
+                    events.extend(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
+                                           min_confidence, agreement))
+            for m in mentions:
+                if m.code and len(m.code) == 3 and not m.inferred:
+                    recent.append(m.code)
+                if m.person and m.code:
+                    last_person = Arg(m.code, m.sector, m.text)
+            sent_index += 1
+    doc.events = events
+    return doc
+
+
+def _about_agreement(trigger, rules: Rules) -> bool:
+    words = {t.lemma_.lower() for t in trigger.subtree} | {trigger.lemma_.lower()}
+    return bool(words & (rules.classes["agreement"] | rules.classes["programme"]))
+
+
+def _records(doc: Document, cand: Candidate, sent, para_index: int, offset: int, sent_index: int,
+             seen: set, min_confidence: float, agreement: str | None):
+    entry = lookup(cand.code)
+    confidence = _confidence(cand)
+    if confidence < min_confidence:
+        return
+    start, end = offset + sent.start_char, offset + sent.end_char
+    trigger = sent.doc[cand.trigger]
+    phrase = trigger.doc[trigger.left_edge.i:trigger.right_edge.i + 1].text
+    violent = trigger.lemma_.lower() in KILL_WORDS or entry.root in ("18", "19", "20")
+    quantities = find_quantities(phrase, violent=violent)
+    for src in cand.sources:
+        for tgt in cand.targets:
+            if src.code == tgt.code:
+                continue
+            key = (sent_index, src.code, tgt.code, cand.code)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Event(
+                event_id=make_event_id(doc.doc_id, sent_index, src.code, tgt.code, cand.code, str(cand.trigger)),
+                doc_id=doc.doc_id, story_id=doc.story_id,
+                source=src.code, target=tgt.code,
+                source_sector=src.sector, target_sector=tgt.sector,
+                source_text=src.text, target_text=tgt.text,
+                cameo=entry.code, root=entry.root, quad=entry.quad, goldstein=entry.goldstein,
+                plover=entry.plover, sentence=doc.text[start:end], span=(start, end),
+                reported_date=doc.published, confidence=confidence, trigger=trigger.text,
+                agreement=agreement, quantities=list(quantities), anchor=(para_index, cand.trigger),
+            )

@@ -1,0 +1,99 @@
+"""Modality: whether a trigger reports a done event, an intention, or nothing.
+
+Negation, speculation ("might sell"), hypotheticals, purpose clauses, reported denials and
+ongoing states yield nothing; a future under a verb of saying is a stated intention.
+"""
+from __future__ import annotations
+
+from bilat.stages.events.rules import Rules
+
+
+# Auxiliaries that make a clause a writer's or speaker's speculation, not a done event.
+_SPECULATIVE_AUX = frozenset({"might", "may", "could", "should", "must", "ought"})
+
+
+# Auxiliaries of the future: a done event only as a stated intention (03).
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+
+
+# Heads under which a clause reports something that may not have happened.
+_IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "plan", "consider",
+                             "try", "intend", "aim", "need", "fear", "doubt", "suggest", "indicate",
+                             "if", "unless", "whether", "likely", "possible", "able", "help",
+                             "allow", "encourage", "push", "hard", "easy", "desire", "bid",
+                             "attempt", "effort", "refuse", "fail"})
+
+
+# Verbs that make their infinitive happen ("provoked Pakistan to block"): not irrealis.
+_CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead", "push", "drive", "oblige"})
+
+
+# Prepositions whose gerund presupposes the event ("after suspending"): realis.
+_REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "on"})
+
+
+# Verbs that report speech: a "would" clause under them is a stated intention.
+COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state", "declare",
+                            "pledge", "promise", "confirm", "reveal", "report", "add", "write",
+                            "tweet", "assure"})
+
+
+COMM_TABLE = dict.fromkeys(COMMUNICATION)
+
+
+def is_blocked(tok, rules: Rules) -> str | None:
+    """Why a trigger does not report a done event, or None."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "negated"
+    if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg", "advmod") for c in tok.children):
+        return "negated"
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _SPECULATIVE_AUX:
+        return "speculative"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+        return "conditional"
+    # climb the clause chain: a trigger under "deny", "hope", "might" etc. is not realis
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp", "pobj", "dobj", "relcl", "conj", "nsubj", "nsubjpass", "attr"):
+            if head.lemma_.lower() in _IRREALIS_HEADS:
+                return f"under {head.lemma_}"
+            if any(c.dep_ == "neg" for c in head.children) and cur.dep_ in ("xcomp", "ccomp", "dobj"):
+                return "negated head"
+            if {c.lower_ for c in head.children if c.dep_ == "aux"} & _SPECULATIVE_AUX and cur.dep_ in ("xcomp", "dobj", "nsubjpass", "nsubj"):
+                return "speculative head"
+        if cur.dep_ in ("ROOT",):
+            break
+        cur = head
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
+        if not (tok.dep_ == "pcomp" and tok.head.lower_ in _REALIS_GERUND_PREPS):
+            return "gerund"
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
+        if not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVE):
+            return "infinitive"
+    if tok.sent.text.rstrip().endswith("?"):
+        return "question"
+    return None
+
+
+def progressive(tok) -> bool:
+    """"had been receiving", "is providing": an ongoing activity, not a discrete event."""
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+
+
+def dated_in_sentence(sent) -> bool:
+    from bilat.stages.timex import find_timexes
+
+    return any(tx.kind != "vague" for tx in find_timexes(sent.text))
+
+
+def future(tok) -> bool:
+    return bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & _FUTURE_AUX)
+
+
+def reported(tok) -> bool:
+    """Is this clause the content of a report ("notified Congress it would …")?"""
+    return tok.dep_ in ("ccomp", "conj") and tok.head.lemma_.lower() in COMMUNICATION

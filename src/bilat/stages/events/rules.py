@@ -1,0 +1,91 @@
+"""Event rules: the packaged trigger tables (``data/rules``) and word classes."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from bilat.ontology import lookup
+
+
+# Refinements of a root code by the words of the object: (root code, class) → code.
+_REFINE = {("070", "military"): "072", ("162", "military"): "1622", ("020", "aid"): "023",
+           ("023", "military"): "0232", ("030", "military"): "0312", ("030", "aid"): "033",
+           ("033", "military"): "0332"}
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    lemma: str
+    prep: str | None
+    object_class: str | None
+    code: str
+    frame: str | None
+
+
+@dataclass(frozen=True)
+class Rules:
+    classes: dict[str, frozenset[str]]
+    verbs: dict[str, tuple[VerbRule, ...]]
+    nouns: dict[str, tuple[str, str]]
+    adjectives: dict[str, VerbRule]
+    version: str = "rules.v1"
+
+
+def _rule_rows(name: str):
+    path = resources.files("bilat") / "data" / "rules" / name
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            yield {k: (v or "").strip() for k, v in row.items()}
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """The packaged event rules (``data/rules``)."""
+    classes = {r["class"]: frozenset(r["lemmas"].split("|")) for r in _rule_rows("classes.tsv")}
+    verbs: dict[str, list[VerbRule]] = {}
+    for r in _rule_rows("verbs.tsv"):
+        verbs.setdefault(r["lemma"], []).append(
+            VerbRule(r["lemma"], r["prep"] or None, r["object"] or None, r["code"], r["frame"] or None))
+    nouns = {r["lemma"]: (r["code"], r["valency"]) for r in _rule_rows("nouns.tsv")}
+    adjectives = {r["lemma"]: VerbRule(r["lemma"], r["prep"] or None, None, r["code"], r["frame"] or None)
+                  for r in _rule_rows("adjectives.tsv")}
+    for rule in [*adjectives.values(), *(v for vs in verbs.values() for v in vs)]:
+        lookup(rule.code)  # a code CAMEO lacks is a data error: fail at load
+    return Rules(classes, {k: tuple(v) for k, v in verbs.items()}, nouns, adjectives)
+
+
+def lemma_in(tok, table: dict) -> str | None:
+    """The token's lemma as a key of ``table``; the tagger's lemma first, then regular
+    de-inflections of the word, since the lemmatizer errs on rarer verbs ("hoped" → "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in table:
+        return lemma
+    word = tok.lower_
+    guesses = [word]
+    if word.endswith("ied"):
+        guesses.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        guesses += [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+    if word.endswith("ing"):
+        guesses += [word[:-3], word[:-3] + "e"]
+    if word.endswith("s"):
+        guesses.append(word[:-1])
+    return next((g for g in guesses if g in table), None)
+
+
+def word_classes(tok, rules: Rules, limit: int = 12) -> set[str]:
+    """Classes of the words in ``tok``'s phrase (the object and what modifies it)."""
+    words = {t.lemma_.lower() for t in list(tok.subtree)[:limit]} | {t.lower_ for t in list(tok.subtree)[:limit]}
+    return {name for name, lemmas in rules.classes.items() if words & lemmas}
+
+
+def refine(code: str, classes: set[str]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for cls in ("aid", "military"):
+            if cls in classes and (code, cls) in _REFINE:
+                code, changed = _REFINE[(code, cls)], True
+    return code
