@@ -15,7 +15,7 @@ from bilat.store import EVENT_COLUMNS, connect, known_hashes, write_document
 RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_sector",
                  "target_sector", "source_text", "target_text", "cameo", "root", "quad",
                  "goldstein", "event_date", "date_precision", "reported_date", "sentence", "span",
-                 "agreement", "quantities", "confidence", "sources", "plover")
+                 "agreement", "quantities", "confidence", "sources", "plover", "trigger")
 
 
 def parse_dyad(dyad: str) -> tuple[str, str]:
@@ -201,11 +201,26 @@ def write_parquet(records: list[dict], out_path) -> int:
         ("event_date", pa.string()), ("date_precision", pa.string()), ("reported_date", pa.string()),
         ("sentence", pa.string()), ("span", pa.list_(pa.int64())), ("agreement", pa.string()),
         ("quantities", pa.string()), ("confidence", pa.float64()), ("sources", pa.int32()),
-        ("plover", pa.string()),
+        ("plover", pa.string()), ("trigger", pa.string()),
     ])
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, out_path)
     return len(rows)
+
+
+def _snippet(sentence: str, trigger: str, width: int = 110) -> str:
+    """The sentence, or the stretch of it around the trigger word when it is long."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= width:
+        return sentence
+    at = max(sentence.find(trigger), 0) if trigger else 0
+    start = max(0, min(at - width // 3, len(sentence) - width))
+    if start:
+        start = sentence.find(" ", start) + 1 or start  # begin on a word
+    end = min(len(sentence), start + width)
+    if end < len(sentence):
+        end = sentence.rfind(" ", start, end) if " " in sentence[start:end] else end
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
 def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
@@ -215,9 +230,7 @@ def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
     lines = [f"{a}–{b} timeline: {len(rows)} dated events"]
     for r in rows:
         name = lookup(r["cameo"]).name
-        sentence = " ".join(r["sentence"].split())
-        if len(sentence) > 110:
-            sentence = sentence[:107] + "..."
+        sentence = _snippet(r["sentence"], r.get("trigger") or "")
         via = f"  (via {r['via']})" if r.get("via") else ""
         lines.append(f"{r['event_date']:<10}  {r['source']:>4} → {r['target']:<4}  {r['cameo']:<4} "
                      f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}]{via}")
