@@ -26,6 +26,12 @@ def _triples(events):
     ("Iran rejected France's proposal.", ("IRN", "FRA", "12")),
     ("The meeting between the Chinese and Vietnamese foreign ministers took place in Hanoi.", ("CHN", "VNM", "04")),
     ("The killing of 12 Nigerian soldiers in a Chadian air strike angered Abuja.", ("TCD", "NGA", "19")),
+    ("U.S. Secretary of State Antony Blinken arrived in Riyadh on Tuesday.", ("USA", "SAU", "04")),
+    ("Saudi Arabia and Iran restored diplomatic ties in March 2023.", ("SAU", "IRN", "05")),
+    ("Israel struck targets in Lebanon overnight, the Israeli military said.", ("ISR", "LBN", "19")),
+    ("Egypt and Sudan urged Ethiopia to stop filling the dam.", ("SDN", "ETH", "02")),
+    ("Morocco recalled its ambassador to Algeria for consultations.", ("MAR", "DZA", "16")),
+    ("The EU imposed new sanctions on Russia over the war in Ukraine.", ("EU", "RUS", "16")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))
@@ -65,6 +71,11 @@ def test_sector_from_role(code_text):
     events = code_text("The Egyptian army chief visited Khartoum in May 2019.")
     event = next(e for e in events if e.root == "04")
     assert (event.source, event.source_sector, event.target) == ("EGY", "MIL", "SDN")
+
+
+def test_speaker_is_he(code_text):
+    events = code_text("Brazil's president Lula said he would visit Argentina next month.", "2024-03-15")
+    assert [(e.source, e.target, e.root, e.event_date) for e in events] == [("BRA", "ARG", "03", None)]
 
 
 def test_reported_intention_is_an_03(code_text):

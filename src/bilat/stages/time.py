@@ -154,6 +154,10 @@ def date_events(doc: Document) -> Document:
                 elif reference is not None and since_reference <= _CARRY and _past(tok):
                     value, precision = reference
                 for event in events:
+                    if event.root == "03" and _after(value, published):
+                        # an intention is dated when stated, not when it is meant to happen
+                        event.event_date, event.date_precision = None, None
+                        continue
                     event.event_date, event.date_precision = value, precision
                 if value is not None:
                     own = (value, precision)
@@ -182,6 +186,10 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
         if head.pos_ in ("VERB", "AUX") and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT"):
             return tx.value, tx.precision
     return None
+
+
+def _after(value: str | None, published: date | None) -> bool:
+    return bool(value and published and value[:len(value)] > published.isoformat()[:len(value)])
 
 
 def _window(earliest: date, latest: date) -> tuple[str | None, str | None]:

@@ -84,8 +84,9 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     elif tok.lower_ in _PAIR_WORDS and any(c.lower_ in ("two", "both") for c in tok.children):
         found.extend(Arg(code, None, tok.text, inferred=True) for code in recent_pair(ctx))
         return found
-    elif tok.lower_ in ("he", "she") and ctx.last_person is not None:
-        p = ctx.last_person
+    elif tok.lower_ in ("he", "she") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
+        # "Lula said he would visit": the speaker; else the person named last
+        p = speaker_of(tok, ctx) or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
     elif tok.lower_ in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
         speaker = speaker_of(tok, ctx) or ctx.last_person

@@ -120,6 +120,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets:
         # force lands somewhere: "bombed targets in Syria" strikes Syria
         preps = TARGET_PREPS + ("in", "inside", "across") if rule.code[:2] in _FORCE_ROOTS else TARGET_PREPS
+        if rule.prep and rule.prep not in preps:
+            preps = (rule.prep,) + preps  # "arrived in Riyadh": the rule's own preposition
         for prep, pobj in prep_objects(tok, preps):
             targets = [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
             if targets:
