@@ -32,6 +32,9 @@ def _triples(events):
     ("Egypt and Sudan urged Ethiopia to stop filling the dam.", ("SDN", "ETH", "02")),
     ("Morocco recalled its ambassador to Algeria for consultations.", ("MAR", "DZA", "16")),
     ("The EU imposed new sanctions on Russia over the war in Ukraine.", ("EU", "RUS", "16")),
+    ("Kenya carried out air strikes on militant camps inside Somalia on Sunday.", ("KEN", "SOM", "19")),
+    ("The Japanese prime minister paid a visit to Seoul in May.", ("JPN", "KOR", "04")),
+    ("Ethiopia and Egypt held talks in Washington.", ("ETH", "EGY", "04")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))
@@ -45,6 +48,7 @@ def test_codes(code_text, text, expected):
     "Kenya denied that it attacked Uganda.",
     "If Kenya attacks Uganda, the region will suffer.",
     "Will Kenya sign the accord with Uganda?",
+    "India did not carry out strikes in Pakistan, officials said.",
     "Kenya hopes to sign an accord with Uganda.",
 ])
 def test_no_event_from_negation_speculation_hypothesis(code_text, text):

@@ -159,6 +159,23 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
 
 
+# Verbs whose object noun carries the event: "launched strikes", "held talks", "paid a visit".
+_LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold", "make", "pay",
+                          "undertake", "begin", "start", "continue", "resume", "order"})
+
+
+def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """Where force landed: "strikes in Syria", "strikes on camps inside Somalia"."""
+    for prep, pobj in prep_objects(tok, ("inside", "across", "in", "on", "against")):
+        found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+        if not found and prep in ("on", "against"):
+            for inner_prep, place in prep_objects(pobj, ("inside", "in", "across")):
+                found = found or [a for a in actors_of(place, ctx) if a.code not in avoid]
+        if found:
+            return found
+    return []
+
+
 def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
     sources: list[Arg] = modifier_sources(tok, ctx)
     targets: list[Arg] = []
@@ -185,6 +202,17 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = args
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
         return None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+        # "Kenya carried out air strikes on …", "the minister paid a visit to …"
+        subj, passive = subject(tok.head, ctx)
+        if subj is not None and not passive and not sources:
+            sources = actors_of(subj, ctx)
+        if not targets:
+            places = ("in", "inside", "across", "to") if code[:2] in _FORCE_ROOTS or valency == "place" else ("to", "with")
+            for prep, pobj in prep_objects(tok.head, places + ("on", "against")):
+                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {s.code for s in sources}]
+    if not targets and code[:2] in _FORCE_ROOTS:
+        targets = _struck_place(tok, ctx, {a.code for a in sources})
     if valency == "pair" and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:2]
     if not targets and valency == "object":
