@@ -60,26 +60,6 @@ def ensure_corpus(n: int, seed: int) -> Path:
     return make_corpus.write_corpus(path, n, seed)
 
 
-def with_retries(measure, retry_for: float):
-    """``measure()``, retried every 60 s for up to ``retry_for`` seconds while it raises.
-
-    Another developer may be editing the package: a half-written module fails to import or
-    to run. Between tries the ``bilat`` modules are dropped so the next try imports them afresh.
-    """
-    deadline = time.monotonic() + retry_for
-    while True:
-        try:
-            return measure()
-        except Exception as exc:  # noqa: BLE001  (any failure of a half-edited package)
-            if time.monotonic() + 60 > deadline:
-                raise
-            print(f"bilat not ready ({type(exc).__name__}: {exc}); retrying in 60 s",
-                  file=sys.stderr)
-            for name in [m for m in sys.modules if m == "bilat" or m.startswith("bilat.")]:
-                del sys.modules[name]
-            time.sleep(60)
-
-
 def load_pipeline():
     """A Pipeline with model, dictionary and rules loaded and one document coded.
 
@@ -175,23 +155,14 @@ def main(argv: list[str] | None = None) -> None:
                         help="corpus seed (default %(default)s)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each measurement; the median is shown (default %(default)s)")
-    parser.add_argument("--retry-minutes", type=float, default=15,
-                        help="keep retrying a pipeline that fails to load for this long (default %(default)s)")
     args = parser.parse_args(argv)
     if args.n < 1 or args.repeat < 1:
         parser.error("--n and --repeat must be at least 1")
 
     corpus = ensure_corpus(args.n, args.seed)
-    retry_for = args.retry_minutes * 60
-
-    def measure_in_process():
-        pipeline, load_seconds = load_pipeline()
-        runs = [run_in_process(pipeline, corpus) for _ in range(args.repeat)]
-        return pipeline, load_seconds, median_result(runs)
-
-    pipeline, load_seconds, in_process = with_retries(measure_in_process, retry_for)
-    whole = with_retries(lambda: median_result([run_command(corpus, in_process)
-                                                for _ in range(args.repeat)]), retry_for)
+    pipeline, load_seconds = load_pipeline()
+    in_process = median_result([run_in_process(pipeline, corpus) for _ in range(args.repeat)])
+    whole = median_result([run_command(corpus, in_process) for _ in range(args.repeat)])
 
     try:
         shown = corpus.relative_to(Path.cwd())
