@@ -48,3 +48,19 @@ def test_schema_has_version(store):
     from bilat.store import SCHEMA_VERSION, schema_version
 
     assert schema_version(store.con) == SCHEMA_VERSION
+
+
+def test_python_api_open_ingest_timeline(tmp_path, pipeline):
+    import bilat
+
+    (tmp_path / "a.html").write_text(
+        "<html><head><meta property='article:published_time' content='2019-06-02'></head><body>"
+        "<article><h1>Accord</h1><p>Kenya and Uganda signed a border security accord in March 2019, "
+        "officials from both governments said on Sunday.</p></article></body></html>")
+    store = bilat.open(str(tmp_path / "x.duckdb"))
+    tally = store.ingest([str(tmp_path)], pipeline=pipeline)
+    assert tally == {"added": 1, "replaced": 0, "unchanged": 0}
+    rows = store.timeline("UGA", "KEN")
+    assert [(r["source"], r["target"], r["event_date"], r["reported_date"]) for r in rows] == [
+        ("KEN", "UGA", "2019-03", "2019-06-02")]
+    store.close()
