@@ -7,17 +7,18 @@ def _doc(doc_id="d1", raw="text one", events=()):
     return doc
 
 
-def _event(doc_id="d1", eid="e1", source="PAK", target="USA", date="2005-10", cameo="057"):
+def _event(doc_id="d1", eid="e1", source="PAK", target="USA", date="2005-10", cameo="057", story=None):
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""))
     return Event(event_id=eid, doc_id=doc_id, source=source, target=target, cameo=cameo, root=cameo[:2],
-                 quad=1, goldstein=8.0, sentence="Pakistan and the US signed a pact.", span=(0, 34),
-                 event_date=date, date_precision="month")
+                 quad=1, goldstein=8.0, sentence=f"Sentence {eid}.", span=(0, 34), story_id=story,
+                 event_date=date, date_precision=precision)
 
 
 def test_same_document_twice_leaves_same_rows(store):
     doc = _doc(events=[_event()])
     assert store.add(doc) == "added"
     assert store.add(doc) == "unchanged"
-    assert store.counts() == {"documents": 1, "events": 1}
+    assert store.counts() == {"documents": 1, "stories": 0, "events": 1, "mentions": 1}
 
 
 def test_changed_document_replaces_its_events(store):
@@ -64,3 +65,35 @@ def test_python_api_open_ingest_timeline(tmp_path, pipeline):
     assert [(r["source"], r["target"], r["event_date"], r["reported_date"]) for r in rows] == [
         ("KEN", "UGA", "2019-03", "2019-06-02")]
     store.close()
+
+
+def test_one_event_told_by_two_documents_is_one_row(store):
+    store.add(_doc("d1", events=[_event("d1", "m1", date="2005-10")]))
+    store.add(_doc("d2", raw="other text", events=[_event("d2", "m2", date="2005-10-07")]))
+    events = store.events()
+    assert [(e["event_id"], e["sources"], e["event_date"]) for e in events] == [("m1", 2, "2005-10-07")]
+    assert sorted(m["merged_id"] for m in store.mentions()) == ["m1", "m1"]
+
+
+def test_year_only_dates_in_different_stories_stay_apart(store):
+    store.add(_doc("d1", events=[_event("d1", "m1", date="2005", story="s1")]))
+    store.add(_doc("d2", raw="other", events=[_event("d2", "m2", date="2005", story="s2")]))
+    assert len(store.events()) == 2
+
+
+def test_undated_copy_in_the_same_story_merges(store):
+    store.add(_doc("d1", events=[_event("d1", "m1", date="2023", story="s1")]))
+    store.add(_doc("d2", raw="copy", events=[_event("d2", "m2", date=None, story="s1")]))
+    assert [(e["sources"], e["event_date"]) for e in store.events()] == [(2, "2023")]
+
+
+def test_two_events_in_one_document_stay_two(store):
+    store.add(_doc("d1", events=[_event("d1", "m1", date="2018-02"), _event("d1", "m2", date="2018-02")]))
+    assert len(store.events()) == 2
+
+
+def test_changed_document_leaves_the_other_source(store):
+    store.add(_doc("d1", events=[_event("d1", "m1", date="2005-10")]))
+    store.add(_doc("d2", raw="other", events=[_event("d2", "m2", date="2005-10")]))
+    store.add(_doc("d1", raw="changed", events=[]))
+    assert [(e["event_id"], e["sources"], e["doc_id"]) for e in store.events()] == [("m2", 1, "d2")]

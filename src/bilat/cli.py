@@ -94,8 +94,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
     except BilatError as exc:
         _fail(exc)
     click.echo(f"{tally['added']} added, {tally['replaced']} replaced, {tally['unchanged']} unchanged, "
-               f"{errors.count} failed; {settings.db} holds {counts['documents']} documents, "
-               f"{counts['events']} events", err=True)
+               f"{errors.count} failed; {settings.db} holds {counts['documents']} documents in "
+               f"{counts['stories']} stories, {counts['events']} events from {counts['mentions']} mentions",
+               err=True)
     sys.exit(1 if errors.count else 0)
 
 
@@ -106,14 +107,20 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
 @click.option("--until", help="Latest event date.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout (needed for parquet on a terminal).")
-def events(db, dyad, since, until, fmt, output) -> None:
-    """Export stored events. Python: ``bilat.open(db).events(dyad=..., since=..., until=...)``."""
+@click.option("--mentions", is_flag=True, help="One row per document's telling of an event, not one per event.")
+def events(db, dyad, since, until, fmt, output, mentions) -> None:
+    """Export stored events, one row per event with its number of ``sources``.
+
+    Python: ``bilat.open(db).events(dyad=..., since=..., until=...)``; with ``--mentions``,
+    ``.mentions(...)``.
+    """
     from bilat.query import Store, write_parquet, write_records
 
     settings = _settings(db)
     try:
         with Store(settings.db, read_only=Path(settings.db).exists()) as store:
-            records = store.events(dyad=dyad, since=since, until=until)
+            query = store.mentions if mentions else store.events
+            records = query(dyad=dyad, since=since, until=until)
         if fmt == "parquet":
             if output:
                 write_parquet(records, output)
@@ -154,6 +161,32 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
     click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated)))
+
+
+@main.command()
+@click.option("--db", help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def stories(db: str | None, fmt: str) -> None:
+    """List stories (documents telling the same story) with their documents.
+
+    Python: ``bilat.open(db).stories()``.
+    """
+    from bilat.query import Store
+
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+            rows = store.stories()
+    except BilatError as exc:
+        _fail(exc)
+    for story in rows:
+        if fmt == "jsonl":
+            click.echo(json.dumps(story, ensure_ascii=False))
+            continue
+        click.echo(f"{story['story_id']}  {len(story['documents'])} document(s), first published "
+                   f"{story['first_published'] or 'unknown'}")
+        for d in story["documents"]:
+            click.echo(f"    {d['doc_id']:<28} {d['published'] or 'undated':<10}  {(d['title'] or '')[:70]}")
 
 
 @main.command()

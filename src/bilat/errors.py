@@ -12,6 +12,7 @@ MESSAGES = {
     "E200": "the spaCy model cannot be loaded",
     "E300": "database error",
     "E301": "database schema is newer than this bilat",
+    "E302": "story index built with other parameters",
     "E400": "bad argument",
     "E500": "gold file is not valid",
 }

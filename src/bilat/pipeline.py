@@ -12,11 +12,14 @@ from bilat.stages.date import date_document
 from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
 from bilat.stages.parse import load_model, parse_documents
 from bilat.stages.read import read_inputs
+from bilat.stages.stories import StoryIndex
 from bilat.stages.time import date_events
 
 
 class Pipeline:
-    """read → clean → date → parse → actors → events → time, over one settings object.
+    """read → clean → date → stories → parse → actors → events → time, over one settings object.
+
+    Stories come before parsing so that an undated copy can date its events by its story.
 
     Args:
         settings: a :class:`~bilat.settings.Settings`; from the environment when omitted.
@@ -30,11 +33,12 @@ class Pipeline:
         [('PAK', 'RUS', '057')]
     """
 
-    def __init__(self, settings: Settings | None = None, *, nlp=None) -> None:
+    def __init__(self, settings: Settings | None = None, *, nlp=None, stories: StoryIndex | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self._nlp = nlp
         self._dictionary: ActorDictionary | None = None
         self._rules: Rules | None = None
+        self._stories = stories
 
     @property
     def nlp(self):
@@ -47,6 +51,23 @@ class Pipeline:
         if self._dictionary is None:
             self._dictionary = load_dictionary(self.settings.actors_file)
         return self._dictionary
+
+    @property
+    def stories(self) -> StoryIndex:
+        """The story index documents join; a fresh one per pipeline unless one is given."""
+        if self._stories is None:
+            self._stories = self.new_story_index()
+        return self._stories
+
+    def with_stories(self, stories: StoryIndex) -> "Pipeline":
+        """This pipeline (same model, dictionary and rules) over another story index."""
+        other = Pipeline(self.settings, nlp=self._nlp, stories=stories)
+        other._dictionary, other._rules = self._dictionary, self._rules
+        return other
+
+    def new_story_index(self) -> StoryIndex:
+        """An empty story index whose topic words are this dictionary's states and bodies."""
+        return StoryIndex(common=self.dictionary.topic_words())
 
     @property
     def rules(self) -> Rules:
@@ -64,7 +85,7 @@ class Pipeline:
         """Run every stage over a stream of documents, parsing in batches."""
         def prepared():
             for doc in docs:
-                yield date_document(clean(doc))
+                yield self.stories.assign(date_document(clean(doc)))
 
         parsed = parse_documents(self.nlp, prepared(), wanted=self._worth_parsing,
                                  batch_size=self.settings.batch_size)

@@ -9,7 +9,7 @@ from datetime import date
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import EVENT_COLUMNS, connect, known_hashes, write_document
+from bilat.store import EVENT_COLUMNS, connect, known_hashes, load_story_index, write_document
 
 # Columns of the event record, in the documented order (docs/record.md).
 RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_sector",
@@ -40,7 +40,10 @@ def _record(row: dict) -> dict:
     out = {k: row.get(k) for k in RECORD_FIELDS if k not in ("span", "quantities")}
     out["span"] = [row["span_start"], row["span_end"]]
     out["quantities"] = json.loads(row["quantities"] or "[]")
-    return {k: out[k] for k in RECORD_FIELDS}
+    record = {k: out[k] for k in RECORD_FIELDS}
+    if "merged_id" in row:
+        record["merged_id"] = row["merged_id"]  # the event this mention supports
+    return record
 
 
 class Store:
@@ -66,9 +69,9 @@ class Store:
         self.close()
 
     # -- writing
-    def add(self, doc: Document) -> str:
+    def add(self, doc: Document, story_rows: list[tuple] = ()) -> str:
         """Store one processed document; returns ``added``, ``replaced`` or ``unchanged``."""
-        return write_document(self.con, doc)
+        return write_document(self.con, doc, story_rows)
 
     def known(self) -> dict[str, str]:
         return known_hashes(self.con)
@@ -82,6 +85,9 @@ class Store:
         from bilat.pipeline import Pipeline
 
         pipeline = pipeline or Pipeline()
+        index = pipeline.new_story_index()
+        load_story_index(self.con, index)
+        pipeline = pipeline.with_stories(index)
         known = self.known()
         tally = {"added": 0, "replaced": 0, "unchanged": 0}
 
@@ -97,13 +103,19 @@ class Store:
 
         stream = pipeline.pipe(fresh())
         for doc in (progress(stream) if progress else stream):
-            tally[self.add(doc)] += 1
+            row = index.pending.pop(doc.doc_id, None)
+            tally[self.add(doc, [row] if row else [])] += 1
         return tally
 
     # -- reading
+    def mentions(self, **filters) -> list[dict]:
+        """Each event as each document tells it (GDELT's Mentions), same filters as :meth:`events`."""
+        return self.events(table="mentions", **filters)
+
     def events(self, *, dyad: str | tuple[str, str] | None = None, since: str | None = None,
-               until: str | None = None, directed: bool = False) -> list[dict]:
-        """Event records, optionally for one dyad (both directions unless ``directed``).
+               until: str | None = None, directed: bool = False, table: str = "events") -> list[dict]:
+        """Event records, one per event however many documents report it (``sources``),
+        optionally for one dyad (both directions unless ``directed``).
 
         ``since``/``until`` compare against ``event_date`` (ISO prefixes compare as text:
         ``2011`` is within ``since=2011``); undated events are excluded when either is given.
@@ -123,7 +135,10 @@ class Store:
         if _check_date(until, "--until"):
             where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) <= ?")
             params += [len(until), until]
-        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+        if table not in ("events", "mentions"):
+            raise BilatError("E400", f"no table {table!r}")
+        columns = EVENT_COLUMNS + (("merged_id",) if table == "mentions" else ())
+        sql = f"SELECT {', '.join(columns)} FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY event_date NULLS LAST, doc_id, span_start, event_id"
@@ -157,9 +172,23 @@ class Store:
         return rows
 
     def counts(self) -> dict[str, int]:
-        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        events = self.con.execute("SELECT count(*) FROM events").fetchone()[0]
-        return {"documents": docs, "events": events}
+        count = lambda table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+        stories = self.con.execute("SELECT count(DISTINCT story_id) FROM documents").fetchone()[0]
+        return {"documents": count("documents"), "stories": stories, "events": count("events"),
+                "mentions": count("mentions")}
+
+    def stories(self) -> list[dict]:
+        """Stories with their documents, the largest first."""
+        rows = self.con.execute(
+            "SELECT story_id, doc_id, published, title FROM documents ORDER BY story_id, published NULLS LAST, doc_id"
+        ).fetchall()
+        stories: dict[str, dict] = {}
+        for story_id, doc_id, published, title in rows:
+            story = stories.setdefault(story_id, {"story_id": story_id, "documents": [], "first_published": None})
+            story["documents"].append({"doc_id": doc_id, "published": published, "title": title})
+            if published and (story["first_published"] is None or published < story["first_published"]):
+                story["first_published"] = published
+        return sorted(stories.values(), key=lambda s: (-len(s["documents"]), s["first_published"] or "", s["story_id"]))
 
 
 def write_records(records: Iterable[dict], fmt: str, out) -> int:

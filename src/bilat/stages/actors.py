@@ -72,6 +72,15 @@ class ActorDictionary:
         before = _GLUED_BEFORE.search(text[max(0, start - 12):start])
         return bool(before and before.group(1) not in self.phrases)
 
+    def topic_words(self) -> frozenset[str]:
+        """Lower-cased words of the names of states and international bodies: they tell what
+        a story is about, not which story it is."""
+        words: set[str] = set()
+        for phrase, entry in self.phrases.items():
+            if entry.kind in ("state", "igo"):
+                words.update(w.lower() for w in re.findall(r"[\w'’.-]+", phrase))
+        return frozenset(words)
+
     def mentions_any(self, text: str) -> bool:
         """The cheap prefilter: does ``text`` name any actor at all?"""
         return self.pattern.search(text) is not None

@@ -127,7 +127,7 @@ def _value(tx: Timex) -> tuple[str | None, str | None]:
 
 def date_events(doc: Document) -> Document:
     """Set ``event_date`` and ``date_precision`` of every event in ``doc``."""
-    published = published_date(doc)
+    published = published_date(doc) or _story_date(doc)
     by_anchor: dict[tuple[int, int], list] = {}
     for event in doc.events:
         if event.anchor is not None:
@@ -190,6 +190,12 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
 
 def _after(value: str | None, published: date | None) -> bool:
     return bool(value and published and value[:len(value)] > published.isoformat()[:len(value)])
+
+
+def _story_date(doc: Document) -> date | None:
+    """An undated copy's reference date: the earliest publication date of its story."""
+    found = doc.meta.get("story_date")
+    return date.fromisoformat(found) if found else None
 
 
 def _window(earliest: date, latest: date) -> tuple[str | None, str | None]:

@@ -1,0 +1,69 @@
+"""Merge: one event, one row. Mentions of the same event become one event with ``sources``.
+
+Two mentions are the same event when they agree on the directed dyad (either direction for
+meetings and agreements, which are mutual), the CAMEO root and a compatible date, and either
+
+* they come from the same story (one document's undated copy of a dated event is the same
+  event), or
+* their dates fix the event well enough to tell it apart: both at month precision or finer and
+  equal at the coarser one, or both naming the same agreement in the same year ("the 2005
+  CIS-MOA signing" recalled by articles years apart).
+
+Two mentions from one document are never merged unless they come from one sentence: a
+document that tells two visits tells two events.
+"""
+from __future__ import annotations
+
+_MUTUAL_ROOTS = frozenset({"04", "05", "06"})
+_ORDER = {"day": 3, "month": 2, "year": 1, None: 0}
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def same_dyad(a: dict, b: dict) -> bool:
+    if a["source"] == b["source"] and a["target"] == b["target"]:
+        return True
+    return a["root"] in _MUTUAL_ROOTS and a["source"] == b["target"] and a["target"] == b["source"]
+
+
+def same_event(event: dict, mention: dict) -> bool:
+    """Does ``mention`` report ``event`` (an event record with ``doc_ids`` and ``story_ids``)?"""
+    if event["root"] != mention["root"] or not same_dyad(event, mention):
+        return False
+    if mention["doc_id"] in event["doc_ids"]:
+        return mention.get("sentence") in event.get("sentences", ())
+    a, b = event.get("event_date"), mention.get("event_date")
+    if not dates_compatible(a, b):
+        return False
+    if mention.get("story_id") and mention["story_id"] in event["story_ids"]:
+        return True
+    if a is None or b is None:
+        return False
+    if len(a) >= 7 and len(b) >= 7:
+        return True
+    agreement = mention.get("agreement")
+    return bool(agreement and agreement == event.get("agreement"))
+
+
+def absorb(event: dict, mention: dict) -> dict:
+    """The event after ``mention`` joins it: the finest date, the most confident wording."""
+    event["doc_ids"].add(mention["doc_id"])
+    if mention.get("story_id"):
+        event["story_ids"].add(mention["story_id"])
+    event.setdefault("sentences", set()).add(mention.get("sentence"))
+    if _ORDER[mention.get("date_precision")] > _ORDER[event.get("date_precision")]:
+        event["event_date"], event["date_precision"] = mention["event_date"], mention["date_precision"]
+    if mention.get("confidence", 0) > event.get("confidence", 0):
+        for key in ("cameo", "goldstein", "quad", "plover", "source_sector", "target_sector",
+                    "source_text", "target_text", "sentence", "span", "doc_id", "trigger"):
+            if key in mention:
+                event[key] = mention[key]
+        event["confidence"] = mention["confidence"]
+    event["agreement"] = event.get("agreement") or mention.get("agreement")
+    event["sources"] = len(event["doc_ids"])
+    return event
