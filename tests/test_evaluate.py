@@ -49,3 +49,13 @@ def test_optional_gold_is_no_penalty_and_no_credit():
 def test_boilerplate_hits():
     preds = [dict(_pred("PAK", "USA", "05"), sentence="Also read: something happened")]
     assert boilerplate_hits(GOLD, preds) == [("d1", "Also read: something happened")]
+
+
+def test_matching_is_maximum_not_greedy():
+    gold = [{"doc": "d1", "events": [
+        {"source": "CHN", "target": "AUS", "root_any": ["16", "19"], "event_date": None, "required": True},
+        {"source": "CHN", "target": "AUS", "root_any": ["16"], "event_date": None, "required": True},
+    ]}]
+    preds = [_pred("CHN", "AUS", "16"), _pred("CHN", "AUS", "19")]
+    s = {s.level: s for s in score(gold, preds)}["directed+root"]
+    assert (s.matched_pred, s.matched_gold) == (2, 2)

@@ -10,7 +10,9 @@ Levels, each a one-to-one matching of predicted to gold events within a document
   one, so any predicted date is accepted; a predicted null never matches a gold date.
 
 Precision counts every predicted event in a gold document; recall counts the gold events
-marked ``required``. A prediction may match a non-required gold event without penalty.
+marked ``required``. A prediction may match a non-required gold event without penalty. The
+matching is a maximum one-to-one matching, so the score does not depend on the order of the
+gold file.
 """
 from __future__ import annotations
 
@@ -97,17 +99,27 @@ def _matches(level: str, pred: dict, gold: dict) -> bool:
 
 
 def _match_doc(level: str, preds: list[dict], golds: list[dict]) -> tuple[int, int]:
-    """Greedy one-to-one matching; required gold events are matched first."""
-    order = sorted(range(len(golds)), key=lambda i: not golds[i].get("required", True))
-    used: set[int] = set()
-    matched_required = 0
-    for gi in order:
-        for pi, pred in enumerate(preds):
-            if pi not in used and _matches(level, pred, golds[gi]):
-                used.add(pi)
-                matched_required += bool(golds[gi].get("required", True))
-                break
-    return len(used), matched_required
+    """A maximum one-to-one matching of predictions to gold events (augmenting paths),
+    with required gold events served first so that they are never displaced by optional ones."""
+    edges = [[pi for pi, pred in enumerate(preds) if _matches(level, pred, gold)] for gold in golds]
+    owner: dict[int, int] = {}  # prediction → gold
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in edges[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    required = [gi for gi, g in enumerate(golds) if g.get("required", True)]
+    optional = [gi for gi, g in enumerate(golds) if not g.get("required", True)]
+    for gi in required + optional:
+        augment(gi, set())
+    matched_required = sum(1 for gi in owner.values() if golds[gi].get("required", True))
+    return len(owner), matched_required
 
 
 def score(gold: list[dict], predicted: Iterable[dict]) -> list[Score]:

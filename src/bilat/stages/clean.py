@@ -109,11 +109,17 @@ _MIN_WORDS = 4
 # A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",
 # "May 12, 2018 (AGENCY) — ". It is cut from the text; the date stage reads the raw input.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH} \d{{1,2}})"
+_CAPS_PLACE = r"[A-ZÀ-Ý][A-ZÀ-Ý.'\-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'\-]+){0,3}(?:,\s*[A-Z][\w.]+){0,2}"
+_TITLE_PLACE = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2},"
+_DASH = r"\s*(?:--|—|–|-)\s+"
+# A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",
+# "May 12, 2018 (AGENCY) — ", "Tokyo, 2019-08-23 — ", "NAIROBI, March 3 (Reuters) - ".
+# It is cut from the text; the date stage reads the raw input.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+){0,2}\s*)?"
-    rf"(?:(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\s*)?"
-    r"(?:\([^)\n]{1,40}\)\s*)?"
-    r"(?:--|—|–|-)\s+"
+    rf"^(?:{_CAPS_PLACE}\s*(?:,?\s*{_DATE})?\s*(?:\([^)\n]{{1,40}}\))?"
+    rf"|(?:{_TITLE_PLACE}\s*)?{_DATE}\s*(?:\([^)\n]{{1,40}}\))?"
+    rf"|\([^)\n]{{1,40}}\)){_DASH}"
 )
 # A metadata prefix some scrapers write: " date 2023-08-03 ".
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)

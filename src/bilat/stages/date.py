@@ -13,24 +13,23 @@ from bilat.document import Document
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\.?"
-
-# Datelines and stamps near the top of a page, tried in order.
-_DATELINE_PATTERNS = (
-    # a scraper's metadata prefix: " date 2023-08-03 "
-    re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
-               re.IGNORECASE | re.MULTILINE),
-    # "May 12, 2018 (AGENCY) — " or "May 12, 2018 -"
-    re.compile(rf"^\s*(?:[A-Z][A-Z .,'-]+[,:]?\s+)?{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})\b", re.MULTILINE),
-    # "12 May 2018"
-    re.compile(rf"^\s*(?:[A-Z][A-Z .,'-]+[,:]?\s+)?(?P<d>\d{{1,2}}) {_MONTH},? (?P<y>\d{{4}})\b", re.MULTILINE),
-    # "Published: 2018-05-12" / "Posted on May 12, 2018" anywhere on a short line
-    re.compile(rf"^\s*(?:published|posted|updated)(?: on)?\s*:?\s*{_MONTH} (?P<d>\d{{1,2}}),? (?P<y>\d{{4}})",
-               re.IGNORECASE | re.MULTILINE),
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A full date in the forms pages print: 2023-08-03, May 12, 2018, 12 May 2018, Nov. 10, 2019.
+_FULL_DATE = re.compile(
+    rf"(?P<iso>(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}}))"
+    rf"|(?P<mdy>(?P<mon2>{_MON})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))"
+    rf"|(?P<dmy>(?P<d3>\d{{1,2}})\s+(?P<mon3>{_MON}),?\s+(?P<y3>\d{{4}}))"
 )
+# Words that introduce a page's own date stamp.
+_STAMP_WORD = re.compile(r"\b(published|posted|updated|date|dated)\b", re.IGNORECASE)
+# What may stand before a dateline's date: nothing, or a place ("AMMAN,", "Tokyo,").
+_DATELINE_LEAD = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?\s*)?$")
+# What may follow it: a dash, a slash, a bracket, a bar, a comma and a time, or the line's end.
+_DATELINE_TAIL = re.compile(r"^\s*(?:$|[-—–/|(,]|\d{1,2}:\d{2})")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|\b)")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
-_HEAD_LINES = 4  # datelines sit in the first few non-blank lines
+_HEAD_LINES = 6  # datelines and stamps sit in the first few non-blank lines
+_SHORT_LINE = 80  # a line this short holding a date is a stamp, not prose
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -40,29 +39,49 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def _from_match(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    if groups.get("mon"):
-        month = _MONTHS.get(groups["mon"][:3].lower())
+def _date_of(match: re.Match[str]) -> str | None:
+    if match["iso"]:
+        return _valid(int(match["y1"]), int(match["m1"]), int(match["d1"]))
+    if match["mdy"]:
+        mon, day, year = match["mon2"], match["d2"], match["y2"]
     else:
-        month = int(groups["m"])
-    if not month:
-        return None
-    return _valid(int(groups["y"]), month, int(groups["d"]))
+        mon, day, year = match["mon3"], match["d3"], match["y3"]
+    month = _MONTHS.get(mon[:3].lower())
+    return _valid(int(year), month, int(day)) if month else None
+
+
+def _stamp_in(line: str) -> str | None:
+    """The publication date a header line states, or None if it is prose."""
+    for match in _FULL_DATE.finditer(line):
+        found = _date_of(match)
+        if not found:
+            continue
+        before, after = line[:match.start()], line[match.end():]
+        stamped = _STAMP_WORD.search(before[-30:])
+        if stamped and stamped.group(1).lower() != "updated":
+            return found
+        if len(line) <= _SHORT_LINE or (_DATELINE_LEAD.match(before) and _DATELINE_TAIL.match(after)):
+            return found
+        if stamped:
+            return found
+    return None
 
 
 def find_dateline(text: str) -> str | None:
     """The publication date a page prints in its first lines, as ``YYYY-MM-DD``, or None.
+
+    A date counts when a stamp word introduces it ("Published: 7 May 2021"), when it stands
+    on a short header line ("March 3, 2021 / 11:42 AM"), or when it opens a paragraph as a
+    dateline ("AMMAN, Nov. 10, 2019 —"). A date inside prose does not.
 
     Example:
         >>> find_dateline("Title\\n\\nMay 12, 2018 (AGENCY) — The minister said ...")
         '2018-05-12'
     """
     lines = [line for line in text.split("\n") if line.strip()][:_HEAD_LINES]
-    head = "\n".join(lines)
-    for pattern in _DATELINE_PATTERNS:
-        match = pattern.search(head)
-        if match and (found := _from_match(match)):
+    for line in lines:
+        found = _stamp_in(line)
+        if found:
             return found
     return None
 
