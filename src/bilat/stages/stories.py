@@ -38,7 +38,7 @@ class StoryParams:
     seed: int = 7
     shingle: int = 4
     near_duplicate: float = 0.5
-    same_facts: float = 0.3
+    same_facts: float = 0.25
     window_days: int = 7
     min_salient: int = 5
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bilat.document import Mention
-from bilat.stages.events.modality import COMMUNICATION, COMM_TABLE
+from bilat.stages.events.modality import COMMUNICATION, COMM_TABLE, participle_adjunct
 from bilat.stages.events.rules import lemma_in
 
 
@@ -26,7 +26,9 @@ _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments
 _PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
 
 
-TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "toward", "towards", "into", "over")
+# Prepositions whose object is a target, most telling first ("from" last: "recalled its
+# ambassador from Caracas").
+TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "toward", "towards", "into", "over", "from")
 
 
 @dataclass
@@ -76,45 +78,61 @@ def refers_to_pair(text: str) -> bool:
 
 
 def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
-    """The actors a token stands for: its own unit, coordinated units, or a reference."""
+    """The actors a token stands for: its own unit, coordinated units, or a reference.
+
+    References resolved: "the two countries" / "both sides" / "their countries" (the pair the
+    story is about), "he"/"she" (the speaker, else the person named last), "his country"
+    (the speaker's), a relative pronoun (its antecedent), an apposition ("Rania Odeh, a
+    Jordanian"), and a unit hanging below a head noun ("the two countries' ministers").
+    """
     found: list[Arg] = []
     mention = _mention_at(tok, ctx)
+    low = tok.lower_
     if mention is not None:
         found.append(_arg(mention))
-    elif tok.lower_ in _PAIR_WORDS and any(c.lower_ in ("two", "both") for c in tok.children):
-        found.extend(Arg(code, None, tok.text, inferred=True) for code in recent_pair(ctx))
-        return found
-    elif tok.lower_ in ("he", "she") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
+    elif low in _PAIR_WORDS and any(c.lower_ in ("two", "both", "their") for c in tok.children):
+        return [Arg(code, None, tok.text, inferred=True) for code in recent_pair(ctx)]
+    elif low in ("he", "she") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
         # "Lula said he would visit": the speaker; else the person named last
         p = speaker_of(tok, ctx) or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
-    elif tok.lower_ in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
+    elif low in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
         speaker = speaker_of(tok, ctx) or ctx.last_person
         if speaker is not None:
             found.append(Arg(speaker.code, "GOV", tok.text, inferred=True))
-    elif tok.pos_ in ("NOUN", "PROPN") and depth == 0:
-        # "the cabinet of Pakistan", "the federal cabinet": the unit hangs below the head noun
+    elif low in ("which", "that", "who", "whom") and tok.head.dep_ == "relcl" and depth < 2:
+        return actors_of(tok.head.head, ctx, depth=depth + 1)
+    elif tok.pos_ in ("NOUN", "PROPN") and depth < 2:
+        # "the federal cabinet", "the two countries' foreign ministers", "Odeh, a Jordanian"
         for child in tok.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and _mention_at(child, ctx):
-                found.append(_arg(_mention_at(child, ctx)))
-                break
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and _mention_at(pobj, ctx) and ctx.by_token[pobj.i].sector is None:
-                        pass
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                below = actors_of(child, ctx, depth=depth + 1)
+                if below:
+                    found.extend(below)
+                    break
     if depth < 3:
         for child in tok.children:
             if child.dep_ == "conj":
                 found.extend(actors_of(child, ctx, depth=depth + 1))
         if mention is not None:
             # a coordinated partner may hang on another token of the same unit
-            for i in range(mention.token_start, mention.token_end):
+            inside = range(mention.token_start, mention.token_end)
+            for i in inside:
                 if i == tok.i:
                     continue
                 for child in tok.doc[i].children:
-                    if child.dep_ == "conj" and child.i not in range(mention.token_start, mention.token_end):
+                    if child.dep_ == "conj" and child.i not in inside:
                         found.extend(actors_of(child, ctx, depth=depth + 1))
     return _dedupe(found)
+
+
+def pair_for_they(tok, ctx: Context) -> list[Arg]:
+    """"they"/"both" as the subject of a mutual act (meet, sign, agree) in a two-party story."""
+    if tok.lower_ in ("they", "both") and tok.i not in ctx.by_token:
+        pair = recent_pair(ctx)
+        if len(pair) == 2:
+            return [Arg(code, None, tok.text, inferred=True) for code in pair]
+    return []
 
 
 def speaker_of(tok, ctx: Context) -> Arg | None:
@@ -202,6 +220,8 @@ def subject(tok, ctx: Context, depth: int = 0):
         return None, False
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return tok.head, True
+    if participle_adjunct(tok):
+        return subject(tok.head, ctx, depth + 1)
     if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         subj, _ = subject(tok.head, ctx, depth + 1)

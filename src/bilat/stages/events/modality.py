@@ -69,7 +69,7 @@ def is_blocked(tok, rules: Rules) -> str | None:
             break
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
-        if not (tok.dep_ == "pcomp" and tok.head.lower_ in _REALIS_GERUND_PREPS):
+        if not (tok.dep_ == "pcomp" and tok.head.lower_ in _REALIS_GERUND_PREPS) and not participle_adjunct(tok):
             return "gerund"
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
         if not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVE):
@@ -77,6 +77,13 @@ def is_blocked(tok, rules: Rules) -> str | None:
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
     return None
+
+
+def participle_adjunct(tok) -> bool:
+    """", accusing India of …": a participle clause after a comma, with no preposition or
+    subordinator, tells what the main clause's subject did at the same time."""
+    return (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
+            and not any(c.dep_ in ("mark", "aux", "nsubj", "prep") and c.i < tok.i for c in tok.children))
 
 
 def progressive(tok) -> bool:
