@@ -12,7 +12,13 @@ def _dates(events, root):
     ("Last month, Kenya and Uganda signed a security accord.", "2021-06-15", "05", ("2021-05", "month")),
     ("In February, the Kenyan president visited Kampala.", "2018-05-12", "04", ("2018-02", "month")),
     ("In February, the Kenyan president visited Kampala.", None, "04", (None, None)),
-    ("Kenya and Uganda signed a security accord.", "2021-06-15", "05", (None, None)),
+    # a report's simple past with no date of its own: the week before publication
+    ("Kenya and Uganda signed a security accord.", "2021-06-15", "05", ("2021-06", "month")),
+    ("Kenya and Uganda signed a security accord.", "2021-06-03", "05", ("2021", "year")),
+    # background is not news: past perfect, "former", "once"
+    ("Kenya and Uganda had signed a security accord.", "2021-06-15", "05", (None, None)),
+    ("The former Kenyan president criticised Uganda.", "2021-06-15", "11", (None, None)),
+    ("Under a 2016 deal, Israel agreed to supply Jordan with gas.", "2019-11-10", "03", ("2016", "year")),
     ("The aid programme was suspended from 1991 to 2002 for Ghana by Britain.", None, "16", ("1991", "year")),
 ])
 def test_event_dates(code_text, text, published, root, expected):
@@ -38,3 +44,15 @@ def test_background_event_keeps_its_own_date(code_text):
     events = code_text("Chile approved a new defence pact with Peru. The previous pact, first signed "
                        "between the two countries in 1998, expired in 2018.", "2023-04-02")
     assert ("1998", "year") in _dates(events, "05")
+
+
+def test_a_month_later_counts_from_the_narrated_date(code_text):
+    events = code_text("Algeria severed diplomatic relations with Morocco on August 24, 2021. "
+                       "A month later, Algeria closed its airspace to Moroccan aircraft.")
+    assert ("2021-09", "month") in [(e.event_date, e.date_precision) for e in events if e.root == "19"]
+
+
+def test_participle_takes_the_main_clause_time(code_text):
+    events = code_text("Algeria severed diplomatic relations with Morocco on August 24, 2021, "
+                       "accusing Rabat of hostile actions.")
+    assert _dates(events, "11") == [("2021-08-24", "day")]

@@ -11,6 +11,7 @@ date is unknown: the publication date is never used as a default.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from bilat.document import Document
@@ -19,6 +20,16 @@ from bilat.stages.timex import Timex, find_timexes, window_to_value
 
 # How far back "has approved" may lie from the report: news uses the present perfect for days.
 _PERFECT_WINDOW = timedelta(days=30)
+# How far back a news report's simple past reaches when nothing else dates it.
+_NEWS_WINDOW = timedelta(days=7)
+# Words that put a clause in the background, not in the news of the day.
+_BACKGROUND = frozenset({"former", "formerly", "previously", "once", "past", "history", "historically",
+                         "ago", "decades", "traditionally", "often", "repeatedly", "long", "then"})
+# Roots of statements (said, urged, accused): dated by the report, not by the last narrated time.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+_LATER = re.compile(r"^(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
+                    r"(?:later|after|afterwards)$", re.IGNORECASE)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # How many sentences a reference time carries forward.
 _CARRY = 2
 _CLIMB = 4
@@ -104,7 +115,20 @@ def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     return None
 
 
+def _clause_verb(trigger):
+    """The verb whose tense a trigger takes: its own, a predicative adjective's copula, or
+    for a participle clause (", accusing X of …") the main clause's."""
+    from bilat.stages.events.modality import participle_adjunct
+
+    if participle_adjunct(trigger):
+        return trigger.head
+    if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.pos_ in ("AUX", "VERB"):
+        return trigger.head
+    return trigger
+
+
 def _perfect(trigger) -> bool:
+    trigger = _clause_verb(trigger)
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     return trigger.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes)
 
@@ -147,12 +171,17 @@ def date_events(doc: Document) -> Document:
                     continue
                 value, precision = None, None
                 tx = _governing(tok, by_token)
-                if tx is not None:
+                carried = reference is not None and since_reference <= _CARRY
+                if tx is not None and tx.value is None and carried:
+                    value, precision = _after_reference(tx, reference)  # "A month later, …"
+                elif tx is not None:
                     value, precision = _value(tx)
                 elif _perfect(tok) and published is not None:
                     value, precision = _window(published - _PERFECT_WINDOW, published)
-                elif reference is not None and since_reference <= _CARRY and _past(tok):
+                elif carried and _past(tok) and not _verbal(events):
                     value, precision = reference
+                elif published is not None and _reported_now(tok):
+                    value, precision = _window(published - _NEWS_WINDOW, published)
                 for event in events:
                     if event.root == "03" and _after(value, published):
                         # an intention is dated when stated, not when it is meant to happen
@@ -186,6 +215,45 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
         if head.pos_ in ("VERB", "AUX") and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT"):
             return tx.value, tx.precision
     return None
+
+
+def _verbal(events) -> bool:
+    return all(event.root in _VERBAL_ROOTS for event in events)
+
+
+def _reported_now(trigger) -> bool:
+    """A simple-past clause of the report itself ("Kenya recalled its envoy", "X urged Y"),
+    not background ("had signed", "the former president accused", "once a recipient")."""
+    verb = _clause_verb(trigger)
+    if verb.pos_ == "NOUN" or not _past(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    # background words that modify the clause itself or name its actor ("former president")
+    near = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass", "prep")]
+    words = {t.lower_ for c in near for t in (c.subtree if c.dep_.startswith("nsubj") else [c, *c.children])}
+    return not words & _BACKGROUND
+
+
+def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None, str | None]:
+    """"A month later", "two days later": counted from the last narrated date."""
+    match = _LATER.match(tx.text.strip())
+    value, precision = reference
+    if match is None:
+        return None, None
+    n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
+    unit = match["unit"].lower()
+    year, month, day = int(value[:4]), int(value[5:7] or 1) if len(value) >= 7 else 1, int(value[8:10]) if len(value) == 10 else 1
+    if unit == "year":
+        return str(year + n), "year"
+    if unit == "month" and precision in ("month", "day"):
+        month += n
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        return f"{year:04d}-{month:02d}", "month"
+    if unit in ("day", "week") and precision == "day":
+        shifted = date(year, month, day) + timedelta(days=n * (7 if unit == "week" else 1))
+        return shifted.isoformat(), "day"
+    return None, None
 
 
 def _after(value: str | None, published: date | None) -> bool:

@@ -351,6 +351,11 @@ _YEAR_AFTER_TIME_WORD = (r"\b(?i:in|since|by|from|until|till|during|before|after
 _YEAR_AFTER_WEAK_WORD = rf"\b(?i:of|to|and)\s+(?P<core>{_YEAR})(?!\s+[a-z])"
 # A year standing alone before punctuation ("2005, the year..."), but not a clock time "at 1930.".
 _YEAR_BEFORE_PUNCT = rf"(?<!\bat\s)(?P<core>{_YEAR})(?=\s*(?:[,;:)!?]|\.(?!\d)|$))"
+# A year naming an event-like thing: "a 2016 deal", "the 2005 elections", "its 1994 treaty".
+_YEAR_BEFORE_EVENT_NOUN = (r"\b(?i:a|an|the|its|their|his|her)\s+(?P<core>" + _YEAR + r")\s+"
+                           r"(?=(?i:deal|agreement|accord|treaty|pact|memorandum|election|elections|war|"
+                           r"attack|attacks|summit|visit|meeting|talks|law|decision|crisis|clash|clashes|"
+                           r"standoff|ceasefire|truce|coup|invasion|referendum|declaration|protocol)\b)")
 # "from X to Y"; a yearless start is read against the end ("from March to June 2006").
 _FROM_TO = (rf"\b(?i:from)\s+(?P<a>{_ANCHOR})\s*(?:(?i:to|until|till|through)\s+|[-–—]\s*)"
             rf"(?P<b>{_ANCHOR})")
@@ -440,7 +445,8 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Time
     *((re.compile(p), _on_anchor) for p, _, alone in _ANCHOR_FORMS if alone),
     (re.compile(_MONTH_WITH_MODIFIER), _on_anchor),
     *((re.compile(p), partial(_on_anchor, group="core")) for p in (
-        _MONTH_AFTER_TIME_WORD, _YEAR_AFTER_TIME_WORD, _YEAR_AFTER_WEAK_WORD, _YEAR_BEFORE_PUNCT)),
+        _MONTH_AFTER_TIME_WORD, _YEAR_AFTER_TIME_WORD, _YEAR_AFTER_WEAK_WORD, _YEAR_BEFORE_PUNCT,
+        _YEAR_BEFORE_EVENT_NOUN)),
     *((re.compile(p), _on_range) for p in (_FROM_TO, _BETWEEN_AND, _YEAR_DASH_YEAR)),
     (re.compile(_SINCE), _on_since),
     (re.compile(_PART_OF), _on_part),

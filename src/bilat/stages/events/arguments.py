@@ -184,7 +184,7 @@ def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[A
         for child in cur.children:
             if child.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "appos", "punct"):
                 continue
-            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of"):
+            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of", "under"):
                 continue
             args = [a for a in actors_of(child, ctx) if a.code not in avoid]
             if args and child.dep_ in ("pobj", "poss", "compound", "amod", "nmod", "dobj"):
