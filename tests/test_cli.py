@@ -28,7 +28,7 @@ def seeds_db(tmp_path_factory):
     return db
 
 
-@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"]])
+@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"], ["stories"]])
 def test_help_everywhere(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
@@ -80,6 +80,19 @@ def test_timeline_order(run, seeds_db):
     strike = text.index("2011-11     NATO")
     approval = text.index("2023 ")
     assert signing < strike < approval
+    # told by two outlets (000 and 001), the 2005 signing is one event
+    assert text.count("Sign formal agreement") == 2  # 2005 and 2023, once each
+
+
+def test_stories_and_sources(run, seeds_db):
+    stories = [json.loads(l) for l in run("stories", "--db", seeds_db, "--format", "jsonl").stdout.splitlines()]
+    assert len(stories) == 4
+    assert sorted(d["doc_id"][:3] for d in stories[0]["documents"]) == ["000", "001"]
+    events = [json.loads(l) for l in run("events", "--db", seeds_db, "--dyad", "PAK-USA").stdout.splitlines()]
+    signing = [e for e in events if e["cameo"] == "057" and (e["event_date"] or "").startswith("2005")]
+    assert [e["sources"] for e in signing] == [2]
+    mentions = [json.loads(l) for l in run("events", "--db", seeds_db, "--mentions").stdout.splitlines()]
+    assert {m["doc_id"][:3] for m in mentions if m["merged_id"] == signing[0]["event_id"]} == {"000", "001"}
 
 
 def test_events_csv_and_filters(run, seeds_db):

@@ -97,3 +97,31 @@ def test_changed_document_leaves_the_other_source(store):
     store.add(_doc("d2", raw="other", events=[_event("d2", "m2", date="2005-10")]))
     store.add(_doc("d1", raw="changed", events=[]))
     assert [(e["event_id"], e["sources"], e["doc_id"]) for e in store.events()] == [("m2", 1, "d2")]
+
+
+def test_version_1_store_migrates(tmp_path):
+    import duckdb
+
+    from bilat.query import Store
+
+    path = str(tmp_path / "v1.duckdb")
+    con = duckdb.connect(path)
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, title VARCHAR, "
+                "published VARCHAR, published_precision VARCHAR, content_hash VARCHAR NOT NULL, story_id VARCHAR, "
+                "text VARCHAR, ingested_at TIMESTAMP)")
+    columns = ("event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, story_id VARCHAR, source VARCHAR NOT NULL, "
+               "target VARCHAR NOT NULL, source_sector VARCHAR, target_sector VARCHAR, source_text VARCHAR, "
+               "target_text VARCHAR, cameo VARCHAR NOT NULL, root VARCHAR NOT NULL, quad INTEGER NOT NULL, "
+               "goldstein DOUBLE NOT NULL, plover VARCHAR, event_date VARCHAR, date_precision VARCHAR, "
+               "reported_date VARCHAR, sentence VARCHAR, span_start INTEGER, span_end INTEGER, agreement VARCHAR, "
+               "quantities VARCHAR, confidence DOUBLE, sources INTEGER, trigger VARCHAR")
+    con.execute(f"CREATE TABLE events ({columns})")
+    for eid, doc in (("m1", "d1"), ("m2", "d2")):
+        con.execute("INSERT INTO events VALUES (?, ?, NULL, 'PAK', 'USA', NULL, NULL, '', '', '057', '05', 1, 8.0, "
+                    "NULL, '2005-10', 'month', NULL, ?, 0, 10, NULL, '[]', 0.9, 1, 'signed')", [eid, doc, f"s {eid}"])
+    con.close()
+    with Store(path) as store:
+        assert [(e["event_id"], e["sources"]) for e in store.events()] == [("m1", 2)]
+        assert len(store.mentions()) == 2

@@ -84,6 +84,7 @@ class Event:
     target_text: str = ""
     event_date: str | None = None
     date_precision: str | None = None
+    date_end: str | None = None  # the end of a range ("suspended from 1991 to 2002")
     reported_date: str | None = None
     agreement: str | None = None
     quantities: list[Quantity] = field(default_factory=list)

@@ -15,7 +15,7 @@ from bilat.store import EVENT_COLUMNS, connect, known_hashes, load_story_index, 
 RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_sector",
                  "target_sector", "source_text", "target_text", "cameo", "root", "quad",
                  "goldstein", "event_date", "date_precision", "reported_date", "sentence", "span",
-                 "agreement", "quantities", "confidence", "sources", "plover", "trigger")
+                 "agreement", "quantities", "confidence", "sources", "plover", "trigger", "date_end")
 
 
 def parse_dyad(dyad: str) -> tuple[str, str]:
@@ -230,7 +230,7 @@ def write_parquet(records: list[dict], out_path) -> int:
         ("event_date", pa.string()), ("date_precision", pa.string()), ("reported_date", pa.string()),
         ("sentence", pa.string()), ("span", pa.list_(pa.int64())), ("agreement", pa.string()),
         ("quantities", pa.string()), ("confidence", pa.float64()), ("sources", pa.int32()),
-        ("plover", pa.string()), ("trigger", pa.string()),
+        ("plover", pa.string()), ("trigger", pa.string()), ("date_end", pa.string()),
     ])
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, out_path)

@@ -42,7 +42,8 @@ _EVENT_COLUMNS_SQL = """
     quantities VARCHAR,
     confidence DOUBLE,
     sources INTEGER,
-    trigger VARCHAR"""
+    trigger VARCHAR,
+    date_end VARCHAR"""
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -82,7 +83,7 @@ EVENT_COLUMNS = ("event_id", "doc_id", "story_id", "source", "target", "source_s
                  "target_sector", "source_text", "target_text", "cameo", "root", "quad",
                  "goldstein", "plover", "event_date", "date_precision", "reported_date",
                  "sentence", "span_start", "span_end", "agreement", "quantities", "confidence",
-                 "sources", "trigger")
+                 "sources", "trigger", "date_end")
 MENTION_COLUMNS = EVENT_COLUMNS + ("merged_id",)
 
 
@@ -123,6 +124,7 @@ def _migrate_1_to_2(con) -> None:
     merged events are rebuilt from them."""
     con.execute("ALTER TABLE events RENAME TO mentions")
     con.execute("ALTER TABLE mentions ADD COLUMN merged_id VARCHAR")
+    con.execute("ALTER TABLE mentions ADD COLUMN date_end VARCHAR")
     con.execute(_SCHEMA)
     cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM mentions ORDER BY doc_id, span_start")
     names = [d[0] for d in cur.description]
@@ -166,7 +168,7 @@ def _merge_mention(con, mention: dict) -> str:
             con.execute("UPDATE mentions SET merged_id = ? WHERE event_id = ?", [event["event_id"], mention["event_id"]])
             return event["event_id"]
     row = dict(mention, sources=1)
-    con.execute(f"INSERT INTO events VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
+    con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
                 [row.get(c) for c in EVENT_COLUMNS])
     con.execute("UPDATE mentions SET merged_id = ? WHERE event_id = ?", [mention["event_id"], mention["event_id"]])
     return mention["event_id"]
@@ -202,13 +204,15 @@ def write_document(con, doc: Document, story_rows: list[tuple] = ()) -> str:
         if row is not None:
             _forget_document(con, doc.doc_id)
         con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO documents (doc_id, origin, url, title, published, published_precision, content_hash, "
+            "story_id, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc.doc_id, doc.origin, doc.url, doc.title, doc.published, doc.published_precision,
              doc.content_hash, doc.story_id, doc.text, datetime.now(timezone.utc).replace(tzinfo=None)],
         )
         for event in doc.events:
             mention = _event_row(event)
-            con.execute(f"INSERT OR REPLACE INTO mentions VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
+            con.execute(f"INSERT OR REPLACE INTO mentions ({', '.join(MENTION_COLUMNS)}) "
+                        f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
                         [mention.get(c) for c in EVENT_COLUMNS] + [None])
             _merge_mention(con, mention)
         for entry in story_rows:

@@ -125,6 +125,11 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._story_of)
 
+    @property
+    def story_count(self) -> int:
+        """Distinct stories among the indexed documents."""
+        return len(set(self._story_of.values()))
+
     def _signature(self, features: set[bytes]):
         mh = self._minhash(num_perm=self.params.num_perm, seed=self.params.seed,
                            permutations=self._permutations, scheme=_SCHEME)

@@ -188,6 +188,7 @@ def date_events(doc: Document) -> Document:
                         event.event_date, event.date_precision = None, None
                         continue
                     event.event_date, event.date_precision = value, precision
+                    event.date_end = tx.end_value if tx is not None and tx.kind == "range" else None
                 if value is not None:
                     own = (value, precision)
             # the reference time is that of the last narrated (dated) event, else the
