@@ -261,8 +261,9 @@ def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
         name = lookup(r["cameo"]).name
         sentence = _snippet(r["sentence"], r.get("trigger") or "")
         via = f"  (via {r['via']})" if r.get("via") else ""
+        more = f" +{r['sources'] - 1}" if (r.get("sources") or 1) > 1 else ""
         lines.append(f"{r['event_date']:<10}  {r['source']:>4} → {r['target']:<4}  {r['cameo']:<4} "
-                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}]{via}")
+                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}{more}]{via}")
         lines.append(f"{'':<12}“{sentence}”")
     if undated:
         lines.append(f"({undated} more events between {a} and {b} have no date in the text: "
