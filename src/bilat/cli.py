@@ -154,13 +154,14 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
         with Store(settings.db, read_only=Path(settings.db).exists()) as store:
             rows = store.timeline(a, b)
             undated = store.undated(a, b)
+            steps = store.lifecycle(a, b)
     except BilatError as exc:
         _fail(exc)
     if fmt == "jsonl":
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated)))
+    click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated), steps))
 
 
 @main.command()
@@ -187,6 +188,38 @@ def stories(db: str | None, fmt: str) -> None:
                    f"{story['first_published'] or 'unknown'}")
         for d in story["documents"]:
             click.echo(f"    {d['doc_id']:<28} {d['published'] or 'undated':<10}  {(d['title'] or '')[:70]}")
+
+
+@main.command()
+@click.argument("actors", nargs=-1)
+@click.option("--db", help=_DB_HELP)
+@click.option("--on", "on", help="Give each agreement's state on this date (YYYY, YYYY-MM or YYYY-MM-DD); default today.")
+@click.option("--kind", help="Only agreements of this kind (e.g. 'defense cooperation', 'trade').")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: str | None, fmt: str) -> None:
+    """Agreements and programmes [between A [and B]]: parties, status and history.
+
+    Python: ``bilat.open(db).agreements(A, B, on=DATE)``.
+    """
+    from bilat.query import Store, format_agreements, write_agreement_rows
+
+    if len(actors) > 2:
+        _fail(BilatError("E400", "give at most two actor codes: bilat agreements [A [B]]"))
+    settings = _settings(db)
+    try:
+        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+            rows = store.agreements(*actors, on=on)
+    except BilatError as exc:
+        _fail(exc)
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        write_agreement_rows(rows, sys.stdout)
+    else:
+        click.echo(format_agreements(rows))
 
 
 @main.command()

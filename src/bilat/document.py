@@ -117,6 +117,58 @@ def make_event_id(doc_id: str, sentence_index: int, *parts: str) -> str:
 
 
 @dataclass
+class Agreement:
+    """An agreement or programme a document names: "CIS-MOA", "the Pakistan–Russia defense treaty".
+
+    ``key`` identifies it across documents: its acronym or known name, else its parties,
+    kind and head word for a generic one ("PAK|RUS defense treaty").
+    """
+
+    key: str
+    name: str
+    kind: str = "other"
+    full_name: str | None = None
+    parties: list[str] = field(default_factory=list)
+    owner: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class StatusChange:
+    """One step in an agreement's life, as a document tells it.
+
+    ``status`` is one of ``proposed negotiated signed approved ratified in_force renewed
+    extended suspended resumed expired withdrawn terminated``; ``actor`` the party that acted
+    where one did; ``implied`` marks a step the text implies rather than states (an expiry
+    from "signed in 2005 for 15 years").
+    """
+
+    agreement: str  # Agreement.key
+    status: str
+    doc_id: str
+    sentence: str
+    span: tuple[int, int]
+    event_date: str | None = None
+    date_precision: str | None = None
+    date_end: str | None = None
+    actor: str | None = None
+    parties: list[str] = field(default_factory=list)
+    implied: bool = False
+    duration_years: int | None = None
+    confidence: float = 0.8
+    story_id: str | None = None
+    anchor: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "anchor"}
+        out["span"] = list(self.span)
+        return out
+
+
+@dataclass
 class Document:
     """One article on its way through the pipeline.
 
@@ -140,6 +192,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    statuses: list[StatusChange] = field(default_factory=list)
     story_id: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     # The spaCy Doc; not serialised.

@@ -7,6 +7,7 @@ from bilat.document import Document
 from bilat.errors import InputError
 from bilat.settings import Settings
 from bilat.stages.actors import ActorDictionary, find_actors, load_dictionary
+from bilat.stages.agreements import derive_implied, find_agreements
 from bilat.stages.clean import clean
 from bilat.stages.date import date_document
 from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
@@ -17,7 +18,7 @@ from bilat.stages.time import date_events
 
 
 class Pipeline:
-    """read → clean → date → stories → parse → actors → events → time, over one settings object.
+    """read → clean → date → stories → parse → actors → events → agreements → time.
 
     Stories come before parsing so that an undated copy can date its events by its story.
 
@@ -92,7 +93,9 @@ class Pipeline:
         for doc in parsed:
             find_actors(doc, self.dictionary)
             code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
+            find_agreements(doc)
             date_events(doc)
+            doc.statuses += derive_implied(doc.statuses)
             yield doc
 
     def _worth_parsing(self, text: str) -> bool:

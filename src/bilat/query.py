@@ -171,6 +171,63 @@ class Store:
         rows.sort(key=lambda r: (r["event_date"] is None, r["event_date"] or "", r["doc_id"], r["span"][0]))
         return rows
 
+    def agreements(self, a: str | None = None, b: str | None = None, *, on: str | None = None) -> list[dict]:
+        """Agreements and programmes with their parties, history and state.
+
+        Args:
+            a, b: only agreements to which these actors are parties.
+            on: the date (ISO, any precision) the ``status`` and ``state`` refer to; default today.
+
+        Each has ``name``, ``full_name``, ``kind``, ``parties``, ``status`` (its state on
+        ``on``), ``state`` (per party) and ``history``: steps with ``status``, ``date``,
+        ``precision``, ``actor``, ``implied``, ``sources`` and the supporting ``tellings``.
+        """
+        from datetime import date as _date
+
+        from bilat.stages.agreements import merge_history, state_on
+
+        on = _check_date(on, "--on") or _date.today().isoformat()
+        wanted = [c.upper() for c in (a, b) if c]
+        out = []
+        for key, name, full_name, kind, parties, owner in self.con.execute(
+                "SELECT agreement_key, name, full_name, kind, parties, owner FROM agreements ORDER BY name").fetchall():
+            parties = json.loads(parties or "[]")
+            if any(w not in parties for w in wanted):
+                continue
+            cur = self.con.execute(
+                "SELECT status, event_date, date_precision, date_end, actor, implied, doc_id, sentence, "
+                "span_start, span_end FROM agreement_steps WHERE agreement_key = ? ORDER BY doc_id, span_start",
+                [key])
+            names = [d[0] for d in cur.description]
+            rows = [dict(zip(names, r)) for r in cur.fetchall()]
+            for row in rows:
+                row["span"] = [row.pop("span_start"), row.pop("span_end")]
+            history = merge_history(rows)
+            if not history:
+                continue
+            state = state_on(history, parties, on)
+            statuses = set(state.values()) - {None}
+            out.append({
+                "name": name, "full_name": full_name, "kind": kind, "parties": parties, "owner": owner,
+                "on": on, "status": statuses.pop() if len(statuses) == 1 else (None if not statuses else "mixed"),
+                "state": state,
+                "history": [{"status": s["status"], "date": s["event_date"], "precision": s["date_precision"],
+                             "actor": s["actor"], "implied": s["implied"], "sources": s["sources"],
+                             "tellings": s["tellings"]} for s in history],
+            })
+        return out
+
+    def lifecycle(self, a: str, b: str) -> list[dict]:
+        """Dated steps of the agreements between A and B, for a timeline."""
+        rows = []
+        for agreement in self.agreements(a, b):
+            for step in agreement["history"]:
+                if step["date"]:
+                    rows.append({"event_date": step["date"], "agreement": agreement["name"],
+                                 "status": step["status"], "implied": step["implied"],
+                                 "sources": step["sources"], "sentence": step["tellings"][0]["sentence"]})
+        return sorted(rows, key=lambda r: r["event_date"])
+
     def counts(self) -> dict[str, int]:
         count = lambda table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
         stories = self.con.execute("SELECT count(DISTINCT story_id) FROM documents").fetchone()[0]
@@ -252,12 +309,19 @@ def _snippet(sentence: str, trigger: str, width: int = 110) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
-    """A readable timeline: date, direction, code, tone, and the supporting sentence."""
+def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: list[dict] = ()) -> str:
+    """A readable timeline: date, direction, code, tone, and the supporting sentence; agreement
+    steps (``steps``, from :meth:`Store.lifecycle`) interleaved and marked ``◆``."""
     from bilat.ontology import lookup
 
-    lines = [f"{a}–{b} timeline: {len(rows)} dated events"]
-    for r in rows:
+    lines = [f"{a}–{b} timeline: {len(rows)} dated events" + (f", {len(steps)} agreement steps" if steps else "")]
+    merged = sorted([(r["event_date"], 1, r) for r in rows] + [(s["event_date"], 0, s) for s in steps],
+                    key=lambda item: (item[0], item[1]))
+    for _, is_event, r in merged:
+        if not is_event:
+            implied = " (implied)" if r["implied"] else ""
+            lines.append(f"{r['event_date']:<10}  ◆ {r['agreement']} {r['status'].replace('_', ' ')}{implied}")
+            continue
         name = lookup(r["cameo"]).name
         sentence = _snippet(r["sentence"], r.get("trigger") or "")
         via = f"  (via {r['via']})" if r.get("via") else ""
@@ -269,3 +333,35 @@ def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0) -> str:
         lines.append(f"({undated} more events between {a} and {b} have no date in the text: "
                      f"bilat events --dyad {a}-{b})")
     return "\n".join(lines)
+
+
+def format_agreements(rows: list[dict]) -> str:
+    """A readable list: each agreement, its parties and state, and its history."""
+    if not rows:
+        return "no agreements"
+    lines = []
+    for r in rows:
+        full = f" ({r['full_name']})" if r["full_name"] and r["full_name"] != r["name"] else ""
+        lines.append(f"{r['name']}{full}: {r['kind']}; parties {', '.join(r['parties'])}; "
+                     f"{r['status'] or 'no dated step'} on {r['on']}")
+        for step in r["history"]:
+            actor = f" by {step['actor']}" if step["actor"] else ""
+            implied = " (implied)" if step["implied"] else ""
+            lines.append(f"    {step['date'] or 'undated':<10}  {step['status'].replace('_', ' ')}{actor}{implied}"
+                         f"  [{step['sources']} source{'s' if step['sources'] != 1 else ''}]")
+    return "\n".join(lines)
+
+
+def write_agreement_rows(rows: list[dict], out) -> int:
+    """One CSV row per agreement step."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "full_name", "kind", "parties", "status_on", "on", "step", "date", "precision",
+                     "actor", "implied", "sources", "sentence"])
+    n = 0
+    for r in rows:
+        for step in r["history"]:
+            writer.writerow([r["name"], r["full_name"] or "", r["kind"], "|".join(r["parties"]), r["status"] or "",
+                             r["on"], step["status"], step["date"] or "", step["precision"] or "",
+                             step["actor"] or "", step["implied"], step["sources"], step["tellings"][0]["sentence"]])
+            n += 1
+    return n

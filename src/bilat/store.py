@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 
-from bilat.document import Document, Event
+from bilat.document import Agreement, Document, Event, StatusChange, make_event_id
 from bilat.errors import BilatError
 from bilat.stages.merge import absorb, same_event
 
@@ -69,6 +69,31 @@ CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,
     story_id VARCHAR,{_EVENT_COLUMNS_SQL}
+);
+CREATE TABLE IF NOT EXISTS agreements (
+    agreement_key VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    full_name VARCHAR,
+    kind VARCHAR,
+    parties VARCHAR,
+    owner VARCHAR
+);
+CREATE TABLE IF NOT EXISTS agreement_steps (
+    step_id VARCHAR PRIMARY KEY,
+    agreement_key VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    event_date VARCHAR,
+    date_precision VARCHAR,
+    date_end VARCHAR,
+    actor VARCHAR,
+    parties VARCHAR,
+    implied BOOLEAN,
+    doc_id VARCHAR NOT NULL,
+    story_id VARCHAR,
+    sentence VARCHAR,
+    span_start INTEGER,
+    span_end INTEGER,
+    confidence DOUBLE
 );
 CREATE TABLE IF NOT EXISTS story_index (
     doc_id VARCHAR PRIMARY KEY,
@@ -179,6 +204,7 @@ def _forget_document(con, doc_id: str) -> None:
     affected = [r[0] for r in con.execute(
         "SELECT DISTINCT merged_id FROM mentions WHERE doc_id = ?", [doc_id]).fetchall()]
     con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
+    con.execute("DELETE FROM agreement_steps WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
     for event_id in affected:
         cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM mentions WHERE merged_id = ? "
@@ -215,6 +241,10 @@ def write_document(con, doc: Document, story_rows: list[tuple] = ()) -> str:
                         f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
                         [mention.get(c) for c in EVENT_COLUMNS] + [None])
             _merge_mention(con, mention)
+        for agreement in doc.agreements:
+            _write_agreement(con, agreement)
+        for step in doc.statuses:
+            _write_step(con, step)
         for entry in story_rows:
             con.execute("INSERT OR REPLACE INTO story_index VALUES (?, ?, ?, ?, ?)", list(entry))
         con.execute("COMMIT")
@@ -222,6 +252,29 @@ def write_document(con, doc: Document, story_rows: list[tuple] = ()) -> str:
         con.execute("ROLLBACK")
         raise
     return "added" if row is None else "replaced"
+
+
+def _write_agreement(con, agreement: Agreement) -> None:
+    """Add an agreement, or widen a known one: more parties, a full name, an owner."""
+    row = con.execute("SELECT parties, full_name, owner FROM agreements WHERE agreement_key = ?",
+                      [agreement.key]).fetchone()
+    if row is None:
+        con.execute("INSERT INTO agreements VALUES (?, ?, ?, ?, ?, ?)",
+                    [agreement.key, agreement.name, agreement.full_name, agreement.kind,
+                     json.dumps(agreement.parties), agreement.owner])
+        return
+    parties = list(dict.fromkeys(json.loads(row[0] or "[]") + agreement.parties))
+    con.execute("UPDATE agreements SET parties = ?, full_name = ?, owner = ? WHERE agreement_key = ?",
+                [json.dumps(parties), row[1] or agreement.full_name, row[2] or agreement.owner, agreement.key])
+
+
+def _write_step(con, step: StatusChange) -> None:
+    step_id = make_event_id(step.doc_id, step.span[0], step.agreement, step.status, str(step.implied),
+                            str(step.anchor), step.event_date or "")
+    con.execute("INSERT OR REPLACE INTO agreement_steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [step_id, step.agreement, step.status, step.event_date, step.date_precision, step.date_end,
+                 step.actor, json.dumps(step.parties), step.implied, step.doc_id, step.story_id, step.sentence,
+                 step.span[0], step.span[1], step.confidence])
 
 
 def known_hashes(con) -> dict[str, str]:

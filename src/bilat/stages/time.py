@@ -150,12 +150,12 @@ def _value(tx: Timex) -> tuple[str | None, str | None]:
 
 
 def date_events(doc: Document) -> Document:
-    """Set ``event_date`` and ``date_precision`` of every event in ``doc``."""
+    """Set ``event_date`` and ``date_precision`` of every event and agreement step in ``doc``."""
     published = published_date(doc) or _story_date(doc)
     by_anchor: dict[tuple[int, int], list] = {}
-    for event in doc.events:
-        if event.anchor is not None:
-            by_anchor.setdefault(event.anchor, []).append(event)
+    for item in [*doc.events, *doc.statuses]:
+        if item.anchor is not None:
+            by_anchor.setdefault(item.anchor, []).append(item)
     if not by_anchor:
         return doc
     reference: tuple[str, str] | None = None
@@ -183,7 +183,7 @@ def date_events(doc: Document) -> Document:
                 elif published is not None and _reported_now(tok):
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 for event in events:
-                    if event.root == "03" and _after(value, published):
+                    if getattr(event, "root", None) == "03" and _after(value, published):
                         # an intention is dated when stated, not when it is meant to happen
                         event.event_date, event.date_precision = None, None
                         continue
@@ -218,8 +218,9 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
     return None
 
 
-def _verbal(events) -> bool:
-    return all(event.root in _VERBAL_ROOTS for event in events)
+def _verbal(items) -> bool:
+    """Statements (said, urged, accused) rather than acts; agreement steps are acts."""
+    return all(getattr(item, "root", "05") in _VERBAL_ROOTS for item in items)
 
 
 def _reported_now(trigger) -> bool:

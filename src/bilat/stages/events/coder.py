@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from bilat.document import Document, Event, Mention, make_event_id
 from bilat.ontology import lookup
-from bilat.stages.agreements import agreement_in, find_agreement_names
 from bilat.stages.events.arguments import Arg, Context
 from bilat.stages.events.candidates import Candidate, find_candidates
 from bilat.stages.events.quantities import KILL_WORDS, find_quantities
@@ -31,21 +30,16 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
         by_sentence.setdefault(m.sentence, []).append(m)
     recent: list[str] = []
     last_person: Arg | None = None
-    names = find_agreement_names(doc.text)
-    last_agreement: str | None = None
     sent_index = 0
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             mentions = by_sentence.get(sent_index, [])
             by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
             ctx = Context(by_token, recent, last_person, doc.text, para.offset)
-            named = agreement_in(sent.text, names) if names else None
-            last_agreement = named or last_agreement
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
-                    agreement = named or (last_agreement if _about_agreement(sent.doc[cand.trigger], rules) else None)
                     events.extend(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
-                                           min_confidence, agreement))
+                                           min_confidence))
             for m in mentions:
                 if m.code and len(m.code) == 3 and not m.inferred:
                     recent.append(m.code)
@@ -56,13 +50,8 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
     return doc
 
 
-def _about_agreement(trigger, rules: Rules) -> bool:
-    words = {t.lemma_.lower() for t in trigger.subtree} | {trigger.lemma_.lower()}
-    return bool(words & (rules.classes["agreement"] | rules.classes["programme"]))
-
-
 def _records(doc: Document, cand: Candidate, sent, para_index: int, offset: int, sent_index: int,
-             seen: set, min_confidence: float, agreement: str | None):
+             seen: set, min_confidence: float):
     entry = lookup(cand.code)
     confidence = _confidence(cand)
     if confidence < min_confidence:
@@ -89,5 +78,5 @@ def _records(doc: Document, cand: Candidate, sent, para_index: int, offset: int,
                 cameo=entry.code, root=entry.root, quad=entry.quad, goldstein=entry.goldstein,
                 plover=entry.plover, sentence=doc.text[start:end], span=(start, end),
                 reported_date=doc.published, confidence=confidence, trigger=trigger.text,
-                agreement=agreement, quantities=list(quantities), anchor=(para_index, cand.trigger),
+                quantities=list(quantities), anchor=(para_index, cand.trigger),
             )

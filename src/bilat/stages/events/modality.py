@@ -29,7 +29,7 @@ _CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead",
 
 
 # Prepositions whose gerund presupposes the event ("after suspending"): realis.
-_REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "on"})
+REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "on"})
 
 
 # Verbs that report speech: a "would" clause under them is a stated intention.
@@ -69,7 +69,7 @@ def is_blocked(tok, rules: Rules) -> str | None:
             break
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
-        if not (tok.dep_ == "pcomp" and tok.head.lower_ in _REALIS_GERUND_PREPS) and not participle_adjunct(tok):
+        if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok):
             return "gerund"
     if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
         if not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVE):

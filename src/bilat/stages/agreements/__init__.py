@@ -1,0 +1,12 @@
+"""Agreements and programmes: what ties two countries, and since when.
+
+* ``names`` — acronym definitions, well-known agreements, kinds;
+* ``lifecycle`` — agreements named in a document and their status changes;
+* ``history`` — status changes merged across documents, implied steps, state on a date.
+"""
+from bilat.stages.agreements.history import derive_implied, merge_history, state_on
+from bilat.stages.agreements.lifecycle import STATUSES, find_agreements
+from bilat.stages.agreements.names import KINDS, agreement_in, classify_kind, find_agreement_names
+
+__all__ = ["KINDS", "STATUSES", "agreement_in", "classify_kind", "derive_implied", "find_agreement_names",
+           "find_agreements", "merge_history", "state_on"]

@@ -1,0 +1,503 @@
+"""Lifecycle: which agreements a document names, and what happened to them.
+
+For each sentence: find the agreements it names (defined acronyms, well-known names, generic
+phrases such as "a defense treaty", and references such as "the agreement" or "it"), resolve
+each to one agreement of the document (a generic phrase that shares a word with a named
+agreement is that agreement: "the security pact" and "CIS-MOA"), then read the status changes
+the parse attaches to it ("signed", "was suspended", "withdrew from", "the resumption of
+Pakistan's participation in", "approved Pakistan's return to") with the party that acted and
+the parties named. Dates come later, from the time stage, as for events.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from bilat.document import Agreement, Document, Mention, StatusChange
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
+                                           find_agreement_names, known_agreements)
+from bilat.stages.events.arguments import Context, actors_of
+from bilat.stages.events.modality import REALIS_GERUND_PREPS, is_blocked
+from bilat.stages.events.rules import lemma_in
+
+STATUSES = ("proposed", "negotiated", "signed", "approved", "ratified", "in_force", "renewed",
+            "extended", "suspended", "resumed", "expired", "withdrawn", "terminated")
+# Modifiers that say nothing about which agreement it is.
+_PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundational", "existing", "latest",
+                    "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
+                    "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two"})
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
+# Nouns through which a status reaches a programme: "participation in IMET".
+_MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
+# Statuses an agreement undergoes as subject ("the pact expired").
+_INTRANSITIVE = frozenset({"expired", "in_force", "terminated"})
+_STATE_KINDS = frozenset({"state", "igo", "institution", "person", "role", "user"})
+
+
+@dataclass(frozen=True)
+class StatusWord:
+    status: str
+    prep: str | None
+
+
+@lru_cache(maxsize=1)
+def status_words() -> tuple[dict[str, StatusWord], dict[str, StatusWord]]:
+    """(verbs, nouns) → status, from ``data/rules/statuses.tsv``."""
+    verbs: dict[str, StatusWord] = {}
+    nouns: dict[str, StatusWord] = {}
+    path = resources.files("bilat") / "data" / "rules" / "statuses.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            word = StatusWord(row["status"].strip(), (row["prep"] or "").strip() or None)
+            if word.status not in STATUSES:
+                raise ValueError(f"unknown status {word.status!r} in statuses.tsv")
+            (verbs if row["pos"].strip() == "VERB" else nouns)[row["lemma"].strip()] = word
+    return verbs, nouns
+
+
+class _Registry:
+    """The agreements of one document, in the order they were named."""
+
+    def __init__(self, defined: dict[str, str]) -> None:
+        self.defined = defined  # acronym → full name
+        self.by_key: dict[str, Agreement] = {}
+        self.recent: list[str] = []
+
+    def get(self, key: str, **fields) -> Agreement:
+        if key not in self.by_key:
+            self.by_key[key] = Agreement(key=key, name=fields.pop("name", key), **fields)
+        return self.by_key[key]
+
+    def touch(self, key: str) -> None:
+        if key in self.recent:
+            self.recent.remove(key)
+        self.recent.append(key)
+
+    def last(self, *, programme: bool | None = None) -> str | None:
+        for key in reversed(self.recent):
+            agreement = self.by_key[key]
+            if programme is None or _is_programme(agreement) == programme:
+                return key
+        return self.recent[-1] if self.recent else None
+
+    def named_sharing(self, words: set[str]) -> str | None:
+        """The named agreement whose full name shares a content word with ``words``."""
+        for key in reversed(list(self.by_key)):
+            agreement = self.by_key[key]
+            name_words = set(re.findall(r"[a-z]+", f"{agreement.full_name or ''} {agreement.name}".lower()))
+            if agreement.full_name and words & name_words:
+                return key
+        return None
+
+    def generic_sharing(self, words: set[str], head: str) -> str | None:
+        for key in reversed(self.recent):
+            agreement = self.by_key[key]
+            if agreement.full_name is None and words & set(agreement.name.lower().split()[:-1]):
+                return key
+        return None
+
+
+def _is_programme(agreement: Agreement) -> bool:
+    return bool(re.search(r"\b(programme|program|fund|financing|initiative)\b",
+                          f"{agreement.full_name or ''} {agreement.name}".lower()))
+
+
+def _span_root(sent, start: int, end: int):
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _named_in(sent, registry: _Registry) -> dict[int, str]:
+    """Token index of each named agreement's head in the sentence → agreement key."""
+    found: dict[int, str] = {}
+    taken: list[tuple[int, int]] = []
+    known = known_agreements()
+    candidates = [(acro, acro, full) for acro, full in registry.defined.items()]
+    candidates += [(full, acro, full) for acro, full in registry.defined.items()]
+    candidates += [(phrase, entry.name, None) for phrase, entry in known.items()]
+    for phrase, key, full in sorted(candidates, key=lambda c: -len(c[0])):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", sent.text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            root = _span_root(sent, match.start(), match.end())
+            if root is None:
+                continue
+            taken.append((match.start(), match.end()))
+            entry = known.get(key) or known.get(phrase)
+            agreement = registry.get(key, name=key, full_name=full or (entry.aliases[0] if entry and entry.aliases else None))
+            if entry is not None:
+                agreement.kind = entry.kind
+                agreement.owner = agreement.owner or entry.owner
+                _add_parties(agreement, entry.parties)
+            else:
+                agreement.kind = classify_kind(agreement.full_name, agreement.name)
+            found[root.i] = key
+    return found
+
+
+def _add_parties(agreement: Agreement, codes) -> None:
+    for code in codes:
+        if code and code not in agreement.parties:
+            agreement.parties.append(code)
+
+
+def _modifiers(head) -> tuple[set[str], list]:
+    """Content words modifying an agreement noun, and the tokens naming actors in it."""
+    words: set[str] = set()
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha:
+            low = child.lower_
+            if low not in _PLAIN:
+                words.add(low)
+            for grandchild in child.children:
+                if grandchild.dep_ in ("amod", "compound") and grandchild.is_alpha and grandchild.lower_ not in _PLAIN:
+                    words.add(grandchild.lower_)
+    return words, []
+
+
+def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context, status_tokens: set[int]) -> dict[int, str]:
+    """Agreement nouns that are not names: resolve each to an agreement of the document."""
+    found: dict[int, str] = {}
+    for tok in sent:
+        low = tok.lemma_.lower()
+        if tok.i in named or tok.pos_ not in ("NOUN", "PROPN") or low not in AGREEMENT_HEADS:
+            continue
+        if any(tok.i in range(t.left_edge.i, t.right_edge.i + 1) and t.i != tok.i for t in ()):
+            continue
+        words, _ = _modifiers(tok)
+        words -= {w.lower() for w in ("agreement", "treaty")}
+        definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
+        actor_words = {w for w in words if _mentions_actor(tok, ctx)}
+        content = {w for w in words if not _is_actor_word(w, tok, ctx)}
+        key = registry.named_sharing(content) if content else None
+        if key is None and content:
+            key = registry.generic_sharing(content, low)
+        if key is None and definite and not content:
+            key = registry.last(programme=low in PROGRAMME_HEADS)
+        if key is None and tok.i in status_tokens and (content or not definite):
+            label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
+            key = f"generic:{label}:{tok.i}:{sent.start}"
+            # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
+            registry.get(key, name=label, kind=classify_kind(label, " ".join(t.text for t in tok.subtree)))
+        if key is not None:
+            found[tok.i] = key
+        del actor_words
+    return found
+
+
+def _ordered(head) -> list[str]:
+    """The modifiers of an agreement noun in text order."""
+    return [t.lower_ for t in head.subtree if t.i < head.i]
+
+
+def _is_actor_word(word: str, tok, ctx: Context) -> bool:
+    return any(t.lower_ == word and t.i in ctx.by_token for t in tok.subtree)
+
+
+def _mentions_actor(tok, ctx: Context) -> bool:
+    return any(t.i in ctx.by_token for t in tok.subtree)
+
+
+def _codes(args) -> list[str]:
+    return [a.code for a in args if a.code]
+
+
+def _np_parties(head, ctx: Context) -> list[str]:
+    """States an agreement phrase names: "Pakistan-US", "with the US", "between A and B"."""
+    codes: list[str] = []
+    for t in head.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i != head.i:
+            break
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            codes += _codes(actors_of(child, ctx))
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "for"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    codes += _codes(actors_of(pobj, ctx))
+                    codes += [c for t in pobj.subtree if t.i in ctx.by_token for c in [ctx.by_token[t.i].code] if c]
+    return list(dict.fromkeys(codes))
+
+
+def _verb_status(verb, verbs: dict[str, StatusWord]) -> StatusWord | None:
+    lemma = lemma_in(verb, verbs)
+    if lemma is None:
+        return None
+    word = verbs[lemma]
+    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")} | {verb.lower_}:
+        if not (word.status == "in_force" and any(t.lower_ == "force" for t in verb.subtree)):
+            return None
+    return word
+
+
+def _generic_present(verb) -> bool:
+    """"the US signs with allies": a present simple verb states a habit, not an event."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _status_triggers(head, verbs, nouns):
+    """(trigger token, status, outer verb) for each status change attached to an agreement head."""
+    found = []
+    dep, gov = head.dep_, head.head
+    if dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        word = _verb_status(gov, verbs)
+        if word is not None and not (dep == "nsubj" and word.status not in _INTRANSITIVE):
+            found.append((gov, word.status, gov))
+    for child in head.children:
+        if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
+            word = _verb_status(child, verbs)
+            if word is not None and (child.tag_ == "VBN" or word.status in _INTRANSITIVE):
+                found.append((child, word.status, child))
+    if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+        # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
+        for conj in gov.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                word = _verb_status(conj, verbs)
+                passive = any(c.dep_ == "auxpass" for c in conj.children)
+                if word is not None and (passive or word.status in _INTRANSITIVE):
+                    found.append((conj, word.status, conj))
+    if dep == "pobj":
+        prep = gov
+        owner = prep.head
+        if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and _verb_status(owner, verbs) \
+                and verbs[lemma_in(owner, verbs)].status == "withdrawn":
+            found.append((owner, "withdrawn", owner))
+        elif prep.lower_ in ("of", "to", "on") and owner.pos_ == "NOUN" and lemma_in(owner, nouns):
+            found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
+        elif prep.lower_ == "in" and owner.lemma_.lower() in _MEMBERSHIP:
+            found += _through_membership(owner, verbs, nouns)
+        elif prep.lower_ == "under" and owner.pos_ in ("NOUN",):
+            pass
+    return [_outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+def _through_membership(noun, verbs, nouns):
+    """"suspending Pakistan's participation in X", "the resumption of Pakistan's participation in X"."""
+    gov = noun.head
+    if noun.dep_ == "dobj" and _verb_status(gov, verbs):
+        return [(gov, verbs[lemma_in(gov, verbs)].status, gov)]
+    if noun.dep_ == "pobj" and gov.lower_ == "of" and lemma_in(gov.head, nouns):
+        owner = gov.head
+        return [(owner, nouns[lemma_in(owner, nouns)].status, owner)]
+    return []
+
+
+def _outer(trigger, status, verbs, nouns):
+    """"approved the signing of X" is an approval; "approved Pakistan's return to X" a resumption."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        outer = _verb_status(trigger.head, verbs)
+        if outer is not None and outer.status == "approved" and status == "signed":
+            return trigger.head, "approved"
+    return trigger, status
+
+
+def _realis(trigger) -> bool:
+    """A status change the text says happened (not "might be signed", not "signs with allies")."""
+    why = is_blocked(trigger, None)
+    if trigger.pos_ == "VERB":
+        # "after suspending X" presupposes the suspension; "by signing this pact" describes
+        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS):
+            return False
+        return why is None and not _generic_present(trigger)
+    if why not in (None, "gerund", "infinitive"):
+        return False
+    # a noun: only when the clause it sits in narrates (past or perfect), not "the signing indicates"
+    verb = trigger.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and _generic_present(verb):
+        return False
+    return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
+
+
+def _subject_codes(trigger, ctx: Context) -> list[str]:
+    from bilat.stages.events.arguments import subject
+
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    subj, passive = subject(verb, ctx)
+    if subj is None:
+        return []
+    if passive:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return _codes(actors_of(agents[0], ctx)) if agents else []
+    return _codes(actors_of(subj, ctx))
+
+
+def _beneficiaries(trigger, ctx: Context) -> list[str]:
+    """"for Pakistan", "Pakistan's participation/return": whom a programme serves."""
+    codes: list[str] = []
+    for tok in trigger.subtree:
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in _MEMBERSHIP | {"return", "access"}:
+            codes += _codes(actors_of(tok, ctx))
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == trigger.i:
+            codes += _codes(actors_of(tok, ctx))
+    return codes
+
+
+_DURATION = re.compile(r"\b(\d{1,3}|one|two|three|four|five|ten|fifteen|twenty|twenty-five)[- ]years?\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
+                 "twenty": 20, "twenty-five": 25}
+
+
+def _duration(trigger) -> int | None:
+    """"signed … for 15 years": the term a signing, renewal or extension sets."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            phrase = " ".join(t.lower_ for t in child.subtree)
+            match = _DURATION.search(phrase.replace(" - ", "-"))
+            if match:
+                value = match.group(1)
+                return _NUMBER_WORDS.get(value) or int(value)
+    return None
+
+
+def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
+    mentions = [m for m in doc.mentions if m.sentence == sent_index]
+    by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    return Context(by_token, recent, None, doc.text, 0)
+
+
+def find_agreements(doc: Document) -> Document:
+    """Fill ``doc.agreements`` and ``doc.statuses``; mark events with the agreement they involve."""
+    verbs, nouns = status_words()
+    registry = _Registry(find_agreement_names(doc.text))
+    for acro, full in registry.defined.items():  # known before the sentence that defines them
+        registry.get(acro, name=acro, full_name=full, kind=classify_kind(full, acro))
+    statuses: list[StatusChange] = []
+    recent_codes: list[str] = []
+    events_by_sentence: dict[tuple[int, int], list] = {}
+    for event in doc.events:
+        if event.anchor is not None:
+            events_by_sentence.setdefault(event.anchor, []).append(event)
+    sent_index = 0
+    for para_index, para in enumerate(doc.parsed or []):
+        for sent in para.parsed.sents:
+            ctx = _context(doc, sent_index, recent_codes)
+            status_heads = _status_heads(sent, verbs, nouns)
+            named = _named_in(sent, registry)
+            found = {**named, **_generic_in(sent, registry, named, ctx, status_heads)}
+            found.update(_pronoun_agreements(sent, registry, verbs, found))
+            for head_i, key in sorted(found.items()):
+                registry.touch(key)
+                head = sent.doc[head_i]
+                agreement = registry.by_key[key]
+                np_parties = _np_parties(head, ctx)
+                _add_parties(agreement, np_parties)
+                for trigger, status in _status_triggers(head, verbs, nouns):
+                    if not _realis(trigger):
+                        continue
+                    actors = _subject_codes(trigger, ctx)
+                    parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx)
+                                                 + _with_parties(trigger, ctx)))
+                    _add_parties(agreement, parties)
+                    start, end = para.offset + sent.start_char, para.offset + sent.end_char
+                    statuses.append(StatusChange(
+                        agreement=key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
+                        span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
+                        duration_years=_duration(trigger), story_id=doc.story_id,
+                        anchor=(para_index, trigger.i)))
+            for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
+                if _realis(trigger):
+                    actors = _subject_codes(trigger, ctx)
+                    parties = list(dict.fromkeys(actors + _beneficiaries(trigger, ctx)))
+                    _add_parties(registry.by_key[key], parties)
+                    start, end = para.offset + sent.start_char, para.offset + sent.end_char
+                    statuses.append(StatusChange(
+                        agreement=key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
+                        span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
+                        story_id=doc.story_id, anchor=(para_index, trigger.i)))
+            _mark_events(sent, found, registry, events_by_sentence, para_index)
+            recent_codes.extend(m.code for m in ctx.by_token.values() if m.code and len(m.code) == 3)
+            sent_index += 1
+    _finish(doc, registry, statuses)
+    return doc
+
+
+def _status_heads(sent, verbs, nouns) -> set[int]:
+    """Agreement nouns that a status word governs (only these may found a generic agreement)."""
+    heads = set()
+    for tok in sent:
+        if tok.lemma_.lower() in AGREEMENT_HEADS and _status_triggers(tok, verbs, nouns):
+            heads.add(tok.i)
+    return heads
+
+
+def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, nouns):
+    """"after suspending Pakistan's participation": participation in the programme the
+    sentence names, else the one named last."""
+    for tok in sent:
+        if tok.lemma_.lower() in _MEMBERSHIP and not any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            key = _nearest(tok, found) or registry.last(programme=True)
+            if key is None:
+                continue
+            for trigger, status, _ in _through_membership(tok, verbs, nouns):
+                yield key, *_outer(trigger, status, verbs, nouns)
+
+
+def _nearest(tok, found: dict[int, str]) -> str | None:
+    if not found:
+        return None
+    return found[min(found, key=lambda i: abs(i - tok.i))]
+
+
+def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str]) -> dict[int, str]:
+    """"it was first submitted to Moscow in 2013": "it" as the object of a status verb."""
+    extra = {}
+    last = registry.last()
+    for tok in sent:
+        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and _verb_status(tok.head, verbs):
+            extra[tok.i] = found.get(tok.i, last)
+    return extra
+
+
+def _with_parties(trigger, ctx: Context) -> list[str]:
+    codes = []
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "to"):
+            for pobj in child.children:
+                codes += _codes(actors_of(pobj, ctx))
+    return codes
+
+
+def _mark_events(sent, found: dict[int, str], registry: _Registry, events_by_anchor, para_index: int) -> None:
+    for tok in sent:
+        for event in events_by_anchor.get((para_index, tok.i), []):
+            inside = [k for i, k in found.items() if tok.left_edge.i <= i <= tok.right_edge.i or tok.head.i == i]
+            if inside:
+                event.agreement = _display(registry.by_key[inside[0]])
+
+
+def _display(agreement: Agreement) -> str:
+    if agreement.full_name or not agreement.key.startswith("generic:"):
+        return agreement.name
+    parties = "–".join(agreement.parties[:2])
+    return f"{parties} {agreement.name}".strip()
+
+
+def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) -> None:
+    """Give generic agreements their lasting key (parties, kind, head) and keep those in use."""
+    rename: dict[str, str] = {}
+    for key, agreement in registry.by_key.items():
+        if key.startswith("generic:"):
+            if len(agreement.parties) < 2:
+                continue
+            agreement.parties = sorted(agreement.parties[:2]) if len(agreement.parties) == 2 else agreement.parties
+            head = agreement.name.split()[-1].lower()
+            lasting = f"{'|'.join(sorted(agreement.parties))} {agreement.kind} {head}"
+            rename[key] = lasting
+            agreement.name = _display(agreement)
+            agreement.key = lasting
+        else:
+            rename[key] = key
+    used = {rename[s.agreement] for s in statuses if s.agreement in rename}
+    used |= {rename[k] for k in registry.recent if k in rename and registry.by_key[k].full_name}
+    doc.agreements = [a for k, a in registry.by_key.items() if k in rename and rename[k] in used]
+    doc.statuses = []
+    for status in statuses:
+        if status.agreement in rename:
+            status.agreement = rename[status.agreement]
+            doc.statuses.append(status)

@@ -1,0 +1,126 @@
+"""Names of agreements and programmes: acronym definitions, well-known names, kinds.
+
+Recognises definitions in the text ("Communication Interoperability and Security Memorandum of
+Agreement or CIS-MOA", "International Military Education and Training Programme (IMET)"),
+the packaged list of well-known agreements (``data/agreements/known.tsv``), and types each
+agreement by the words of its name.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|and|for|on|the|in|to)"
+_DEFINITION = re.compile(
+    rf"\b(?P<full>[A-Z][\w'’-]*(?:\s+{_NAME_WORD}){{1,12}})\s*(?:\(|,?\s+or\s+)(?P<acro>[A-Z][A-Za-z]*[A-Z][A-Z0-9-]*)\)?"
+)
+# Head words that make a defined name an agreement or a programme (not an institution).
+_KINDS = re.compile(r"\b(Agreement|Treaty|Pact|Accord|Memorandum|Convention|Protocol|Programme|Program|"
+                    r"Initiative|Partnership|Deal|Charter|Arrangement|Framework|Fund|Financing|Plan)\b")
+
+
+def find_agreement_names(text: str) -> dict[str, str]:
+    """Acronym → full name for each agreement or programme the text defines.
+
+    Example:
+        >>> find_agreement_names("the International Military Education and Training Programme (IMET)")
+        {'IMET': 'International Military Education and Training Programme'}
+    """
+    names: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        full, acro = match["full"].strip(), match["acro"]
+        full = re.sub(r"^(?:The|the|A|a|An|an)\s+", "", full)
+        if not _KINDS.search(full):
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’]*", full)).upper()
+        letters = acro.replace("-", "").upper()
+        if letters[0] != initials[0]:
+            continue
+        names.setdefault(acro, full)
+    return names
+
+
+def agreement_in(sentence: str, names: dict[str, str]) -> str | None:
+    """The first defined agreement a sentence names, by acronym or full name."""
+    best = None
+    for acro, full in names.items():
+        for needle in (acro, full):
+            pos = sentence.find(needle)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, acro)
+    return best[1] if best else None
+
+
+# Head nouns of agreements and programmes.
+AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa",
+                             "protocol", "convention", "programme", "program", "arrangement", "lease",
+                             "charter", "accords"})
+PROGRAMME_HEADS = frozenset({"programme", "program"})
+
+# Kinds, tried in order: the first whose words appear in the name decides.
+_KIND_WORDS = (
+    ("arms control", ("arms control", "non-proliferation", "nonproliferation", "disarmament", "test ban",
+                      "test-ban", "intermediate-range", "strategic arms", "start", "chemical weapons",
+                      "open skies", "missile treaty", "anti-ballistic")),
+    ("intelligence sharing", ("intelligence", "information sharing", "information-sharing", "gsomia")),
+    ("training", ("training", "education")),
+    ("security assistance", ("military financing", "security assistance", "military aid", "coalition support",
+                             "military assistance", "defense articles", "aid programme", "aid program")),
+    ("arms sale", ("arms sale", "arms deal", "weapons deal", "purchase", "procurement", "missile deal",
+                   "fighter", "jets", "sale of", "buy", "missile systems", "submarines", "warships")),
+    ("basing", ("basing", "base", "bases", "status of forces", "sofa", "access agreement", "lease",
+                "visiting forces")),
+    ("nuclear", ("nuclear",)),
+    ("trade", ("trade", "free trade", "economic partnership", "customs", "tariff", "commerce", "investment")),
+    ("defense cooperation", ("defense", "defence", "security", "military", "interoperability", "mutual defense",
+                             "mutual defence", "logistics", "cooperation treaty")),
+)
+KINDS = tuple(k for k, _ in _KIND_WORDS) + ("other",)
+
+
+def classify_kind(*texts: str | None) -> str:
+    """The kind of an agreement from its name and the words around it.
+
+    Example:
+        >>> classify_kind("free trade agreement")
+        'trade'
+        >>> classify_kind("International Military Education and Training Programme")
+        'training'
+    """
+    text = " " + " ".join(t.lower() for t in texts if t) + " "
+    for kind, words in _KIND_WORDS:
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words):
+            return kind
+    return "other"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A well-known agreement or programme from ``data/agreements/known.tsv``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    parties: tuple[str, ...]
+    owner: str | None
+
+
+@lru_cache(maxsize=1)
+def known_agreements() -> dict[str, Known]:
+    """Every name and alias of the packaged well-known agreements → its entry."""
+    path = resources.files("bilat") / "data" / "agreements" / "known.tsv"
+    if not path.is_file():
+        return {}
+    table: dict[str, Known] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            split = lambda cell: tuple(p.strip() for p in (cell or "").split("|") if p.strip())  # noqa: E731
+            parties = tuple(p for p in split(row["parties"]) if p != "MULTI")
+            entry = Known(row["name"].strip(), split(row["aliases"]), row["kind"].strip() or "other",
+                          parties, (row.get("owner") or "").strip() or None)
+            for phrase in (entry.name, *entry.aliases):
+                table.setdefault(phrase, entry)
+    return table
