@@ -181,7 +181,10 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context, 
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
-            registry.get(key, name=label, kind=classify_kind(label, " ".join(t.text for t in tok.subtree)))
+            kind = classify_kind(label, " ".join(t.text for t in tok.subtree))
+            if kind == "other":  # "signed a deal … to buy S-400 missile systems"
+                kind = classify_kind(" ".join(t.text for t in tok.head.subtree))
+            registry.get(key, name=label, kind=kind)
         if key is not None:
             found[tok.i] = key
         del actor_words
@@ -483,8 +486,8 @@ def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) ->
     rename: dict[str, str] = {}
     for key, agreement in registry.by_key.items():
         if key.startswith("generic:"):
-            if len(agreement.parties) < 2:
-                continue
+            if not agreement.parties:
+                continue  # an agreement of nobody named cannot be told apart from others
             agreement.parties = sorted(agreement.parties[:2]) if len(agreement.parties) == 2 else agreement.parties
             head = agreement.name.split()[-1].lower()
             lasting = f"{'|'.join(sorted(agreement.parties))} {agreement.kind} {head}"

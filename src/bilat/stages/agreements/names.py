@@ -74,7 +74,8 @@ _KIND_WORDS = (
     ("basing", ("basing", "base", "bases", "status of forces", "sofa", "access agreement", "lease",
                 "visiting forces")),
     ("nuclear", ("nuclear",)),
-    ("trade", ("trade", "free trade", "economic partnership", "customs", "tariff", "commerce", "investment")),
+    ("trade", ("trade", "free trade", "economic partnership", "economic cooperation", "customs", "tariff",
+               "commerce", "investment")),
     ("defense cooperation", ("defense", "defence", "security", "military", "interoperability", "mutual defense",
                              "mutual defence", "logistics", "cooperation treaty")),
 )
