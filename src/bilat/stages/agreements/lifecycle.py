@@ -34,7 +34,6 @@ _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
 _MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
 # Statuses an agreement undergoes as subject ("the pact expired").
 _INTRANSITIVE = frozenset({"expired", "in_force", "terminated"})
-_STATE_KINDS = frozenset({"state", "igo", "institution", "person", "role", "user"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ class _Registry:
                 return key
         return None
 
-    def generic_sharing(self, words: set[str], head: str) -> str | None:
+    def generic_sharing(self, words: set[str]) -> str | None:
         for key in reversed(self.recent):
             agreement = self.by_key[key]
             if agreement.full_name is None and words & set(agreement.name.lower().split()[:-1]):
@@ -144,37 +143,33 @@ def _add_parties(agreement: Agreement, codes) -> None:
             agreement.parties.append(code)
 
 
-def _modifiers(head) -> tuple[set[str], list]:
-    """Content words modifying an agreement noun, and the tokens naming actors in it."""
+def _modifiers(head) -> set[str]:
+    """Content words modifying an agreement noun ("security" in "a new security pact")."""
     words: set[str] = set()
     for child in head.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.is_alpha:
-            low = child.lower_
-            if low not in _PLAIN:
-                words.add(low)
+            if child.lower_ not in _PLAIN:
+                words.add(child.lower_)
             for grandchild in child.children:
                 if grandchild.dep_ in ("amod", "compound") and grandchild.is_alpha and grandchild.lower_ not in _PLAIN:
                     words.add(grandchild.lower_)
-    return words, []
+    return words
 
 
-def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context, status_tokens: set[int]) -> dict[int, str]:
+def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
+                status_tokens: set[int]) -> dict[int, str]:
     """Agreement nouns that are not names: resolve each to an agreement of the document."""
     found: dict[int, str] = {}
     for tok in sent:
         low = tok.lemma_.lower()
         if tok.i in named or tok.pos_ not in ("NOUN", "PROPN") or low not in AGREEMENT_HEADS:
             continue
-        if any(tok.i in range(t.left_edge.i, t.right_edge.i + 1) and t.i != tok.i for t in ()):
-            continue
-        words, _ = _modifiers(tok)
-        words -= {w.lower() for w in ("agreement", "treaty")}
+        words = _modifiers(tok) - AGREEMENT_HEADS
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
-        actor_words = {w for w in words if _mentions_actor(tok, ctx)}
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
         key = registry.named_sharing(content) if content else None
         if key is None and content:
-            key = registry.generic_sharing(content, low)
+            key = registry.generic_sharing(content)
         if key is None and definite and not content:
             key = registry.last(programme=low in PROGRAMME_HEADS)
         if key is None and tok.i in status_tokens and (content or not definite):
@@ -187,7 +182,6 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context, 
             registry.get(key, name=label, kind=kind)
         if key is not None:
             found[tok.i] = key
-        del actor_words
     return found
 
 
@@ -200,10 +194,6 @@ def _is_actor_word(word: str, tok, ctx: Context) -> bool:
     return any(t.lower_ == word and t.i in ctx.by_token for t in tok.subtree)
 
 
-def _mentions_actor(tok, ctx: Context) -> bool:
-    return any(t.i in ctx.by_token for t in tok.subtree)
-
-
 def _codes(args) -> list[str]:
     return [a.code for a in args if a.code]
 
@@ -211,9 +201,6 @@ def _codes(args) -> list[str]:
 def _np_parties(head, ctx: Context) -> list[str]:
     """States an agreement phrase names: "Pakistan-US", "with the US", "between A and B"."""
     codes: list[str] = []
-    for t in head.subtree:
-        if t.dep_ in ("relcl", "acl") and t.i != head.i:
-            break
     for child in head.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
             codes += _codes(actors_of(child, ctx))
@@ -273,8 +260,6 @@ def _status_triggers(head, verbs, nouns):
             found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
         elif prep.lower_ == "in" and owner.lemma_.lower() in _MEMBERSHIP:
             found += _through_membership(owner, verbs, nouns)
-        elif prep.lower_ == "under" and owner.pos_ in ("NOUN",):
-            pass
     return [_outer(t, status, verbs, nouns) for t, status, _ in found]
 
 
