@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bilat.document import Document, Segment
+from bilat.stages.date import MONTH_NAME
 
 # --- boilerplate rule groups: each a tuple of patterns, matched against a stripped block ---
 
@@ -108,9 +109,10 @@ _MIN_WORDS = 4
 
 # A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",
 # "May 12, 2018 (AGENCY) — ". It is cut from the text; the date stage reads the raw input.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTH} \d{{1,2}})"
-_CAPS_PLACE = r"[A-ZÀ-Ý][A-ZÀ-Ý.'\-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý.'\-]+){0,3}(?:,\s*[A-Z][\w.]+){0,2}"
+_DATE = (rf"(?:{MONTH_NAME} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH_NAME},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+         rf"|{MONTH_NAME} \d{{1,2}})")
+# A place in capitals, four letters at least ("US - India ties" is not a dateline).
+_CAPS_PLACE = r"[A-ZÀ-Ý][A-ZÀ-Ý.'\-]{3,}(?: [A-ZÀ-Ý][A-ZÀ-Ý.'\-]+){0,3}(?:,\s*[A-Z][\w.]+){0,2}"
 _TITLE_PLACE = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2},"
 _DASH = r"\s*(?:--|—|–|-)\s+"
 # A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",

@@ -13,7 +13,9 @@ from bilat.document import Document
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A month name as pages print it: "May", "Sept.", "November" (shared with the clean stage).
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MON = MONTH_NAME
 # A full date in the forms pages print: 2023-08-03, May 12, 2018, 12 May 2018, Nov. 10, 2019.
 _FULL_DATE = re.compile(
     rf"(?P<iso>(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}}))"
