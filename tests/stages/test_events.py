@@ -35,6 +35,15 @@ def _triples(events):
     ("Kenya carried out air strikes on militant camps inside Somalia on Sunday.", ("KEN", "SOM", "19")),
     ("The Japanese prime minister paid a visit to Seoul in May.", ("JPN", "KOR", "04")),
     ("Ethiopia and Egypt held talks in Washington.", ("ETH", "EGY", "04")),
+    ("India banned 59 Chinese-owned mobile apps in June 2020.", ("IND", "CHN", "16")),
+    ("Venezuela broke off diplomatic relations with Colombia in February 2019.", ("VEN", "COL", "16")),
+    ("Venezuela deported more than 1,500 Colombians living in border areas.", ("VEN", "COL", "17")),
+    ("Kenyan and Somali soldiers exchanged fire for several hours on Monday.", ("KEN", "SOM", "19")),
+    ("Poland summoned the Russian ambassador after a missile crossed into its airspace.", ("POL", "RUS", "11")),
+    ("Greece has lodged a formal complaint with NATO over Turkish overflights.", ("GRC", "TUR", "11")),
+    ("Japan lodged a strong protest with South Korea on Friday.", ("JPN", "KOR", "11")),
+    ("EU leaders warned in October 2020 that they could impose sanctions on Ankara.", ("EU", "TUR", "13")),
+    ("Algeria severed relations with Morocco, accusing Rabat of hostile actions.", ("DZA", "MAR", "11")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))
@@ -53,6 +62,17 @@ def test_codes(code_text, text, expected):
 ])
 def test_no_event_from_negation_speculation_hypothesis(code_text, text):
     assert not [e for e in code_text(text) if e.root == "05" or e.root in ("18", "19", "07")]
+
+
+def test_body_a_complaint_is_lodged_with_is_not_its_target(code_text):
+    events = code_text("Australia lodged a complaint with the World Trade Organization over Chinese tariffs.")
+    assert {(e.source, e.target) for e in events if e.root == "11"} == {("AUS", "CHN")}
+
+
+def test_pair_ready_to_cooperate_is_mutual(code_text):
+    events = code_text("Poland and Germany held talks in Berlin. The two ministers said their countries were "
+                       "ready to deepen cooperation on energy security and on military aid to Ukraine.")
+    assert {(e.source, e.target) for e in events if e.root == "03"} == {("POL", "DEU")}
 
 
 def test_passive_voice_with_agent(code_text):

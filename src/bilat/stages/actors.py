@@ -137,6 +137,12 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=1)
+def igo_codes() -> frozenset[str]:
+    """Codes of the international bodies in ``data/actors/igos.tsv``."""
+    return frozenset(row["code"] for row in _rows("igos.tsv"))
+
+
+@lru_cache(maxsize=1)
 def memberships() -> dict[str, frozenset[str]]:
     """International body → its member states (``data/actors/memberships.tsv``)."""
     return {row["body"]: frozenset(row["members"].split("|")) for row in _rows("memberships.tsv")}

@@ -26,6 +26,9 @@ _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments
 _PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
 
 
+# Nouns of frameworks whose name carries their parties ("the China-Australia Strategic Dialogue").
+_FRAMEWORK_NOUNS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "dialogue", "talks",
+                              "framework", "memorandum", "mechanism", "partnership"})
 # Prepositions whose object is a target, most telling first ("from" last: "recalled its
 # ambassador from Caracas").
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "toward", "towards", "into", "over", "from")
@@ -39,6 +42,7 @@ class Arg:
     sector: str | None
     text: str
     inferred: bool = False
+    start: int = -1  # token index of the phrase, to keep coordinated actors in text order
 
 
 @dataclass
@@ -53,7 +57,7 @@ class Context:
 
 
 def _arg(mention: Mention) -> Arg:
-    return Arg(mention.code, mention.sector, mention.text, mention.inferred)
+    return Arg(mention.code, mention.sector, mention.text, mention.inferred, mention.token_start)
 
 
 def _mention_at(tok, ctx: Context) -> Mention | None:
@@ -70,6 +74,16 @@ def recent_pair(ctx: Context) -> list[str]:
         if len(seen) == 2:
             break
     return sorted(seen, key=ctx.recent_codes.index)
+
+
+def dominant_pair(ctx: Context) -> list[str]:
+    """The two states the document has named most, in the order it first named them: the pair
+    a story is about, when a sentence names no party ("the contract, signed in 1996")."""
+    counts: dict[str, int] = {}
+    for code in ctx.recent_codes:
+        counts[code] = counts.get(code, 0) + 1
+    top = sorted(counts, key=lambda c: (-counts[c], ctx.recent_codes.index(c)))[:2]
+    return sorted(top, key=ctx.recent_codes.index)
 
 
 def refers_to_pair(text: str) -> bool:
@@ -115,14 +129,18 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             if child.dep_ == "conj":
                 found.extend(actors_of(child, ctx, depth=depth + 1))
         if mention is not None:
-            # a coordinated partner may hang on another token of the same unit
             inside = range(mention.token_start, mention.token_end)
             for i in inside:
-                if i == tok.i:
-                    continue
                 for child in tok.doc[i].children:
-                    if child.dep_ == "conj" and child.i not in inside:
+                    # a coordinated partner may hang on another token of the same unit
+                    if child.dep_ == "conj" and child.i not in inside and i != tok.i:
                         found.extend(actors_of(child, ctx, depth=depth + 1))
+                    # "Kenyan and Somali soldiers": the first adjective coordinated into the unit
+                    if (child.dep_ in ("amod", "compound") and child.i not in inside and _mention_at(child, ctx)
+                            and any(c.dep_ == "conj" and c.i in inside for c in child.children)):
+                        found.append(_arg(_mention_at(child, ctx)))
+    if len(found) > 1 and all(a.start >= 0 for a in found):
+        found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
     return _dedupe(found)
 
 
@@ -186,8 +204,11 @@ def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[A
                 continue
             if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of", "under"):
                 continue
+            if child.dep_ == "prep" and child.lower_ == "under" and not any(
+                    t.lemma_.lower() in _FRAMEWORK_NOUNS for t in child.subtree):
+                continue  # "under the China-Australia Dialogue" names parties; "under the AU's auspices" does not
             args = [a for a in actors_of(child, ctx) if a.code not in avoid]
-            if args and child.dep_ in ("pobj", "poss", "compound", "amod", "nmod", "dobj"):
+            if args and child.dep_ in ("pobj", "poss", "compound", "amod", "nmod", "dobj", "npadvmod"):
                 return args
             stack.append(child)
     return []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
                                           definite, modifier_sources, other_party, prep_objects,
-                                          recent_pair, subject, subtree_actor)
+                                          dominant_pair, subject, subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 
@@ -97,7 +97,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 sources = other_party(targets, ctx)
             # "the previous agreement, signed in 2005": the parties are the pair the story is about
             if not targets and rule.object_class == "agreement" and definite(subj):
-                pair = recent_pair(ctx)
+                pair = dominant_pair(ctx)
                 if len(pair) == 2:
                     sources, targets = [Arg(pair[0], None, "", True)], [Arg(pair[1], None, "", True)]
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
@@ -149,6 +149,15 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                         a for a in actors_of(obj, ctx) if a.code not in src_codes]
                 for prep, pobj in prep_objects(c):
                     targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
+    if not targets and rule.code[:2] in ("10", "11", "13"):
+        # "warned … that they could impose sanctions on Ankara": the target is in the warning
+        for comp in children(tok, "ccomp"):
+            targets = subtree_actor(comp, ctx, src_codes) or [
+                a for c in children(comp, "dobj") for a in actors_of(c, ctx) if a.code not in src_codes]
+            for prep, pobj in prep_objects(comp):
+                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
+            if targets:
+                break
     if not targets:
         return None
     code = rule.code
@@ -161,7 +170,14 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
 
 # Verbs whose object noun carries the event: "launched strikes", "held talks", "paid a visit".
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold", "make", "pay",
-                          "undertake", "begin", "start", "continue", "resume", "order"})
+                          "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
+                          "issue", "register", "deliver", "complete", "finish", "lead"})
+
+
+def _bodies() -> frozenset[str]:
+    from bilat.stages.actors import igo_codes
+
+    return igo_codes()
 
 
 def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
@@ -191,6 +207,9 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             pair = all_actors_in(pobj, ctx)
             sources, targets = pair[:1], pair[1:2]
         elif prep in ("to", "with", "on", "against", "for") and args and not targets:
+            if code == "114" and prep == "with":
+                # "a complaint with NATO over Turkish overflights": the body is where, not whom
+                args = [a for a in args if a.code not in _bodies()]
             targets = args
         elif prep == "in" and valency == "object":
             # "the killing of 24 soldiers in a NATO air-strike": the strike names the attacker
@@ -213,6 +232,14 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {s.code for s in sources}]
     if not targets and code[:2] in _FORCE_ROOTS:
         targets = _struck_place(tok, ctx, {a.code for a in sources})
+    if code == "114" and not targets:
+        # what the complaint is about: "over Chinese tariffs", on the noun or on its venue
+        venues = [pobj for prep, pobj in prep_objects(tok, ("with",))]
+        for holder in [tok, *venues]:
+            for prep, pobj in prep_objects(holder, ("over", "against", "about")):
+                avoid = {s.code for s in sources}
+                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in avoid] \
+                    or subtree_actor(pobj, ctx, avoid)
     if valency == "pair" and not targets and len(sources) >= 2:
         sources, targets = sources[:1], sources[1:2]
     if not targets and valency == "object":
@@ -283,6 +310,10 @@ def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Can
     src = {a.code for a in sources}
     targets: list[Arg] = []
     if rule.frame == "intent":
+        classes = _intent_classes(tok, rules)
+        if len(sources) >= 2 and classes & {"cooperation", "talks"}:
+            # "their countries were ready to deepen cooperation": with each other
+            return Candidate(tok.i, refine(rule.code, classes), sources[:1], sources[1:2], intent=True)
         for c in tok.children:
             if c.dep_ == "xcomp":
                 for obj in children(c, "dobj"):
@@ -291,7 +322,6 @@ def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Can
                     targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src]
         if not targets:
             return None
-        classes = _intent_classes(tok, rules)
         return Candidate(tok.i, refine(rule.code, classes), sources, targets, intent=True)
     for prep, pobj in prep_objects(tok, (rule.prep,) if rule.prep else TARGET_PREPS):
         targets = [a for a in actors_of(pobj, ctx) if a.code not in src]
