@@ -202,7 +202,8 @@ def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[A
         for child in cur.children:
             if child.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "appos", "punct"):
                 continue
-            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of", "under"):
+            if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of",
+                                                             "under", "from"):
                 continue
             if child.dep_ == "prep" and child.lower_ == "under" and not any(
                     t.lemma_.lower() in _FRAMEWORK_NOUNS for t in child.subtree):
@@ -241,6 +242,8 @@ def subject(tok, ctx: Context, depth: int = 0):
         return None, False
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return tok.head, True
+    if tok.dep_ == "acl" and tok.tag_ == "VBD":  # "the EU's policy chief called on …", misparsed
+        return tok.head, False
     if participle_adjunct(tok):
         return subject(tok.head, ctx, depth + 1)
     if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not any(

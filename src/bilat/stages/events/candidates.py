@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
                                           definite, modifier_sources, other_party, prep_objects,
-                                          dominant_pair, subject, subtree_actor)
+                                          dominant_pair, pair_for_they, subject, subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
+# Acts two parties do together: "they" may stand for the pair a story is about.
+_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 # A future or reported-future done event becomes the matching intention.
@@ -41,6 +43,10 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
         objects.append(tok.head)
     elif tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children) and not objects:
         objects += children(tok.head, "nsubj", "nsubjpass")  # "the programme … was suspended"
+    if tok.dep_ == "relcl":  # "the treaty, which they signed in 1994": the antecedent is the object
+        objects += [o.head.head for o in objects if o.lower_ in ("which", "that")]
+        if any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in tok.children):
+            objects.append(tok.head)
     classes: set[str] = set()
     for obj in objects:
         classes |= word_classes(obj, rules)
@@ -103,6 +109,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
         sources = actors_of(subj, ctx) if subj is not None else []
+        if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS:
+            sources = pair_for_they(subj, ctx)  # "which they signed in 1991", "they agreed to"
     if not sources:
         return None
     src_codes = {a.code for a in sources}
@@ -142,13 +150,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             if targets:
                 break
     if rule.frame == "intent" and not targets:
-        for c in tok.children:
-            if c.dep_ == "xcomp":
-                for obj in children(c, "dobj"):
-                    targets = subtree_actor(obj, ctx, src_codes) or [
-                        a for a in actors_of(obj, ctx) if a.code not in src_codes]
-                for prep, pobj in prep_objects(c):
-                    targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
+        targets = _intended_target(tok, ctx, src_codes)
     if not targets and rule.code[:2] in ("10", "11", "13"):
         # "warned … that they could impose sanctions on Ankara": the target is in the warning
         for comp in children(tok, "ccomp"):
@@ -172,6 +174,27 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold", "make", "pay",
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
                           "issue", "register", "deliver", "complete", "finish", "lead"})
+
+
+def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list[Arg]:
+    """Whom an intention is about: "pledged to keep supplying Spain", "offered to station
+    systems in Poland"."""
+    for c in tok.children:
+        if c.dep_ != "xcomp":
+            continue
+        for obj in children(c, "dobj"):
+            found = subtree_actor(obj, ctx, avoid) or [a for a in actors_of(obj, ctx) if a.code not in avoid]
+            if found:
+                return found
+        for prep, pobj in prep_objects(c, TARGET_PREPS + ("in",)):
+            found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+            if found:
+                return found
+        if depth < 2:
+            found = _intended_target(c, ctx, avoid, depth + 1)
+            if found:
+                return found
+    return []
 
 
 def _bodies() -> frozenset[str]:
