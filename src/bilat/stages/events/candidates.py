@@ -120,46 +120,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         if not targets or not sources:
             return None
         return Candidate(tok.i, refine(rule.code, classes), sources, targets)
-    if not targets:
-        for obj in children(tok, "dobj", "dative"):
-            targets = [a for a in actors_of(obj, ctx) if a.code not in src_codes]
-            if targets:
-                break
-    if not targets:
-        # force lands somewhere: "bombed targets in Syria" strikes Syria
-        preps = TARGET_PREPS + ("in", "inside", "across") if rule.code[:2] in _FORCE_ROOTS else TARGET_PREPS
-        if rule.prep and rule.prep not in preps:
-            preps = (rule.prep,) + preps  # "arrived in Riyadh": the rule's own preposition
-        for prep, pobj in prep_objects(tok, preps):
-            targets = [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
-            if targets:
-                break
-        for obj in children(tok, "dobj") if not targets and rule.code[:2] in _FORCE_ROOTS else []:
-            for prep, pobj in prep_objects(obj, ("in", "inside", "across")):
-                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
-    if not targets:
-        for prep, pobj in prep_objects(tok, ("between",)):
-            pair = all_actors_in(pobj, ctx)
-            if len(pair) >= 2:
-                sources, targets = pair[:1], pair[1:2]
-    if not targets and len(sources) >= 2:
-        sources, targets = sources[:1], sources[1:2]
-    if not targets and rule.frame != "place":
-        for obj in children(tok, "dobj"):
-            targets = subtree_actor(obj, ctx, src_codes)
-            if targets:
-                break
-    if rule.frame == "intent" and not targets:
-        targets = _intended_target(tok, ctx, src_codes)
-    if not targets and rule.code[:2] in ("10", "11", "13"):
-        # "warned … that they could impose sanctions on Ankara": the target is in the warning
-        for comp in children(tok, "ccomp"):
-            targets = subtree_actor(comp, ctx, src_codes) or [
-                a for c in children(comp, "dobj") for a in actors_of(c, ctx) if a.code not in src_codes]
-            for prep, pobj in prep_objects(comp):
-                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src_codes]
-            if targets:
-                break
+    if not targets:  # (a passive's patient is its target already)
+        if len(sources) >= 2 and not _direct_targets(tok, rule, ctx, src_codes):
+            sources, targets = sources[:1], sources[1:2]  # "Peru and Bolivia have signed"
+        else:
+            targets = _targets(tok, rule, ctx, src_codes)
     if not targets:
         return None
     code = rule.code
@@ -168,6 +133,52 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     else:
         code = refine(code, classes)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
+
+
+def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """Targets named as the verb's object or prepositional object."""
+    for obj in children(tok, "dobj", "dative"):
+        found = [a for a in actors_of(obj, ctx) if a.code not in avoid]
+        if found:
+            return found
+    # force lands somewhere: "bombed targets in Syria" strikes Syria
+    preps = TARGET_PREPS + ("in", "inside", "across") if rule.code[:2] in _FORCE_ROOTS else TARGET_PREPS
+    if rule.prep and rule.prep not in preps:
+        preps = (rule.prep,) + preps  # "arrived in Riyadh": the rule's own preposition
+    for prep, pobj in prep_objects(tok, preps):
+        found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+        if found:
+            return found
+    if rule.code[:2] in _FORCE_ROOTS:
+        for obj in children(tok, "dobj"):
+            for prep, pobj in prep_objects(obj, ("in", "inside", "across")):
+                found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+                if found:
+                    return found
+    return []
+
+
+def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """The target of a verb: named directly, inside its object ("the signing of the pact with
+    the US"), in an intention's clause, or in a warning's clause."""
+    found = _direct_targets(tok, rule, ctx, avoid)
+    if not found and rule.frame != "place":
+        for obj in children(tok, "dobj"):
+            found = subtree_actor(obj, ctx, avoid)
+            if found:
+                break
+    if not found and rule.frame == "intent":
+        found = _intended_target(tok, ctx, avoid)
+    if not found and rule.code[:2] in ("10", "11", "13"):
+        # "warned … that they could impose sanctions on Ankara": the target is in the warning
+        for comp in children(tok, "ccomp"):
+            found = subtree_actor(comp, ctx, avoid) or [
+                a for c in children(comp, "dobj") for a in actors_of(c, ctx) if a.code not in avoid]
+            for prep, pobj in prep_objects(comp):
+                found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+            if found:
+                break
+    return found
 
 
 # Verbs whose object noun carries the event: "launched strikes", "held talks", "paid a visit".
