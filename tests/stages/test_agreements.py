@@ -155,3 +155,19 @@ def test_term_implies_expiry(pipeline):
 def test_no_step_from_speculation_or_negation(pipeline):
     steps, _ = _steps(pipeline, "Kenya might sign a trade agreement with Uganda. Kenya did not ratify the trade agreement.")
     assert steps == []
+
+
+def test_named_treaty_signed_in_a_relative_clause(pipeline):
+    steps, doc = _steps(pipeline, "Germany and Poland are neighbours. Poland cited the Treaty of Good "
+                                  "Neighbourship and Friendly Cooperation, which they signed in June 1991.")
+    assert ("Treaty of Good Neighbourship and Friendly Cooperation", "signed", "1991-06") in [
+        (name, status, date) for name, _, status, date, _ in steps]
+    assert sorted(doc.agreements[0].parties) == ["DEU", "POL"]
+
+
+def test_the_agreement_refers_to_the_one_named_before(pipeline):
+    steps, _ = _steps(pipeline, "Seoul will not renew the General Security of Military Information Agreement "
+                                "(GSOMIA) with Japan. The agreement, signed in November 2016 between Japan and "
+                                "South Korea, allowed them to share intelligence.")
+    assert [(name, kind, status, date) for name, kind, status, date, _ in steps] == [
+        ("GSOMIA", "intelligence sharing", "signed", "2016-11")]

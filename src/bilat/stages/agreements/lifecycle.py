@@ -19,7 +19,7 @@ from importlib import resources
 from bilat.document import Agreement, Document, Mention, StatusChange
 from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
                                            find_agreement_names, known_agreements)
-from bilat.stages.events.arguments import Context, actors_of
+from bilat.stages.events.arguments import Context, actors_of, pair_for_they
 from bilat.stages.events.modality import REALIS_GERUND_PREPS, is_blocked
 from bilat.stages.events.rules import lemma_in
 
@@ -30,6 +30,8 @@ _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundat
                     "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
                     "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
+# Heads that make an agreement only as part of a name ("the Declaration of Principles").
+_NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
 # Nouns through which a status reaches a programme: "participation in IMET".
 _MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
 # Statuses an agreement undergoes as subject ("the pact expired").
@@ -162,7 +164,9 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
     found: dict[int, str] = {}
     for tok in sent:
         low = tok.lemma_.lower()
-        if tok.i in named or tok.pos_ not in ("NOUN", "PROPN") or low not in AGREEMENT_HEADS:
+        if tok.i in named or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
@@ -170,6 +174,10 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         key = registry.named_sharing(content) if content else None
         if key is None and content:
             key = registry.generic_sharing(content)
+        proper = _proper_name(tok)
+        if key is None and proper:
+            key = proper
+            registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
         if key is None and definite and not content:
             key = registry.last(programme=low in PROGRAMME_HEADS)
         if key is None and tok.i in status_tokens and (content or not definite):
@@ -183,6 +191,26 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         if key is not None:
             found[tok.i] = key
     return found
+
+
+def _proper_name(head) -> str | None:
+    """"the Treaty of Good Neighbourship and Friendly Cooperation": a capitalised head with a
+    capitalised "of" phrase is a name, not a description."""
+    if not head.text[:1].isupper() or head.i == head.sent.start:
+        return None
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not of:
+        return None
+    words = [t for t in of[0].subtree if t.dep_ not in ("relcl",)]
+    tail = []
+    for t in words:
+        if t.dep_ == "punct" or (t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
+            break
+        tail.append(t.text)
+    if len(tail) < 2 or not any(w[:1].isupper() for w in tail[1:]):
+        return None
+    lead = [t.text for t in head.subtree if t.i < head.i and t.text[:1].isupper()]
+    return " ".join(lead + [head.text] + tail)
 
 
 def _ordered(head) -> list[str]:
@@ -241,6 +269,17 @@ def _status_triggers(head, verbs, nouns):
             word = _verb_status(child, verbs)
             if word is not None and (child.tag_ == "VBN" or word.status in _INTRANSITIVE):
                 found.append((child, word.status, child))
+    # "the treaty, which Jordan and Israel signed in October 1994"; "a memorandum of
+    # understanding that the two countries signed"
+    holders = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")
+                                             for c in child.children):
+                word = _verb_status(child, verbs)
+                if word is not None:
+                    found.append((child, word.status, child))
     if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
         for conj in gov.children:
@@ -312,7 +351,7 @@ def _subject_codes(trigger, ctx: Context) -> list[str]:
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return _codes(actors_of(agents[0], ctx)) if agents else []
-    return _codes(actors_of(subj, ctx))
+    return _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx))
 
 
 def _beneficiaries(trigger, ctx: Context) -> list[str]:

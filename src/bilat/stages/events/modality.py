@@ -29,7 +29,7 @@ _CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead",
 
 
 # Prepositions whose gerund presupposes the event ("after suspending"): realis.
-REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "on"})
+REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon"})
 
 
 # Verbs that report speech: a "would" clause under them is a stated intention.
@@ -59,7 +59,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
         if head.i == cur.i:
             break
         if cur.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp", "pobj", "dobj", "relcl", "conj", "nsubj", "nsubjpass", "attr"):
-            if head.lemma_.lower() in _IRREALIS_HEADS:
+            # "hope", "deny"… govern what they report, not their own subject
+            if head.lemma_.lower() in _IRREALIS_HEADS and not cur.dep_.startswith("nsubj"):
                 return f"under {head.lemma_}"
             if any(c.dep_ == "neg" for c in head.children) and cur.dep_ in ("xcomp", "ccomp", "dobj"):
                 return "negated head"
