@@ -158,11 +158,18 @@ def test_no_step_from_speculation_or_negation(pipeline):
 
 
 def test_named_treaty_signed_in_a_relative_clause(pipeline):
-    steps, doc = _steps(pipeline, "Germany and Poland are neighbours. Poland cited the Treaty of Good "
-                                  "Neighbourship and Friendly Cooperation, which they signed in June 1991.")
-    assert ("Treaty of Good Neighbourship and Friendly Cooperation", "signed", "1991-06") in [
+    steps, doc = _steps(pipeline, "Chile and Argentina are neighbours. Chile cited the Treaty of Lasting "
+                                  "Friendship and Border Cooperation, which they signed in June 1984.")
+    assert ("Treaty of Lasting Friendship and Border Cooperation", "signed", "1984-06") in [
         (name, status, date) for name, _, status, date, _ in steps]
-    assert sorted(doc.agreements[0].parties) == ["DEU", "POL"]
+    assert sorted(doc.agreements[0].parties) == ["ARG", "CHL"]
+
+
+def test_well_known_agreement_by_its_name(pipeline):
+    steps, _ = _steps(pipeline, "The United States withdrew from the Intermediate-Range Nuclear Forces Treaty "
+                                "in August 2019.")
+    assert [(name, kind, status, date, actor) for name, kind, status, date, actor in steps] == [
+        ("INF Treaty", "arms control", "withdrawn", "2019-08", "USA")]
 
 
 def test_the_agreement_refers_to_the_one_named_before(pipeline):
