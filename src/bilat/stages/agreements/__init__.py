@@ -1,11 +1,13 @@
 """Agreements and programmes: what ties two countries, and since when.
 
 * ``names`` — acronym definitions, well-known agreements, kinds;
+* ``statuses`` — the words that change a status, and where they attach;
 * ``lifecycle`` — agreements named in a document and their status changes;
 * ``history`` — status changes merged across documents, implied steps, state on a date.
 """
 from bilat.stages.agreements.history import derive_implied, merge_history, state_on
-from bilat.stages.agreements.lifecycle import STATUSES, find_agreements
+from bilat.stages.agreements.lifecycle import find_agreements
+from bilat.stages.agreements.statuses import STATUSES
 from bilat.stages.agreements.names import KINDS, agreement_in, classify_kind, find_agreement_names
 
 __all__ = ["KINDS", "STATUSES", "agreement_in", "classify_kind", "derive_implied", "find_agreement_names",

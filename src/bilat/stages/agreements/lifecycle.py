@@ -10,21 +10,15 @@ the parties named. Dates come later, from the time stage, as for events.
 """
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
 from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
                                            find_agreement_names, known_agreements)
+from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
+                                              status_triggers, status_words, through_membership, verb_status)
 from bilat.stages.events.arguments import Context, actors_of, pair_for_they
-from bilat.stages.events.modality import REALIS_GERUND_PREPS, is_blocked
-from bilat.stages.events.rules import lemma_in
 
-STATUSES = ("proposed", "negotiated", "signed", "approved", "ratified", "in_force", "renewed",
-            "extended", "suspended", "resumed", "expired", "withdrawn", "terminated")
 # Modifiers that say nothing about which agreement it is.
 _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundational", "existing", "latest",
                     "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
@@ -32,31 +26,6 @@ _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundat
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
 # Heads that make an agreement only as part of a name ("the Declaration of Principles").
 _NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
-# Nouns through which a status reaches a programme: "participation in IMET".
-_MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
-# Statuses an agreement undergoes as subject ("the pact expired").
-_INTRANSITIVE = frozenset({"expired", "in_force", "terminated"})
-
-
-@dataclass(frozen=True)
-class StatusWord:
-    status: str
-    prep: str | None
-
-
-@lru_cache(maxsize=1)
-def status_words() -> tuple[dict[str, StatusWord], dict[str, StatusWord]]:
-    """(verbs, nouns) → status, from ``data/rules/statuses.tsv``."""
-    verbs: dict[str, StatusWord] = {}
-    nouns: dict[str, StatusWord] = {}
-    path = resources.files("bilat") / "data" / "rules" / "statuses.tsv"
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            word = StatusWord(row["status"].strip(), (row["prep"] or "").strip() or None)
-            if word.status not in STATUSES:
-                raise ValueError(f"unknown status {word.status!r} in statuses.tsv")
-            (verbs if row["pos"].strip() == "VERB" else nouns)[row["lemma"].strip()] = word
-    return verbs, nouns
 
 
 class _Registry:
@@ -240,107 +209,6 @@ def _np_parties(head, ctx: Context) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def _verb_status(verb, verbs: dict[str, StatusWord]) -> StatusWord | None:
-    lemma = lemma_in(verb, verbs)
-    if lemma is None:
-        return None
-    word = verbs[lemma]
-    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")} | {verb.lower_}:
-        if not (word.status == "in_force" and any(t.lower_ == "force" for t in verb.subtree)):
-            return None
-    return word
-
-
-def _generic_present(verb) -> bool:
-    """"the US signs with allies": a present simple verb states a habit, not an event."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _status_triggers(head, verbs, nouns):
-    """(trigger token, status, outer verb) for each status change attached to an agreement head."""
-    found = []
-    dep, gov = head.dep_, head.head
-    if dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
-        word = _verb_status(gov, verbs)
-        if word is not None and not (dep == "nsubj" and word.status not in _INTRANSITIVE):
-            found.append((gov, word.status, gov))
-    for child in head.children:
-        if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
-            word = _verb_status(child, verbs)
-            if word is not None and (child.tag_ == "VBN" or word.status in _INTRANSITIVE):
-                found.append((child, word.status, child))
-    # "the treaty, which Jordan and Israel signed in October 1994"; "a memorandum of
-    # understanding that the two countries signed"
-    holders = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")
-                                             for c in child.children):
-                word = _verb_status(child, verbs)
-                if word is not None:
-                    found.append((child, word.status, child))
-    if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
-        # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
-        for conj in gov.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
-                word = _verb_status(conj, verbs)
-                passive = any(c.dep_ == "auxpass" for c in conj.children)
-                if word is not None and (passive or word.status in _INTRANSITIVE):
-                    found.append((conj, word.status, conj))
-    if dep == "pobj":
-        prep = gov
-        owner = prep.head
-        if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and _verb_status(owner, verbs) \
-                and verbs[lemma_in(owner, verbs)].status == "withdrawn":
-            found.append((owner, "withdrawn", owner))
-        elif prep.lower_ in ("of", "to", "on") and owner.pos_ == "NOUN" and lemma_in(owner, nouns):
-            found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
-        elif prep.lower_ == "in" and owner.lemma_.lower() in _MEMBERSHIP:
-            found += _through_membership(owner, verbs, nouns)
-    return [_outer(t, status, verbs, nouns) for t, status, _ in found]
-
-
-def _through_membership(noun, verbs, nouns):
-    """"suspending Pakistan's participation in X", "the resumption of Pakistan's participation in X"."""
-    gov = noun.head
-    if noun.dep_ == "dobj" and _verb_status(gov, verbs):
-        return [(gov, verbs[lemma_in(gov, verbs)].status, gov)]
-    if noun.dep_ == "pobj" and gov.lower_ == "of" and lemma_in(gov.head, nouns):
-        owner = gov.head
-        return [(owner, nouns[lemma_in(owner, nouns)].status, owner)]
-    return []
-
-
-def _outer(trigger, status, verbs, nouns):
-    """"approved the signing of X" is an approval; "approved Pakistan's return to X" a resumption."""
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
-        outer = _verb_status(trigger.head, verbs)
-        if outer is not None and outer.status == "approved" and status == "signed":
-            return trigger.head, "approved"
-    return trigger, status
-
-
-def _realis(trigger) -> bool:
-    """A status change the text says happened (not "might be signed", not "signs with allies")."""
-    why = is_blocked(trigger, None)
-    if trigger.pos_ == "VERB":
-        # "after suspending X" presupposes the suspension; "by signing this pact" describes
-        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS):
-            return False
-        return why is None and not _generic_present(trigger)
-    if why not in (None, "gerund", "infinitive"):
-        return False
-    # a noun: only when the clause it sits in narrates (past or perfect), not "the signing indicates"
-    verb = trigger.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if trigger.dep_ in ("nsubj", "nsubjpass") and _generic_present(verb):
-        return False
-    return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
-
-
 def _subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
@@ -358,28 +226,11 @@ def _beneficiaries(trigger, ctx: Context) -> list[str]:
     """"for Pakistan", "Pakistan's participation/return": whom a programme serves."""
     codes: list[str] = []
     for tok in trigger.subtree:
-        if tok.dep_ == "poss" and tok.head.lemma_.lower() in _MEMBERSHIP | {"return", "access"}:
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in MEMBERSHIP | {"return", "access"}:
             codes += _codes(actors_of(tok, ctx))
         if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == trigger.i:
             codes += _codes(actors_of(tok, ctx))
     return codes
-
-
-_DURATION = re.compile(r"\b(\d{1,3}|one|two|three|four|five|ten|fifteen|twenty|twenty-five)[- ]years?\b")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
-                 "twenty": 20, "twenty-five": 25}
-
-
-def _duration(trigger) -> int | None:
-    """"signed … for 15 years": the term a signing, renewal or extension sets."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "for":
-            phrase = " ".join(t.lower_ for t in child.subtree)
-            match = _DURATION.search(phrase.replace(" - ", "-"))
-            if match:
-                value = match.group(1)
-                return _NUMBER_WORDS.get(value) or int(value)
-    return None
 
 
 def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
@@ -404,39 +255,24 @@ def find_agreements(doc: Document) -> Document:
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             ctx = _context(doc, sent_index, recent_codes)
-            status_heads = _status_heads(sent, verbs, nouns)
+            governed = status_heads(sent, verbs, nouns)
             named = _named_in(sent, registry)
-            found = {**named, **_generic_in(sent, registry, named, ctx, status_heads)}
+            found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
             found.update(_pronoun_agreements(sent, registry, verbs, found))
+            where = (doc, para_index, para.offset + sent.start_char, para.offset + sent.end_char)
             for head_i, key in sorted(found.items()):
                 registry.touch(key)
                 head = sent.doc[head_i]
-                agreement = registry.by_key[key]
                 np_parties = _np_parties(head, ctx)
-                _add_parties(agreement, np_parties)
-                for trigger, status in _status_triggers(head, verbs, nouns):
-                    if not _realis(trigger):
-                        continue
-                    actors = _subject_codes(trigger, ctx)
-                    parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx)
-                                                 + _with_parties(trigger, ctx)))
-                    _add_parties(agreement, parties)
-                    start, end = para.offset + sent.start_char, para.offset + sent.end_char
-                    statuses.append(StatusChange(
-                        agreement=key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
-                        span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
-                        duration_years=_duration(trigger), story_id=doc.story_id,
-                        anchor=(para_index, trigger.i)))
+                _add_parties(registry.by_key[key], np_parties)
+                for trigger, status in status_triggers(head, verbs, nouns):
+                    step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
+                    if step is not None:
+                        statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
-                if _realis(trigger):
-                    actors = _subject_codes(trigger, ctx)
-                    parties = list(dict.fromkeys(actors + _beneficiaries(trigger, ctx)))
-                    _add_parties(registry.by_key[key], parties)
-                    start, end = para.offset + sent.start_char, para.offset + sent.end_char
-                    statuses.append(StatusChange(
-                        agreement=key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
-                        span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
-                        story_id=doc.story_id, anchor=(para_index, trigger.i)))
+                step = _step(where, registry.by_key[key], trigger, status, ctx, [])
+                if step is not None:
+                    statuses.append(step)
             _mark_events(sent, found, registry, events_by_sentence, para_index)
             recent_codes.extend(m.code for m in ctx.by_token.values() if m.code and len(m.code) == 3)
             sent_index += 1
@@ -444,25 +280,31 @@ def find_agreements(doc: Document) -> Document:
     return doc
 
 
-def _status_heads(sent, verbs, nouns) -> set[int]:
-    """Agreement nouns that a status word governs (only these may found a generic agreement)."""
-    heads = set()
-    for tok in sent:
-        if tok.lemma_.lower() in AGREEMENT_HEADS and _status_triggers(tok, verbs, nouns):
-            heads.add(tok.i)
-    return heads
+def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
+          np_parties: list[str]) -> StatusChange | None:
+    """One status change, if the text says it happened, with its actor and parties."""
+    if not realis(trigger):
+        return None
+    doc, para_index, start, end = where
+    actors = _subject_codes(trigger, ctx)
+    parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
+    _add_parties(agreement, parties)
+    return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
+                        span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
+                        duration_years=duration(trigger), story_id=doc.story_id,
+                        anchor=(para_index, trigger.i))
 
 
 def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, nouns):
     """"after suspending Pakistan's participation": participation in the programme the
     sentence names, else the one named last."""
     for tok in sent:
-        if tok.lemma_.lower() in _MEMBERSHIP and not any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+        if tok.lemma_.lower() in MEMBERSHIP and not any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
             key = _nearest(tok, found) or registry.last(programme=True)
             if key is None:
                 continue
-            for trigger, status, _ in _through_membership(tok, verbs, nouns):
-                yield key, *_outer(trigger, status, verbs, nouns)
+            for trigger, status, _ in through_membership(tok, verbs, nouns):
+                yield key, *outer(trigger, status, verbs, nouns)
 
 
 def _nearest(tok, found: dict[int, str]) -> str | None:
@@ -476,7 +318,7 @@ def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str])
     extra = {}
     last = registry.last()
     for tok in sent:
-        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and _verb_status(tok.head, verbs):
+        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs):
             extra[tok.i] = found.get(tok.i, last)
     return extra
 

@@ -1,0 +1,180 @@
+"""Status words: which words change an agreement's status, and where they attach.
+
+``data/rules/statuses.tsv`` maps verbs and nouns to the thirteen statuses. A status word
+counts for an agreement when the agreement is its object or subject ("signed the treaty",
+"the pact expired"), sits in a relative clause ("which they signed"), follows "withdrew from",
+or is reached through "participation in" ("the resumption of Pakistan's participation in IMET").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from bilat.stages.agreements.names import AGREEMENT_HEADS
+from bilat.stages.events.modality import REALIS_GERUND_PREPS, is_blocked
+from bilat.stages.events.rules import lemma_in
+
+
+STATUSES = ("proposed", "negotiated", "signed", "approved", "ratified", "in_force", "renewed",
+            "extended", "suspended", "resumed", "expired", "withdrawn", "terminated")
+
+
+# Nouns through which a status reaches a programme: "participation in IMET".
+MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
+
+
+# Statuses an agreement undergoes as subject ("the pact expired").
+INTRANSITIVE = frozenset({"expired", "in_force", "terminated"})
+
+
+@dataclass(frozen=True)
+class StatusWord:
+    status: str
+    prep: str | None
+
+
+@lru_cache(maxsize=1)
+def status_words() -> tuple[dict[str, StatusWord], dict[str, StatusWord]]:
+    """(verbs, nouns) → status, from ``data/rules/statuses.tsv``."""
+    verbs: dict[str, StatusWord] = {}
+    nouns: dict[str, StatusWord] = {}
+    path = resources.files("bilat") / "data" / "rules" / "statuses.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            word = StatusWord(row["status"].strip(), (row["prep"] or "").strip() or None)
+            if word.status not in STATUSES:
+                raise ValueError(f"unknown status {word.status!r} in statuses.tsv")
+            (verbs if row["pos"].strip() == "VERB" else nouns)[row["lemma"].strip()] = word
+    return verbs, nouns
+
+
+def verb_status(verb, verbs: dict[str, StatusWord]) -> StatusWord | None:
+    lemma = lemma_in(verb, verbs)
+    if lemma is None:
+        return None
+    word = verbs[lemma]
+    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")} | {verb.lower_}:
+        if not (word.status == "in_force" and any(t.lower_ == "force" for t in verb.subtree)):
+            return None
+    return word
+
+
+def generic_present(verb) -> bool:
+    """"the US signs with allies": a present simple verb states a habit, not an event."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def status_triggers(head, verbs, nouns):
+    """(trigger token, status, outer verb) for each status change attached to an agreement head."""
+    found = []
+    dep, gov = head.dep_, head.head
+    if dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
+        word = verb_status(gov, verbs)
+        if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
+            found.append((gov, word.status, gov))
+    for child in head.children:
+        if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
+            word = verb_status(child, verbs)
+            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
+                found.append((child, word.status, child))
+    # "the treaty, which Jordan and Israel signed in October 1994"; "a memorandum of
+    # understanding that the two countries signed"
+    holders = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")
+                                             for c in child.children):
+                word = verb_status(child, verbs)
+                if word is not None:
+                    found.append((child, word.status, child))
+    if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+        # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
+        for conj in gov.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                word = verb_status(conj, verbs)
+                passive = any(c.dep_ == "auxpass" for c in conj.children)
+                if word is not None and (passive or word.status in INTRANSITIVE):
+                    found.append((conj, word.status, conj))
+    if dep == "pobj":
+        prep = gov
+        owner = prep.head
+        if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
+                and verbs[lemma_in(owner, verbs)].status == "withdrawn":
+            found.append((owner, "withdrawn", owner))
+        elif prep.lower_ in ("of", "to", "on") and owner.pos_ == "NOUN" and lemma_in(owner, nouns):
+            found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
+        elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
+            found += through_membership(owner, verbs, nouns)
+    return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+def through_membership(noun, verbs, nouns):
+    """"suspending Pakistan's participation in X", "the resumption of Pakistan's participation in X"."""
+    gov = noun.head
+    if noun.dep_ == "dobj" and verb_status(gov, verbs):
+        return [(gov, verbs[lemma_in(gov, verbs)].status, gov)]
+    if noun.dep_ == "pobj" and gov.lower_ == "of" and lemma_in(gov.head, nouns):
+        owner = gov.head
+        return [(owner, nouns[lemma_in(owner, nouns)].status, owner)]
+    return []
+
+
+def outer(trigger, status, verbs, nouns):
+    """"approved the signing of X" is an approval; "approved Pakistan's return to X" a resumption."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        governing = verb_status(trigger.head, verbs)
+        if governing is not None and governing.status == "approved" and status == "signed":
+            return trigger.head, "approved"
+    return trigger, status
+
+
+def realis(trigger) -> bool:
+    """A status change the text says happened (not "might be signed", not "signs with allies")."""
+    why = is_blocked(trigger, None)
+    if trigger.pos_ == "VERB":
+        # "after suspending X" presupposes the suspension; "by signing this pact" describes
+        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS):
+            return False
+        return why is None and not generic_present(trigger)
+    if why not in (None, "gerund", "infinitive"):
+        return False
+    # a noun: only when the clause it sits in narrates (past or perfect), not "the signing indicates"
+    verb = trigger.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and generic_present(verb):
+        return False
+    return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
+
+
+_DURATION = re.compile(r"\b(\d{1,3}|one|two|three|four|five|ten|fifteen|twenty|twenty-five)[- ]years?\b")
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15,
+                 "twenty": 20, "twenty-five": 25}
+
+
+def duration(trigger) -> int | None:
+    """"signed … for 15 years": the term a signing, renewal or extension sets."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            phrase = " ".join(t.lower_ for t in child.subtree)
+            match = _DURATION.search(phrase.replace(" - ", "-"))
+            if match:
+                value = match.group(1)
+                return _NUMBER_WORDS.get(value) or int(value)
+    return None
+
+
+def status_heads(sent, verbs, nouns) -> set[int]:
+    """Agreement nouns that a status word governs (only these may found a generic agreement)."""
+    heads = set()
+    for tok in sent:
+        if tok.lemma_.lower() in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+            heads.add(tok.i)
+    return heads
