@@ -114,7 +114,8 @@ def events(db, dyad, since, until, fmt, output, mentions) -> None:
     Python: ``bilat.open(db).events(dyad=..., since=..., until=...)``; with ``--mentions``,
     ``.mentions(...)``.
     """
-    from bilat.query import Store, write_parquet, write_records
+    from bilat.export import write_parquet, write_records
+    from bilat.query import Store
 
     settings = _settings(db)
     try:
@@ -147,7 +148,8 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
 
     Python: ``bilat.open(db).timeline(A, B)``.
     """
-    from bilat.query import Store, format_timeline
+    from bilat.export import format_timeline
+    from bilat.query import Store
 
     settings = _settings(db)
     try:
@@ -201,7 +203,8 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
 
     Python: ``bilat.open(db).agreements(A, B, on=DATE)``.
     """
-    from bilat.query import Store, format_agreements, write_agreement_rows
+    from bilat.export import format_agreements, write_agreement_rows
+    from bilat.query import Store
 
     if len(actors) > 2:
         _fail(BilatError("E400", "give at most two actor codes: bilat agreements [A [B]]"))

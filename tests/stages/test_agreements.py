@@ -68,7 +68,7 @@ def test_events_carry_their_agreement(seed_docs):
 
 
 def test_timeline_marks_agreement_steps(seeds_store):
-    from bilat.query import format_timeline
+    from bilat.export import format_timeline
 
     text = format_timeline("PAK", "USA", seeds_store.timeline("PAK", "USA"), 0, seeds_store.lifecycle("PAK", "USA"))
     assert "◆ CIS-MOA expired" in text and "◆ IMET suspended" in text

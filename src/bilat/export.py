@@ -1,0 +1,131 @@
+"""Exports and text views of query results: JSON Lines, CSV, Parquet, timelines, agreement lists.
+
+Everything here formats records the query layer (:mod:`bilat.query`) returned; nothing queries.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+
+from bilat.errors import BilatError
+from bilat.query import RECORD_FIELDS
+
+
+def write_records(records: Iterable[dict], fmt: str, out) -> int:
+    """Write event records as ``jsonl`` or ``csv`` to a text stream; returns the count."""
+    n = 0
+    if fmt == "jsonl":
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
+        writer.writeheader()
+        for r in records:
+            row = dict(r)
+            row["span"] = f"{r['span'][0]}:{r['span'][1]}"
+            row["quantities"] = json.dumps(r["quantities"])
+            writer.writerow(row)
+            n += 1
+    else:
+        raise BilatError("E400", f"unknown format {fmt!r}")
+    return n
+
+
+def write_parquet(records: list[dict], out_path) -> int:
+    """Write event records to a Parquet file (``out_path`` a path or binary stream)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = []
+    for r in records:
+        row = dict(r)
+        row["quantities"] = json.dumps(r["quantities"])
+        rows.append(row)
+    schema = pa.schema([
+        ("event_id", pa.string()), ("doc_id", pa.string()), ("story_id", pa.string()),
+        ("source", pa.string()), ("target", pa.string()), ("source_sector", pa.string()),
+        ("target_sector", pa.string()), ("source_text", pa.string()), ("target_text", pa.string()),
+        ("cameo", pa.string()), ("root", pa.string()), ("quad", pa.int32()), ("goldstein", pa.float64()),
+        ("event_date", pa.string()), ("date_precision", pa.string()), ("reported_date", pa.string()),
+        ("sentence", pa.string()), ("span", pa.list_(pa.int64())), ("agreement", pa.string()),
+        ("quantities", pa.string()), ("confidence", pa.float64()), ("sources", pa.int32()),
+        ("plover", pa.string()), ("trigger", pa.string()), ("date_end", pa.string()),
+    ])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, out_path)
+    return len(rows)
+
+
+def _snippet(sentence: str, trigger: str, width: int = 110) -> str:
+    """The sentence, or the stretch of it around the trigger word when it is long."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= width:
+        return sentence
+    at = max(sentence.find(trigger), 0) if trigger else 0
+    start = max(0, min(at - width // 3, len(sentence) - width))
+    if start:
+        start = sentence.find(" ", start) + 1 or start  # begin on a word
+    end = min(len(sentence), start + width)
+    if end < len(sentence):
+        end = sentence.rfind(" ", start, end) if " " in sentence[start:end] else end
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+
+
+def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: list[dict] = ()) -> str:
+    """A readable timeline: date, direction, code, tone, and the supporting sentence; agreement
+    steps (``steps``, from :meth:`Store.lifecycle`) interleaved and marked ``◆``."""
+    from bilat.ontology import lookup
+
+    lines = [f"{a}–{b} timeline: {len(rows)} dated events" + (f", {len(steps)} agreement steps" if steps else "")]
+    merged = sorted([(r["event_date"], 1, r) for r in rows] + [(s["event_date"], 0, s) for s in steps],
+                    key=lambda item: (item[0], item[1]))
+    for _, is_event, r in merged:
+        if not is_event:
+            implied = " (implied)" if r["implied"] else ""
+            lines.append(f"{r['event_date']:<10}  ◆ {r['agreement']} {r['status'].replace('_', ' ')}{implied}")
+            continue
+        name = lookup(r["cameo"]).name
+        sentence = _snippet(r["sentence"], r.get("trigger") or "")
+        via = f"  (via {r['via']})" if r.get("via") else ""
+        more = f" +{r['sources'] - 1}" if (r.get("sources") or 1) > 1 else ""
+        lines.append(f"{r['event_date']:<10}  {r['source']:>4} → {r['target']:<4}  {r['cameo']:<4} "
+                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}{more}]{via}")
+        lines.append(f"{'':<12}“{sentence}”")
+    if undated:
+        lines.append(f"({undated} more events between {a} and {b} have no date in the text: "
+                     f"bilat events --dyad {a}-{b})")
+    return "\n".join(lines)
+
+
+def format_agreements(rows: list[dict]) -> str:
+    """A readable list: each agreement, its parties and state, and its history."""
+    if not rows:
+        return "no agreements"
+    lines = []
+    for r in rows:
+        full = f" ({r['full_name']})" if r["full_name"] and r["full_name"] != r["name"] else ""
+        lines.append(f"{r['name']}{full}: {r['kind']}; parties {', '.join(r['parties'])}; "
+                     f"{r['status'] or 'no dated step'} on {r['on']}")
+        for step in r["history"]:
+            actor = f" by {step['actor']}" if step["actor"] else ""
+            implied = " (implied)" if step["implied"] else ""
+            lines.append(f"    {step['date'] or 'undated':<10}  {step['status'].replace('_', ' ')}{actor}{implied}"
+                         f"  [{step['sources']} source{'s' if step['sources'] != 1 else ''}]")
+    return "\n".join(lines)
+
+
+def write_agreement_rows(rows: list[dict], out) -> int:
+    """One CSV row per agreement step."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "full_name", "kind", "parties", "status_on", "on", "step", "date", "precision",
+                     "actor", "implied", "sources", "sentence"])
+    n = 0
+    for r in rows:
+        for step in r["history"]:
+            writer.writerow([r["name"], r["full_name"] or "", r["kind"], "|".join(r["parties"]), r["status"] or "",
+                             r["on"], step["status"], step["date"] or "", step["precision"] or "",
+                             step["actor"] or "", step["implied"], step["sources"], step["tellings"][0]["sentence"]])
+            n += 1
+    return n
