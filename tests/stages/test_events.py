@@ -44,6 +44,12 @@ def _triples(events):
     ("Japan lodged a strong protest with South Korea on Friday.", ("JPN", "KOR", "11")),
     ("EU leaders warned in October 2020 that they could impose sanctions on Ankara.", ("EU", "TUR", "13")),
     ("Algeria severed relations with Morocco, accusing Rabat of hostile actions.", ("DZA", "MAR", "11")),
+    ("France welcomed Germany's decision to send troops.", ("FRA", "DEU", "05")),
+    ("Turkey and Russia discussed the situation in Syria.", ("TUR", "RUS", "04")),
+    ("The Egyptian foreign minister spoke with his Qatari counterpart by phone on Tuesday.", ("EGY", "QAT", "04")),
+    ("North Korean troops fired at South Korean soldiers across the border.", ("PRK", "KOR", "19")),
+    ("Japan expressed condolences to Turkey after the earthquake.", ("JPN", "TUR", "01")),
+    ("Iran's president had a conversation with the Saudi crown prince.", ("IRN", "SAU", "04")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))

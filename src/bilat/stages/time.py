@@ -116,14 +116,17 @@ def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
 
 
 def _clause_verb(trigger):
-    """The verb whose tense a trigger takes: its own, a predicative adjective's copula, or
-    for a participle clause (", accusing X of …") the main clause's."""
+    """The verb whose tense a trigger takes: its own, a predicative adjective's copula, a
+    light verb's ("held talks"), or for a participle clause (", accusing X of …") the main
+    clause's."""
     from bilat.stages.events.modality import participle_adjunct
 
     if participle_adjunct(trigger):
         return trigger.head
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.pos_ in ("AUX", "VERB"):
         return trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        return trigger.head  # "held talks", "had a conversation": the light verb's tense
     return trigger
 
 

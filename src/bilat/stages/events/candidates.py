@@ -184,7 +184,7 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
 # Verbs whose object noun carries the event: "launched strikes", "held talks", "paid a visit".
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold", "make", "pay",
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
-                          "issue", "register", "deliver", "complete", "finish", "lead"})
+                          "issue", "register", "deliver", "complete", "finish", "lead", "have"})
 
 
 def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list[Arg]:
