@@ -258,6 +258,9 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
     if unit in ("day", "week") and precision == "day":
         shifted = date(year, month, day) + timedelta(days=n * (7 if unit == "week" else 1))
         return shifted.isoformat(), "day"
+    if unit in ("day", "week") and precision == "month" and not match["n"]:
+        # "weeks after the June 2020 clash": within the year, not the month
+        return value[:4], "year"
     return None, None
 
 
