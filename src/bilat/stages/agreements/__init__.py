@@ -8,7 +8,7 @@
 from bilat.stages.agreements.history import derive_implied, merge_history, state_on
 from bilat.stages.agreements.lifecycle import find_agreements
 from bilat.stages.agreements.statuses import STATUSES
-from bilat.stages.agreements.names import KINDS, agreement_in, classify_kind, find_agreement_names
+from bilat.stages.agreements.names import KINDS, classify_kind, find_agreement_names
 
-__all__ = ["KINDS", "STATUSES", "agreement_in", "classify_kind", "derive_implied", "find_agreement_names",
+__all__ = ["KINDS", "STATUSES", "classify_kind", "derive_implied", "find_agreement_names",
            "find_agreements", "merge_history", "state_on"]

@@ -43,17 +43,6 @@ def find_agreement_names(text: str) -> dict[str, str]:
     return names
 
 
-def agreement_in(sentence: str, names: dict[str, str]) -> str | None:
-    """The first defined agreement a sentence names, by acronym or full name."""
-    best = None
-    for acro, full in names.items():
-        for needle in (acro, full):
-            pos = sentence.find(needle)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, acro)
-    return best[1] if best else None
-
-
 # Head nouns of agreements and programmes.
 AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa",
                              "protocol", "convention", "programme", "program", "arrangement", "lease",

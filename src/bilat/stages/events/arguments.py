@@ -52,8 +52,6 @@ class Context:
     by_token: dict[int, Mention]
     recent_codes: list[str]  # state codes in order of mention, most recent last
     last_person: Arg | None
-    text: str
-    offset: int  # paragraph offset in Document.text
 
 
 def _arg(mention: Mention) -> Arg:
