@@ -125,3 +125,16 @@ def test_version_1_store_migrates(tmp_path):
     with Store(path) as store:
         assert [(e["event_id"], e["sources"]) for e in store.events()] == [("m1", 2)]
         assert len(store.mentions()) == 2
+
+
+def test_one_document_telling_one_agreement_act_twice_is_one_event():
+    from bilat.stages.merge import merge_within_document
+
+    first = _event(eid="m1", source="PAK", target="RUS", date="2018")
+    second = _event(eid="m2", source="PAK", target="RUS", date="2018-05")
+    other = _event(eid="m3", source="PAK", target="RUS", date="2013")
+    for e in (first, second, other):
+        e.agreement = "PAK–RUS defense treaty"
+    assert [e.event_id for e in merge_within_document([first, second, other])] == ["m2", "m3"]
+    first.agreement = second.agreement = None  # without an agreement to tie them, two events
+    assert len(merge_within_document([first, second])) == 2

@@ -13,6 +13,7 @@ from bilat.stages.date import date_document
 from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
 from bilat.stages.parse import load_model, parse_documents
 from bilat.stages.read import read_inputs
+from bilat.stages.merge import merge_within_document
 from bilat.stages.stories import StoryIndex
 from bilat.stages.time import date_events
 
@@ -95,6 +96,7 @@ class Pipeline:
             code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
             find_agreements(doc)
             date_events(doc)
+            doc.events = merge_within_document(doc.events)
             doc.statuses += derive_implied(doc.statuses)
             yield doc
 

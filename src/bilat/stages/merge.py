@@ -67,3 +67,19 @@ def absorb(event: dict, mention: dict) -> dict:
     event["agreement"] = event.get("agreement") or mention.get("agreement")
     event["sources"] = len(event["doc_ids"])
     return event
+
+
+def merge_within_document(events: list) -> list:
+    """One document telling one agreement act twice ("Pakistan and Russia have signed a defense
+    treaty … signed a defense MoU") is one event: same dyad, root and agreement, compatible
+    dates. The finer-dated telling stays."""
+    kept: list = []
+    for event in events:
+        twin = next((k for k in kept if event.agreement and k.agreement == event.agreement
+                     and k.root == event.root and same_dyad(k.__dict__, event.__dict__)
+                     and dates_compatible(k.event_date, event.event_date)), None)
+        if twin is None:
+            kept.append(event)
+        elif _ORDER[event.date_precision] > _ORDER[twin.date_precision]:
+            kept[kept.index(twin)] = event
+    return kept
