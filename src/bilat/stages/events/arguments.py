@@ -17,6 +17,10 @@ from bilat.stages.events.rules import lemma_in
 _SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i"})
 
 
+# Speech acts: a second one joined to a reported clause is the speaker's, not the clause's.
+_SPEECH_ACTS = dict.fromkeys(set(COMMUNICATION) | {
+    "accuse", "blame", "criticize", "criticise", "condemn", "denounce", "urge", "warn", "demand",
+    "praise", "welcome", "reject", "threaten", "hail", "thank", "deny", "call", "ask"})
 # Words that stand for "the two parties already named".
 _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "leaders",
                          "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
@@ -267,10 +271,12 @@ def subject(tok, ctx: Context, depth: int = 0):
         return None, False
     if tok.dep_ == "conj":
         head = tok.head
-        # "X said A is B and announced C": the parser hangs "announced" on "is"
-        if (lemma_in(tok, COMM_TABLE) and head.dep_ == "ccomp"
-                and lemma_in(head.head, COMM_TABLE) and not lemma_in(head, COMM_TABLE)):
-            return subject(head.head, ctx, depth + 1)
+        # "X said A is B and announced C", "X told the council that the dam posed a threat and
+        # accused Addis Ababa": the parser hangs the second speech act inside the reported clause
+        if lemma_in(tok, _SPEECH_ACTS) and head.dep_ == "ccomp" and not lemma_in(head, _SPEECH_ACTS):
+            speaker = head.head
+            if lemma_in(speaker, COMM_TABLE) or speaker.lemma_.lower() in COMMUNICATION:
+                return subject(speaker, ctx, depth + 1)
         return subject(head, ctx, depth + 1)
     if tok.dep_ == "xcomp":
         obj = children(tok.head, "dobj")
