@@ -101,10 +101,18 @@ class Store:
                 else:
                     yield item
 
+        undated: dict[str, Document] = {}  # undated copies coded before their story had a date
         stream = pipeline.pipe(fresh())
         for doc in (progress(stream) if progress else stream):
             row = index.pending.pop(doc.doc_id, None)
             tally[self.add(doc, [row] if row else [])] += 1
+            if doc.published is None and "story_date" not in doc.meta:
+                undated[doc.doc_id] = Document(doc_id=doc.doc_id, raw=doc.raw, origin=doc.origin,
+                                               is_html=doc.is_html, url=doc.url, title=doc.title)
+        # a dated copy read later gave the story a date: code those copies again against it
+        redo = [d for d in undated.values() if index.story_dates.get(index.story_of(d.doc_id))]
+        for doc in pipeline.pipe(redo):
+            write_document(self.con, doc, force=True)
         return tally
 
     # -- reading

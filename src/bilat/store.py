@@ -216,14 +216,18 @@ def _forget_document(con, doc_id: str) -> None:
             _merge_mention(con, mention)
 
 
-def write_document(con, doc: Document, story_rows: list[tuple] = ()) -> str:
+def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
     """Store one processed document, its mentions, and their merged events.
+
+    Args:
+        force: replace the stored version even if its content is the same (it was coded
+            again with more context, e.g. its story's date).
 
     Returns:
         ``"added"``, ``"replaced"`` (its content changed) or ``"unchanged"``.
     """
     row = con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
-    if row is not None and row[0] == doc.content_hash:
+    if row is not None and row[0] == doc.content_hash and not force:
         return "unchanged"
     con.execute("BEGIN TRANSACTION")
     try:

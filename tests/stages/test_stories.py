@@ -76,3 +76,19 @@ def test_store_refuses_other_parameters(pipeline, tmp_path):
     with pytest.raises(BilatError) as err:
         load_story_index(con, StoryIndex(StoryParams(num_perm=64)))
     assert err.value.code == "E302"
+
+
+def test_undated_copy_read_first_is_dated_by_its_story(pipeline, tmp_path):
+    from bilat.query import Store
+
+    # file names put the undated copy (001) before the dated original (000)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_copy.txt").write_text((SEEDS / "001_b59035f426804a74.txt").read_text())
+    (tmp_path / "in" / "b_original.txt").write_text((SEEDS / "000_589fc8eacea61c22.txt").read_text())
+    with Store(str(tmp_path / "s.duckdb")) as store:
+        store.ingest([str(tmp_path / "in")], pipeline=pipeline)
+        approvals = [e for e in store.events(dyad="PAK-USA") if e["cameo"] == "057"
+                     and (e["event_date"] or "").startswith("2023")]
+        copy = [m for m in store.mentions(dyad="PAK-USA") if m["doc_id"] == "a_copy" and m["cameo"] == "057"]
+    assert [e["sources"] for e in approvals] == [2]
+    assert any((m["event_date"] or "").startswith("2023") for m in copy)

@@ -125,6 +125,10 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._story_of)
 
+    def story_of(self, doc_id: str) -> str | None:
+        """The story of an indexed document."""
+        return self._story_of.get(doc_id)
+
     @property
     def story_count(self) -> int:
         """Distinct stories among the indexed documents."""
