@@ -14,7 +14,7 @@ import re
 
 from bilat.document import Agreement, Document, Mention, StatusChange
 from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
-                                           find_agreement_names, known_agreements)
+                                           find_agreement_names, known_agreements, names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
 from bilat.stages.events.arguments import Context, actors_of, pair_for_they
@@ -33,8 +33,12 @@ class _Registry:
 
     def __init__(self, defined: dict[str, str]) -> None:
         self.defined = defined  # acronym → full name
+        self.full_names = {full: acro for acro, full in defined.items()}
         self.by_key: dict[str, Agreement] = {}
         self.recent: list[str] = []
+        # the document's own names first, then the well-known ones; one pattern, longest first
+        own = {*defined, *self.full_names} - set(known_agreements())
+        self.names_pattern = names_pattern(tuple(sorted(own))) if own else names_pattern(())
 
     def get(self, key: str, **fields) -> Agreement:
         if key not in self.by_key:
@@ -81,30 +85,30 @@ def _span_root(sent, start: int, end: int):
 
 
 def _named_in(sent, registry: _Registry) -> dict[int, str]:
-    """Token index of each named agreement's head in the sentence → agreement key."""
+    """Token index of each named agreement's head in the sentence → agreement key.
+
+    One alternation of every name (the document's definitions, then the well-known list),
+    longest first, searched once per sentence.
+    """
     found: dict[int, str] = {}
-    taken: list[tuple[int, int]] = []
     known = known_agreements()
-    candidates = [(acro, acro, full) for acro, full in registry.defined.items()]
-    candidates += [(full, acro, full) for acro, full in registry.defined.items()]
-    candidates += [(phrase, entry.name, None) for phrase, entry in known.items()]
-    for phrase, key, full in sorted(candidates, key=lambda c: -len(c[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", sent.text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            root = _span_root(sent, match.start(), match.end())
-            if root is None:
-                continue
-            taken.append((match.start(), match.end()))
-            entry = known.get(key) or known.get(phrase)
-            agreement = registry.get(key, name=key, full_name=full or (entry.aliases[0] if entry and entry.aliases else None))
-            if entry is not None:
-                agreement.kind = entry.kind
-                agreement.owner = agreement.owner or entry.owner
-                _add_parties(agreement, entry.parties)
-            else:
-                agreement.kind = classify_kind(agreement.full_name, agreement.name)
-            found[root.i] = key
+    for match in registry.names_pattern.finditer(sent.text):
+        phrase = match.group(0)
+        root = _span_root(sent, match.start(), match.end())
+        if root is None:
+            continue
+        if phrase in registry.defined or phrase in registry.full_names:
+            key = phrase if phrase in registry.defined else registry.full_names[phrase]
+            agreement = registry.get(key, name=key, full_name=registry.defined[key])
+            agreement.kind = classify_kind(agreement.full_name, agreement.name)
+        else:
+            entry = known[phrase]
+            key = entry.name
+            agreement = registry.get(key, name=key, full_name=entry.aliases[0] if entry.aliases else None)
+            agreement.kind = entry.kind
+            agreement.owner = agreement.owner or entry.owner
+            _add_parties(agreement, entry.parties)
+        found[root.i] = key
     return found
 
 

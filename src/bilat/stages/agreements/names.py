@@ -114,3 +114,12 @@ def known_agreements() -> dict[str, Known]:
             for phrase in (entry.name, *entry.aliases):
                 table.setdefault(phrase, entry)
     return table
+
+
+@lru_cache(maxsize=64)
+def names_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One pattern matching ``extra`` names or any well-known name or alias, longest first,
+    as whole words."""
+    phrases = sorted({*extra, *known_agreements()}, key=len, reverse=True) or ["(?!x)x"]
+    body = "|".join(re.escape(p) for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
