@@ -126,3 +126,16 @@ def test_money_quantity(code_text):
     events = code_text("Germany provided $50 million in aid to Jordan.")
     event = next(e for e in events if e.root == "07")
     assert event.to_dict()["quantities"][0] == {"kind": "money", "amount": 50_000_000, "currency": "USD", "approx": False}
+
+
+def test_the_two_countries_are_the_pair_the_story_is_about(code_text):
+    events = code_text("Japan and South Korea are at odds over trade. Japan accused South Korea of lax controls. "
+                       "The United States urged North Korea to return to talks. On Wednesday, the two "
+                       "countries' foreign ministers met in Beijing on the sidelines of a gathering with China.")
+    assert ("JPN", "KOR") in {(e.source, e.target) for e in events if e.root == "04"}
+
+
+def test_a_place_inside_between_is_not_a_party(code_text):
+    events = code_text("India and China clashed in 2017. That standoff was followed by an informal summit "
+                       "between the two countries' leaders in the Chinese city of Wuhan in April 2018.")
+    assert ("IND", "CHN", "04") in {(e.source, e.target, e.root) for e in events}

@@ -321,6 +321,13 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     return units
 
 
+def _possessed(doc, unit: Unit) -> bool:
+    """"the two countries' foreign ministers": a possessor naming several parties, not the
+    home country, says whose officials they are."""
+    return any(c.dep_ == "poss" and c.i not in unit.tokens and any(g.lower_ in ("two", "both") for g in c.children)
+               for i in unit.tokens for c in doc[i].children)
+
+
 def home_country(units: list[Unit]) -> str | None:
     """The state a document is about: the most named, if ahead of the next."""
     counts = Counter(u.code for u in units if u.code and u.kind in ("state", "institution", "person")
@@ -359,7 +366,8 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     known = people.get(unit.person) or people.get(unit.person.split()[-1])
                     if known:
                         unit.code, unit.sector = known[0], unit.sector or known[1]
-                if unit.code is None and unit.sector in STATE_SECTORS and (last_official or home):
+                if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
+                        and not _possessed(sent.doc, unit)):
                     unit.code, unit.inferred = last_official or home, True
                     if unit.person:
                         people.setdefault(unit.person, (unit.code, unit.sector))

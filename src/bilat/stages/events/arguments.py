@@ -107,7 +107,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     if mention is not None:
         found.append(_arg(mention))
     elif low in _PAIR_WORDS and any(c.lower_ in ("two", "both", "their") for c in tok.children):
-        return [Arg(code, None, tok.text, inferred=True) for code in recent_pair(ctx)]
+        return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
     elif low in ("he", "she") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
         # "Lula said he would visit": the speaker; else the person named last
         p = speaker_of(tok, ctx) or ctx.last_person
@@ -149,7 +149,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
 def pair_for_they(tok, ctx: Context) -> list[Arg]:
     """"they"/"both" as the subject of a mutual act (meet, sign, agree) in a two-party story."""
     if tok.lower_ in ("they", "both") and tok.i not in ctx.by_token:
-        pair = recent_pair(ctx)
+        pair = dominant_pair(ctx)
         if len(pair) == 2:
             return [Arg(code, None, tok.text, inferred=True) for code in pair]
     return []
@@ -289,17 +289,19 @@ def subject(tok, ctx: Context, depth: int = 0):
 
 
 def all_actors_in(tok, ctx: Context) -> list[Arg]:
-    """Every actor unit in a phrase, in order: "between A and B" however the parser nested them."""
+    """Every actor a phrase names, in order: "between A and B" however the parser nested them,
+    "between the two countries' leaders" — but not a place inside it ("in the Chinese city")."""
     found: list[Arg] = []
-    for t in tok.subtree:
-        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            break
+    stack = [tok]
+    while stack:
+        t = stack.pop()
         mention = _mention_at(t, ctx)
         if mention is not None:
             found.append(_arg(mention))
-    if not found:
-        found = actors_of(tok, ctx)
-    return _dedupe(found)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
+                     and not (c.dep_ == "prep" and c.lower_ != "of"))
+    found.sort(key=lambda a: a.start)
+    return _dedupe(found + actors_of(tok, ctx))
 
 
 def modifier_sources(tok, ctx: Context) -> list[Arg]:
@@ -319,6 +321,6 @@ def definite(noun) -> bool:
 def other_party(targets: list[Arg], ctx: Context) -> list[Arg]:
     """In a document about a pair, the party that is not ``targets``."""
     codes = {a.code for a in targets}
-    pair = recent_pair(ctx)
+    pair = dominant_pair(ctx)
     others = [c for c in pair if c not in codes]
     return [Arg(others[0], None, "", inferred=True)] if len(pair) == 2 and len(others) == 1 else []
