@@ -132,3 +132,9 @@ def test_import_is_light():
 
     code = "import sys, bilat; print(any(m.split('.')[0] in ('spacy', 'duckdb', 'fastapi', 'pyspark') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (SEEDS.parent.parent / "README.md").read_text()
+    for name in main.commands:
+        assert f"bilat {name}" in readme, name
