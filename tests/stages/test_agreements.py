@@ -178,3 +178,10 @@ def test_the_agreement_refers_to_the_one_named_before(pipeline):
                                 "South Korea, allowed them to share intelligence.")
     assert [(name, kind, status, date) for name, kind, status, date, _ in steps] == [
         ("GSOMIA", "intelligence sharing", "signed", "2016-11")]
+
+
+def test_pair_named_earlier_in_the_same_sentence(pipeline):
+    steps, doc = _steps(pipeline, "Indonesia accused Malaysia of breaching a memorandum of understanding that "
+                                  "the two countries signed only three months ago.", "2022-07-14")
+    assert [(s, d) for _, _, s, d, _ in steps] == [("signed", "2022-04")]
+    assert sorted(doc.agreements[0].parties) == ["IDN", "MYS"]

@@ -240,7 +240,8 @@ def _beneficiaries(trigger, ctx: Context) -> list[str]:
 def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
     mentions = [m for m in doc.mentions if m.sentence == sent_index]
     by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-    return Context(by_token, recent, None)
+    here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
+    return Context(by_token, recent + here, None)
 
 
 def find_agreements(doc: Document) -> Document:

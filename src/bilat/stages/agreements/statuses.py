@@ -86,8 +86,9 @@ def status_triggers(head, verbs, nouns):
                         for p in c.children if p.dep_ == "pobj"]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("which", "that")
-                                             for c in child.children):
+            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass", "mark") and c.lower_ in ("which", "that")
+                                             for c in child.children) and not any(
+                    c.dep_ == "dobj" and c.lower_ not in ("which", "that") for c in child.children):
                 word = verb_status(child, verbs)
                 if word is not None:
                     found.append((child, word.status, child))

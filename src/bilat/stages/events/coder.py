@@ -35,7 +35,9 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
         for sent in para.parsed.sents:
             mentions = by_sentence.get(sent_index, [])
             by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-            ctx = Context(by_token, recent, last_person)
+            # a pair named earlier in the same sentence counts too ("A and B signed … the two countries")
+            here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
+            ctx = Context(by_token, recent + here, last_person)
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     events.extend(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
