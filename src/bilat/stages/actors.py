@@ -341,18 +341,13 @@ def home_country(units: list[Unit]) -> str | None:
 
 
 def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
-    """Fill ``doc.mentions`` and attach the units of each sentence for the event coder."""
+    """Fill ``doc.mentions``: every actor phrase of every parsed sentence, resolved to a code
+    and sector where the document allows (people by their earlier mentions, officials named
+    by role alone by the official named before them or the document's home country)."""
     people: dict[str, tuple[str, str | None]] = {}
-    all_units: list[tuple[int, Unit]] = []
-    sent_index = 0
-    per_sentence: dict[int, list[Unit]] = {}
-    for para in doc.parsed or []:
-        for sent in para.parsed.sents:
-            units = build_units(sent, dictionary, people)
-            per_sentence[sent_index] = units
-            all_units.extend((sent_index, u) for u in units)
-            sent_index += 1
-    home = home_country([u for _, u in all_units])
+    per_sentence = [build_units(sent, dictionary, people)
+                    for para in doc.parsed or [] for sent in para.parsed.sents]
+    home = home_country([u for units in per_sentence for u in units])
     doc.meta["home"] = home
     mentions = []
     sent_index = 0
