@@ -72,7 +72,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
         if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok):
             return "gerund"
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or (tok.dep_ == "xcomp" and tok.tag_ == "VB")
+    if infinitive and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
         if not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVE):
             return "infinitive"
     if tok.sent.text.rstrip().endswith("?"):
