@@ -139,3 +139,8 @@ def test_a_place_inside_between_is_not_a_party(code_text):
     events = code_text("India and China clashed in 2017. That standoff was followed by an informal summit "
                        "between the two countries' leaders in the Chinese city of Wuhan in April 2018.")
     assert ("IND", "CHN", "04") in {(e.source, e.target, e.root) for e in events}
+
+
+def test_agreeing_to_do_is_one_intention_not_also_the_deed(code_text):
+    events = code_text("Iran and Saudi Arabia agreed on Friday to re-establish relations after years of hostility.")
+    assert [(e.source, e.target, e.root) for e in events] == [("IRN", "SAU", "03")]

@@ -56,3 +56,8 @@ def test_participle_takes_the_main_clause_time(code_text):
     events = code_text("Algeria severed diplomatic relations with Morocco on August 24, 2021, "
                        "accusing Rabat of hostile actions.")
     assert _dates(events, "11") == [("2021-08-24", "day")]
+
+
+def test_past_perfect_under_a_verb_of_saying_is_the_reports_past(code_text):
+    events = code_text("The Russian foreign ministry said it had summoned Germany's ambassador.", "2022-04-15")
+    assert _dates(events, "11") == [("2022-04", "month")]

@@ -232,12 +232,20 @@ def _reported_now(trigger) -> bool:
     verb = _clause_verb(trigger)
     if verb.pos_ == "NOUN" or not _past(verb):
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and not _backshifted(verb):
         return False
     # background words that modify the clause itself or name its actor ("former president")
     near = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass", "prep")]
     words = {t.lower_ for c in near for t in (c.subtree if c.dep_.startswith("nsubj") else [c, *c.children])}
     return not words & _BACKGROUND
+
+
+def _backshifted(verb) -> bool:
+    """"The ministry said it had summoned the ambassador": a past perfect reported by a verb
+    of saying is the reporter's simple past (sequence of tenses), not background."""
+    from bilat.stages.events.modality import COMMUNICATION
+
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
 
 
 def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None, str | None]:
