@@ -30,3 +30,15 @@ def test_url_date():
 def test_unknown_stays_unknown():
     doc = date_document(clean(Document(doc_id="d", raw="A text with no date anywhere in it at all.")))
     assert doc.published is None and doc.published_precision is None
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Title\n\nBEIJING, Dec 18, 2021 (AP) — China said so.", "Beijing"),
+    ("NEW DELHI (Reuters) - India said so.", "New Delhi"),
+    ("US - India ties grew stronger this year.", None),
+    ("Title\n\nMay 12, 2018 (AGENCY) — The minister said so.", None),
+])
+def test_dateline_place(text, place):
+    from bilat.stages.date import dateline_place
+
+    assert dateline_place(text) == place

@@ -144,3 +144,11 @@ def test_a_place_inside_between_is_not_a_party(code_text):
 def test_agreeing_to_do_is_one_intention_not_also_the_deed(code_text):
     events = code_text("Iran and Saudi Arabia agreed on Friday to re-establish relations after years of hostility.")
     assert [(e.source, e.target, e.root) for e in events] == [("IRN", "SAU", "03")]
+
+
+def test_an_unqualified_official_speaks_for_the_dateline_capital(code_text):
+    text = ("BEIJING, Dec 18, 2021 (AP) — China on Saturday condemned a U.S. decision to sell weapons to "
+            "Taiwan.\n\nForeign ministry spokesman Zhao Lijian said the sale violated the one-China principle "
+            "and urged Washington to cancel it.\n\nThe U.S. State Department approved the sale on Friday. "
+            "The United States said the sale was routine. U.S. officials said the United States would go ahead.")
+    assert ("CHN", "USA", "02") in {(e.source, e.target, e.root) for e in code_text(text)}

@@ -328,11 +328,14 @@ def _possessed(doc, unit: Unit) -> bool:
                for i in unit.tokens for c in doc[i].children)
 
 
-def home_country(units: list[Unit]) -> str | None:
-    """The state a document is about: the most named, if ahead of the next."""
+def home_country(units: list[Unit], *, dateline: str | None = None) -> str | None:
+    """The state a document speaks from: the one whose city the dateline names ("BEIJING —"),
+    if it is among the two most named; else the most named, if clearly ahead of the next."""
     counts = Counter(u.code for u in units if u.code and u.kind in ("state", "institution", "person")
                      and len(u.code) == 3)
     ranked = counts.most_common(2)
+    if dateline and dateline in {code for code, _ in ranked}:
+        return dateline  # a report filed from a capital speaks with that capital's officials
     if not ranked or ranked[0][1] < 2:
         return None
     if len(ranked) > 1 and ranked[1][1] * 1.2 > ranked[0][1]:
@@ -347,7 +350,8 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     people: dict[str, tuple[str, str | None]] = {}
     per_sentence = [build_units(sent, dictionary, people)
                     for para in doc.parsed or [] for sent in para.parsed.sents]
-    home = home_country([u for units in per_sentence for u in units])
+    place = dictionary.phrases.get(doc.meta.get("dateline_place") or "")
+    home = home_country([u for units in per_sentence for u in units], dateline=place.code if place else None)
     doc.meta["home"] = home
     mentions = []
     sent_index = 0

@@ -88,6 +88,19 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
+# A dateline's place in capitals: "BEIJING, Dec 18, 2021 (AP) —", "ISLAMABAD --".
+_DATELINE_PLACE = re.compile(r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý.'\-]{2,}(?: [A-ZÀ-Ý][A-ZÀ-Ý.'\-]+){0,2})\s*(?:,|\(|--|—|–|-\s)")
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a page's dateline names, as written in news ("Beijing"), or None."""
+    for line in [line for line in text.split("\n") if line.strip()][:_HEAD_LINES]:
+        match = _DATELINE_PLACE.match(line)
+        if match and len(match.group(1)) >= 4:
+            return match.group(1).title()
+    return None
+
+
 def precision_of(value: str) -> str | None:
     """``day``, ``month`` or ``year`` for an ISO date string of that length."""
     match = _ISO.match(value or "")
@@ -97,7 +110,13 @@ def precision_of(value: str) -> str | None:
 
 
 def date_document(doc: Document) -> Document:
-    """Set ``doc.published`` and ``doc.published_precision``; leave them None when unknown."""
+    """Set ``doc.published`` and ``doc.published_precision``; leave them None when unknown.
+
+    Also notes the dateline's place, if any, in ``doc.meta["dateline_place"]``.
+    """
+    place = dateline_place(doc.meta.get("extracted", doc.raw))
+    if place:
+        doc.meta["dateline_place"] = place
     if doc.published:
         doc.published_precision = doc.published_precision or precision_of(doc.published)
         return doc
