@@ -138,3 +138,16 @@ def test_every_command_is_documented_in_the_readme():
     readme = (SEEDS.parent.parent / "README.md").read_text()
     for name in main.commands:
         assert f"bilat {name}" in readme, name
+
+
+def test_agreements_command(run, seeds_db):
+    rows = [json.loads(l) for l in run("agreements", "PAK", "USA", "--db", seeds_db, "--format", "jsonl").stdout.splitlines()]
+    cis = next(r for r in rows if r["name"] == "CIS-MOA")
+    assert [(s["status"], s["date"]) for s in cis["history"]] == [("signed", "2005-10"), ("expired", "2020"),
+                                                                    ("approved", "2023")]
+    past = [json.loads(l) for l in run("agreements", "PAK", "USA", "--db", seeds_db, "--on", "2021",
+                                       "--format", "jsonl").stdout.splitlines()]
+    assert next(r for r in past if r["name"] == "CIS-MOA")["status"] == "expired"
+    csv_out = run("agreements", "PAK", "--db", seeds_db, "--kind", "training", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("name,full_name,kind") and all(",training," in l for l in csv_out[1:])
+    assert run("agreements", "A", "B", "C", "--db", seeds_db).exit_code == 1
