@@ -61,3 +61,9 @@ def test_participle_takes_the_main_clause_time(code_text):
 def test_past_perfect_under_a_verb_of_saying_is_the_reports_past(code_text):
     events = code_text("The Russian foreign ministry said it had summoned Germany's ambassador.", "2022-04-15")
     assert _dates(events, "11") == [("2022-04", "month")]
+
+
+def test_a_date_inside_another_events_phrase_is_that_events(code_text):
+    events = code_text("Russia said on Friday it was expelling 40 German diplomats in retaliation for Berlin's "
+                       "expulsion of the same number of Russian diplomats earlier this month.", "2022-04-15")
+    assert ("2022-04-15", "day") in [(e.event_date, e.date_precision) for e in events if e.source == "RUS"]

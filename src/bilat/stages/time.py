@@ -30,6 +30,10 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 _LATER = re.compile(r"^(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
                     r"(?:later|after|afterwards)$", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Nouns that name events: a date inside their phrase is theirs.
+_EVENT_NOUNS = frozenset({"expulsion", "attack", "strike", "visit", "meeting", "talks", "summit", "clash",
+                          "killing", "election", "elections", "war", "invasion", "decision", "agreement",
+                          "deal", "treaty", "coup", "crisis", "raid", "bombing", "announcement", "vote"})
 # How many sentences a reference time carries forward.
 _CARRY = 2
 _CLIMB = 4
@@ -92,12 +96,35 @@ def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     """The expression in the trigger's own phrase, else the nearest one attached above it."""
     if trigger.i in by_token:
         return by_token[trigger.i]
-    inside = [by_token[t.i] for t in _own_phrase(trigger) if t.i in by_token]
-    if inside:
-        return min(inside, key=lambda tx: abs(tx.start - (trigger.idx - trigger.sent.start_char)))
+    inside = [t for t in _own_phrase(trigger) if t.i in by_token]
+    # a date on the trigger itself ("expelled … on April 4") before one buried in a phrase
+    # that names another event ("in retaliation for Berlin's expulsion earlier this month")
+    direct = [by_token[t.i] for t in inside if not _under_event_noun(t, trigger)]
+    if direct:
+        return min(direct, key=lambda tx: abs(tx.start - (trigger.idx - trigger.sent.start_char)))
     linked = _linked_clause_time(trigger, by_token)
     if linked is not None:
         return linked
+    above = _time_above(trigger, by_token)
+    if above is not None:
+        return above
+    if inside:
+        return by_token[inside[0].i]
+    return None
+
+
+def _under_event_noun(tok, trigger) -> bool:
+    """Does ``tok`` hang, below the trigger, on a noun that names an event of its own?"""
+    cur = tok.head
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in _EVENT_NOUNS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
+    """The nearest expression attached to a clause above the trigger."""
     cur = trigger
     for _ in range(_CLIMB):
         head = cur.head
