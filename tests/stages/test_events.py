@@ -50,6 +50,9 @@ def _triples(events):
     ("North Korean troops fired at South Korean soldiers across the border.", ("PRK", "KOR", "19")),
     ("Japan expressed condolences to Turkey after the earthquake.", ("JPN", "TUR", "01")),
     ("Iran's president had a conversation with the Saudi crown prince.", ("IRN", "SAU", "04")),
+    ("The United States froze the assets of Venezuela's central bank in 2019.", ("USA", "VEN", "16")),
+    ("Iran shot down an American surveillance drone over the Strait of Hormuz in June 2019.", ("IRN", "USA", "19")),
+    ("North Korea launched two missiles at Japan on Tuesday, officials said.", ("PRK", "JPN", "19")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))

@@ -229,7 +229,8 @@ def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
 def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
     sources: list[Arg] = modifier_sources(tok, ctx)
     targets: list[Arg] = []
-    for prep, pobj in prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in")):
+    for prep, pobj in prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in",
+                                         "at", "into")):
         args = actors_of(pobj, ctx)
         if prep == "by" and args:
             sources = args
@@ -240,7 +241,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         elif prep == "between" and len(all_actors_in(pobj, ctx)) >= 2:
             pair = all_actors_in(pobj, ctx)
             sources, targets = pair[:1], pair[1:2]
-        elif prep in ("to", "with", "on", "against", "for") and args and not targets:
+        elif prep in ("to", "with", "on", "against", "for", "at", "into") and args and not targets:
             if code == "114" and prep == "with":
                 # "a complaint with NATO over Turkish overflights": the body is where, not whom
                 args = [a for a in args if a.code not in _bodies()]
@@ -262,7 +263,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             sources = actors_of(subj, ctx)
         if not targets:
             places = ("in", "inside", "across", "to") if code[:2] in _FORCE_ROOTS or valency == "place" else ("to", "with")
-            for prep, pobj in prep_objects(tok.head, places + ("on", "against")):
+            for prep, pobj in prep_objects(tok.head, places + ("on", "against", "at", "into")):
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {s.code for s in sources}]
     if not targets and code[:2] in _FORCE_ROOTS:
         targets = _struck_place(tok, ctx, {a.code for a in sources})
