@@ -151,3 +151,14 @@ def test_agreements_command(run, seeds_db):
     csv_out = run("agreements", "PAK", "--db", seeds_db, "--kind", "training", "--format", "csv").stdout.splitlines()
     assert csv_out[0].startswith("name,full_name,kind") and all(",training," in l for l in csv_out[1:])
     assert run("agreements", "A", "B", "C", "--db", seeds_db).exit_code == 1
+
+
+def test_a_page_with_no_line_breaks_is_coded(run, tmp_path):
+    sentence = "Kenya and Uganda signed a border security accord in March 2009 after long talks. "
+    filler = "The weather was mild and the markets were calm that week in the region. "
+    (tmp_path / "long.txt").write_text(sentence + filler * 1800 + sentence.replace("Uganda", "Tanzania"))
+    result = run("code", str(tmp_path / "long.txt"))
+    records = [json.loads(l) for l in result.stdout.splitlines()]
+    assert {(r["source"], r["target"]) for r in records} == {("KEN", "UGA"), ("KEN", "TZA")}
+    text_len = max(r["span"][1] for r in records)
+    assert text_len > 100_000  # offsets run past the first piece

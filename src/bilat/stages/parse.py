@@ -51,12 +51,27 @@ def parse_documents(nlp, docs: Iterable[Document], *, wanted: Callable[[str], bo
         yield from _parse_batch(nlp, buffer, wanted, batch_size)
 
 
+# The longest stretch handed to spaCy at once; longer paragraphs (a page with no line breaks)
+# are cut at sentence ends. spaCy refuses texts over nlp.max_length (1,000,000 by default).
+_MAX_CHUNK = 100_000
+
+
+def _chunks(text: str, start: int):
+    """(piece, offset) pieces of at most _MAX_CHUNK characters, cut after a full stop."""
+    while len(text) > _MAX_CHUNK:
+        cut = text.rfind(". ", 0, _MAX_CHUNK) + 1 or _MAX_CHUNK
+        yield text[:cut], start
+        text, start = text[cut:], start + cut
+    yield text, start
+
+
 def _paragraphs(batch: list[Document], wanted: Callable[[str], bool]):
     for doc in batch:
         for start, end in doc.paragraphs:
             text = doc.text[start:end]
             if wanted(text):
-                yield text, (doc, start)
+                for piece, offset in _chunks(text, start):
+                    yield piece, (doc, offset)
 
 
 def _parse_batch(nlp, batch: list[Document], wanted, batch_size: int) -> Iterator[Document]:
