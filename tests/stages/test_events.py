@@ -67,10 +67,11 @@ def test_codes(code_text, text, expected):
     "If Kenya attacks Uganda, the region will suffer.",
     "Will Kenya sign the accord with Uganda?",
     "India did not carry out strikes in Pakistan, officials said.",
+    "Kenya often accuses Uganda of smuggling weapons across the border.",
     "Kenya hopes to sign an accord with Uganda.",
 ])
 def test_no_event_from_negation_speculation_hypothesis(code_text, text):
-    assert not [e for e in code_text(text) if e.root == "05" or e.root in ("18", "19", "07")]
+    assert not [e for e in code_text(text) if e.root in ("05", "07", "11", "18", "19")]
 
 
 def test_body_a_complaint_is_lodged_with_is_not_its_target(code_text):
@@ -155,3 +156,8 @@ def test_an_unqualified_official_speaks_for_the_dateline_capital(code_text):
             "and urged Washington to cancel it.\n\nThe U.S. State Department approved the sale on Friday. "
             "The United States said the sale was routine. U.S. officials said the United States would go ahead.")
     assert ("CHN", "USA", "02") in {(e.source, e.target, e.root) for e in code_text(text)}
+
+
+def test_repeated_accusations_are_events(code_text):
+    assert ("USA", "PAK", "11") in _triples(code_text("The United States has repeatedly accused Pakistan of "
+                                                        "sheltering militants."))

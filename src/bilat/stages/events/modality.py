@@ -12,6 +12,10 @@ from bilat.stages.events.rules import Rules
 _SPECULATIVE_AUX = frozenset({"might", "may", "could", "should", "must", "ought"})
 
 
+# Adverbs of habit: "Washington often has credited Islamabad" states a pattern, not an event
+# ("repeatedly accused" reports events that happened, and stays).
+_HABITUAL = frozenset({"often", "usually", "generally", "typically", "routinely", "always", "traditionally",
+                       "frequently", "normally", "regularly", "sometimes"})
 # Auxiliaries of the future: a done event only as a stated intention (03).
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 
@@ -50,6 +54,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _SPECULATIVE_AUX:
         return "speculative"
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
+        return "habitual"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
         return "conditional"
     # climb the clause chain: a trigger under "deny", "hope", "might" etc. is not realis
