@@ -67,17 +67,6 @@ def _mention_at(tok, ctx: Context) -> Mention | None:
     return m if m is not None and m.code else None
 
 
-def recent_pair(ctx: Context) -> list[str]:
-    """The two states named most recently, in the order the document first named them."""
-    seen: list[str] = []
-    for code in reversed(ctx.recent_codes):
-        if code not in seen:
-            seen.append(code)
-        if len(seen) == 2:
-            break
-    return sorted(seen, key=ctx.recent_codes.index)
-
-
 def dominant_pair(ctx: Context) -> list[str]:
     """The two states the document has named most, in the order it first named them: the pair
     a story is about, when a sentence names no party ("the contract, signed in 1996")."""
