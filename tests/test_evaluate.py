@@ -59,3 +59,19 @@ def test_matching_is_maximum_not_greedy():
     preds = [_pred("CHN", "AUS", "16"), _pred("CHN", "AUS", "19")]
     s = {s.level: s for s in score(gold, preds)}["directed+root"]
     assert (s.matched_pred, s.matched_gold) == (2, 2)
+
+
+def test_analysis_shows_where_the_misses_are():
+    from bilat.evaluate import analyse, format_analysis
+
+    preds = [_pred("PAK", "USA", "05", "2006"), _pred("RUS", "PAK", "19")]
+    a = analyse(GOLD, preds, kinds={"d1": "html"})
+    # the 05 is found but misdated; the 04 is missed; the optional 03 is not counted
+    assert a.by_root == {"05": (1, 1), "04": (0, 1)}
+    assert a.by_precision == {"month": (0, 1), "none": (0, 1)}
+    assert [g["root_any"] for _, g in a.missed] == [["04"]]
+    assert [(g["event_date"], p["event_date"]) for _, g, p in a.misdated] == [("2005-10", "2006")]
+    assert [p["root"] for p in a.unmatched] == ["19"]
+    assert a.by_kind["html"].recall == 0.5 and a.by_kind["html"].precision == 0.5
+    text = format_analysis(a)
+    assert "missed required events (1)" in text and "USA→PAK 04" in text

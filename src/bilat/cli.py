@@ -229,15 +229,20 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--docs", "docs", multiple=True, help="Documents to code (default: the folder beside GOLD named like it without -gold).")
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these event records (JSON Lines) instead of coding.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and the breakdown as JSON.")
+@click.option("--brief", is_flag=True, help="Scores and breakdown tables only, without the lists of events.")
+def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, brief: bool) -> None:
     """Score events against GOLD at three levels: dyad+quad, directed+root, dated.
 
-    Python: ``bilat.evaluate.score(load_gold(GOLD), events)``.
+    Then recall by CAMEO root, dated recall by the gold date's precision, scores by input
+    kind (HTML or text), and the missed, misdated and unmatched events with their sentences.
+
+    Python: ``bilat.evaluate.score(load_gold(GOLD), events)`` and ``analyse(...)``.
     """
-    from bilat.evaluate import boilerplate_hits, default_docs, format_scores, load_gold, score
+    from bilat.evaluate import analyse, boilerplate_hits, default_docs, format_analysis, format_scores, load_gold, score
 
     errors = _Errors()
+    kinds: dict[str, str] = {}
     try:
         gold_docs = load_gold(gold)
         if pred:
@@ -247,18 +252,24 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool) 
             from bilat.pipeline import Pipeline
 
             inputs = list(docs) or [str(default_docs(gold))]
-            predicted = [e.to_dict() for d in Pipeline(_settings()).run(inputs, on_error=errors) for e in d.events]
+            predicted = []
+            for d in Pipeline(_settings()).run(inputs, on_error=errors):
+                kinds[d.doc_id] = "html" if d.is_html else "text"
+                predicted += [e.to_dict() for e in d.events]
     except BilatError as exc:
         _fail(exc)
     scores = score(gold_docs, predicted)
     hits = boilerplate_hits(gold_docs, predicted)
+    analysis = analyse(gold_docs, predicted, kinds=kinds)
     if as_json:
-        click.echo(json.dumps({"scores": [s.to_dict() for s in scores], "boilerplate_events": len(hits)}))
+        click.echo(json.dumps({"scores": [s.to_dict() for s in scores], "boilerplate_events": len(hits),
+                               **analysis.to_dict()}, ensure_ascii=False))
     else:
         click.echo(format_scores(scores))
         click.echo(f"boilerplate lines that yielded events: {len(hits)}")
         for doc, line in hits:
             click.echo(f"  {doc}: {line}")
+        click.echo(format_analysis(analysis, details=not brief))
     sys.exit(1 if errors.count else 0)
 
 

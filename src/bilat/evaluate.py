@@ -99,8 +99,16 @@ def _matches(level: str, pred: dict, gold: dict) -> bool:
 
 
 def _match_doc(level: str, preds: list[dict], golds: list[dict]) -> tuple[int, int]:
+    """Matched predictions and matched required gold events of one document."""
+    owner = _matching(level, preds, golds)
+    matched_required = sum(1 for gi in owner.values() if golds[gi].get("required", True))
+    return len(owner), matched_required
+
+
+def _matching(level: str, preds: list[dict], golds: list[dict]) -> dict[int, int]:
     """A maximum one-to-one matching of predictions to gold events (augmenting paths),
-    with required gold events served first so that they are never displaced by optional ones."""
+    with required gold events served first so that they are never displaced by optional ones.
+    Returns prediction index → gold index."""
     edges = [[pi for pi, pred in enumerate(preds) if _matches(level, pred, gold)] for gold in golds]
     owner: dict[int, int] = {}  # prediction → gold
 
@@ -118,8 +126,7 @@ def _match_doc(level: str, preds: list[dict], golds: list[dict]) -> tuple[int, i
     optional = [gi for gi, g in enumerate(golds) if not g.get("required", True)]
     for gi in required + optional:
         augment(gi, set())
-    matched_required = sum(1 for gi in owner.values() if golds[gi].get("required", True))
-    return len(owner), matched_required
+    return owner
 
 
 def score(gold: list[dict], predicted: Iterable[dict]) -> list[Score]:
@@ -140,6 +147,119 @@ def score(gold: list[dict], predicted: Iterable[dict]) -> list[Score]:
             total.required += sum(bool(g.get("required", True)) for g in golds)
         scores.append(total)
     return scores
+
+
+def _precision_of(date: str | None) -> str:
+    return {None: "none", 4: "year", 7: "month", 10: "day"}.get(len(date) if date else None, "other")
+
+
+@dataclass
+class Analysis:
+    """Where the misses are: recall by gold root, dated recall by the gold date's precision,
+    scores by input kind, and the events behind the figures.
+
+    ``by_root`` and ``by_kind`` are at the ``directed+root`` level; ``by_precision`` at ``dated``.
+    Counts are ``(matched required, required)``; ``by_kind`` holds :class:`Score` objects.
+    """
+
+    by_root: dict[str, tuple[int, int]]
+    by_precision: dict[str, tuple[int, int]]
+    by_kind: dict[str, Score]
+    missed: list[tuple[str, dict]]  # (doc, gold event) required and not matched at directed+root
+    misdated: list[tuple[str, dict, dict]]  # (doc, gold event, prediction): right event, wrong date
+    unmatched: list[dict]  # predictions that match no gold event at directed+root
+
+    def to_dict(self) -> dict:
+        return {"recall_by_root": {k: {"matched": m, "required": n} for k, (m, n) in self.by_root.items()},
+                "dated_recall_by_precision": {k: {"matched": m, "required": n}
+                                              for k, (m, n) in self.by_precision.items()},
+                "by_kind": {k: v.to_dict() for k, v in self.by_kind.items()},
+                "missed": [dict(g, doc=d) for d, g in self.missed],
+                "misdated": [dict(g, doc=d, predicted_date=p.get("event_date")) for d, g, p in self.misdated],
+                "unmatched": self.unmatched}
+
+
+def analyse(gold: list[dict], predicted: Iterable[dict], *, kinds: dict[str, str] | None = None) -> Analysis:
+    """Break the scores down so anyone can see what fails.
+
+    Args:
+        gold: gold documents (:func:`load_gold`).
+        predicted: event records.
+        kinds: doc id → input kind (``html`` or ``text``); documents not in it count as ``text``.
+    """
+    by_doc: dict[str, list[dict]] = {}
+    for event in predicted:
+        by_doc.setdefault(event["doc_id"], []).append(event)
+    kinds = kinds or {}
+    by_root: dict[str, list[int]] = {}
+    by_precision: dict[str, list[int]] = {}
+    by_kind: dict[str, Score] = {}
+    missed, misdated, unmatched = [], [], []
+    for gdoc in gold:
+        doc = gdoc["doc"]
+        preds, golds = by_doc.get(doc, []), gdoc.get("events", [])
+        loose = _matching("directed+root", preds, golds)
+        dated = _matching("dated", preds, golds)
+        loose_gold = {gi: pi for pi, gi in loose.items()}
+        dated_gold = set(dated.values())
+        kind = by_kind.setdefault(kinds.get(doc, "text"), Score("directed+root", 0, 0, 0, 0))
+        kind.predicted += len(preds)
+        kind.matched_pred += len(loose)
+        for gi, g in enumerate(golds):
+            if not g.get("required", True):
+                continue
+            root = (g.get("root_any") or ["??"])[0]
+            cell = by_root.setdefault(root, [0, 0])
+            cell[1] += 1
+            prec = by_precision.setdefault(_precision_of(g.get("event_date")), [0, 0])
+            prec[1] += 1
+            kind.required += 1
+            if gi in loose_gold:
+                cell[0] += 1
+                kind.matched_gold += 1
+                if gi not in dated_gold:
+                    misdated.append((doc, g, preds[loose_gold[gi]]))
+            else:
+                missed.append((doc, g))
+            if gi in dated_gold:
+                prec[0] += 1
+        unmatched += [p for pi, p in enumerate(preds) if pi not in loose]
+    return Analysis({k: (v[0], v[1]) for k, v in sorted(by_root.items())},
+                    {k: (v[0], v[1]) for k, v in by_precision.items()},
+                    dict(sorted(by_kind.items())), missed, misdated, unmatched)
+
+
+def format_analysis(analysis: Analysis, *, details: bool = True) -> str:
+    """The breakdown as text: tables, then (with ``details``) the events behind them."""
+    def ratio(m: int, n: int) -> str:
+        return f"{m / n:.2f}" if n else "  - "
+
+    lines = ["", "recall by CAMEO root (directed+root)", f"{'root':<6}{'recall':>7}   matched"]
+    for root, (m, n) in analysis.by_root.items():
+        lines.append(f"{root:<6}{ratio(m, n):>7}   {m}/{n}")
+    lines += ["", "dated recall by the gold date's precision", f"{'date':<6}{'recall':>7}   matched"]
+    for prec in ("day", "month", "year", "none", "other"):
+        if prec in analysis.by_precision:
+            m, n = analysis.by_precision[prec]
+            lines.append(f"{prec:<6}{ratio(m, n):>7}   {m}/{n}")
+    lines += ["", "by input kind (directed+root)", f"{'kind':<6}{'precision':>10}{'recall':>8}{'f1':>7}"]
+    for kind, s in analysis.by_kind.items():
+        lines.append(f"{kind:<6}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}")
+    if not details:
+        return "\n".join(lines)
+    lines += ["", f"missed required events ({len(analysis.missed)})"]
+    for doc, g in analysis.missed:
+        lines.append(f"  {doc}  {g['source']}→{g['target']} {'/'.join(g.get('root_any') or [])}"
+                     f"  {g.get('event_date') or '-'}  “{g.get('quote', '')}”")
+    lines += ["", f"right event, wrong or missing date ({len(analysis.misdated)})"]
+    for doc, g, p in analysis.misdated:
+        lines.append(f"  {doc}  {g['source']}→{g['target']} {p['root']}  gold {g.get('event_date')}"
+                     f", predicted {p.get('event_date')}  “{g.get('quote', '')}”")
+    lines += ["", f"predicted events no gold event matches ({len(analysis.unmatched)})"]
+    for p in analysis.unmatched:
+        lines.append(f"  {p['doc_id']}  {p['source']}→{p['target']} {p.get('cameo', p['root'])}"
+                     f"  {p.get('event_date') or '-'}  “{p.get('sentence', '')}”")
+    return "\n".join(lines)
 
 
 def boilerplate_hits(gold: list[dict], predicted: Iterable[dict]) -> list[tuple[str, str]]:
