@@ -1,6 +1,8 @@
 """Pipeline: the one place that assembles the stages. CLI, API, web and Spark all use it."""
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Iterable, Iterator
 
 from bilat.document import Document
@@ -80,7 +82,9 @@ class Pipeline:
     def __call__(self, doc: Document | str) -> Document:
         """Run every stage on one document (or a text, which becomes one)."""
         if isinstance(doc, str):
-            doc = Document(doc_id="text", raw=doc)
+            # a hash of the text, so that two texts are two documents, not two versions of one
+            digest = hashlib.sha1(doc.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            doc = Document(doc_id=f"text_{digest}", raw=doc)
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:

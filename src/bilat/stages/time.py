@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from bilat.document import Document
 from bilat.stages.date import published_date
+from bilat.stages.grammar import COMMUNICATION, participle_adjunct
 from bilat.stages.timex import Timex, find_timexes, window_to_value
 
 # How far back "has approved" may lie from the report: news uses the present perfect for days.
@@ -146,8 +147,6 @@ def _clause_verb(trigger):
     """The verb whose tense a trigger takes: its own, a predicative adjective's copula, a
     light verb's ("held talks"), or for a participle clause (", accusing X of …") the main
     clause's."""
-    from bilat.stages.events.modality import participle_adjunct
-
     if participle_adjunct(trigger):
         return trigger.head
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.pos_ in ("AUX", "VERB"):
@@ -270,8 +269,6 @@ def _reported_now(trigger) -> bool:
 def _backshifted(verb) -> bool:
     """"The ministry said it had summoned the ambassador": a past perfect reported by a verb
     of saying is the reporter's simple past (sequence of tenses), not background."""
-    from bilat.stages.events.modality import COMMUNICATION
-
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
 
 

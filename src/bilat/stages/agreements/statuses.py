@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.stages.agreements.names import AGREEMENT_HEADS
-from bilat.stages.events.modality import REALIS_GERUND_PREPS, is_blocked
+from bilat.stages.events.modality import is_blocked
+from bilat.stages.grammar import REALIS_GERUND_PREPS
 from bilat.stages.events.rules import lemma_in
 
 

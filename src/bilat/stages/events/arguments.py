@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from bilat.document import Mention
-from bilat.stages.events.modality import COMMUNICATION, COMM_TABLE, participle_adjunct
+from bilat.stages.grammar import COMMUNICATION, COMM_TABLE, participle_adjunct
 from bilat.stages.events.rules import lemma_in
 
 

@@ -6,6 +6,7 @@ ongoing states yield nothing; a future under a verb of saying is a stated intent
 from __future__ import annotations
 
 from bilat.stages.events.rules import Rules
+from bilat.stages.grammar import COMMUNICATION, REALIS_GERUND_PREPS, participle_adjunct
 
 
 # Auxiliaries that make a clause a writer's or speaker's speculation, not a done event.
@@ -30,19 +31,6 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
 
 # Verbs that make their infinitive happen ("provoked Pakistan to block"): not irrealis.
 _CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead", "push", "drive", "oblige"})
-
-
-# Prepositions whose gerund presupposes the event ("after suspending"): realis.
-REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon"})
-
-
-# Verbs that report speech: a "would" clause under them is a stated intention.
-COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state", "declare",
-                            "pledge", "promise", "confirm", "reveal", "report", "add", "write",
-                            "tweet", "assure"})
-
-
-COMM_TABLE = dict.fromkeys(COMMUNICATION)
 
 
 def is_blocked(tok, rules: Rules) -> str | None:
@@ -85,13 +73,6 @@ def is_blocked(tok, rules: Rules) -> str | None:
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
     return None
-
-
-def participle_adjunct(tok) -> bool:
-    """", accusing India of …": a participle clause after a comma, with no preposition or
-    subordinator, tells what the main clause's subject did at the same time."""
-    return (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
-            and not any(c.dep_ in ("mark", "aux", "nsubj", "prep") and c.i < tok.i for c in tok.children))
 
 
 def progressive(tok) -> bool:
