@@ -67,3 +67,12 @@ def test_a_date_inside_another_events_phrase_is_that_events(code_text):
     events = code_text("Russia said on Friday it was expelling 40 German diplomats in retaliation for Berlin's "
                        "expulsion of the same number of Russian diplomats earlier this month.", "2022-04-15")
     assert ("2022-04-15", "day") in [(e.event_date, e.date_precision) for e in events if e.source == "RUS"]
+
+
+@pytest.mark.parametrize("text", [
+    "NEW DELHI, May 5, 2023 - Bilawal Bhutto's trip was the first visit to India by a Pakistani foreign minister since 2011.",
+    "NEW DELHI, May 5, 2023 - Pakistan and India have held no talks since January.",
+])
+def test_since_does_not_date_the_event(pipeline, text):
+    doc = pipeline(text)
+    assert all(e.event_date not in ("2011", "2023-01") for e in doc.events)

@@ -105,7 +105,7 @@ def test_single_expression(text, published, span, value, precision):
 )
 def test_range(text, published, value, precision, end_value, end_precision):
     t = only(text, published)
-    assert t.kind == "range"
+    assert t.kind == ("since" if "since" in text else "range")
     assert (t.value, t.precision, t.end_value, t.end_precision) == (value, precision, end_value, end_precision)
 
 
@@ -154,7 +154,7 @@ def test_decade_is_vague_with_window():
 
 def test_kinds():
     kinds = [t.kind for t in find_timexes("In 2005, last month, days after and since 2013.", published=PUB)]
-    assert kinds == ["absolute", "relative", "vague", "range"]
+    assert kinds == ["absolute", "relative", "vague", "since"]
 
 
 def test_relative_without_publication_still_found():

@@ -200,6 +200,10 @@ def date_events(doc: Document) -> Document:
                     continue
                 value, precision = None, None
                 tx = _governing(tok, by_token)
+                if tx is not None and tx.kind == "since" and not _all_steps(events):
+                    # "the first visit since 2011", "talks broken off since January": the
+                    # stretch's start is another event's date, not this one's
+                    tx = None
                 carried = reference is not None and since_reference <= _CARRY
                 if tx is not None and tx.value is None and carried:
                     value, precision = _after_reference(tx, reference)  # "A month later, …"
@@ -245,6 +249,11 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
         if head.pos_ in ("VERB", "AUX") and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT"):
             return tx.value, tx.precision
     return None
+
+
+def _all_steps(items) -> bool:
+    """Agreement steps only ("suspended since 1991": the suspension began then)."""
+    return all(not hasattr(item, "root") for item in items)
 
 
 def _verbal(items) -> bool:

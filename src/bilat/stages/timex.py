@@ -56,7 +56,8 @@ class Timex:
     ``start``/``end`` index the given text. ``value`` is ISO 8601 at ``precision`` ("day",
     "month" or "year"), None when the expression cannot be fixed; ranges also carry
     ``end_value``/``end_precision``. ``kind`` is "absolute", "relative" (read against the
-    publication date), "range" or "vague". ``earliest``/``latest`` bound the window when known.
+    publication date), "range", "since" (a stretch from its date to the report) or "vague".
+    ``earliest``/``latest`` bound the window when known.
     """
 
     start: int
@@ -432,7 +433,7 @@ def _on_since(m: re.Match[str], published: date | None) -> Timex | None:
     if res is None:
         return None
     earliest = res.window[0] if res.window else None
-    return Timex(m.start(), m.end(), m.group(), *_value(res), kind="range",
+    return Timex(m.start(), m.end(), m.group(), *_value(res), kind="since",
                  earliest=earliest, latest=published if earliest else None)
 
 
