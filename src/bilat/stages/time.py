@@ -200,9 +200,11 @@ def date_events(doc: Document) -> Document:
                     continue
                 value, precision = None, None
                 tx = _governing(tok, by_token)
-                if tx is not None and tx.kind == "since" and not _all_steps(events):
+                if tx is not None and tx.kind == "since" and not _all_steps(events) \
+                        and not _inside(tok, tx, by_token):
                     # "the first visit since 2011", "talks broken off since January": the
-                    # stretch's start is another event's date, not this one's
+                    # stretch's start is another event's date, not this one's ("shut since
+                    # August 2015, when Venezuela closed the border": that one's)
                     tx = None
                 carried = reference is not None and since_reference <= _CARRY
                 if tx is not None and tx.value is None and carried:
@@ -249,6 +251,11 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
         if head.pos_ in ("VERB", "AUX") and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT"):
             return tx.value, tx.precision
     return None
+
+
+def _inside(trigger, tx: Timex, by_token: dict[int, Timex]) -> bool:
+    """Does the trigger hang below the expression ("since August 2015, when X closed …")?"""
+    return any(by_token.get(a.i) is tx for a in trigger.ancestors)
 
 
 def _all_steps(items) -> bool:

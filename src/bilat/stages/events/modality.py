@@ -52,7 +52,20 @@ def is_blocked(tok, rules: Rules) -> str | None:
         head = cur.head
         if head.i == cur.i:
             break
-        if cur.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp", "pobj", "dobj", "relcl", "conj", "nsubj", "nsubjpass", "attr"):
+        if cur.dep_ == "conj":
+            # a coordinated verb is the head's sibling, not its complement ("denied the charge
+            # and blamed Pakistan"); it shares the head's auxiliaries and negation unless it
+            # has a subject of its own or is set against it ("did not attend but sent")
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children)
+            if not own_subject:
+                if {c.lower_ for c in head.children if c.dep_ == "aux"} & _SPECULATIVE_AUX:
+                    return "speculative head"
+                if not contrast and any(c.dep_ == "neg" for c in head.children):
+                    return "negated head"
+            cur = head
+            continue
+        if cur.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp", "pobj", "dobj", "relcl", "nsubj", "nsubjpass", "attr"):
             # "hope", "deny"… govern what they report, not their own subject
             if head.lemma_.lower() in _IRREALIS_HEADS and not cur.dep_.startswith("nsubj"):
                 return f"under {head.lemma_}"
