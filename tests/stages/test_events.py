@@ -161,3 +161,24 @@ def test_an_unqualified_official_speaks_for_the_dateline_capital(code_text):
 def test_repeated_accusations_are_events(code_text):
     assert ("USA", "PAK", "11") in _triples(code_text("The United States has repeatedly accused Pakistan of "
                                                         "sheltering militants."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reaction to an act told just before is aimed at whoever did it
+    ("Russia expelled two Estonian diplomats on Tuesday. Estonia condemned the move.", ("EST", "RUS", "11")),
+    ("The United States imposed new sanctions on Iran. Iran rejected the decision.", ("IRN", "USA", "12")),
+    # a coordinated verb shares the first verb's object as its target
+    ("Britain warned Iran of serious consequences and demanded the release of the ship.", ("GBR", "IRN", "10")),
+    # a coordinated verb under a denial is not denied
+    ("India denied the charge and blamed Pakistan for the clash.", ("IND", "PAK", "11")),
+    # a bare "it" is the actor of the sentence before
+    ("China accused Japan of provocation on Monday. It also summoned the Japanese ambassador.", ("CHN", "JPN", "11")),
+    # an office holder named by surname alone
+    ("Clinton telephoned Pakistani Prime Minister Nawaz Sharif on Friday.", ("USA", "PAK", "04")),
+])
+def test_references_resolved(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_reaction_without_an_act_before_has_no_target(code_text):
+    assert not [e for e in code_text("Estonia condemned the move.") if e.root == "11"]

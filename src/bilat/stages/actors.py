@@ -46,12 +46,17 @@ class ActorDictionary:
 
     phrases: dict[str, Entry]
     roles: dict[tuple[str, ...], str]
+    # surname → (code, sector) of office holders whose surname names one actor only
+    surnames: dict[str, tuple[str, str]] = field(default_factory=dict)
     pattern: re.Pattern[str] = field(init=False, repr=False)
+    surname_pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         alternatives = sorted(self.phrases, key=len, reverse=True)
         body = "|".join(re.escape(p) for p in alternatives) or r"(?!x)x"
         self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        names = "|".join(re.escape(p) for p in sorted(self.surnames, key=len, reverse=True)) or r"(?!x)x"
+        self.surname_pattern = re.compile(rf"(?<![\w])(?:{names})(?![\w])")
 
     def find(self, text: str):
         """Yield (start, end, entry) for each dictionary phrase in ``text``, longest first.
@@ -82,8 +87,9 @@ class ActorDictionary:
         return frozenset(words)
 
     def mentions_any(self, text: str) -> bool:
-        """The cheap prefilter: does ``text`` name any actor at all?"""
-        return self.pattern.search(text) is not None
+        """The cheap prefilter: does ``text`` name any actor at all (a known office holder's
+        surname included)?"""
+        return self.pattern.search(text) is not None or self.surname_pattern.search(text) is not None
 
     def role_at(self, words: list[str], i: int) -> tuple[int, str] | None:
         """The longest role phrase starting at ``words[i]``: (length, sector)."""
@@ -134,6 +140,29 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
     for row in _rows("roles.tsv"):
         roles[tuple(row["phrase"].lower().split())] = row["sector"]
     return phrases, roles
+
+
+# Name endings that are not surnames ("Abdullah II", "Martin Luther King Jr.").
+_NAME_SUFFIXES = frozenset({"I", "II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})
+
+
+@lru_cache(maxsize=1)
+def _leader_surnames() -> dict[str, tuple[str, str]]:
+    """Surnames of the office holders in ``leaders.tsv`` that name one actor only: "Annan"
+    is the UN's, "Milosevic" Yugoslavia's; "Kim" (both Koreas) names no one. A surname that
+    is also a place or body name ("Jordan") is left out; spaCy must still tag the word as a
+    person's name before it is read as one."""
+    phrases, _ = _builtin()
+    found: dict[str, set[tuple[str, str]]] = {}
+    for row in _rows("leaders.tsv"):
+        words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
+        if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
+            continue
+        last = words[-1]
+        if len(last) < 3 or not last[0].isupper() or last in phrases:
+            continue
+        found.setdefault(last, set()).add((row["code"], row["sector"] or "GOV"))
+    return {name: next(iter(codes)) for name, codes in found.items() if len({c for c, _ in codes}) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +216,8 @@ def load_dictionary(user_file: str | Path | None = None) -> ActorDictionary:
         user_phrases, user_roles = load_user_dictionary(user_file)
         phrases = {**phrases, **user_phrases}
         roles = {**roles, **user_roles}
-    return ActorDictionary(dict(phrases), dict(roles))
+    surnames = {name: hit for name, hit in _leader_surnames().items() if name not in phrases}
+    return ActorDictionary(dict(phrases), dict(roles), surnames)
 
 
 # ---------------------------------------------------------------- units in a parsed sentence
@@ -306,7 +336,8 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
         if code is None and person:
-            known = people.get(person) or people.get(person.split()[-1])
+            last = person.split()[-1]
+            known = people.get(person) or people.get(last) or dictionary.surnames.get(last)
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:

@@ -56,6 +56,36 @@ class Context:
     by_token: dict[int, Mention]
     recent_codes: list[str]  # state codes in order of mention, most recent last
     last_person: Arg | None
+    # (sentences ago, source, target) of the events coded in the sentences just before, most
+    # recent last: what "the move", "the attack" and a bare "it" refer back to
+    recent_events: tuple[tuple[int, str, str], ...] = ()
+
+
+# How many sentences back a reaction or a bare "it" may reach for the event it refers to.
+_REFER_BACK = 2
+
+
+def reacted_to(source_codes: set[str], ctx: Context) -> list[Arg]:
+    """Whom a reaction to an unnamed act ("condemned the move", "rejected the accusation")
+    is aimed at: the actor of the latest event done to the reacting party, else of the latest
+    event by another party, within the last sentences."""
+    recent = [e for e in reversed(ctx.recent_events) if e[0] <= _REFER_BACK]
+    for _, src, tgt in recent:
+        if tgt in source_codes and src not in source_codes:
+            return [Arg(src, None, "", inferred=True)]
+    for _, src, tgt in recent:
+        if src not in source_codes:
+            return [Arg(src, None, "", inferred=True)]
+    return []
+
+
+def previous_actor(ctx: Context) -> list[Arg]:
+    """A bare subject pronoun ("It also accused Japan …") as the actor of the latest event
+    in the sentence before."""
+    for ago, src, _ in reversed(ctx.recent_events):
+        if ago == 1:
+            return [Arg(src, None, "it", inferred=True)]
+    return []
 
 
 def _arg(mention: Mention) -> Arg:

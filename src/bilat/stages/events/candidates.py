@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
                                           definite, modifier_sources, other_party, prep_objects,
-                                          dominant_pair, pair_for_they, subject, subtree_actor)
+                                          dominant_pair, pair_for_they, previous_actor, reacted_to, subject,
+                                          subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 
@@ -16,6 +17,10 @@ from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_cl
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Acts two parties do together: "they" may stand for the pair a story is about.
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+# Roots of reactions, whose target may be whoever did the act reacted to ("condemned the move").
+_REACTION_ROOTS = frozenset({"01", "05", "10", "11", "12", "14"})
 
 
 # A future or reported-future done event becomes the matching intention.
@@ -111,6 +116,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         sources = actors_of(subj, ctx) if subj is not None else []
         if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS:
             sources = pair_for_they(subj, ctx)  # "which they signed in 1991", "they agreed to"
+        if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token \
+                and tok.dep_ == "ROOT":
+            sources = previous_actor(ctx)  # "China accused Japan of …. It also demanded …"
     if not sources:
         return None
     src_codes = {a.code for a in sources}
@@ -125,6 +133,12 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             sources, targets = sources[:1], sources[1:2]  # "Peru and Bolivia have signed"
         else:
             targets = _targets(tok, rule, ctx, src_codes)
+    if not targets and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        # "warned Iran of consequences and demanded the release of the ship": the first
+        # verb's object is the second's target too
+        targets = _direct_targets(tok.head, rule, ctx, src_codes)
+    if not targets and rule.code[:2] in _REACTION_ROOTS and _reacts(tok, rules):
+        targets = reacted_to(src_codes, ctx)  # "Estonia condemned the move"
     if not targets:
         return None
     code = rule.code
@@ -133,6 +147,14 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     else:
         code = refine(code, classes)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
+
+
+def _reacts(tok, rules: Rules) -> bool:
+    """Is the verb's object (or what it is "over") a definite act already told: "the move",
+    "this decision", "the attack", "the accusations"?"""
+    acts = rules.classes.get("reaction", frozenset())
+    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("over", "against", "to"))]
+    return any(o.lemma_.lower() in acts and any(c.dep_ in ("det", "poss") for c in o.children) for o in objects)
 
 
 def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:

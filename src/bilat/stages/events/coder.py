@@ -29,6 +29,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     recent: list[str] = []
+    recent_events: list[tuple[int, Event]] = []
     last_person: Arg | None = None
     sent_index = 0
     for para_index, para in enumerate(doc.parsed or []):
@@ -37,11 +38,15 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
             # a pair named earlier in the same sentence counts too ("A and B signed … the two countries")
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
-            ctx = Context(by_token, recent + here, last_person)
+            ctx = Context(by_token, recent + here, last_person,
+                          tuple((sent_index - i, e.source, e.target) for i, e in recent_events))
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
-                    events.extend(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
-                                           min_confidence))
+                    found = list(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
+                                          min_confidence))
+                    events.extend(found)
+                    recent_events.extend((sent_index, e) for e in found)
+            del recent_events[:-8]
             for m in mentions:
                 if m.code and len(m.code) == 3 and not m.inferred:
                     recent.append(m.code)
