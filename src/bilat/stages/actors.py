@@ -349,7 +349,30 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             people.setdefault(person.split()[-1], (code, sector))
         units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
                           official=bool(role_sectors or person)))
+    _officials_from(sent, units)
     return units
+
+
+def _officials_from(sent, units: list[Unit]) -> None:
+    """"15 diplomats from Cuba's embassy", "troops of Uganda", "officials from both
+    countries": a role word whose own phrase says where it is from serves that actor."""
+    by_token = {i: u for u in units for i in u.tokens}
+    for unit in units:
+        if unit.code is not None or unit.person:
+            continue
+        head = sent.doc[unit.tokens[-1]]
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+                continue
+            for pobj in prep.children:
+                inner = by_token.get(pobj.i) or next(
+                    (by_token[c.i] for c in pobj.children if c.dep_ in ("poss", "compound", "amod") and c.i in by_token),
+                    None)
+                if inner is not None and inner.code and inner is not unit:
+                    unit.code = inner.code
+                    break
+            if unit.code:
+                break
 
 
 def _possessed(doc, unit: Unit) -> bool:

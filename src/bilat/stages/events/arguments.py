@@ -157,7 +157,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                     if child.dep_ == "conj" and child.i not in inside and i != tok.i:
                         found.extend(actors_of(child, ctx, depth=depth + 1))
                     # "Kenyan and Somali soldiers": the first adjective coordinated into the unit
-                    if (child.dep_ in ("amod", "compound") and child.i not in inside and _mention_at(child, ctx)
+                    if (child.dep_ in ("amod", "compound", "nmod") and child.i not in inside and _mention_at(child, ctx)
                             and any(c.dep_ == "conj" and c.i in inside for c in child.children)):
                         found.append(_arg(_mention_at(child, ctx)))
     if len(found) > 1 and all(a.start >= 0 for a in found):

@@ -19,6 +19,10 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
+# Roots of what is said: a statement in the progressive ("are blaming each other") is made.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+
+
 # Roots of reactions, whose target may be whoever did the act reacted to ("condemned the move").
 _REACTION_ROOTS = frozenset({"01", "05", "10", "11", "12", "14"})
 
@@ -60,7 +64,15 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
         if rule.prep and rule.prep not in preps:
             continue
         if rule.object_class and rule.object_class not in classes:
-            continue
+            # "agreed to a ceasefire", "described the deployment as an occupation": the
+            # object of the rule's own preposition, or of "as", counts too
+            wanted = {rule.prep, "as"} if rule.prep else {"to", "on", "upon", "as"}
+            extra: set[str] = set()
+            for prep, pobj in prep_objects(tok, tuple(wanted)):
+                extra |= word_classes(pobj, rules)
+            if rule.object_class not in extra:
+                continue
+            classes = classes | extra
         if rule.frame == "intent" and not has_xcomp:
             continue
         return rule, classes
@@ -128,6 +140,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         if not targets or not sources:
             return None
         return Candidate(tok.i, refine(rule.code, classes), sources, targets)
+    if not targets and len(sources) >= 2 and _reciprocal(tok):
+        targets = list(sources)  # "Ethiopia and Eritrea blamed each other": both ways
     if not targets:  # (a passive's patient is its target already)
         if len(sources) >= 2 and not _direct_targets(tok, rule, ctx, src_codes):
             sources, targets = sources[:1], sources[1:2]  # "Peru and Bolivia have signed"
@@ -147,6 +161,13 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     else:
         code = refine(code, classes)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
+
+
+def _reciprocal(tok) -> bool:
+    """"… each other", "… one another" as the verb's object or prepositional object."""
+    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok)]
+    return any(o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children)
+               for o in objects)
 
 
 def _reacts(tok, rules: Rules) -> bool:
@@ -206,7 +227,8 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
 # Verbs whose object noun carries the event: "launched strikes", "held talks", "paid a visit".
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold", "make", "pay",
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
-                          "issue", "register", "deliver", "complete", "finish", "lead", "have"})
+                          "issue", "register", "deliver", "complete", "finish", "lead", "have",
+                          "repeat", "renew", "step", "intensify", "escalate", "announce", "unleash"})
 
 
 def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list[Arg]:
@@ -236,16 +258,39 @@ def _bodies() -> frozenset[str]:
     return igo_codes()
 
 
+# Where force lands: "strikes in Syria", "raids on areas of Ukraine", "troops along the border".
+_FORCE_PLACES = ("inside", "across", "in", "on", "against", "at", "into", "along", "near", "over")
+# What lies below a target that is only a place: "sites in southern Syria", "areas of Ukraine".
+_INNER_PLACES = ("inside", "in", "across", "of", "near", "along")
+
+
 def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
-    """Where force landed: "strikes in Syria", "strikes on camps inside Somalia"."""
-    for prep, pobj in prep_objects(tok, ("inside", "across", "in", "on", "against")):
+    """Where force landed: "strikes in Syria", "strikes on camps inside Somalia", "air raids
+    on oil-rich areas of South Sudan", "troops along the Chinese border"."""
+    for prep, pobj in prep_objects(tok, _FORCE_PLACES):
         found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
-        if not found and prep in ("on", "against"):
-            for inner_prep, place in prep_objects(pobj, ("inside", "in", "across")):
+        if not found and prep not in ("in", "inside", "across"):
+            for inner_prep, place in prep_objects(pobj, _INNER_PLACES):
                 found = found or [a for a in actors_of(place, ctx) if a.code not in avoid]
         if found:
             return found
     return []
+
+
+# Nouns of number that stand between a light verb and its event: "hundreds of strikes".
+_COUNT_NOUNS = frozenset({"hundreds", "dozens", "scores", "thousands", "series", "wave", "waves", "number",
+                          "string", "spate", "round", "rounds", "barrage", "volley", "flurry", "couple"})
+
+
+def _light_verb(tok):
+    """The light verb whose object ``tok`` is ("launched strikes", "carried out hundreds of
+    strikes", "paid a visit"), or None; and the object itself (the count noun, if any)."""
+    obj = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _COUNT_NOUNS:
+        obj = tok.head.head
+    if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _LIGHT_VERBS:
+        return obj.head, obj
+    return None, obj
 
 
 def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
@@ -278,15 +323,20 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = args
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
         return None
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LIGHT_VERBS:
-        # "Kenya carried out air strikes on …", "the minister paid a visit to …"
-        subj, passive = subject(tok.head, ctx)
+    light, holder = _light_verb(tok)
+    if light is not None:
+        # "Kenya carried out air strikes on …", "the minister paid a visit to …", "carried
+        # out hundreds of strikes in Iraq"
+        subj, passive = subject(light, ctx)
         if subj is not None and not passive and not sources:
             sources = actors_of(subj, ctx)
         if not targets:
             places = ("in", "inside", "across", "to") if code[:2] in _FORCE_ROOTS or valency == "place" else ("to", "with")
-            for prep, pobj in prep_objects(tok.head, places + ("on", "against", "at", "into")):
+            for prep, pobj in prep_objects(light, places + ("on", "against", "at", "into")):
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {s.code for s in sources}]
+        if not targets and code[:2] in _FORCE_ROOTS:
+            targets = _struck_place(holder, ctx, {a.code for a in sources}) if holder is not tok else []
+            targets = targets or _struck_place(light, ctx, {a.code for a in sources})
     if not targets and code[:2] in _FORCE_ROOTS:
         targets = _struck_place(tok, ctx, {a.code for a in sources})
     if code == "114" and not targets:
@@ -321,8 +371,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             why = is_blocked(tok, rules)
             if why and not (rule.frame == "intent" and why == "infinitive"):
                 continue
-            if progressive(tok) and not dated_in_sentence(sent):
-                continue
+            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS:
+                continue  # "is providing aid" is a state of affairs; "is blaming", "is urging" an act
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
             if cand is not None and future(tok) and rule.frame not in ("intent", "appeal"):
                 root = cand.code[:2]
