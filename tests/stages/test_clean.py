@@ -61,3 +61,27 @@ def test_html_main_text_extracted():
     doc = clean(Document(doc_id="h", raw=html, is_html=True))
     assert "Kenya and Uganda signed" in doc.text
     assert "Home | World" not in doc.text and "Copyright" not in doc.text
+
+
+WIRE = """LIMA, March 3 (AP) - Peru and Ecuador on Thursday agreed to
+withdraw troops from the disputed Cordillera del Condor after a
+week of clashes between the neighbours, officials said.
+The foreign ministers of both countries met in Brasilia under the
+auspices of the four guarantor nations of the 1942 treaty.
+"""
+
+
+def test_hard_wrapped_wire_copy_is_read_as_paragraphs():
+    text, segments, paragraphs, _ = clean_text(WIRE)
+    assert "agreed to withdraw troops from the disputed Cordillera del Condor after a week of clashes" in text
+    assert "met in Brasilia under the auspices of the four guarantor nations" in text
+    # the line breaks become spaces: offsets into the input are unchanged
+    for seg in segments:
+        raw = WIRE[seg.raw_start:seg.raw_start + seg.length]
+        assert raw.replace("\n", " ") == text[seg.clean_start:seg.clean_start + seg.length]
+
+
+def test_lines_of_a_page_are_not_run_together():
+    page = "Border talks resume\nBy Jane Doe\nThe two sides met on Monday.\nThey agreed to meet again.\n"
+    text, _, _, _ = clean_text(page)
+    assert "The two sides met on Monday.\n\nThey agreed to meet again." in text

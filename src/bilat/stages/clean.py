@@ -148,15 +148,50 @@ def classify_block(block: str) -> str | None:
     return None
 
 
-def _blocks(text: str):
-    """Yield (start, end) of each non-blank line, stripped."""
-    pos = 0
+# A line that ends a sentence (or a heading that ends in a quote or bracket).
+_LINE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped; blank lines as (-1, -1)."""
+    out, pos = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            yield pos + lead, pos + lead + len(stripped)
+        lead = len(line) - len(line.lstrip())
+        out.append((pos + lead, pos + lead + len(stripped)) if stripped else (-1, -1))
         pos += len(line) + 1
+    return out
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Is this text wrapped at a fixed width, as wire copy is ("… the leaders of Sudan and
+    South\nSudan to convene …")? Many long lines run on into a next line."""
+    full = [(a, b) for a, b in lines if a >= 0]
+    run_on = sum(1 for (a, b), (c, _) in zip(lines, lines[1:])
+                 if a >= 0 and c >= 0 and b - a >= 30 and not _LINE_END.search(text[a:b]))
+    return run_on >= 3 and run_on >= 0.3 * len(full)
+
+
+def _blocks(text: str):
+    """Yield (start, end) of each block: a non-blank line, stripped; in hard-wrapped text, the
+    lines of one paragraph run together (``clean_text`` turns their line breaks into spaces)."""
+    lines = _lines(text)
+    wrapped = _hard_wrapped(text, lines)
+    block: tuple[int, int] | None = None
+    for i, (a, b) in enumerate(lines):
+        if a < 0:
+            if block:
+                yield block
+            block = None
+            continue
+        block = (block[0], b) if block else (a, b)
+        nxt = lines[i + 1] if i + 1 < len(lines) else (-1, -1)
+        runs_on = wrapped and nxt[0] >= 0 and not _LINE_END.search(text[a:b])
+        if not runs_on:
+            yield block
+            block = None
+    if block:
+        yield block
 
 
 def clean_text(text: str) -> tuple[str, list[Segment], list[tuple[int, int]], str | None]:
@@ -191,7 +226,7 @@ def clean_text(text: str) -> tuple[str, list[Segment], list[tuple[int, int]], st
             cursor += 2  # the "\n\n" between paragraphs
         segments.append(Segment(clean_start=cursor, raw_start=start, length=len(block)))
         paragraphs.append((cursor, cursor + len(block)))
-        parts.append(block)
+        parts.append(block.replace("\n", " "))  # a wrapped paragraph's breaks; same length
         cursor += len(block)
     return "\n\n".join(parts), segments, paragraphs, title
 
