@@ -182,3 +182,29 @@ def test_references_resolved(code_text, text, expected):
 
 def test_reaction_without_an_act_before_has_no_target(code_text):
     assert not [e for e in code_text("Estonia condemned the move.") if e.root == "11"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkey threatened military action if Syria did not end its support for the rebels.", ("TUR", "SYR", "13")),
+    ("Vietnam massed troops along the Chinese border.", ("VNM", "CHN", "15")),
+    ("The U.S. on Tuesday expressed concern about the fighting between Sudan and South Sudan.", ("USA", "SDN", "11")),
+    ("Clinton, in a telephone call with Russian President Boris Yeltsin, discussed Kosovo.", ("USA", "RUS", "04")),
+    ("The signing of a border agreement by Peru and Chile ended the dispute.", ("PER", "CHL", "05")),
+    ("Russia had decided to cut gas supplies to Ukraine on 1 January.", ("RUS", "UKR", "16")),
+    ("Turkey has carried out hundreds of strikes in Iraq since 2015.", ("TUR", "IRQ", "19")),
+    ("Russian warplanes launched fresh air raids on oil-rich areas of eastern Ukraine.", ("RUS", "UKR", "19")),
+    ("Peru and Ecuador are blaming each other for the clash.", ("ECU", "PER", "11")),
+    ("Laos and Thailand have agreed to an immediate ceasefire.", ("LAO", "THA", "08")),
+    ("The Kazakh and Kyrgyz presidents have signed an agreement on allied relations.", ("KAZ", "KGZ", "05")),
+    ("The Trump administration ordered the expulsion of 15 diplomats from Cuba's embassy.", ("USA", "CUB", "16")),
+])
+def test_arguments_real_sentences_give(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya was ready to resume talks with Somalia once its forces withdrew.",
+    "Kenya might hold talks with Somalia next month.",
+])
+def test_no_meeting_from_a_wish(code_text, text):
+    assert not [e for e in code_text(text) if e.root == "04"]

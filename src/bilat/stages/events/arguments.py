@@ -127,7 +127,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         found.append(_arg(mention))
     elif low in _PAIR_WORDS and any(c.lower_ in ("two", "both", "their") for c in tok.children):
         return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
-    elif low in ("he", "she") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
+    elif low in ("he", "she", "his", "her") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
         # "Lula said he would visit": the speaker; else the person named last
         p = speaker_of(tok, ctx) or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
@@ -224,7 +224,7 @@ def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[A
             if child.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "appos", "punct"):
                 continue
             if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of",
-                                                             "under", "from"):
+                                                             "under", "from", "about", "over"):
                 continue
             if child.dep_ == "prep" and child.lower_ == "under" and not any(
                     t.lemma_.lower() in _FRAMEWORK_NOUNS for t in child.subtree):
@@ -324,9 +324,13 @@ def all_actors_in(tok, ctx: Context) -> list[Arg]:
 
 
 def modifier_sources(tok, ctx: Context) -> list[Arg]:
-    """Actors modifying an event noun: "Bajwa's visit", "the NATO air-strike", "Russian offer"."""
+    """Actors modifying an event noun: "Bajwa's visit", "the NATO air-strike", "Russian offer",
+    "his visit" (the person named last)."""
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and _mention_at(child, ctx):
+            return actors_of(child, ctx)
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ in ("his", "her"):
             return actors_of(child, ctx)
     return []
 

@@ -151,6 +151,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         # "warned Iran of consequences and demanded the release of the ship": the first
         # verb's object is the second's target too
         targets = _direct_targets(tok.head, rule, ctx, src_codes)
+    if not targets and rule.code[:2] in _FORCE_ROOTS | {"15"}:
+        targets = _struck_place(tok, ctx, src_codes) or [
+            a for obj in children(tok, "dobj") for a in _struck_place(obj, ctx, src_codes)]
     if not targets and rule.code[:2] in _REACTION_ROOTS and _reacts(tok, rules):
         targets = reacted_to(src_codes, ctx)  # "Estonia condemned the move"
     if not targets:
@@ -213,8 +216,15 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     if not found and rule.frame == "intent":
         found = _intended_target(tok, ctx, avoid)
     if not found and rule.code[:2] in ("10", "11", "13"):
-        # "warned … that they could impose sanctions on Ankara": the target is in the warning
-        for comp in children(tok, "ccomp"):
+        # "warned … that they could impose sanctions on Ankara": the target is in the warning;
+        # "threatened military action if Syria did not end …": in its condition
+        conditions = [c for c in children(tok, "advcl")
+                      if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+        for cond in conditions:
+            found = found or [a for c in children(cond, "nsubj") for a in actors_of(c, ctx) if a.code not in avoid]
+        for comp in children(tok, "ccomp") + conditions:
+            if found:
+                break
             found = subtree_actor(comp, ctx, avoid) or [
                 a for c in children(comp, "dobj") for a in actors_of(c, ctx) if a.code not in avoid]
             for prep, pobj in prep_objects(comp):
@@ -293,6 +303,47 @@ def _light_verb(tok):
     return None, obj
 
 
+# Prepositions whose object happened: "during the visit", "after the strikes".
+_PRESUPPOSING = frozenset({"during", "after", "following", "since", "amid", "despite", "before", "in"})
+
+
+def _in_unreal_clause(tok, rules: Rules) -> bool:
+    """Is the clause an event noun belongs to a wish, plan or denial ("ready to resume talks",
+    "might hold a summit")? Its nearest verb decides, unless the noun names a time that
+    presupposes it ("to be announced during Singh's visit", "reacted to the start of strikes")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in _PRESUPPOSING:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("start", "end", "wake", "aftermath"):
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return is_blocked(cur, rules) in ("infinitive", "speculative", "negated", "negated head",
+                                              "speculative head", "conditional", "question") or (
+                (is_blocked(cur, rules) or "").startswith("under "))
+    return False
+
+
+def _clause_actor(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """The subject actor of the nearest clause above a noun, not one of ``avoid``."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj, passive = subject(cur, ctx)
+            if subj is not None and not passive and subj.i != tok.i and not any(
+                    t.i == tok.i for t in subj.subtree):
+                found = [a for a in actors_of(subj, ctx) if a.code not in avoid]
+                if found:
+                    return found
+    return []
+
+
 def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
     sources: list[Arg] = modifier_sources(tok, ctx)
     targets: list[Arg] = []
@@ -323,6 +374,11 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = args
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
         return None
+    if not sources:
+        # "the signing of an agreement by Turkey and Syria": the parser hangs "by" on the object
+        for _, obj in prep_objects(tok, ("of",)):
+            for _, agent in prep_objects(obj, ("by",)):
+                sources = sources or actors_of(agent, ctx)
     light, holder = _light_verb(tok)
     if light is not None:
         # "Kenya carried out air strikes on …", "the minister paid a visit to …", "carried
@@ -339,6 +395,10 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = targets or _struck_place(light, ctx, {a.code for a in sources})
     if not targets and code[:2] in _FORCE_ROOTS:
         targets = _struck_place(tok, ctx, {a.code for a in sources})
+    if targets and not sources and code[:2] == "04":
+        # "Clinton, in a telephone call with Yeltsin, said …", "Egypt said the latest round of
+        # talks with Ethiopia ended": a meeting's other side is the actor of the clause above
+        sources = _clause_actor(tok, ctx, {a.code for a in targets})
     if code == "114" and not targets:
         # what the complaint is about: "over Chinese tariffs", on the noun or on its venue
         venues = [pobj for prep, pobj in prep_objects(tok, ("with",))]
@@ -347,8 +407,8 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 avoid = {s.code for s in sources}
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in avoid] \
                     or subtree_actor(pobj, ctx, avoid)
-    if valency == "pair" and not targets and len(sources) >= 2:
-        sources, targets = sources[:1], sources[1:2]
+    if not targets and len(sources) >= 2 and (valency == "pair" or code[:2] in _MUTUAL_ROOTS):
+        sources, targets = sources[:1], sources[1:2]  # "the signing of an agreement by Turkey and Syria"
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
@@ -395,7 +455,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
         rule = rules.nouns.get(lemma) if lemma else None
         if rule is None or tok.dep_ in ("compound",):
             continue
-        if is_blocked(tok, rules) not in (None, "gerund", "infinitive"):
+        if is_blocked(tok, rules) not in (None, "gerund", "infinitive") or _in_unreal_clause(tok, rules):
             continue
         cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
         if cand is not None:
