@@ -191,6 +191,8 @@ class Document:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # Places named (cities, regions): where a visit went or force landed, never an actor.
+    places: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     statuses: list[StatusChange] = field(default_factory=list)

@@ -48,8 +48,11 @@ class ActorDictionary:
     roles: dict[tuple[str, ...], str]
     # surname → (code, sector) of office holders whose surname names one actor only
     surnames: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # place name → code of the state it lies in (``places.tsv``)
+    places: dict[str, str] = field(default_factory=dict)
     pattern: re.Pattern[str] = field(init=False, repr=False)
     surname_pattern: re.Pattern[str] = field(init=False, repr=False)
+    place_pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         alternatives = sorted(self.phrases, key=len, reverse=True)
@@ -57,6 +60,8 @@ class ActorDictionary:
         self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
         names = "|".join(re.escape(p) for p in sorted(self.surnames, key=len, reverse=True)) or r"(?!x)x"
         self.surname_pattern = re.compile(rf"(?<![\w])(?:{names})(?![\w])")
+        places = "|".join(re.escape(p) for p in sorted(self.places, key=len, reverse=True)) or r"(?!x)x"
+        self.place_pattern = re.compile(rf"(?<![\w])(?:{places})(?![\w])")
 
     def find(self, text: str):
         """Yield (start, end, entry) for each dictionary phrase in ``text``, longest first.
@@ -154,15 +159,18 @@ def _leader_surnames() -> dict[str, tuple[str, str]]:
     person's name before it is read as one."""
     phrases, _ = _builtin()
     found: dict[str, set[tuple[str, str]]] = {}
+    given: set[str] = set()  # names some office holder bears as a first name ("Abdullah")
     for row in _rows("leaders.tsv"):
         words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
         if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
             continue
+        given.update(words[:-1])
         last = words[-1]
         if len(last) < 3 or not last[0].isupper() or last in phrases:
             continue
         found.setdefault(last, set()).add((row["code"], row["sector"] or "GOV"))
-    return {name: next(iter(codes)) for name, codes in found.items() if len({c for c, _ in codes}) == 1}
+    return {name: next(iter(codes)) for name, codes in found.items()
+            if len({c for c, _ in codes}) == 1 and name not in given}
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +225,37 @@ def load_dictionary(user_file: str | Path | None = None) -> ActorDictionary:
         phrases = {**phrases, **user_phrases}
         roles = {**roles, **user_roles}
     surnames = {name: hit for name, hit in _leader_surnames().items() if name not in phrases}
-    return ActorDictionary(dict(phrases), dict(roles), surnames)
+    places = {name: code for name, code in _places().items() if name not in phrases}
+    return ActorDictionary(dict(phrases), dict(roles), surnames, places)
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Place name → the state it lies in, from ``places.tsv`` (empty if the file is absent)."""
+    if not _data("places.tsv").is_file():
+        return {}
+    return {row["name"]: row["code"] for row in _rows("places.tsv") if row.get("code")}
+
+
+def find_places(doc: Document, dictionary: ActorDictionary) -> None:
+    """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases."""
+    taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
+    places = []
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            for match in dictionary.place_pattern.finditer(sent.text):
+                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                          alignment_mode="expand")
+                if span is None or any((sent_index, t.i) in taken for t in span):
+                    continue
+                start, end = para.offset + span[0].idx, para.offset + span[-1].idx + len(span[-1].text)
+                places.append(Mention(start=start, end=end, text=doc.text[start:end],
+                                      code=dictionary.places[match.group(0)], kind="place",
+                                      head=span[-1].i, sentence=sent_index,
+                                      token_start=span.start, token_end=span.end))
+            sent_index += 1
+    doc.places = places
 
 
 # ---------------------------------------------------------------- units in a parsed sentence
@@ -266,7 +304,11 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                     hits[t.i] = (sent[i].i + n, "role", sector)
             i += n
             continue
-        if tok.i not in hits and tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.text in people):
+        # a person's name: as the tagger sees it, learned earlier in the document, or an office
+        # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
+        if tok.i not in hits and tok.pos_ == "PROPN" and (
+                tok.ent_type_ == "PERSON" or tok.text in people
+                or (tok.ent_type_ == "" and tok.text in dictionary.surnames)):
             hits[tok.i] = (tok.i + 1, "person", None)
         i += 1
     return hits
@@ -337,7 +379,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             sector = next((e.sector for e in codes if e.sector), None)
         if code is None and person:
             last = person.split()[-1]
-            known = people.get(person) or people.get(last) or dictionary.surnames.get(last)
+            # a surname alone ("Clinton", "President Milosevic") may name an office holder; a
+            # fuller name that is not the office holder's ("Mahamet Ali Abdullah") does not
+            known = people.get(person) or people.get(last) or (
+                dictionary.surnames.get(last) if person == last else None)
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
@@ -437,4 +482,5 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                                         person=unit.person, inferred=unit.inferred))
             sent_index += 1
     doc.mentions = mentions
+    find_places(doc, dictionary)
     return doc

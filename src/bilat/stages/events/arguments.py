@@ -6,7 +6,7 @@ and resolves what a sentence leaves implicit: "the two countries", "his country"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bilat.document import Mention
 from bilat.stages.grammar import COMMUNICATION, COMM_TABLE, participle_adjunct
@@ -59,6 +59,22 @@ class Context:
     # (sentences ago, source, target) of the events coded in the sentences just before, most
     # recent last: what "the move", "the attack" and a bare "it" refer back to
     recent_events: tuple[tuple[int, str, str], ...] = ()
+    # token index → the state of the place named there ("Antalya" → TUR)
+    places: dict[int, str] = field(default_factory=dict)
+
+
+def place_of(tok, ctx: Context) -> list[Arg]:
+    """The state of a place a token names ("flew into Antalya", "shelled Kharkiv"), or of a
+    place below it ("a village near Kharkiv"); never an actor of its own."""
+    for t in [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "npadvmod"))]:
+        if t.i in ctx.places:
+            return [Arg(ctx.places[t.i], None, t.text, start=t.i)]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("near", "of", "in", "outside"):
+            for pobj in prep.children:
+                if pobj.i in ctx.places:
+                    return [Arg(ctx.places[pobj.i], None, pobj.text, start=pobj.i)]
+    return []
 
 
 # How many sentences back a reaction or a bare "it" may reach for the event it refers to.

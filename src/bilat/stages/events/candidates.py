@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
                                           definite, modifier_sources, other_party, prep_objects,
-                                          dominant_pair, pair_for_they, previous_actor, reacted_to, subject,
-                                          subtree_actor)
+                                          dominant_pair, pair_for_they, place_of, previous_actor, reacted_to,
+                                          subject, subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 
@@ -201,6 +201,12 @@ def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[
                 found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
                 if found:
                     return found
+    if rule.frame == "place" or rule.code[:2] in _FORCE_ROOTS | {"15"}:
+        # "flew into Antalya", "shelled Kharkiv": a place says whose territory it was
+        for obj in children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, preps + ("into",))]:
+            found = [a for a in place_of(obj, ctx) if a.code not in avoid]
+            if found:
+                return found
     return []
 
 
@@ -278,10 +284,10 @@ def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
     """Where force landed: "strikes in Syria", "strikes on camps inside Somalia", "air raids
     on oil-rich areas of South Sudan", "troops along the Chinese border"."""
     for prep, pobj in prep_objects(tok, _FORCE_PLACES):
-        found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+        found = [a for a in actors_of(pobj, ctx) + place_of(pobj, ctx) if a.code not in avoid]
         if not found and prep not in ("in", "inside", "across"):
             for inner_prep, place in prep_objects(pobj, _INNER_PLACES):
-                found = found or [a for a in actors_of(place, ctx) if a.code not in avoid]
+                found = found or [a for a in actors_of(place, ctx) + place_of(place, ctx) if a.code not in avoid]
         if found:
             return found
     return []
@@ -350,6 +356,8 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     for prep, pobj in prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in",
                                          "at", "into")):
         args = actors_of(pobj, ctx)
+        if not args and valency == "place" and prep in ("to", "in", "into"):
+            args = place_of(pobj, ctx)  # "his visit to Antalya"
         if prep == "by" and args:
             sources = args
         elif prep == "of" and valency == "object" and args:

@@ -28,6 +28,10 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    places_by_sentence: dict[int, dict[int, str]] = {}
+    for m in doc.places:
+        for i in range(m.token_start, m.token_end):
+            places_by_sentence.setdefault(m.sentence, {})[i] = m.code
     recent: list[str] = []
     recent_events: list[tuple[int, Event]] = []
     last_person: Arg | None = None
@@ -39,7 +43,8 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             # a pair named earlier in the same sentence counts too ("A and B signed … the two countries")
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
             ctx = Context(by_token, recent + here, last_person,
-                          tuple((sent_index - i, e.source, e.target) for i, e in recent_events))
+                          tuple((sent_index - i, e.source, e.target) for i, e in recent_events),
+                          places_by_sentence.get(sent_index, {}))
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     found = list(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
