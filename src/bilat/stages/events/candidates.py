@@ -156,6 +156,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             a for obj in children(tok, "dobj") for a in _struck_place(obj, ctx, src_codes)]
     if not targets and rule.code[:2] in _REACTION_ROOTS and _reacts(tok, rules):
         targets = reacted_to(src_codes, ctx)  # "Estonia condemned the move"
+    if not targets and rule.code[:2] in _FORCE_ROOTS | {"15"} and not passive and not _names_a_place(tok, ctx):
+        # "the Tajik border guards opened fire", "sent a police force to the area": in a story
+        # about two states, force one of them uses is aimed at the other (unless the clause
+        # names somewhere else: "surrounded the Gaza Strip's biggest city")
+        targets = other_party(sources, ctx)
     if not targets:
         return None
     code = rule.code
@@ -164,6 +169,12 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     else:
         code = refine(code, classes)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
+
+
+def _names_a_place(tok, ctx: Context) -> bool:
+    """Does the clause name a place or a body that is no party ("the Gaza Strip", "Hamas")?"""
+    return any((t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or t.i in ctx.places) and t.i not in ctx.by_token
+               for t in tok.subtree)
 
 
 def _reciprocal(tok) -> bool:
@@ -215,7 +226,10 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     the US"), in an intention's clause, or in a warning's clause."""
     found = _direct_targets(tok, rule, ctx, avoid)
     if not found and rule.frame != "place":
-        for obj in children(tok, "dobj"):
+        # "called for restraint from both countries": inside the object, or the object of
+        # the rule's own preposition
+        rule_pobjs = [pobj for _, pobj in prep_objects(tok, (rule.prep,))] if rule.prep else []
+        for obj in children(tok, "dobj") + rule_pobjs:
             found = subtree_actor(obj, ctx, avoid)
             if found:
                 break
