@@ -308,7 +308,7 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
         if tok.i not in hits and tok.pos_ == "PROPN" and (
                 tok.ent_type_ == "PERSON" or tok.text in people
-                or (tok.ent_type_ == "" and tok.text in dictionary.surnames)):
+                or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT") and tok.text in dictionary.surnames)):
             hits[tok.i] = (tok.i + 1, "person", None)
         i += 1
     return hits

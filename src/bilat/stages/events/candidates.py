@@ -27,6 +27,10 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 _REACTION_ROOTS = frozenset({"01", "05", "10", "11", "12", "14"})
 
 
+# Frames of verbs that take what is intended as an infinitive ("vowed to", "plans to").
+_INTENT_FRAMES = frozenset({"intent", "plan"})
+
+
 # A future or reported-future done event becomes the matching intention.
 _INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
@@ -73,7 +77,7 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
             if rule.object_class not in extra:
                 continue
             classes = classes | extra
-        if rule.frame == "intent" and not has_xcomp:
+        if rule.frame in _INTENT_FRAMES and not has_xcomp:
             continue
         return rule, classes
     return None
@@ -164,11 +168,17 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets:
         return None
     code = rule.code
-    if rule.frame == "intent":
-        code = refine(code, _intent_classes(tok, rules))
+    if rule.frame == "plan":
+        # "preparing to meet Lavrov" is an intent to meet; "wants to pressure Pakistan" is no
+        # intent to cooperate: a plan is coded only by what is planned
+        code = _intended_code(tok, rules)
+        if code is None:
+            return None
+    elif rule.frame == "intent":
+        code = _intended_code(tok, rules) or refine(code, _intent_classes(tok, rules))
     else:
         code = refine(code, classes)
-    return Candidate(tok.i, code, sources, targets, intent=rule.frame == "intent")
+    return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
 
 
 def _names_a_place(tok, ctx: Context) -> bool:
@@ -233,7 +243,7 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
             found = subtree_actor(obj, ctx, avoid)
             if found:
                 break
-    if not found and rule.frame == "intent":
+    if not found and rule.frame in _INTENT_FRAMES:
         found = _intended_target(tok, ctx, avoid)
     if not found and rule.code[:2] in ("10", "11", "13"):
         # "warned … that they could impose sanctions on Ankara": the target is in the warning;
@@ -259,6 +269,20 @@ _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold"
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
                           "issue", "register", "deliver", "complete", "finish", "lead", "have",
                           "repeat", "renew", "step", "intensify", "escalate", "announce", "unleash"})
+
+
+def _intended_code(tok, rules: Rules) -> str | None:
+    """The intent code of what is intended: "preparing to meet" → 036, "pledged to send aid"
+    → 033; None when the intended act is not itself a trigger."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma_in(c, rules.verbs):
+            found = _verb_rule(c, rules)
+            if found is not None and found[0].frame not in _INTENT_FRAMES:
+                code = refine(found[0].code, found[1])
+                if code[:2] in _FORCE_ROOTS:
+                    return "138"  # "preparing to strike": a threat of force
+                return _INTENT_OF_ROOT.get(code[:2]) or (code if code[:2] == "03" else None)
+    return None
 
 
 def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list[Arg]:
@@ -451,12 +475,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 continue
             rule, classes = found
             why = is_blocked(tok, rules)
-            if why and not (rule.frame == "intent" and why == "infinitive"):
+            if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
             if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS:
                 continue  # "is providing aid" is a state of affairs; "is blaming", "is urging" an act
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
-            if cand is not None and future(tok) and rule.frame not in ("intent", "appeal"):
+            if cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
                 root = cand.code[:2]
                 if root not in _INTENT_OF_ROOT or not reported(tok):
                     continue
