@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from bilat.document import Document, Mention
+from bilat.stages.patterns import names_pattern
 
 # Sectors whose holders act for a state (a role of these with no country named takes the
 # document's home country).
@@ -55,13 +56,9 @@ class ActorDictionary:
     place_pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        alternatives = sorted(self.phrases, key=len, reverse=True)
-        body = "|".join(re.escape(p) for p in alternatives) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
-        names = "|".join(re.escape(p) for p in sorted(self.surnames, key=len, reverse=True)) or r"(?!x)x"
-        self.surname_pattern = re.compile(rf"(?<![\w])(?:{names})(?![\w])")
-        places = "|".join(re.escape(p) for p in sorted(self.places, key=len, reverse=True)) or r"(?!x)x"
-        self.place_pattern = re.compile(rf"(?<![\w])(?:{places})(?![\w])")
+        self.pattern = names_pattern(self.phrases)
+        self.surname_pattern = names_pattern(self.surnames)
+        self.place_pattern = names_pattern(self.places)
 
     def find(self, text: str):
         """Yield (start, end, entry) for each dictionary phrase in ``text``, longest first.
