@@ -208,3 +208,14 @@ def test_arguments_real_sentences_give(code_text, text, expected):
 ])
 def test_no_meeting_from_a_wish(code_text, text):
     assert not [e for e in code_text(text) if e.root == "04"]
+
+
+def test_the_north_and_the_south_in_a_korea_story(code_text):
+    events = code_text("North and South Korea agreed on Monday to hold military talks. "
+                       "The North also agreed to restore a hotline with the South.")
+    assert {(e.source, e.target) for e in events} == {("PRK", "KOR")}
+
+
+def test_plans_are_coded_by_what_is_planned(code_text):
+    assert ("UKR", "RUS", "03") in _triples(code_text("Kuleba said he was preparing to meet Lavrov on Thursday."))
+    assert not code_text("The minister said the US wants to pressure Pakistan.")

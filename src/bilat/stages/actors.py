@@ -234,6 +234,40 @@ def _places() -> dict[str, str]:
     return {row["name"]: row["code"] for row in _rows("places.tsv") if row.get("code")}
 
 
+# "the North", "North and South Korea": a half of a divided country, not followed by a name.
+_HALF = re.compile(r"\b(North|South)\b(?!\s*[-–]|\s+[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _halves() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in _rows("halves.tsv"):
+        table.setdefault(row["phrase"], []).append((row["code"], frozenset(_split(row["context"]))))
+    return table
+
+
+def find_halves(doc: Document) -> None:
+    """Add mentions of "the North", "the South" where the document names a divided country."""
+    named = {m.code for m in doc.mentions if m.code}
+    taken = {(m.sentence, i) for m in doc.mentions for i in range(m.token_start, m.token_end)}
+    added = []
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            for match in _HALF.finditer(sent.text):
+                code = next((c for c, context in _halves().get(match.group(1), []) if named & context), None)
+                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+                if code is None or span is None or (sent_index, span.start) in taken:
+                    continue
+                start, end = para.offset + span[0].idx, para.offset + span[-1].idx + len(span[-1].text)
+                added.append(Mention(start=start, end=end, text=doc.text[start:end], code=code, kind="state",
+                                     head=span[-1].i, sentence=sent_index, token_start=span.start,
+                                     token_end=span.end))
+            sent_index += 1
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
+
+
 def find_places(doc: Document, dictionary: ActorDictionary) -> None:
     """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases."""
     taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
@@ -479,5 +513,6 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                                         person=unit.person, inferred=unit.inferred))
             sent_index += 1
     doc.mentions = mentions
+    find_halves(doc)
     find_places(doc, dictionary)
     return doc
