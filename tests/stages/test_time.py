@@ -76,3 +76,20 @@ def test_a_date_inside_another_events_phrase_is_that_events(code_text):
 def test_since_does_not_date_the_event(pipeline, text):
     doc = pipeline(text)
     assert all(e.event_date not in ("2011", "2023-01") for e in doc.events)
+
+
+def test_statement_in_the_present_of_the_report_is_news(pipeline):
+    from bilat.document import Document
+
+    doc = pipeline(Document(doc_id="t", raw="Britain is urging Pakistan and India to talk to one another.",
+                            published="2025-05-08"))
+    assert {(e.source, e.event_date) for e in doc.events if e.root == "02"} == {("GBR", "2025-05")}
+
+
+def test_a_date_named_in_passing_does_not_carry(pipeline):
+    from bilat.document import Document
+
+    text = ("The deal was to be announced during Manmohan Singh's visit to Dhaka in 2011. "
+            "Sheikh Hasina and Narendra Modi held talks in New Delhi.")
+    doc = pipeline(Document(doc_id="t", raw=text, published="2017-04-09"))
+    assert [e.event_date for e in doc.events if "held talks" in e.sentence] == ["2017-04"]

@@ -215,7 +215,7 @@ def date_events(doc: Document) -> Document:
                     value, precision = _window(published - _PERFECT_WINDOW, published)
                 elif carried and _past(tok) and not _verbal(events):
                     value, precision = reference
-                elif published is not None and _reported_now(tok):
+                elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 for event in events:
                     if getattr(event, "root", None) == "03" and _after(value, published):
@@ -224,7 +224,9 @@ def date_events(doc: Document) -> Document:
                         continue
                     event.event_date, event.date_precision = value, precision
                     event.date_end = tx.end_value if tx is not None and tx.kind == "range" else None
-                if value is not None:
+                if value is not None and _main_clause(tok):
+                    # only the main clause's time carries on: "Singh's visit to Dhaka in 2011"
+                    # told in passing does not date what the next sentence narrates
                     own = (value, precision)
             # the reference time is that of the last narrated (dated) event, else the
             # sentence's own time adverbial ("Last month, X said …")
@@ -280,6 +282,23 @@ def _reported_now(trigger) -> bool:
     near = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass", "prep")]
     words = {t.lower_ for c in near for t in (c.subtree if c.dep_.startswith("nsubj") else [c, *c.children])}
     return not words & _BACKGROUND
+
+
+def _said_now(trigger) -> bool:
+    """A statement in the present of the report: "Britain is urging Pakistan", "Guterres calls
+    for restraint"."""
+    verb = _clause_verb(trigger)
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re")
+                                      for c in verb.children)
+
+
+def _main_clause(trigger) -> bool:
+    """Is the trigger narrated, not named in passing: a verb, or an event noun that is a
+    clause's subject or object ("held talks"), not one inside a phrase ("during Singh's visit
+    to Dhaka in 2011")?"""
+    return not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("pobj", "poss", "compound", "nmod", "appos"))
 
 
 def _backshifted(verb) -> bool:
