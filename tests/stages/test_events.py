@@ -219,3 +219,19 @@ def test_the_north_and_the_south_in_a_korea_story(code_text):
 def test_plans_are_coded_by_what_is_planned(code_text):
     assert ("UKR", "RUS", "03") in _triples(code_text("Kuleba said he was preparing to meet Lavrov on Thursday."))
     assert not code_text("The minister said the US wants to pressure Pakistan.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Alan Gross, a US citizen, was jailed in Cuba for five years.", ("CUB", "USA", "17")),
+    ("The Kenyan ambassador to Somalia has been recalled.", ("KEN", "SOM", "16")),
+    ("Sudan accused South Sudan of aggression. Sudan and South Sudan traded blame. "
+     "Border clashes broke out on Monday.", ("SDN", "SSD", "19")),
+])
+def test_what_passives_and_stories_leave_unsaid(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_clash_named_in_passing_is_not_a_new_one(code_text):
+    text = ("India and China clashed in June 2020. India accused China of aggression. "
+            "Weeks after the clash, India banned Chinese apps.")
+    assert len([e for e in code_text(text) if e.root == "19"]) == 1

@@ -123,6 +123,20 @@ def dominant_pair(ctx: Context) -> list[str]:
     return sorted(top, key=ctx.recent_codes.index)
 
 
+def clear_pair(ctx: Context) -> list[Arg]:
+    """The two states a story is about, when they are clearly its subject: together at least
+    three fifths of its mentions of states so far, and each named at least twice."""
+    counts: dict[str, int] = {}
+    for code in ctx.recent_codes:
+        counts[code] = counts.get(code, 0) + 1
+    pair = dominant_pair(ctx)
+    if len(pair) != 2 or min(counts[c] for c in pair) < 2:
+        return []
+    if sum(counts[c] for c in pair) < 0.6 * sum(counts.values()):
+        return []
+    return [Arg(code, None, "", inferred=True) for code in pair]
+
+
 def refers_to_pair(text: str) -> bool:
     """Does ``text`` speak of "the two countries", "both sides"…? (parse prefilter)"""
     return _PAIR_PHRASE.search(text) is not None
@@ -141,7 +155,9 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     low = tok.lower_
     if mention is not None:
         found.append(_arg(mention))
-    elif low in _PAIR_WORDS and any(c.lower_ in ("two", "both", "their") for c in tok.children):
+    elif low in _PAIR_WORDS and (any(c.lower_ in ("two", "both", "their") for c in tok.children)
+                                 or (tok.dep_ == "pobj" and tok.head.lower_ == "between")):
+        # "the two countries", "both sides", "clashes between the neighbours"
         return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
     elif low in ("he", "she", "his", "her") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
         # "Lula said he would visit": the speaker; else the person named last

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
                                           definite, modifier_sources, other_party, prep_objects,
-                                          dominant_pair, pair_for_they, place_of, previous_actor, reacted_to,
+                                          clear_pair, dominant_pair, pair_for_they, place_of, previous_actor,
+                                          reacted_to,
                                           subject, subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
@@ -127,6 +128,18 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 pair = dominant_pair(ctx)
                 if len(pair) == 2:
                     sources, targets = [Arg(pair[0], None, "", True)], [Arg(pair[1], None, "", True)]
+            # "Gross was jailed in Cuba", "a group arrested in Miami": who holds people is the
+            # state where they are held
+            if targets and not sources and rule.code[:2] == "17":
+                for prep, pobj in prep_objects(tok, ("in", "by")):
+                    sources = sources or [a for a in actors_of(pobj, ctx) + place_of(pobj, ctx)
+                                          if a.code not in {t.code for t in targets}]
+            # "the Kenyan ambassador to Somalia has been recalled": by his own state, from the other
+            if targets and not sources and rule.object_class == "diplomat" and subj is not None:
+                for prep, pobj in prep_objects(subj, ("to", "in")):
+                    inner = [a for a in actors_of(pobj, ctx) if a.code not in {t.code for t in targets}]
+                    if inner:
+                        sources, targets = targets, inner
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
         sources = actors_of(subj, ctx) if subj is not None else []
@@ -160,7 +173,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             a for obj in children(tok, "dobj") for a in _struck_place(obj, ctx, src_codes)]
     if not targets and rule.code[:2] in _REACTION_ROOTS and _reacts(tok, rules):
         targets = reacted_to(src_codes, ctx)  # "Estonia condemned the move"
-    if not targets and rule.code[:2] in _FORCE_ROOTS | {"15"} and not passive and not _names_a_place(tok, ctx):
+    if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07"} and not passive
+            and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause
         # names somewhere else: "surrounded the Gaza Strip's biggest city")
@@ -455,6 +469,12 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                     or subtree_actor(pobj, ctx, avoid)
     if not targets and len(sources) >= 2 and (valency == "pair" or code[:2] in _MUTUAL_ROOTS):
         sources, targets = sources[:1], sources[1:2]  # "the signing of an agreement by Turkey and Syria"
+    if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and tok.dep_ != "pobj":
+        # "border clashes", "the fighting, which took place on Sunday": in a story about two
+        # states, fighting with no one named is between them
+        pair = clear_pair(ctx)
+        if pair:
+            sources, targets = pair[:1], pair[1:]
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
