@@ -67,7 +67,9 @@ WIRE = """LIMA, March 3 (AP) - Peru and Ecuador on Thursday agreed to
 withdraw troops from the disputed Cordillera del Condor after a
 week of clashes between the neighbours, officials said.
 The foreign ministers of both countries met in Brasilia under the
-auspices of the four guarantor nations of the 1942 treaty.
+auspices of the four guarantor nations of the 1942 treaty, which
+are Argentina, Brazil, Chile and the United States, and signed a
+declaration that calls for a demilitarised zone along the border.
 """
 
 

@@ -141,11 +141,16 @@ def classify_block(block: str) -> str | None:
     for kind, pattern in _RULES.drop:
         if pattern.search(block):
             return kind
-    if not _PROSE_END.search(block):
+    if not _PROSE_END.search(block) and not _CUT_PROSE.search(block):
         return "heading"
     if len(block.split()) < _MIN_WORDS:
         return "fragment"
     return None
+
+
+# Prose cut off mid-sentence (a stored page truncated at a fixed length): sentences ended
+# inside it and many words, which no heading has.
+_CUT_PROSE = re.compile(r"[a-z0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘](?=.{60,})", re.DOTALL)
 
 
 # A line that ends a sentence (or a heading that ends in a quote or bracket).
@@ -167,9 +172,13 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """Is this text wrapped at a fixed width, as wire copy is ("… the leaders of Sudan and
     South\nSudan to convene …")? Many long lines run on into a next line."""
     full = [(a, b) for a, b in lines if a >= 0]
-    run_on = sum(1 for (a, b), (c, _) in zip(lines, lines[1:])
-                 if a >= 0 and c >= 0 and b - a >= 30 and not _LINE_END.search(text[a:b]))
-    return run_on >= 3 and run_on >= 0.3 * len(full)
+    run_on = [b - a for (a, b), (c, _) in zip(lines, lines[1:])
+              if a >= 0 and c >= 0 and b - a >= 30 and not _LINE_END.search(text[a:b])]
+    if len(run_on) < 4 or len(run_on) < 0.3 * len(full):
+        return False
+    # wrapped at a fixed width: most run-on lines within a few characters of one length
+    width = sorted(run_on)[len(run_on) // 2]
+    return sum(abs(n - width) <= 12 for n in run_on) >= 0.7 * len(run_on)
 
 
 def _blocks(text: str):
