@@ -14,6 +14,8 @@ from bilat.stages.clean import classify_block, clean, clean_text
     ("By Jane Doe", "credit"),
     ("Recent Posts", "list-heading"),
     ("Soldiers patrol the border near the capital on Monday. [John Smith/Reuters]", "caption"),
+    ("Envoy Jane Doe, right, meets Foreign Minister John Roe in Lima.", "caption"),
+    ("A ship blocked in port. Photograph: John Roe/EPA", "caption"),
     ("The minister is expected to travel to the region later this year with…", "teaser"),
     ("Your email address will not be published. Required fields are marked *", "form"),
     ("187", "no-words"),

@@ -63,10 +63,13 @@ _FORM_TEXT = (
     r"your email address will not be published",
     r"denotes required field",
 )
-# A caption ends with a bracketed photo credit ("[Name/AFP]", "(Photo: Reuters)").
+# A caption ends with a bracketed photo credit ("[Name/AFP]", "(Photo: Reuters)"), carries a
+# "Photograph:" credit, or places people in the picture ("Insulza, right, meets …").
 _CAPTION = (
     r"\[[^\]\n]{2,60}/[^\]\n]{2,40}\]\s*$",
     r"\((photo|image|file photo|picture|credit)s?\b[^)]{0,60}\)\s*$",
+    r"\bphotograph:\s",
+    r"\w,\s+(?:second\s+)?(?:left|right|centre|center)\s*[,)]",
 )
 # A teaser cut short by the page: ends in an ellipsis.
 _TEASER = (r"(…|\.\.\.)\s*$",)
