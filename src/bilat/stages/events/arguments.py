@@ -159,7 +159,10 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                                  or (tok.dep_ == "pobj" and tok.head.lower_ == "between")):
         # "the two countries", "both sides", "clashes between the neighbours"
         return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
-    elif low in ("he", "she", "his", "her") and (speaker_of(tok, ctx) or ctx.last_person) is not None:
+    elif (low in ("he", "she") or (low in ("his", "her") and depth == 0)) and (
+            speaker_of(tok, ctx) or ctx.last_person) is not None:
+        # ("his counterpart" is the other side: "his" stands for a person only when asked for
+        # itself, as the owner of an event noun: "his visit")
         # "Lula said he would visit": the speaker; else the person named last
         p = speaker_of(tok, ctx) or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))

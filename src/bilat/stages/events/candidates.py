@@ -179,6 +179,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         # about two states, force one of them uses is aimed at the other (unless the clause
         # names somewhere else: "surrounded the Gaza Strip's biggest city")
         targets = other_party(sources, ctx)
+    if not targets and rule.frame != "place":
+        targets = _loose_target(tok, ctx, src_codes, rules)
     if not targets:
         return None
     code = rule.code
@@ -199,6 +201,31 @@ def _names_a_place(tok, ctx: Context) -> bool:
     """Does the clause name a place or a body that is no party ("the Gaza Strip", "Hamas")?"""
     return any((t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or t.i in ctx.places) and t.i not in ctx.by_token
                for t in tok.subtree)
+
+
+# Prepositions through which a verb's phrase may reach its target as a last resort.
+_LOOSE_PREPS = frozenset({"to", "with", "against", "on", "over", "toward", "towards", "of", "for", "into", "about"})
+
+
+def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
+    """The last resort: an actor anywhere in the verb's own phrase, outside its subject and
+    outside clauses that tell events of their own ("accused Kenyan troops of crossing into
+    Bula Hawo in support of a regional militia" → Kenya)."""
+    subj = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    stack = [c for c in tok.children if c.i not in subj]
+    while stack:
+        cur = stack.pop(0)
+        if cur.i in subj or cur.dep_ in ("relcl", "punct", "cc", "parataxis", "advmod", "npadvmod"):
+            continue
+        if cur.dep_ in ("prep", "agent") and cur.lower_ not in _LOOSE_PREPS:
+            continue  # "in Juba", "under a 2016 deal", "after the clashes": where or when, not whom
+        if cur.pos_ == "VERB" and cur.dep_ in ("ccomp", "advcl", "conj") and lemma_in(cur, rules.verbs):
+            continue  # another event's clause
+        found = [a for a in actors_of(cur, ctx) if a.code not in avoid]
+        if found:
+            return [Arg(a.code, a.sector, a.text, True, a.start) for a in found]
+        stack.extend(cur.children)
+    return []
 
 
 def _reciprocal(tok) -> bool:
