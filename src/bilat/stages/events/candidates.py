@@ -18,6 +18,8 @@ from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_cl
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Acts two parties do together: "they" may stand for the pair a story is about.
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Acts that "A and B" do to each other when no one else is named: agree, meet, sign, fight.
+_JOINT_ROOTS = _MUTUAL_ROOTS | {"08", "19"}
 
 
 # Roots of what is said: a statement in the progressive ("are blaming each other") is made.
@@ -61,6 +63,8 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
         objects += [o.head.head for o in objects if o.lower_ in ("which", "that")]
         if any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in tok.children):
             objects.append(tok.head)
+    # "threatened to impose sanctions", "stopped pumping gas": the object of the verb after it
+    objects += [o for c in tok.children if c.dep_ in ("xcomp", "pcomp") for o in children(c, "dobj")]
     classes: set[str] = set()
     for obj in objects:
         classes |= word_classes(obj, rules)
@@ -160,8 +164,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets and len(sources) >= 2 and _reciprocal(tok):
         targets = list(sources)  # "Ethiopia and Eritrea blamed each other": both ways
     if not targets:  # (a passive's patient is its target already)
-        if len(sources) >= 2 and not _direct_targets(tok, rule, ctx, src_codes):
-            sources, targets = sources[:1], sources[1:2]  # "Peru and Bolivia have signed"
+        if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and not _direct_targets(tok, rule, ctx, src_codes):
+            # "Peru and Bolivia have signed" (not "Rwanda and Uganda both denied any involvement")
+            sources, targets = sources[:1], sources[1:2]
         else:
             targets = _targets(tok, rule, ctx, src_codes)
     if not targets and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
@@ -534,6 +539,9 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 cand.code, cand.intent = _INTENT_OF_ROOT[root], True
             if cand is not None:
                 covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+                if cand.code[:2] in ("02", "03", "10", "13"):
+                    # "called for talks between Israel and Hamas": what is asked for has not happened
+                    covered |= {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in rules.adjectives:
             rule = rules.adjectives[tok.lemma_.lower()]
             if is_blocked(tok, rules) in ("negated", "speculative", "conditional", "question"):

@@ -30,7 +30,7 @@ class Rules:
     verbs: dict[str, tuple[VerbRule, ...]]
     nouns: dict[str, tuple[str, str]]
     adjectives: dict[str, VerbRule]
-    version: str = "rules.v1"
+    version: str = "rules.v2"
 
 
 def _rule_rows(name: str):
