@@ -75,3 +75,18 @@ def test_analysis_shows_where_the_misses_are():
     assert a.by_kind["html"].recall == 0.5 and a.by_kind["html"].precision == 0.5
     text = format_analysis(a)
     assert "missed required events (1)" in text and "USA→PAK 04" in text
+
+
+def test_agreement_facts_scored_by_status_date_and_parties():
+    from bilat.evaluate import score_agreements
+
+    gold = [{"doc": "d1", "events": [], "agreements": [
+        {"name": "GSOMIA", "parties": ["JPN", "KOR"], "status_events": [
+            {"status": "signed", "date": "2016-11"}, {"status": "terminated", "date": "2019-08"}]}]}]
+    steps = [
+        {"doc_id": "d1", "status": "signed", "event_date": "2016", "parties": ["KOR", "JPN"]},  # year: compatible
+        {"doc_id": "d1", "status": "terminated", "event_date": "2019-08", "parties": ["KOR", "USA"]},  # wrong pair
+        {"doc_id": "d1", "status": "suspended", "event_date": None, "parties": ["KOR", "JPN"]},  # not in gold
+    ]
+    s = score_agreements(gold, steps)
+    assert (s.matched_pred, s.predicted, s.matched_gold, s.required) == (1, 3, 1, 2)

@@ -239,10 +239,12 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
 
     Python: ``bilat.evaluate.score(load_gold(GOLD), events)`` and ``analyse(...)``.
     """
-    from bilat.evaluate import analyse, boilerplate_hits, default_docs, format_analysis, format_scores, load_gold, score
+    from bilat.evaluate import (analyse, boilerplate_hits, default_docs, format_analysis, format_scores, load_gold,
+                                score, score_agreements)
 
     errors = _Errors()
     kinds: dict[str, str] = {}
+    steps: list[dict] | None = None
     try:
         gold_docs = load_gold(gold)
         if pred:
@@ -252,13 +254,16 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
             from bilat.pipeline import Pipeline
 
             inputs = list(docs) or [str(default_docs(gold))]
-            predicted = []
+            predicted, steps = [], []
             for d in Pipeline(_settings()).run(inputs, on_error=errors):
                 kinds[d.doc_id] = "html" if d.is_html else "text"
                 predicted += [e.to_dict() for e in d.events]
+                steps += [st.to_dict() for st in d.statuses]
     except BilatError as exc:
         _fail(exc)
     scores = score(gold_docs, predicted)
+    if steps is not None:  # agreement steps come from coding, not from an events file
+        scores.append(score_agreements(gold_docs, steps))
     hits = boilerplate_hits(gold_docs, predicted)
     analysis = analyse(gold_docs, predicted, kinds=kinds)
     if as_json:

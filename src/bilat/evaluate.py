@@ -262,6 +262,40 @@ def format_analysis(analysis: Analysis, *, details: bool = True) -> str:
     return "\n".join(lines)
 
 
+def _step_matches(pred: dict, gold_step: dict, gold_parties: list[str]) -> bool:
+    if pred["status"] != gold_step.get("status"):
+        return False
+    if not dates_compatible(pred.get("event_date"), gold_step.get("date")):
+        return False
+    shared = set(pred.get("parties") or []) & set(gold_parties)
+    return len(shared) >= min(2, len(set(gold_parties)), len(set(pred.get("parties") or [])) or 1)
+
+
+def score_agreements(gold: list[dict], steps: Iterable[dict]) -> Score:
+    """Agreement facts: a predicted step (status, date, parties) against the gold agreements'
+    ``status_events``, one to one within a document. A step matches a gold fact with the same
+    status, a compatible date and the parties both name (two in common where both name two).
+    Precision counts every predicted step in a gold document, recall every gold fact."""
+    by_doc: dict[str, list[dict]] = {}
+    for step in steps:
+        by_doc.setdefault(step["doc_id"], []).append(step)
+    total = Score("agreement facts", 0, 0, 0, 0)
+    for gdoc in gold:
+        preds = by_doc.get(gdoc["doc"], [])
+        facts = [(step, agreement.get("parties") or []) for agreement in gdoc.get("agreements", [])
+                 for step in agreement.get("status_events", [])]
+        taken: set[int] = set()
+        for step, parties in facts:
+            hit = next((i for i, p in enumerate(preds) if i not in taken and _step_matches(p, step, parties)), None)
+            if hit is not None:
+                taken.add(hit)
+        total.matched_pred += len(taken)
+        total.matched_gold += len(taken)
+        total.predicted += len(preds)
+        total.required += len(facts)
+    return total
+
+
 def boilerplate_hits(gold: list[dict], predicted: Iterable[dict]) -> list[tuple[str, str]]:
     """(doc, boilerplate line) pairs where a predicted event's sentence overlaps a line the
     gold says must yield nothing."""
