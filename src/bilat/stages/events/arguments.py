@@ -239,6 +239,8 @@ def children(tok, *deps: str):
 
 
 def prep_objects(tok, preps=TARGET_PREPS):
+    """(preposition, object) pairs below ``tok``, the two-word ones included: in "pulled out
+    of the deal" the parser hangs "of" on the particle "out"."""
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for pobj in prep.children:
@@ -246,6 +248,16 @@ def prep_objects(tok, preps=TARGET_PREPS):
                     yield prep.lower_, pobj
         elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN", "PRON"):
             yield "to", prep
+        elif prep.dep_ in ("prt", "advmod", "prep") and prep.lower_ in PARTICLES:
+            for inner in prep.children:
+                if inner.dep_ == "prep" and inner.lower_ in preps:
+                    for pobj in inner.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            yield inner.lower_, pobj
+
+
+# Particles that begin a two-word preposition: "out of", "away from", "back to", "ahead of".
+PARTICLES = frozenset({"out", "away", "back", "ahead", "up", "down", "off", "along", "together"})
 
 
 def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[Arg]:
@@ -339,6 +351,8 @@ def subject(tok, ctx: Context, depth: int = 0):
         return subject(tok.head, ctx, depth + 1)
     if tok.dep_ == "relcl":
         return tok.head, False
+    if tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
+        return subject(tok.head, ctx, depth + 1)  # "it was concerned": the copula's subject
     return None, False
 
 

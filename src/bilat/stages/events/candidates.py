@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bilat.stages.events.arguments import (TARGET_PREPS, Arg, Context, actors_of, all_actors_in, children,
-                                          definite, modifier_sources, other_party, prep_objects,
-                                          clear_pair, dominant_pair, pair_for_they, place_of, previous_actor,
-                                          reacted_to,
-                                          subject, subtree_actor)
+from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context, actors_of, all_actors_in,
+                                          children, clear_pair, definite, dominant_pair, modifier_sources,
+                                          other_party, pair_for_they, place_of, prep_objects, previous_actor,
+                                          reacted_to, subject, subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 
@@ -54,6 +53,8 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
     if not candidates:
         return None
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    preps |= {g.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in PARTICLES
+              for g in c.children if g.dep_ == "prep"}  # "pulled out of": "of" hangs on "out"
     objects = children(tok, "dobj", "nsubjpass", "attr", "oprd")
     if tok.dep_ == "acl":  # "the agreement, first signed in 2005"
         objects.append(tok.head)
@@ -115,6 +116,13 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         targets = actors_of(inner, ctx) if inner is not None else []
         code = refine(rule.code, word_classes(comp, rules))
         return Candidate(tok.i, code, sources, targets) if sources and targets else None
+    if rule.frame == "feel":
+        # "Washington was disappointed by Seoul's decision": who feels disapproves of the cause
+        sources = actors_of(subj, ctx) if subj is not None else []
+        for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")):
+            targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}] \
+                or subtree_actor(pobj, ctx, {x.code for x in sources})
+        return Candidate(tok.i, rule.code, sources, targets) if sources and targets else None
     if passive:
         targets = actors_of(subj, ctx) if subj is not None else []
         for prep, pobj in prep_objects(tok, ("by",)):
@@ -224,7 +232,7 @@ def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]
             continue
         if cur.dep_ in ("prep", "agent") and cur.lower_ not in _LOOSE_PREPS:
             continue  # "in Juba", "under a 2016 deal", "after the clashes": where or when, not whom
-        if cur.pos_ == "VERB" and cur.dep_ in ("ccomp", "advcl", "conj") and lemma_in(cur, rules.verbs):
+        if cur.pos_ == "VERB" and cur.dep_ in ("ccomp", "xcomp", "advcl", "conj") and lemma_in(cur, rules.verbs):
             continue  # another event's clause
         found = [a for a in actors_of(cur, ctx) if a.code not in avoid]
         if found:
@@ -591,7 +599,10 @@ def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Can
         if not targets:
             return None
         return Candidate(tok.i, refine(rule.code, classes), sources, targets, intent=True)
-    for prep, pobj in prep_objects(tok, (rule.prep,) if rule.prep else TARGET_PREPS):
+    # a feeling's cause is its target: "disappointed by Seoul's decision"
+    for prep, pobj in prep_objects(tok, (rule.prep, "by") if rule.prep else TARGET_PREPS + ("by",)):
+        if targets:
+            break
         targets = [a for a in actors_of(pobj, ctx) if a.code not in src]
         if not targets:
             for child in pobj.children:
