@@ -114,8 +114,10 @@ def test_events_parquet(run, seeds_db, tmp_path):
 def test_evaluate_defaults_to_folder_beside_gold(run):
     result = run("evaluate", str(GOLD), "--json")
     scores = {s["level"]: s for s in json.loads(result.stdout)["scores"]}
-    assert set(scores) == {"dyad+quad", "directed+root", "dated"}
+    assert set(scores) == {"dyad+quad", "directed+root", "dated", "agreement facts"}
     assert scores["directed+root"]["predicted"] > 0
+    assert scores["agreement facts"]["required"] > 0  # the samples' gold tells CIS-MOA's life
+    assert "recall_by_root" in json.loads(result.stdout) and "missed" in json.loads(result.stdout)
 
 
 def test_user_actor_dictionary(run, tmp_path):

@@ -12,6 +12,7 @@ from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context
                                           reacted_to, subject, subtree_actor)
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
+from bilat.stages.grammar import COMMUNICATION
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -523,6 +524,64 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     return Candidate(tok.i, code, sources, targets, nominal=True)
 
 
+# Verbs that report what an actor said; words of censure in what they report make it a
+# criticism of the actor named there.
+_SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert"}
+_NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
+
+
+def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
+    """"Argentina said Britain was violating its sovereignty", "'This was a cowardly move by
+    India,' Asif said": a report whose content condemns another actor is a criticism (111)."""
+    negative = rules.classes.get("censure", frozenset())
+    taken = {c.trigger for c in found}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING or tok.i in taken or is_blocked(tok, rules):
+            continue
+        subj, passive = subject(tok, ctx)
+        sources = actors_of(subj, ctx) if subj is not None and not passive else []
+        if not sources:
+            continue
+        avoid = {a.code for a in sources}
+        for comp in children(tok, "ccomp"):
+            inside = {t.i for t in comp.subtree}
+            words = {t.lower_ for t in comp.subtree}
+            if words & _NEGATORS or taken & inside:
+                continue
+            targets = []
+            for t in comp.subtree:
+                if t.lower_ in negative or t.lemma_.lower() in negative:
+                    targets = targets or _censured(t, ctx, avoid)
+            if targets:
+                out.append(Candidate(tok.i, "111", sources, targets[:1]))
+                break
+    return out
+
+
+def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """Whom a word of censure is aimed at: the doer of the act it qualifies ("a cowardly move
+    by India", "the Russian strikes … unacceptable"), or the subject it is said of ("Britain
+    is violating …"); a body named only as a rule-book ("U.N. regulations") is no target."""
+    holders = [word]
+    if word.dep_ in ("amod", "compound") or (word.pos_ == "ADJ" and word.dep_ == "conj"):
+        holders.append(word.head)  # "cowardly move": the move
+    verb = word if word.pos_ in ("VERB", "AUX") else (word.head if word.dep_ in ("acomp", "attr", "oprd") else None)
+    if word.dep_ in ("attr", "acomp") or (holders[-1].dep_ == "attr"):
+        verb = holders[-1].head
+    if verb is not None:
+        holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for holder in holders:
+        found = [a for a in actors_of(holder, ctx) if a.code not in avoid]
+        found = found or modifier_sources(holder, ctx)
+        for prep, pobj in prep_objects(holder, ("by", "of")):
+            found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+        found = [a for a in found if a.code not in avoid]
+        if found:
+            return found
+    return []
+
+
 def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     """Event candidates of one parsed sentence (a spaCy ``Span``)."""
     out: list[Candidate] = []
@@ -569,7 +628,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
         cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
         if cand is not None:
             out.append(cand)
-    return out
+    return out + _statement_candidates(sent, ctx, rules, out)
 
 
 def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Candidate | None:
