@@ -235,3 +235,18 @@ def test_a_clash_named_in_passing_is_not_a_new_one(code_text):
     text = ("India and China clashed in June 2020. India accused China of aggression. "
             "Weeks after the clash, India banned Chinese apps.")
     assert len([e for e in code_text(text) if e.root == "19"]) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Algeria announced on Tuesday the suspension of diplomatic relations with Morocco.", ("DZA", "MAR", "16")),
+    ("The Pentagon announced the sale of 66 F-16 jets to Taiwan.", ("USA", "TWN", "06")),
+    ('"This was a cowardly move by India," Pakistan\'s defence minister said.', ("PAK", "IND", "11")),
+    ("The State Department said it was deeply disappointed by Seoul's decision.", ("USA", "KOR", "11")),
+    ("The United States pulled out of the nuclear deal with Iran in May 2018.", ("USA", "IRN", "16")),
+])
+def test_acts_named_by_nouns_and_reports(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_report_that_denies_censure_is_no_criticism(code_text):
+    assert not [e for e in code_text("Chile said the Bolivian claim was not illegal.") if e.root == "11"]

@@ -621,14 +621,56 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             continue
         lemma = lemma_in(tok, rules.nouns)
         rule = rules.nouns.get(lemma) if lemma else None
-        if rule is None or tok.dep_ in ("compound",):
+        verb = rules.nominals.get(tok.lemma_.lower()) if rule is None else None
+        if (rule is None and verb is None) or tok.dep_ in ("compound",):
             continue
         if is_blocked(tok, rules) not in (None, "gerund", "infinitive") or _in_unreal_clause(tok, rules):
             continue
-        cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
+        if rule is not None:
+            cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
+        else:
+            cand = _nominal_candidate(tok, verb, ctx, rules)
         if cand is not None:
             out.append(cand)
     return out + _statement_candidates(sent, ctx, rules, out)
+
+
+# Frames a noun naming an act cannot carry: what is intended, appealed for or felt.
+_VERBAL_ONLY_FRAMES = frozenset({"intent", "plan", "appeal", "feel", "reverse"})
+
+
+def _nominal_candidate(tok, verb: str, ctx: Context, rules: Rules) -> Candidate | None:
+    """A noun naming the act of a verb, read with the verb's rules: "announced the suspension
+    of diplomatic relations with Morocco" (suspend + relations → 16), "approved the removal of
+    South Korea from a white list", "Algeria's closure of its airspace to Moroccan planes"."""
+    classes = word_classes(tok, rules)
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    rule = next((r for r in rules.verbs.get(verb, ()) if r.frame not in _VERBAL_ONLY_FRAMES
+                 and (not r.prep or r.prep in preps) and (not r.object_class or r.object_class in classes)), None)
+    if rule is None:
+        return None
+    sources = modifier_sources(tok, ctx)
+    for _, agent in prep_objects(tok, ("by",)):
+        sources = sources or actors_of(agent, ctx)
+    light, _ = _light_verb(tok)
+    head = light or (tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None)
+    if not sources and head is not None:
+        subj, passive = subject(head, ctx)  # "Algeria announced the suspension …"
+        sources = actors_of(subj, ctx) if subj is not None and not passive else []
+    if not sources:
+        return None
+    avoid = {a.code for a in sources}
+    targets: list[Arg] = []
+    for prep, pobj in prep_objects(tok, ("with", "to", "against", "on", "from", "for", "into", "of")):
+        found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+        if not found and prep == "of":
+            found = subtree_actor(pobj, ctx, avoid)  # "the suspension of Pakistan's participation"
+        if not found and (rule.frame == "place" or rule.code[:2] in _FORCE_ROOTS | {"15"}):
+            found = [a for a in place_of(pobj, ctx) if a.code not in avoid]
+        targets = targets or found
+    if not targets:
+        return None
+    return Candidate(tok.i, refine(rule.code, classes), sources, targets, nominal=True)
 
 
 def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Candidate | None:

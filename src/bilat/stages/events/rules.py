@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +30,8 @@ class Rules:
     verbs: dict[str, tuple[VerbRule, ...]]
     nouns: dict[str, tuple[str, str]]
     adjectives: dict[str, VerbRule]
+    # noun → the verb it names the act of ("suspension" → "suspend"), read with the verb's rules
+    nominals: dict[str, str] = field(default_factory=dict)
     version: str = "rules.v2"
 
 
@@ -53,7 +55,8 @@ def load_rules() -> Rules:
                   for r in _rule_rows("adjectives.tsv")}
     for rule in [*adjectives.values(), *(v for vs in verbs.values() for v in vs)]:
         lookup(rule.code)  # a code CAMEO lacks is a data error: fail at load
-    return Rules(classes, {k: tuple(v) for k, v in verbs.items()}, nouns, adjectives)
+    nominals = {r["noun"]: r["verb"] for r in _rule_rows("nominals.tsv") if r["verb"] in verbs}
+    return Rules(classes, {k: tuple(v) for k, v in verbs.items()}, nouns, adjectives, nominals)
 
 
 def lemma_in(tok, table: dict) -> str | None:
