@@ -19,7 +19,9 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Acts two parties do together: "they" may stand for the pair a story is about.
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts that "A and B" do to each other when no one else is named: agree, meet, sign, fight.
-_JOINT_ROOTS = _MUTUAL_ROOTS | {"08", "19"}
+_JOINT_ROOTS = _MUTUAL_ROOTS | {"08", "15", "19"}
+# Verbs of exchange: "A and B traded threats", "exchanged fire" — each did it to the other.
+_EXCHANGE = frozenset({"trade", "exchange", "swap"})
 
 
 # Roots of what is said: a statement in the progressive ("are blaming each other") is made.
@@ -170,8 +172,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         if not targets or not sources:
             return None
         return Candidate(tok.i, refine(rule.code, classes), sources, targets)
-    if not targets and len(sources) >= 2 and _reciprocal(tok):
-        targets = list(sources)  # "Ethiopia and Eritrea blamed each other": both ways
+    if not targets and len(sources) >= 2 and (_reciprocal(tok) or tok.lemma_.lower() in _EXCHANGE):
+        targets = list(sources)  # "Ethiopia and Eritrea blamed each other", "traded threats": both ways
     if not targets:  # (a passive's patient is its target already)
         if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and not _direct_targets(tok, rule, ctx, src_codes):
             # "Peru and Bolivia have signed" (not "Rwanda and Uganda both denied any involvement")
