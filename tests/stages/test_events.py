@@ -250,3 +250,17 @@ def test_acts_named_by_nouns_and_reports(code_text, text, expected):
 
 def test_a_report_that_denies_censure_is_no_criticism(code_text):
     assert not [e for e in code_text("Chile said the Bolivian claim was not illegal.") if e.root == "11"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("India has moved to punish Pakistan after accusing it of backing the attack.", ("IND", "PAK", "11")),
+    ("Kyiv's European allies, including France and Germany, condemned the Russian strikes.", ("FRA", "RUS", "11")),
+    ("Last October, Nicaraguan troops began to occupy Calero Island, a Costa Rican wetland.", ("NIC", "CRI", "19")),
+])
+def test_pronouns_relations_and_aspect(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_the_allies_of_a_state_are_not_that_state(code_text):
+    events = code_text("Kyiv's European allies condemned the Russian strikes.")
+    assert not [e for e in events if e.source == "UKR"]

@@ -26,6 +26,13 @@ _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments
                          "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
 
 
+# Nouns of a relation to the possessor, who is not the one meant: "Kyiv's allies".
+_RELATION_NOUNS = frozenset({"ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor",
+                             "neighbors", "enemy", "enemies", "rival", "rivals", "critic", "critics", "opponent",
+                             "opponents", "backer", "backers", "supporter", "supporters", "adversary",
+                             "adversaries", "foe", "foes", "friend", "friends"})
+
+
 # A paragraph with one of these can hold an event even if it names no actor.
 _PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
 
@@ -172,6 +179,21 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             found.append(Arg(speaker.code, "GOV", tok.text, inferred=True))
     elif low in ("which", "that", "who", "whom") and tok.head.dep_ == "relcl" and depth < 2:
         return actors_of(tok.head.head, ctx, depth=depth + 1)
+    elif low in ("it", "them") and tok.dep_ in ("dobj", "pobj") and tok.i not in ctx.by_token:
+        # "punish Pakistan after accusing it of …": the state named last before it
+        before = [m for i, m in ctx.by_token.items() if i < tok.i and m.code and m.kind == "state"
+                  and i >= tok.sent.start]
+        if before:
+            m = max(before, key=lambda m: m.token_start)
+            found.append(Arg(m.code, m.sector, tok.text, inferred=True, start=tok.i))
+    elif low in _RELATION_NOUNS:
+        # "Kyiv's European allies, including France and Germany": others than the possessor
+        for prep, pobj in prep_objects(tok, ("including", "like", "such")):
+            found.extend(actors_of(pobj, ctx, depth=depth + 1))
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                for pobj in child.children:
+                    found.extend(actors_of(pobj, ctx, depth=depth + 1))
     elif tok.pos_ in ("NOUN", "PROPN") and depth < 2:
         # "the federal cabinet", "the two countries' foreign ministers", "Odeh, a Jordanian"
         for child in tok.children:

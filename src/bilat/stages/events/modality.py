@@ -33,7 +33,8 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
 # decision news reports once it is taken ("decided to cut supplies", "went on to cut"): the
 # infinitive is the act, not a wish.
 _CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead", "push", "drive", "oblige",
-                        "decide", "vote", "opt", "choose", "proceed", "go", "move"})
+                        "decide", "vote", "opt", "choose", "proceed", "go", "move",
+                        "begin", "start", "continue", "resume"})  # aspect: "began to occupy" occupies
 
 
 def is_blocked(tok, rules: Rules) -> str | None:
