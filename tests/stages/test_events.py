@@ -264,3 +264,9 @@ def test_pronouns_relations_and_aspect(code_text, text, expected):
 def test_the_allies_of_a_state_are_not_that_state(code_text):
     events = code_text("Kyiv's European allies condemned the Russian strikes.")
     assert not [e for e in events if e.source == "UKR"]
+
+
+def test_an_allegation_is_coded_and_what_is_alleged_is_not(code_text):
+    triples = _triples(code_text("Congo's leader Laurent Kabila has claimed that Ugandan troops have invaded "
+                                 "the east of his country."))
+    assert ("COD", "UGA", "11") in triples and ("UGA", "COD", "19") not in triples

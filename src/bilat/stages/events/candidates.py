@@ -528,8 +528,11 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
 
 # Verbs that report what an actor said; words of censure in what they report make it a
 # criticism of the actor named there.
-_SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert"}
+_SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert",
+                          "allege", "charge", "contend"}
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
+# Verbs of alleging: what they report is said against the reported clause's subject.
+_ALLEGING = frozenset({"allege", "charge", "claim", "contend"})
 
 
 def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
@@ -549,8 +552,16 @@ def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidat
         for comp in children(tok, "ccomp"):
             inside = {t.i for t in comp.subtree}
             words = {t.lower_ for t in comp.subtree}
-            if words & _NEGATORS or taken & inside:
+            if words & _NEGATORS or (taken & inside and tok.lemma_.lower() not in _ALLEGING):
                 continue
+            if tok.lemma_.lower() in _ALLEGING:
+                # "Kabila claimed that Ugandan troops invaded …": an allegation against the
+                # actor it is about (the reported clause's subject)
+                subj_c, _ = subject(comp, ctx)
+                accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
+                if accused:
+                    out.append(Candidate(tok.i, "112", sources, accused[:1]))
+                    break
             targets = []
             for t in comp.subtree:
                 if t.lower_ in negative or t.lemma_.lower() in negative:

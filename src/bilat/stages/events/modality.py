@@ -26,7 +26,8 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "try", "intend", "aim", "need", "fear", "doubt", "suggest", "indicate",
                              "if", "unless", "whether", "likely", "possible", "able", "help",
                              "allow", "encourage", "push", "hard", "easy", "desire", "bid",
-                             "attempt", "effort", "refuse", "fail"})
+                             "attempt", "effort", "refuse", "fail",
+                             "claim", "allege", "charge", "contend"})  # what is alleged is not asserted
 
 
 # Verbs that make their infinitive happen ("provoked Pakistan to block"), and verbs of a
