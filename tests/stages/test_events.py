@@ -270,3 +270,15 @@ def test_an_allegation_is_coded_and_what_is_alleged_is_not(code_text):
     triples = _triples(code_text("Congo's leader Laurent Kabila has claimed that Ugandan troops have invaded "
                                  "the east of his country."))
     assert ("COD", "UGA", "11") in triples and ("UGA", "COD", "19") not in triples
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan said it would retaliate if India attacked again.",
+    "The Pakistani government warned it would respond if India attacked again.",
+])
+def test_a_response_promised_on_a_condition_is_a_threat(code_text, text):
+    assert ("PAK", "IND", "13") in _triples(code_text(text))
+
+
+def test_a_condition_without_a_promise_is_nothing(code_text):
+    assert not code_text("If India attacks Pakistan, the region will suffer.")

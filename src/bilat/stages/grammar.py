@@ -13,7 +13,7 @@ REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon
 # Verbs that report speech: a "would" clause under them is a stated intention.
 COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state", "declare",
                             "pledge", "promise", "confirm", "reveal", "report", "add", "write",
-                            "tweet", "assure"})
+                            "tweet", "assure", "warn", "threaten"})
 
 
 COMM_TABLE = dict.fromkeys(COMMUNICATION)

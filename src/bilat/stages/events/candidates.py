@@ -595,6 +595,36 @@ def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
     return []
 
 
+def _conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
+    """"We will respond if India attacks again", "his forces will act against Eritrea if
+    provoked": a response promised on a condition is a threat (138), against the condition's
+    subject or whom the response is aimed at, else the other state of the story."""
+    responses = rules.classes.get("response", frozenset())
+    taken = {c.trigger for c in found}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in responses or tok.i in taken or not future(tok):
+            continue
+        conditions = [c for c in children(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                               for m in c.children)]
+        if not conditions or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj, passive = subject(tok, ctx)
+        sources = actors_of(subj, ctx) if subj is not None and not passive else []
+        if not sources:
+            continue
+        avoid = {a.code for a in sources}
+        targets = [a for _, pobj in prep_objects(tok, ("against", "on", "to")) for a in actors_of(pobj, ctx)
+                   if a.code not in avoid]
+        for cond in conditions:
+            inner, _ = subject(cond, ctx)
+            targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in avoid] if inner is not None else [])
+        targets = targets or other_party(sources, ctx)
+        if targets:
+            out.append(Candidate(tok.i, "138", sources, targets[:1], intent=True))
+    return out
+
+
 def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     """Event candidates of one parsed sentence (a spaCy ``Span``)."""
     out: list[Candidate] = []
@@ -645,7 +675,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             cand = _nominal_candidate(tok, verb, ctx, rules)
         if cand is not None:
             out.append(cand)
-    return out + _statement_candidates(sent, ctx, rules, out)
+    out += _statement_candidates(sent, ctx, rules, out)
+    return out + _conditional_threats(sent, ctx, rules, out)
 
 
 # Frames a noun naming an act cannot carry: what is intended, appealed for or felt.
