@@ -282,3 +282,11 @@ def test_a_response_promised_on_a_condition_is_a_threat(code_text, text):
 
 def test_a_condition_without_a_promise_is_nothing(code_text):
     assert not code_text("If India attacks Pakistan, the region will suffer.")
+
+
+def test_a_condemned_attack_is_the_story_s_attack(code_text):
+    text = ("NATO admitted it made a mistake in firing missiles at the Chinese embassy in Belgrade. "
+            "NATO's secretary-general expressed regret. The alliance said the campaign would go on. "
+            "Its leaders are due to meet on Saturday. Russian President Boris Yeltsin condemned the attack.")
+    triples = _triples(code_text(text))
+    assert ("NATO", "CHN", "19") in triples and ("RUS", "NATO", "11") in triples

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 
 # Prepositions whose gerund presupposes the event ("after suspending"): realis.
-REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon"})
+REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "in"})
 
 
 # Verbs that report speech: a "would" clause under them is a stated intention.
 COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state", "declare",
                             "pledge", "promise", "confirm", "reveal", "report", "add", "write",
-                            "tweet", "assure", "warn", "threaten"})
+                            "tweet", "assure", "warn", "threaten", "admit", "acknowledge", "concede"})
 
 
 COMM_TABLE = dict.fromkeys(COMMUNICATION)

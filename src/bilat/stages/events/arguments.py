@@ -65,7 +65,7 @@ class Context:
     last_person: Arg | None
     # (sentences ago, source, target) of the events coded in the sentences just before, most
     # recent last: what "the move", "the attack" and a bare "it" refer back to
-    recent_events: tuple[tuple[int, str, str], ...] = ()
+    recent_events: tuple[tuple[int, str, str, str], ...] = ()  # (sentences ago, source, target, root)
     # token index → the state of the place named there ("Antalya" → TUR)
     places: dict[int, str] = field(default_factory=dict)
 
@@ -88,15 +88,23 @@ def place_of(tok, ctx: Context) -> list[Arg]:
 _REFER_BACK = 2
 
 
-def reacted_to(source_codes: set[str], ctx: Context) -> list[Arg]:
+# Roots of force: an "attack" or "strike" reacted to may lie anywhere earlier in the story.
+_FORCE_EVENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def reacted_to(source_codes: set[str], ctx: Context, *, force: bool = False) -> list[Arg]:
     """Whom a reaction to an unnamed act ("condemned the move", "rejected the accusation")
     is aimed at: the actor of the latest event done to the reacting party, else of the latest
-    event by another party, within the last sentences."""
-    recent = [e for e in reversed(ctx.recent_events) if e[0] <= _REFER_BACK]
-    for _, src, tgt in recent:
+    event by another party, within the last sentences; for an act of force ("condemned the
+    attack"), the latest use of force told anywhere before in the story."""
+    if force:
+        recent = [e for e in reversed(ctx.recent_events) if e[3] in _FORCE_EVENT_ROOTS]
+    else:
+        recent = [e for e in reversed(ctx.recent_events) if e[0] <= _REFER_BACK]
+    for _, src, tgt, _ in recent:
         if tgt in source_codes and src not in source_codes:
             return [Arg(src, None, "", inferred=True)]
-    for _, src, tgt in recent:
+    for _, src, tgt, _ in recent:
         if src not in source_codes:
             return [Arg(src, None, "", inferred=True)]
     return []
@@ -105,7 +113,7 @@ def reacted_to(source_codes: set[str], ctx: Context) -> list[Arg]:
 def previous_actor(ctx: Context) -> list[Arg]:
     """A bare subject pronoun ("It also accused Japan …") as the actor of the latest event
     in the sentence before."""
-    for ago, src, _ in reversed(ctx.recent_events):
+    for ago, src, _, _ in reversed(ctx.recent_events):
         if ago == 1:
             return [Arg(src, None, "it", inferred=True)]
     return []

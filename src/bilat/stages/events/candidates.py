@@ -187,8 +187,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets and rule.code[:2] in _FORCE_ROOTS | {"15"}:
         targets = _struck_place(tok, ctx, src_codes) or [
             a for obj in children(tok, "dobj") for a in _struck_place(obj, ctx, src_codes)]
-    if not targets and rule.code[:2] in _REACTION_ROOTS and _reacts(tok, rules):
-        targets = reacted_to(src_codes, ctx)  # "Estonia condemned the move"
+    if not targets and rule.code[:2] in _REACTION_ROOTS:
+        reacted = _reacts(tok, rules)
+        if reacted is not None:
+            # "Estonia condemned the move", "Beijing condemned a barbaric attack"
+            targets = reacted_to(src_codes, ctx, force=reacted.lemma_.lower() in _FORCE_NOUNS)
     if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07"} and not passive
             and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
@@ -251,12 +254,21 @@ def _reciprocal(tok) -> bool:
                for o in objects)
 
 
-def _reacts(tok, rules: Rules) -> bool:
-    """Is the verb's object (or what it is "over") a definite act already told: "the move",
-    "this decision", "the attack", "the accusations"?"""
+# Nouns of force a reaction may name ("condemned a barbaric attack").
+_FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "bombing", "raid", "shelling", "invasion",
+                          "incursion", "killing", "assault", "offensive", "bombardment"})
+
+
+def _reacts(tok, rules: Rules):
+    """The verb's object (or what it is "over"), if it is an act already told: "the move",
+    "this decision", "the attacks", "a barbaric attack"; else None."""
     acts = rules.classes.get("reaction", frozenset())
     objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("over", "against", "to"))]
-    return any(o.lemma_.lower() in acts and any(c.dep_ in ("det", "poss") for c in o.children) for o in objects)
+    for o in objects:
+        if o.lemma_.lower() in acts and (any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                              for c in o.children) or o.lemma_.lower() in _FORCE_NOUNS):
+            return o
+    return None
 
 
 def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:

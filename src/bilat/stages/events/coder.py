@@ -43,7 +43,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             # a pair named earlier in the same sentence counts too ("A and B signed … the two countries")
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
             ctx = Context(by_token, recent + here, last_person,
-                          tuple((sent_index - i, e.source, e.target) for i, e in recent_events),
+                          tuple((sent_index - i, e.source, e.target, e.root) for i, e in recent_events),
                           places_by_sentence.get(sent_index, {}))
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
@@ -51,7 +51,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
                                           min_confidence))
                     events.extend(found)
                     recent_events.extend((sent_index, e) for e in found)
-            del recent_events[:-8]
+            del recent_events[:-40]
             for m in mentions:
                 if m.code and len(m.code) == 3 and not m.inferred:
                     recent.append(m.code)
