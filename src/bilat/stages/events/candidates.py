@@ -514,6 +514,9 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # "Clinton, in a telephone call with Yeltsin, said …", "Egypt said the latest round of
         # talks with Ethiopia ended": a meeting's other side is the actor of the clause above
         sources = _clause_actor(tok, ctx, {a.code for a in targets})
+    if not targets and sources and code[:2] in ("11", "12", "14") and (light is not None or tok.dep_ == "dobj"):
+        # "China registered the strongest possible protest": against the act just told
+        targets = reacted_to({a.code for a in sources}, ctx)
     if code == "114" and not targets:
         # what the complaint is about: "over Chinese tariffs", on the noun or on its venue
         venues = [pobj for prep, pobj in prep_objects(tok, ("with",))]
