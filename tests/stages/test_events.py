@@ -290,3 +290,9 @@ def test_a_condemned_attack_is_the_story_s_attack(code_text):
             "Its leaders are due to meet on Saturday. Russian President Boris Yeltsin condemned the attack.")
     triples = _triples(code_text(text))
     assert ("NATO", "CHN", "19") in triples and ("RUS", "NATO", "11") in triples
+
+
+def test_its_neighbour_is_the_other_state_of_the_story(code_text):
+    text = ("Chad accused Sudan of backing rebels. Sudan said it was surprised, "
+            "and urged its western neighbour to form joint border patrols.")
+    assert ("SDN", "TCD", "02") in _triples(code_text(text))

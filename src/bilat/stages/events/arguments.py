@@ -33,6 +33,10 @@ _RELATION_NOUNS = frozenset({"ally", "allies", "partner", "partners", "neighbour
                              "adversaries", "foe", "foes", "friend", "friends"})
 
 
+# A state's one neighbour in a story about two: "its western neighbour".
+_NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor"})
+
+
 # A paragraph with one of these can hold an event even if it names no actor.
 _PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
 
@@ -194,6 +198,19 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         if before:
             m = max(before, key=lambda m: m.token_start)
             found.append(Arg(m.code, m.sector, tok.text, inferred=True, start=tok.i))
+    elif low in _NEIGHBOUR_NOUNS and any(c.dep_ == "poss" for c in tok.children) and not any(
+            c.dep_ in ("amod", "compound", "nmod") and _mention_at(c, ctx) for c in tok.children):
+        # "urged its western neighbour", "Sudan's neighbour": the other state of the story
+        owner = next(c for c in tok.children if c.dep_ == "poss")
+        owners = actors_of(owner, ctx, depth=depth + 1) if owner.lower_ not in ("its", "their") else []
+        if not owners and owner.lower_ == "its":
+            clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subj, passive = subject(clause, ctx) if clause is not None else (None, False)
+            owners = actors_of(subj, ctx, depth=depth + 1) if subj is not None and not passive else []
+        pair = dominant_pair(ctx)
+        others = [c for c in pair if c not in {o.code for o in owners}]
+        if owners and len(pair) == 2 and len(others) == 1:
+            found.append(Arg(others[0], None, tok.text, inferred=True, start=tok.i))
     elif low in _RELATION_NOUNS:
         # "Kyiv's European allies, including France and Germany": others than the possessor
         for prep, pobj in prep_objects(tok, ("including", "like", "such")):
