@@ -405,7 +405,12 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         kind = next((e.kind for e in codes), "role" if role_sectors else "person")
         if role_sectors:
             # the longest role phrase decides; on a tie, the one nearest the head (last)
-            sector = max(role_sectors, key=lambda pair: pair[0])[1] if sector is None else sector
+            sector = max(reversed(role_sectors), key=lambda pair: pair[0])[1] if sector is None else sector
+        if any(r == "REB" for _, r in role_sectors) and not any(e.kind in ("institution", "person", "user")
+                                                                  for e in codes):
+            # "Chadian rebels", "Chadian army rebels": fighters against a state are not that
+            # state, and no actor of their own (a named group, "Hamas", is in the dictionary)
+            code, sector = None, "REB"
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
         if code is None and person:
