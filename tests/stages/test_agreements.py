@@ -185,3 +185,15 @@ def test_pair_named_earlier_in_the_same_sentence(pipeline):
                                   "the two countries signed only three months ago.", "2022-07-14")
     assert [(s, d) for _, _, s, d, _ in steps] == [("signed", "2022-04")]
     assert sorted(doc.agreements[0].parties) == ["IDN", "MYS"]
+
+
+def test_a_ceasefire_is_an_agreement_with_both_parties(pipeline):
+    doc = pipeline("Kyrgyzstan and Tajikistan clashed on Thursday. Kyrgyzstan said on Friday that it "
+                   "had signed a ceasefire with Tajikistan.")
+    steps = [(s.status, sorted(s.parties)) for s in doc.statuses]
+    assert ("signed", ["KGZ", "TJK"]) in steps
+
+
+def test_a_pact_confirmed_by_two_states_has_both_as_parties(pipeline):
+    doc = pipeline("China and the Solomon Islands confirmed they had signed a security pact.")
+    assert any(sorted(s.parties) == ["CHN", "SLB"] for s in doc.statuses if s.status == "signed")

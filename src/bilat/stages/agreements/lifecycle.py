@@ -17,7 +17,7 @@ from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, cla
                                            find_agreement_names, known_agreements, names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
-from bilat.stages.events.arguments import Context, actors_of, pair_for_they
+from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
 
 # Modifiers that say nothing about which agreement it is.
 _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundational", "existing", "latest",
@@ -293,6 +293,8 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     doc, para_index, start, end = where
     actors = _subject_codes(trigger, ctx)
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
+    if len(parties) < 2 and len(agreement.parties) < 2:
+        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
@@ -326,6 +328,20 @@ def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str])
         if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs):
             extra[tok.i] = found.get(tok.i, last)
     return extra
+
+
+def _other_parties(trigger, ctx: Context, known: list[str]) -> list[str]:
+    """Parties a bilateral step leaves unnamed: the other state its sentence names ("China
+    and the Solomons confirmed they had signed a security pact"), else, in a story about two
+    states one of which is a party, the other ("the pact was signed in Honiara")."""
+    named = list(dict.fromkeys(m.code for m in ctx.by_token.values()  # the sentence's own mentions
+                               if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred))
+    if len(named) == 2 and (not known or known[0] in named):
+        return named
+    pair = dominant_pair(ctx)
+    if len(pair) == 2 and (not known or known[0] in pair):
+        return pair
+    return []
 
 
 def _with_parties(trigger, ctx: Context) -> list[str]:

@@ -46,7 +46,7 @@ def find_agreement_names(text: str) -> dict[str, str]:
 # Head nouns of agreements and programmes.
 AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa",
                              "protocol", "convention", "programme", "program", "arrangement", "lease",
-                             "charter", "accords"})
+                             "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
 PROGRAMME_HEADS = frozenset({"programme", "program"})
 
 # Kinds, tried in order: the first whose words appear in the name decides.
