@@ -146,7 +146,7 @@ def test_agreements_command(run, seeds_db):
     rows = [json.loads(l) for l in run("agreements", "PAK", "USA", "--db", seeds_db, "--format", "jsonl").stdout.splitlines()]
     cis = next(r for r in rows if r["name"] == "CIS-MOA")
     assert [(s["status"], s["date"]) for s in cis["history"]] == [("signed", "2005-10"), ("expired", "2020"),
-                                                                    ("approved", "2023")]
+                                                                    ("approved", "2023-08")]
     past = [json.loads(l) for l in run("agreements", "PAK", "USA", "--db", seeds_db, "--on", "2021",
                                        "--format", "jsonl").stdout.splitlines()]
     assert next(r for r in past if r["name"] == "CIS-MOA")["status"] == "expired"

@@ -3,8 +3,8 @@
 An event takes the date expression that governs its trigger in the parse: one inside the
 trigger's phrase ("signed … in October 2005"), else one attached to a clause above it
 ("Last month, X said … it is keen to …"). Ranges give their start ("suspended from 1991 to
-2002" → 1991). With no expression, a present-perfect clause ("has approved") is recent
-relative to the report, and a past-tense clause inherits the reference time of the sentence
+2002" → 1991). With no expression, a present-perfect clause ("has approved") is dated to the
+report's month, and a past-tense clause inherits the reference time of the sentence
 just before it: the date of the last event narrated ("In February, A visited Moscow. Then B
 also visited Moscow."). Otherwise the
 date is unknown: the publication date is never used as a default.
@@ -20,7 +20,6 @@ from bilat.stages.grammar import COMMUNICATION, participle_adjunct
 from bilat.stages.timex import Timex, find_timexes, window_to_value
 
 # How far back "has approved" may lie from the report: news uses the present perfect for days.
-_PERFECT_WINDOW = timedelta(days=30)
 # How far back a news report's simple past reaches when nothing else dates it.
 _NEWS_WINDOW = timedelta(days=7)
 # Words that put a clause in the background, not in the news of the day.
@@ -212,7 +211,7 @@ def date_events(doc: Document) -> Document:
                 elif tx is not None:
                     value, precision = _value(tx)
                 elif _perfect(tok) and published is not None:
-                    value, precision = _window(published - _PERFECT_WINDOW, published)
+                    value, precision = _news_month(published)
                 elif carried and _past(tok) and not _verbal(events):
                     value, precision = reference
                 elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
@@ -339,6 +338,12 @@ def _story_date(doc: Document) -> date | None:
     """An undated copy's reference date: the earliest publication date of its story."""
     found = doc.meta.get("story_date")
     return date.fromisoformat(found) if found else None
+
+
+def _news_month(published: date) -> tuple[str, str]:
+    """What a report says has just happened ("has approved" in a report of 3 August): the
+    month it was published in, never the day."""
+    return published.strftime("%Y-%m"), "month"
 
 
 def _window(earliest: date, latest: date) -> tuple[str | None, str | None]:
