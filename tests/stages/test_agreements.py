@@ -197,3 +197,15 @@ def test_a_ceasefire_is_an_agreement_with_both_parties(pipeline):
 def test_a_pact_confirmed_by_two_states_has_both_as_parties(pipeline):
     doc = pipeline("China and the Solomon Islands confirmed they had signed a security pact.")
     assert any(sorted(s.parties) == ["CHN", "SLB"] for s in doc.statuses if s.status == "signed")
+
+
+def test_a_history_told_in_one_sentence(pipeline):
+    doc = pipeline("The memorandum of understanding between India and the UK was signed in 1997 "
+                   "and renewed in 2007 and 2019.")
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [
+        ("signed", "1997", ["GBR", "IND"]), ("renewed", "2007", ["GBR", "IND"]), ("renewed", "2019", ["GBR", "IND"])]
+
+
+def test_a_known_treaty_keeps_its_parties_when_one_acts(pipeline):
+    doc = pipeline("The United States withdrew from the INF Treaty in 2019.")
+    assert [(s.status, s.actor, sorted(s.parties)) for s in doc.statuses] == [("withdrawn", "USA", ["RUS", "USA"])]

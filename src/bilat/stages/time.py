@@ -12,6 +12,7 @@ date is unknown: the publication date is never used as a default.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bilat.document import Document
@@ -188,6 +189,7 @@ def date_events(doc: Document) -> Document:
         return doc
     reference: tuple[str, str] | None = None
     since_reference = _CARRY + 1
+    extra_steps: list = []
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
@@ -216,6 +218,12 @@ def date_events(doc: Document) -> Document:
                     value, precision = reference
                 elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
                     value, precision = _window(published - _NEWS_WINDOW, published)
+                if tx is not None and _all_steps(events):
+                    # "renewed in 2007 and 2019": one step per coordinated date
+                    for other in _coordinated(tx, sent, by_token):
+                        for step in events:
+                            extra_steps.append(replace(step, event_date=other.value,
+                                                       date_precision=other.precision, date_end=None))
                 for event in events:
                     if getattr(event, "root", None) == "03" and _after(value, published):
                         # an intention is dated when stated, not when it is meant to happen
@@ -234,7 +242,20 @@ def date_events(doc: Document) -> Document:
                 reference, since_reference = own, 1
             else:
                 since_reference += 1
+    doc.statuses += extra_steps
     return doc
+
+
+def _coordinated(tx: Timex, sent, by_token: dict[int, Timex]) -> list[Timex]:
+    """Dates coordinated with ``tx`` ("in 2007 and 2019" → 2019), each once, with a value."""
+    mine = [i for i, t in by_token.items() if t is tx]
+    found: list[Timex] = []
+    for i in mine:
+        for child in sent.doc[i].children:
+            other = by_token.get(child.i)
+            if child.dep_ == "conj" and other is not None and other is not tx and other.value and other not in found:
+                found.append(other)
+    return found
 
 
 def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:

@@ -153,7 +153,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
         if key is None and definite and not content:
             key = registry.last(programme=low in PROGRAMME_HEADS)
-        if key is None and tok.i in status_tokens and (content or not definite):
+        if key is None and tok.i in status_tokens and (content or not definite or len(_np_parties(tok, ctx)) >= 2):
+            # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
@@ -202,7 +203,11 @@ def _codes(args) -> list[str]:
 def _np_parties(head, ctx: Context) -> list[str]:
     """States an agreement phrase names: "Pakistan-US", "with the US", "between A and B"."""
     codes: list[str] = []
-    for child in head.children:
+    # "the memorandum of understanding between India and the UK": the "of" phrase's head too
+    heads = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("understanding", "agreement",
+                                                                                          "intent", "cooperation")]
+    for child in (c for h in heads for c in h.children):
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
             codes += _codes(actors_of(child, ctx))
         if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "for"):
@@ -293,7 +298,9 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     doc, para_index, start, end = where
     actors = _subject_codes(trigger, ctx)
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
-    if len(parties) < 2 and len(agreement.parties) < 2:
+    if len(parties) < 2 and len(agreement.parties) >= 2:
+        parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
+    elif len(parties) < 2:
         parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],

@@ -112,6 +112,15 @@ def status_triggers(head, verbs, nouns):
             found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
+    # "signed in 1997 and renewed in 2007 and 2019": a verb coordinated with a step's verb,
+    # with no subject or object of its own, is a further step of the same agreement
+    for t, _, _ in list(found):
+        for conj in t.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children):
+                word = verb_status(conj, verbs)
+                if word is not None and all(conj.i != f[0].i for f in found):
+                    found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
 
 
