@@ -10,6 +10,7 @@ from bilat.errors import InputError
 from bilat.settings import Settings
 from bilat.stages.actors import ActorDictionary, find_actors, load_dictionary
 from bilat.stages.agreements import derive_implied, find_agreements
+from bilat.stages.agreements import merge_within_document as merge_steps
 from bilat.stages.clean import clean
 from bilat.stages.date import date_document
 from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
@@ -101,6 +102,7 @@ class Pipeline:
             find_agreements(doc)
             date_events(doc)
             doc.events = merge_within_document(doc.events)
+            doc.statuses = merge_steps(doc.statuses, {a.key for a in doc.agreements if a.full_name})
             doc.statuses += derive_implied(doc.statuses)
             yield doc
 

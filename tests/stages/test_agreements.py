@@ -209,3 +209,9 @@ def test_a_history_told_in_one_sentence(pipeline):
 def test_a_known_treaty_keeps_its_parties_when_one_acts(pipeline):
     doc = pipeline("The United States withdrew from the INF Treaty in 2019.")
     assert [(s.status, s.actor, sorted(s.parties)) for s in doc.statuses] == [("withdrawn", "USA", ["RUS", "USA"])]
+
+
+def test_one_withdrawal_told_twice_is_one_step(pipeline):
+    doc = pipeline("The United States withdrew from the INF Treaty in August 2019. "
+                   "Washington's withdrawal from the INF Treaty was criticised by Moscow.")
+    assert [s.status for s in doc.statuses if s.agreement == "INF Treaty"] == ["withdrawn"]

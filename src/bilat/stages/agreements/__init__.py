@@ -5,10 +5,10 @@
 * ``lifecycle`` — agreements named in a document and their status changes;
 * ``history`` — status changes merged across documents, implied steps, state on a date.
 """
-from bilat.stages.agreements.history import derive_implied, merge_history, state_on
+from bilat.stages.agreements.history import derive_implied, merge_history, merge_within_document, state_on
 from bilat.stages.agreements.lifecycle import find_agreements
 from bilat.stages.agreements.statuses import STATUSES
 from bilat.stages.agreements.names import KINDS, classify_kind, find_agreement_names
 
 __all__ = ["KINDS", "STATUSES", "classify_kind", "derive_implied", "find_agreement_names",
-           "find_agreements", "merge_history", "state_on"]
+           "find_agreements", "merge_history", "merge_within_document", "state_on"]

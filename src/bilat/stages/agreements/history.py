@@ -33,6 +33,41 @@ STATE_AFTER = {"proposed": "proposed", "negotiated": "negotiating", "signed": "s
 _ORDER = {"day": 3, "month": 2, "year": 1, None: 0}
 
 
+def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list[StatusChange]:
+    """One step told twice in one document ("signed the pact in May … the pact, signed in
+    May, …") is one step: same agreement and status, dates compatible; the most precise date
+    and every party kept, the first telling's sentence. Agreements known only by their parties
+    and kind (``named`` holds the others) may be two of a kind ("an agreement on allied
+    relations … an agreement on the border"): their steps merge only on equal dates."""
+    kept: list[StatusChange] = []
+    for n, step in enumerate(statuses):
+        twin = next((k for k in kept if k.agreement == step.agreement and k.status == step.status
+                     and k.implied == step.implied and (
+                         k.event_date is not None and k.event_date == step.event_date
+                         or k.agreement in named and dates_compatible(k.event_date, step.event_date)
+                         and (k.event_date and step.event_date or not _undone_between(statuses, k, n)))), None)
+        if twin is None:
+            kept.append(step)
+            continue
+        if len(step.event_date or "") > len(twin.event_date or ""):
+            twin.event_date, twin.date_precision = step.event_date, step.date_precision
+        twin.parties = list(dict.fromkeys(twin.parties + step.parties))
+        twin.actor = twin.actor or step.actor
+    return kept
+
+
+_UNDOING = {"suspended": {"resumed"}, "resumed": {"suspended"}, "signed": {"terminated", "withdrawn", "expired"},
+            "withdrawn": {"resumed", "signed"}, "terminated": {"signed", "resumed"}}
+
+
+def _undone_between(statuses: list[StatusChange], first: StatusChange, n: int) -> bool:
+    """Did a step between ``first`` and ``statuses[n]`` undo it (a suspension, then a
+    resumption, then "suspended" again: a second suspension)?"""
+    start = next(i for i, s in enumerate(statuses) if s is first)
+    return any(s.agreement == first.agreement and s.status in _UNDOING.get(first.status, ())
+               for s in statuses[start + 1:n])
+
+
 def _add_years(value: str, years: int) -> str:
     return f"{int(value[:4]) + years:04d}{value[4:]}"
 
