@@ -12,13 +12,17 @@ GOLDS = {g["gold"]: g for g in BASELINE["golds"]}
 
 @pytest.fixture(scope="module")
 def scored(pipeline):
-    from bilat.evaluate import boilerplate_hits, load_gold, score
+    from bilat.evaluate import boilerplate_hits, load_gold, score, score_agreements
 
     results = {}
     for name, entry in GOLDS.items():
         gold = load_gold(ROOT / name)
-        predicted = [e.to_dict() for d in pipeline.run([str(ROOT / entry["docs"])]) for e in d.events]
-        results[name] = ({s.level: s for s in score(gold, predicted)}, boilerplate_hits(gold, predicted))
+        docs = list(pipeline.run([str(ROOT / entry["docs"])]))
+        predicted = [e.to_dict() for d in docs for e in d.events]
+        steps = [s.to_dict() for d in docs for s in d.statuses]
+        levels = {s.level: s for s in score(gold, predicted)}
+        levels["agreement facts"] = score_agreements(gold, steps)
+        results[name] = (levels, boilerplate_hits(gold, predicted))
     return results
 
 
