@@ -47,8 +47,8 @@ class ActorDictionary:
 
     phrases: dict[str, Entry]
     roles: dict[tuple[str, ...], str]
-    # surname → (code, sector) of office holders whose surname names one actor only
-    surnames: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # surname → the terms of the office holders who bear it
+    surnames: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     # place name → code of the state it lies in (``places.tsv``)
     places: dict[str, str] = field(default_factory=dict)
     pattern: re.Pattern[str] = field(init=False, repr=False)
@@ -148,15 +148,20 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
 _NAME_SUFFIXES = frozenset({"I", "II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})
 
 
+# One term of an office holder: (code, sector, start, end), dates as ISO prefixes.
+Term = tuple[str, str, str, str]
+
+
 @lru_cache(maxsize=1)
-def _leader_surnames() -> dict[str, tuple[str, str]]:
-    """Surnames of the office holders in ``leaders.tsv`` that name one actor only: "Annan"
-    is the UN's, "Milosevic" Yugoslavia's; "Kim" (both Koreas) names no one. A surname that
-    is also a place or body name ("Jordan") is left out; spaCy must still tag the word as a
-    person's name before it is read as one."""
+def _leader_surnames() -> dict[str, tuple[Term, ...]]:
+    """Surnames of the office holders in ``leaders.tsv`` with their terms: "Annan" is the
+    UN's; "Milosevic" Serbia's to 1997 and Yugoslavia's after; "Kim" (both Koreas, at the same
+    time) names no one. A surname some office holder bears as a first name ("Abdullah") or
+    that is also a place or body name ("Jordan") is left out; spaCy must still tag the word
+    as a name before it is read as one."""
     phrases, _ = _builtin()
-    found: dict[str, set[tuple[str, str]]] = {}
-    given: set[str] = set()  # names some office holder bears as a first name ("Abdullah")
+    found: dict[str, list[Term]] = {}
+    given: set[str] = set()
     for row in _rows("leaders.tsv"):
         words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
         if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
@@ -165,9 +170,20 @@ def _leader_surnames() -> dict[str, tuple[str, str]]:
         last = words[-1]
         if len(last) < 3 or not last[0].isupper() or last in phrases:
             continue
-        found.setdefault(last, set()).add((row["code"], row["sector"] or "GOV"))
-    return {name: next(iter(codes)) for name, codes in found.items()
-            if len({c for c, _ in codes}) == 1 and name not in given}
+        found.setdefault(last, []).append((row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
+    return {name: tuple(terms) for name, terms in found.items() if name not in given}
+
+
+def surname_actor(terms: tuple[Term, ...], when: str | None) -> tuple[str, str] | None:
+    """The (code, sector) a surname names: the one actor all its bearers served, else the one
+    whose term covers ``when`` (the publication date)."""
+    if len({t[0] for t in terms}) == 1:
+        return terms[0][0], terms[0][1]
+    if not when:
+        return None
+    covering = {(c, sec) for c, sec, start, end in terms
+                if when[:len(start)] >= start and (not end or when[:len(end)] <= end)}
+    return next(iter(covering)) if len({c for c, _ in covering}) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -339,7 +355,8 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
         if tok.i not in hits and tok.pos_ == "PROPN" and (
                 tok.ent_type_ == "PERSON" or tok.text in people
-                or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT") and tok.text in dictionary.surnames)):
+                or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT", "GPE") and tok.text in dictionary.surnames
+                    and tok.text not in dictionary.places)):
             hits[tok.i] = (tok.i + 1, "person", None)
         i += 1
     return hits
@@ -388,8 +405,10 @@ def _separates(doc, left: int, right: int, hits) -> bool:
     return False
 
 
-def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]]) -> list[Unit]:
-    """The actor units of one spaCy sentence, with people learned so far in the document."""
+def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]],
+                when: str | None = None) -> list[Unit]:
+    """The actor units of one spaCy sentence, with people learned so far in the document;
+    ``when`` (the publication date) tells whose office a bare surname names."""
     hits = _token_hits(sent, dictionary, people)
     units = []
     for tokens in _group(sent, hits):
@@ -418,7 +437,8 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             # a surname alone ("Clinton", "President Milosevic") may name an office holder; a
             # fuller name that is not the office holder's ("Mahamet Ali Abdullah") does not
             known = people.get(person) or people.get(last) or (
-                dictionary.surnames.get(last) if person == last else None)
+                surname_actor(dictionary.surnames[last], when) if person == last and last in dictionary.surnames
+                else None)
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
@@ -483,7 +503,7 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     and sector where the document allows (people by their earlier mentions, officials named
     by role alone by the official named before them or the document's home country)."""
     people: dict[str, tuple[str, str | None]] = {}
-    per_sentence = [build_units(sent, dictionary, people)
+    per_sentence = [build_units(sent, dictionary, people, doc.published)
                     for para in doc.parsed or [] for sent in para.parsed.sents]
     place = dictionary.phrases.get(doc.meta.get("dateline_place") or "")
     home = home_country([u for units in per_sentence for u in units], dateline=place.code if place else None)
