@@ -321,6 +321,10 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
                       if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
         for cond in conditions:
             found = found or [a for c in children(cond, "nsubj") for a in actors_of(c, ctx) if a.code not in avoid]
+        for comp in children(tok, "ccomp"):
+            # "demanding that Milosevic halt the crackdown": the one told to act
+            found = found or [a for c in children(comp, "nsubj", "nsubjpass") for a in actors_of(c, ctx)
+                              if a.code not in avoid]
         for comp in children(tok, "ccomp") + conditions:
             if found:
                 break
@@ -546,6 +550,8 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
 _SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert",
                           "allege", "charge", "contend"}
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
+# Modals of obligation: "X said Y must …" demands it of Y.
+_OBLIGATION = frozenset({"must", "should"})
 # Verbs of alleging: what they report is said against the reported clause's subject.
 _ALLEGING = frozenset({"allege", "charge", "claim", "contend"})
 
@@ -569,6 +575,13 @@ def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidat
             words = {t.lower_ for t in comp.subtree}
             if words & _NEGATORS or (taken & inside and tok.lemma_.lower() not in _ALLEGING):
                 continue
+            if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+                # "Safadi said Israel must end the war": a demand of the one who must act
+                subj_c, _ = subject(comp, ctx)
+                told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
+                if told:
+                    out.append(Candidate(tok.i, "100", sources, told))
+                    break
             if tok.lemma_.lower() in _ALLEGING:
                 # "Kabila claimed that Ugandan troops invaded …": an allegation against the
                 # actor it is about (the reported clause's subject)
