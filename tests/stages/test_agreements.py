@@ -215,3 +215,13 @@ def test_one_withdrawal_told_twice_is_one_step(pipeline):
     doc = pipeline("The United States withdrew from the INF Treaty in August 2019. "
                    "Washington's withdrawal from the INF Treaty was criticised by Moscow.")
     assert [s.status for s in doc.statuses if s.agreement == "INF Treaty"] == ["withdrawn"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States said it would withdraw from the INF Treaty.", []),
+    ("Russia revoked its ratification of the CTBT in 2023.", []),
+    ("The US withdrawal from the INF Treaty in 2019 angered Moscow.", [("withdrawn", "2019")]),
+])
+def test_intentions_and_undone_steps(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date) for s in doc.statuses] == expected

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.stages.agreements.names import AGREEMENT_HEADS
-from bilat.stages.events.modality import is_blocked
+from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 from bilat.stages.events.rules import lemma_in
 
@@ -108,7 +108,9 @@ def status_triggers(head, verbs, nouns):
         if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
                 and verbs[lemma_in(owner, verbs)].status == "withdrawn":
             found.append((owner, "withdrawn", owner))
-        elif prep.lower_ in ("of", "to", "on") and owner.pos_ == "NOUN" and lemma_in(owner, nouns):
+        elif prep.lower_ in ("of", "to", "on", "from") and owner.pos_ == "NOUN" and lemma_in(owner, nouns) and (
+                prep.lower_ != "from" or nouns[lemma_in(owner, nouns)].status == "withdrawn"):
+            # "the US withdrawal from the INF Treaty", "its exit from the Paris Agreement"
             found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
@@ -144,9 +146,18 @@ def outer(trigger, status, verbs, nouns):
     return trigger, status
 
 
+# Verbs that cancel the step their object names.
+_UNDOING_VERBS = frozenset({"revoke", "postpone", "delay", "block", "reject", "halt", "suspend", "cancel",
+                            "rescind", "withdraw", "defer", "oppose", "deny"})
+
+
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
     why = is_blocked(trigger, None)
+    if trigger.pos_ == "VERB" and future(trigger):
+        return False  # "said it would withdraw from the treaty": an intention, not a withdrawal
+    if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in _UNDOING_VERBS:
+        return False  # "revoked its ratification", "postponed the adoption"
     if trigger.pos_ == "VERB":
         # "after suspending X" presupposes the suspension; "by signing this pact" describes
         if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS):
