@@ -108,6 +108,10 @@ def status_triggers(head, verbs, nouns):
         if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
                 and verbs[lemma_in(owner, verbs)].status == "withdrawn":
             found.append((owner, "withdrawn", owner))
+        elif prep.lower_ in ("to", "on", "upon") and owner.pos_ == "VERB" and verb_status(owner, verbs) \
+                and verbs[lemma_in(owner, verbs)].status != "withdrawn":
+            # "agreed to an immediate ceasefire", "agreed on a border ceasefire"
+            found.append((owner, verbs[lemma_in(owner, verbs)].status, owner))
         elif prep.lower_ in ("of", "to", "on", "from") and owner.pos_ == "NOUN" and lemma_in(owner, nouns) and (
                 prep.lower_ != "from" or nouns[lemma_in(owner, nouns)].status == "withdrawn"):
             # "the US withdrawal from the INF Treaty", "its exit from the Paris Agreement"
