@@ -93,3 +93,13 @@ def test_a_date_named_in_passing_does_not_carry(pipeline):
             "Sheikh Hasina and Narendra Modi held talks in New Delhi.")
     doc = pipeline(Document(doc_id="t", raw=text, published="2017-04-09"))
     assert [e.event_date for e in doc.events if "held talks" in e.sentence] == ["2017-04"]
+
+
+def test_a_date_inside_another_argument_is_not_the_event_s(pipeline):
+    from bilat.document import Document
+
+    text = ('"We have fought wars together," he said, citing the Soviet invasion of Afghanistan, and also '
+            'the war on terror after the September 11, 2001, attacks in the United States. After Khan\'s visit '
+            'to Washington, the United States approved $125 million of support for Pakistan.')
+    doc = pipeline(Document(doc_id="t", raw=text, published="2020-01-20"))
+    assert not [e for e in doc.events if e.event_date == "2001-09-11"]

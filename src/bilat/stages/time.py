@@ -53,13 +53,17 @@ def _timex_tokens(sent, timexes: list[Timex]) -> dict[int, Timex]:
 
 
 def _own_phrase(trigger):
-    """The trigger's subtree without the clauses hanging under it (they have their own time)."""
+    """The trigger's subtree without the clauses hanging under it (they have their own time),
+    nor, for an event noun, the nouns coordinated with it ("the Soviet invasion of Afghanistan
+    … and the war on terror after the September 11, 2001 attacks": another event's date)."""
     stack = [trigger]
     while stack:
         tok = stack.pop()
         yield tok
         for child in tok.children:
             if child.dep_ in ("advcl", "relcl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "conj" and trigger.pos_ == "NOUN" and child.pos_ == "NOUN":
                 continue
             stack.append(child)
 
@@ -136,6 +140,8 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
         for child in head.children:
             if child.i == cur.i or child.dep_ in ("ccomp", "conj", "relcl", "advcl", "xcomp"):
                 continue
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dep", "attr", "appos", "dative"):
+                continue  # a date inside another argument names that one's time
             found = [by_token[t.i] for t in child.subtree if t.i in by_token]
             if found:
                 return found[0]
