@@ -296,3 +296,9 @@ def test_its_neighbour_is_the_other_state_of_the_story(code_text):
     text = ("Chad accused Sudan of backing rebels. Sudan said it was surprised, "
             "and urged its western neighbour to form joint border patrols.")
     assert ("SDN", "TCD", "02") in _triples(code_text(text))
+
+
+def test_a_paragraph_opening_on_they_is_read(code_text):
+    text = ("The United States and North Korea held talks in Geneva.\n\n"
+            "They agreed to meet again in Geneva on September 23.")
+    assert ("USA", "PRK", "03") in _triples(code_text(text))

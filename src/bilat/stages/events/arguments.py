@@ -156,9 +156,15 @@ def clear_pair(ctx: Context) -> list[Arg]:
     return [Arg(code, None, "", inferred=True) for code in pair]
 
 
+# A paragraph that opens on a pronoun or "the sides" goes on about actors named before it.
+_REFERRING_START = re.compile(r"^\W*(?:they|it|he|she|we|both|the\s+(?:two\s+)?(?:sides|neighbou?rs|countries|"
+                              r"governments|leaders))\b", re.IGNORECASE)
+
+
 def refers_to_pair(text: str) -> bool:
-    """Does ``text`` speak of "the two countries", "both sides"…? (parse prefilter)"""
-    return _PAIR_PHRASE.search(text) is not None
+    """Does ``text`` speak of "the two countries", "both sides", or open on a pronoun that
+    refers back ("They agreed to meet again")? (parse prefilter)"""
+    return _PAIR_PHRASE.search(text) is not None or _REFERRING_START.search(text) is not None
 
 
 def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
