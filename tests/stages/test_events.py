@@ -302,3 +302,10 @@ def test_a_paragraph_opening_on_they_is_read(code_text):
     text = ("The United States and North Korea held talks in Geneva.\n\n"
             "They agreed to meet again in Geneva on September 23.")
     assert ("USA", "PRK", "03") in _triples(code_text(text))
+
+
+def test_a_reported_promise_is_an_intent_and_a_bare_help_nothing(code_text):
+    events = code_text("WASHINGTON, Aug. 13, 1994 (AP) - The United States said it would help North Korea "
+                       "switch to a safer nuclear technology.")
+    assert [(e.source, e.target, e.root, e.event_date) for e in events] == [("USA", "PRK", "03", "1994-08")]
+    assert not code_text("The United States helped North Korea.")

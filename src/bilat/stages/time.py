@@ -155,6 +155,9 @@ def _clause_verb(trigger):
     clause's."""
     if participle_adjunct(trigger):
         return trigger.head
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in COMMUNICATION and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children):
+        return trigger.head  # "said it would help": the promise is as old as the saying
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.pos_ in ("AUX", "VERB"):
         return trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":

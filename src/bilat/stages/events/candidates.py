@@ -669,8 +669,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 continue
             if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS:
                 continue  # "is providing aid" is a state of affairs; "is blaming", "is urging" an act
+            if rule.frame == "promise" and not (future(tok) and reported(tok)):
+                continue  # "helped" tells nothing; "said it would help North Korea" is a promise
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
-            if cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
+            if cand is not None and rule.frame == "promise":
+                cand.intent = True
+            elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
                 root = cand.code[:2]
                 if root not in _INTENT_OF_ROOT or not reported(tok):
                     continue
