@@ -20,6 +20,7 @@ from bilat.stages.clean import classify_block, clean, clean_text
     ("Your email address will not be published. Required fields are marked *", "form"),
     ("187", "no-words"),
     ("Border talks resume between the neighbours", "heading"),
+    ("Israeli attacks killed 26 people in Lebanon on Friday, seven of them when a drone fired rockets at a convoy of hundre", None),
     ("It rained.", "fragment"),
 ])
 def test_boilerplate_kinds(line, kind):

@@ -144,7 +144,7 @@ def classify_block(block: str) -> str | None:
     for kind, pattern in _RULES.drop:
         if pattern.search(block):
             return kind
-    if not _PROSE_END.search(block) and not _CUT_PROSE.search(block):
+    if not _PROSE_END.search(block) and not _CUT_PROSE.search(block) and len(block.split()) < _CUT_WORDS:
         return "heading"
     if len(block.split()) < _MIN_WORDS:
         return "fragment"
@@ -153,7 +153,9 @@ def classify_block(block: str) -> str | None:
 
 # Prose cut off mid-sentence (a stored page truncated at a fixed length): sentences ended
 # inside it and many words, which no heading has.
-_CUT_PROSE = re.compile(r"[a-z0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘](?=.{60,})", re.DOTALL)
+_CUT_PROSE = re.compile(r"[a-z0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘](?=.{20,})", re.DOTALL)
+# No heading runs this long: a block of so many words without an end is prose cut short.
+_CUT_WORDS = 20
 
 
 # A line that ends a sentence (or a heading that ends in a quote or bracket).
