@@ -103,3 +103,12 @@ def test_a_date_inside_another_argument_is_not_the_event_s(pipeline):
             'to Washington, the United States approved $125 million of support for Pakistan.')
     doc = pipeline(Document(doc_id="t", raw=text, published="2020-01-20"))
     assert not [e for e in doc.events if e.event_date == "2001-09-11"]
+
+
+def test_the_time_of_a_plan_is_not_the_agreeing(pipeline):
+    from bilat.document import Document
+
+    text = ("North and South Korea agreed on Friday to discuss fielding combined teams at the Asian Games "
+            "in August.")
+    doc = pipeline(Document(doc_id="t", raw=text, published="2018-06-01"))
+    assert all(not (e.event_date or "").startswith("2017") for e in doc.events)

@@ -61,8 +61,8 @@ def _own_phrase(trigger):
         tok = stack.pop()
         yield tok
         for child in tok.children:
-            if child.dep_ in ("advcl", "relcl", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                continue
+            if child.dep_ in ("advcl", "relcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                continue  # ("agreed … to discuss teams at the Asian Games in August": the plan's time)
             if child.dep_ == "conj" and trigger.pos_ == "NOUN" and child.pos_ == "NOUN":
                 continue
             stack.append(child)
