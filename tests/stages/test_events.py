@@ -309,3 +309,18 @@ def test_a_reported_promise_is_an_intent_and_a_bare_help_nothing(code_text):
                        "switch to a safer nuclear technology.")
     assert [(e.source, e.target, e.root, e.event_date) for e in events] == [("USA", "PRK", "03", "1994-08")]
     assert not code_text("The United States helped North Korea.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan struck Korea off a list of preferential trade partners on Wednesday.", ("JPN", "KOR", "16")),
+    ('"Japan is launching economic retaliation against Korea in violation of World Trade Organization rules," '
+     "the South Korean foreign ministry spokesman said.", ("KOR", "JPN", "11")),
+])
+def test_trade_lists_and_rule_books(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[1] == "WTO"]
+
+
+def test_a_time_still_to_come_is_no_event(code_text):
+    assert not [e for e in code_text('An official said: "We will respond once Tokyo removes Korea from the '
+                                     'whitelist."') if e.root == "16"]

@@ -584,9 +584,10 @@ def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidat
                     break
             if tok.lemma_.lower() in _ALLEGING:
                 # "Kabila claimed that Ugandan troops invaded …": an allegation against the
-                # actor it is about (the reported clause's subject)
+                # actor it is about (the reported clause's subject), named, not inferred
                 subj_c, _ = subject(comp, ctx)
-                accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
+                accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid and not a.inferred] \
+                    if subj_c is not None else []
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
@@ -594,6 +595,10 @@ def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidat
             for t in comp.subtree:
                 if t.lower_ in negative or t.lemma_.lower() in negative:
                     targets = targets or _censured(t, ctx, avoid)
+            if not targets and any(t.lower_ in negative or t.lemma_.lower() in negative for t in comp.subtree):
+                # "Japan is launching retaliation … in violation of WTO rules": the doer
+                subj_c, _ = subject(comp, ctx)
+                targets = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
             if targets:
                 out.append(Candidate(tok.i, "111", sources, targets[:1]))
                 break
@@ -616,11 +621,17 @@ def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
         found = [a for a in actors_of(holder, ctx) if a.code not in avoid]
         found = found or modifier_sources(holder, ctx)
         for prep, pobj in prep_objects(holder, ("by", "of")):
-            found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+            if pobj.lemma_.lower() not in _RULEBOOKS:
+                found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
         found = [a for a in found if a.code not in avoid]
         if found:
             return found
     return []
+
+
+# What a body may be named as without being the target: "a violation of U.N. regulations".
+_RULEBOOKS = frozenset({"rule", "regulation", "law", "charter", "resolution", "norm", "convention", "treaty",
+                        "principle", "obligation", "sovereignty", "mandate"})
 
 
 def _conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:

@@ -51,6 +51,9 @@ def is_blocked(tok, rules: Rules) -> str | None:
         return "habitual"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
         return "conditional"
+    if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("once", "until", "when", "before")
+                                          for c in tok.children):
+        return "conditional"  # "once Tokyo removes Korea from the list": a time still to come
     # climb the clause chain: a trigger under "deny", "hope", "might" etc. is not realis
     cur = tok
     for _ in range(4):
