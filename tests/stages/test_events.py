@@ -324,3 +324,18 @@ def test_trade_lists_and_rule_books(code_text, text, expected):
 def test_a_time_still_to_come_is_no_event(code_text):
     assert not [e for e in code_text('An official said: "We will respond once Tokyo removes Korea from the '
                                      'whitelist."') if e.root == "16"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Peru and Ecuador fought a border war. Peru announced a unilateral cease-fire on Tuesday. "
+     "Ecuador welcomed the cease-fire.", {("PER", "ECU", "08"), ("ECU", "PER", "05")}),
+    ("Algeria severed diplomatic relations with Rabat, accusing the kingdom of hostile actions.",
+     {("DZA", "MAR", "11")}),
+])
+def test_ceasefires_and_descriptions(code_text, text, expected):
+    assert expected <= _triples(code_text(text))
+
+
+def test_what_is_stopped_is_not_done(code_text):
+    assert not [e for e in code_text("Peru and Ecuador say they will stop shooting at each other.")
+                if e.root == "19"]

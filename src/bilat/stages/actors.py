@@ -187,6 +187,12 @@ def surname_actor(terms: tuple[Term, ...], when: str | None) -> tuple[str, str] 
 
 
 @lru_cache(maxsize=1)
+def description_codes() -> dict[str, frozenset[str]]:
+    """Words that describe a state already named ("the kingdom") → the states they fit."""
+    return {row["word"]: frozenset(_split(row["codes"])) for row in _rows("descriptions.tsv")}
+
+
+@lru_cache(maxsize=1)
 def igo_codes() -> frozenset[str]:
     """Codes of the international bodies in ``data/actors/igos.tsv``."""
     return frozenset(row["code"] for row in _rows("igos.tsv"))

@@ -21,18 +21,28 @@ class ParsedParagraph:
     parsed: Any  # spacy.tokens.Doc
 
 
+# Hyphenated event words the tokenizer would split ("cease - fire"): one token each, so that
+# "a unilateral cease-fire" is a ceasefire, not a fire.
+_WHOLE_WORDS = ("cease-fire", "cease-fires", "air-strike", "air-strikes", "counter-offensive",
+                "counter-offensives", "counter-attack", "counter-attacks")
+
+
 def load_model(name: str):
     """Load a spaCy pipeline by package name or path, as a coded error if it is missing."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise BilatError(
             "E200",
             f"cannot load spaCy model {name!r}: install it (see README, 'Language model') "
             f"or set BILAT_SPACY_MODEL",
         ) from exc
+    for word in _WHOLE_WORDS:
+        for form in (word, word.capitalize(), word.title()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    return nlp
 
 
 def parse_documents(nlp, docs: Iterable[Document], *, wanted: Callable[[str], bool],

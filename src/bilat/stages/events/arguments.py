@@ -26,6 +26,11 @@ _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments
                          "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
 
 
+# Verbs whose object "it" is a state more often than a thing ("accusing it of", not "rejected it").
+_ACTS_ON_STATES = frozenset({"accuse", "blame", "warn", "urge", "attack", "punish", "threaten", "invade", "press",
+                             "condemn", "criticize", "criticise", "sanction", "pressure", "call", "ask"})
+
+
 # Nouns of a relation to the possessor, who is not the one meant: "Kyiv's allies".
 _RELATION_NOUNS = frozenset({"ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor",
                              "neighbors", "enemy", "enemies", "rival", "rivals", "critic", "critics", "opponent",
@@ -142,6 +147,12 @@ def dominant_pair(ctx: Context) -> list[str]:
     return sorted(top, key=ctx.recent_codes.index)
 
 
+def _descriptions() -> dict[str, frozenset[str]]:
+    from bilat.stages.actors import description_codes  # the actors stage owns the data
+
+    return description_codes()
+
+
 def clear_pair(ctx: Context) -> list[Arg]:
     """The two states a story is about, when they are clearly its subject: together at least
     three fifths of its mentions of states so far, and each named at least twice."""
@@ -197,13 +208,20 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             found.append(Arg(speaker.code, "GOV", tok.text, inferred=True))
     elif low in ("which", "that", "who", "whom") and tok.head.dep_ == "relcl" and depth < 2:
         return actors_of(tok.head.head, ctx, depth=depth + 1)
-    elif low in ("it", "them") and tok.dep_ in ("dobj", "pobj") and tok.i not in ctx.by_token:
+    elif low in ("it", "them") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ACTS_ON_STATES \
+            and tok.i not in ctx.by_token:
         # "punish Pakistan after accusing it of …": the state named last before it
         before = [m for i, m in ctx.by_token.items() if i < tok.i and m.code and m.kind == "state"
                   and i >= tok.sent.start]
         if before:
             m = max(before, key=lambda m: m.token_start)
             found.append(Arg(m.code, m.sector, tok.text, inferred=True, start=tok.i))
+    elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and low in _descriptions():
+        # "accusing the kingdom of hostile actions": the fitting state named last
+        fits = _descriptions()[low]
+        last = next((c for c in reversed(ctx.recent_codes) if c in fits), None)
+        if last is not None:
+            found.append(Arg(last, None, tok.text, inferred=True, start=tok.i))
     elif low in _NEIGHBOUR_NOUNS and any(c.dep_ == "poss" for c in tok.children) and not any(
             c.dep_ in ("amod", "compound", "nmod") and _mention_at(c, ctx) for c in tok.children):
         # "urged its western neighbour", "Sudan's neighbour": the other state of the story

@@ -192,7 +192,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         if reacted is not None:
             # "Estonia condemned the move", "Beijing condemned a barbaric attack"
             targets = reacted_to(src_codes, ctx, force=reacted.lemma_.lower() in _FORCE_NOUNS)
-    if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07"} and not passive
+    if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07", "08"} and not passive
             and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause

@@ -28,6 +28,8 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "allow", "encourage", "push", "hard", "easy", "desire", "bid",
                              "attempt", "effort", "refuse", "fail",
                              "claim", "allege", "charge", "contend"})  # what is alleged is not asserted
+# Heads whose complement is what does not (or no longer) happen: "stop shooting", "avoid war".
+_STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refrain"})
 
 
 # Verbs that make their infinitive happen ("provoked Pakistan to block"), and verbs of a
@@ -76,6 +78,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
         if cur.dep_ in ("ccomp", "xcomp", "advcl", "acl", "pcomp", "pobj", "dobj", "relcl", "nsubj", "nsubjpass", "attr"):
             # "hope", "deny"… govern what they report, not their own subject
             if head.lemma_.lower() in _IRREALIS_HEADS and not cur.dep_.startswith("nsubj"):
+                return f"under {head.lemma_}"
+            if head.lemma_.lower() in _STOPPING_HEADS and cur.dep_ in ("xcomp", "pcomp", "dobj", "ccomp"):
                 return f"under {head.lemma_}"
             if any(c.dep_ == "neg" for c in head.children) and cur.dep_ in ("xcomp", "ccomp", "dobj"):
                 return "negated head"
