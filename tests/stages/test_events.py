@@ -339,3 +339,13 @@ def test_ceasefires_and_descriptions(code_text, text, expected):
 def test_what_is_stopped_is_not_done(code_text):
     assert not [e for e in code_text("Peru and Ecuador say they will stop shooting at each other.")
                 if e.root == "19"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Somalia opposed the deal and denounced it as an act of aggression by Ethiopia.", ("SOM", "ETH", "11")),
+    ("Kenya offered to mediate in the conflict between Somalia and Ethiopia.", ("KEN", "SOM", "03")),
+    ("The Somali government rejected the agreement, leading to the expulsion of the Ethiopian ambassador.",
+     ("SOM", "ETH", "16")),
+])
+def test_what_news_of_a_rift_says(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -223,7 +223,8 @@ def _names_a_place(tok, ctx: Context) -> bool:
 
 
 # Prepositions through which a verb's phrase may reach its target as a last resort.
-_LOOSE_PREPS = frozenset({"to", "with", "against", "on", "over", "toward", "towards", "of", "for", "into", "about"})
+_LOOSE_PREPS = frozenset({"to", "with", "against", "on", "over", "toward", "towards", "of", "for", "into", "about",
+                          "as"})
 
 
 def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
@@ -231,6 +232,8 @@ def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]
     outside clauses that tell events of their own ("accused Kenyan troops of crossing into
     Bula Hawo in support of a regional militia" → Kenya)."""
     subj = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return []  # a passive's "by" names the doer, not the target
     stack = [c for c in tok.children if c.i not in subj]
     while stack:
         cur = stack.pop(0)
@@ -238,6 +241,16 @@ def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]
             continue
         if cur.dep_ in ("prep", "agent") and cur.lower_ not in _LOOSE_PREPS:
             continue  # "in Juba", "under a 2016 deal", "after the clashes": where or when, not whom
+        if cur.lemma_.lower() in _RULEBOOKS:
+            continue  # "a violation of the UN Charter": a body named as a rule-book
+        if cur.dep_ == "prep" and cur.lower_ == "as":
+            # "denounced it as an act of aggression by Ethiopia": the doer of what it is called
+            for pobj in cur.children:
+                for t in pobj.subtree:
+                    if t.dep_ in ("prep", "agent") and t.lower_ == "by":
+                        found = [a for o in t.children for a in actors_of(o, ctx) if a.code not in avoid]
+                        if found:
+                            return [Arg(a.code, a.sector, a.text, True, a.start) for a in found]
         if cur.pos_ == "VERB" and cur.dep_ in ("ccomp", "xcomp", "advcl", "conj") and lemma_in(cur, rules.verbs):
             continue  # another event's clause
         found = [a for a in actors_of(cur, ctx) if a.code not in avoid]
@@ -369,7 +382,8 @@ def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list
             if found:
                 return found
         for prep, pobj in prep_objects(c, TARGET_PREPS + ("in",)):
-            found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+            # "offered to mediate in the conflict between the two neighbours"
+            found = [a for a in actors_of(pobj, ctx) if a.code not in avoid] or subtree_actor(pobj, ctx, avoid)
             if found:
                 return found
         if depth < 2:
@@ -514,7 +528,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = targets or _struck_place(light, ctx, {a.code for a in sources})
     if not targets and code[:2] in _FORCE_ROOTS:
         targets = _struck_place(tok, ctx, {a.code for a in sources})
-    if targets and not sources and code[:2] == "04":
+    if targets and not sources and code[:2] in ("04", "16", "17"):
         # "Clinton, in a telephone call with Yeltsin, said …", "Egypt said the latest round of
         # talks with Ethiopia ended": a meeting's other side is the actor of the clause above
         sources = _clause_actor(tok, ctx, {a.code for a in targets})
