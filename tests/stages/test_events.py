@@ -349,3 +349,8 @@ def test_what_is_stopped_is_not_done(code_text):
 ])
 def test_what_news_of_a_rift_says(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
+    text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
+    assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

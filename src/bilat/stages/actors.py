@@ -174,9 +174,33 @@ def _leader_surnames() -> dict[str, tuple[Term, ...]]:
     return {name: tuple(terms) for name, terms in found.items() if name not in given}
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, frozenset[str]]:
+    """Surname → the first names its office holders bear ("Gross" → {"Stanislav"})."""
+    found: dict[str, set[str]] = {}
+    for row in _rows("leaders.tsv"):
+        words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
+        if len(words) >= 2:
+            found.setdefault(words[-1], set()).add(words[0])
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+# How far from an office holder's term a story may still name them by surname alone.
+_NEAR_YEARS = 5
+
+
+def _near(when: str, start: str, end: str) -> bool:
+    year = int(when[:4])
+    first = int(start[:4]) if start[:4].isdigit() else year
+    last = int(end[:4]) if end[:4].isdigit() else 9999
+    return first - _NEAR_YEARS <= year <= last + _NEAR_YEARS
+
+
 def surname_actor(terms: tuple[Term, ...], when: str | None) -> tuple[str, str] | None:
     """The (code, sector) a surname names: the one actor all its bearers served, else the one
     whose term covers ``when`` (the publication date)."""
+    if when and not any(_near(when, start, end) for _, _, start, end in terms):
+        return None  # no bearer was in office within years of the story: someone else
     if len({t[0] for t in terms}) == 1:
         return terms[0][0], terms[0][1]
     if not when:
@@ -444,7 +468,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             # fuller name that is not the office holder's ("Mahamet Ali Abdullah") does not
             known = people.get(person) or people.get(last) or (
                 surname_actor(dictionary.surnames[last], when) if person == last and last in dictionary.surnames
-                else None)
+                and last not in people else None)
+            if known is not None and known[0] is None:
+                known = None
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
@@ -509,6 +535,14 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     and sector where the document allows (people by their earlier mentions, officials named
     by role alone by the official named before them or the document's home country)."""
     people: dict[str, tuple[str, str | None]] = {}
+    # "US citizen Alan Gross … Gross was jailed": a surname the document gives to someone
+    # other than the office holders who bear it names no office holder here
+    for para in doc.parsed or []:
+        for ent in para.parsed.ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and len(words) >= 2 and words[-1] in dictionary.surnames \
+                    and words[0] not in _given_names().get(words[-1], ()):
+                people.setdefault(words[-1], (None, None))
     per_sentence = [build_units(sent, dictionary, people, doc.published)
                     for para in doc.parsed or [] for sent in para.parsed.sents]
     place = dictionary.phrases.get(doc.meta.get("dateline_place") or "")
