@@ -330,8 +330,7 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     if not found and rule.code[:2] in ("10", "11", "13"):
         # "warned … that they could impose sanctions on Ankara": the target is in the warning;
         # "threatened military action if Syria did not end …": in its condition
-        conditions = [c for c in children(tok, "advcl")
-                      if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+        conditions = _conditions(tok)
         for cond in conditions:
             found = found or [a for c in children(cond, "nsubj") for a in actors_of(c, ctx) if a.code not in avoid]
         for comp in children(tok, "ccomp"):
@@ -355,6 +354,18 @@ _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold"
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
                           "issue", "register", "deliver", "complete", "finish", "lead", "have",
                           "repeat", "renew", "step", "intensify", "escalate", "announce", "unleash"})
+
+
+def _conditions(tok) -> list:
+    """The "if"/"unless" clauses a verb is promised or threatened on."""
+    return [c for c in children(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                     for m in c.children)]
+
+
+def _active_sources(tok, ctx: Context) -> list[Arg]:
+    """The actors of an active verb's subject (none for a passive)."""
+    subj, passive = subject(tok, ctx)
+    return actors_of(subj, ctx) if subj is not None and not passive else []
 
 
 def _intended_code(tok, rules: Rules) -> str | None:
@@ -579,8 +590,7 @@ def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidat
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING or tok.i in taken or is_blocked(tok, rules):
             continue
-        subj, passive = subject(tok, ctx)
-        sources = actors_of(subj, ctx) if subj is not None and not passive else []
+        sources = _active_sources(tok, ctx)
         if not sources:
             continue
         avoid = {a.code for a in sources}
@@ -658,12 +668,10 @@ def _conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in responses or tok.i in taken or not future(tok):
             continue
-        conditions = [c for c in children(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                               for m in c.children)]
+        conditions = _conditions(tok)
         if not conditions or any(c.dep_ == "neg" for c in tok.children):
             continue
-        subj, passive = subject(tok, ctx)
-        sources = actors_of(subj, ctx) if subj is not None and not passive else []
+        sources = _active_sources(tok, ctx)
         if not sources:
             continue
         avoid = {a.code for a in sources}
