@@ -90,3 +90,10 @@ def test_agreement_facts_scored_by_status_date_and_parties():
     ]
     s = score_agreements(gold, steps)
     assert (s.matched_pred, s.predicted, s.matched_gold, s.required) == (1, 3, 1, 2)
+
+
+def test_a_one_word_boilerplate_line_matches_only_itself():
+    gold = [{"doc": "d1", "events": [], "boilerplate_must_not_code": ["India"]}]
+    preds = [dict(_pred("IND", "CHN", "19"), sentence="India and China clashed in the Galwan valley.")]
+    assert boilerplate_hits(gold, preds) == []
+    assert boilerplate_hits(gold, [dict(_pred("IND", "CHN", "19"), sentence="India")]) == [("d1", "India")]
