@@ -334,5 +334,5 @@ def default_docs(gold_path: str | Path) -> Path:
         stem = stem[: -len("-gold")]
     folder = path.with_name(stem)
     if not folder.exists():
-        raise BilatError("E106", f"no documents beside the gold file; pass --docs", path=str(folder))
+        raise BilatError("E106", "no documents beside the gold file; pass --docs", path=str(folder))
     return folder

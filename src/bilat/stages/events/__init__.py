@@ -7,7 +7,10 @@ happened or was said. One module per concern:
 * ``rules`` — the trigger tables and word classes;
 * ``modality`` — negation, speculation, hypotheticals, intentions;
 * ``arguments`` — sources and targets, coordination, "the two countries", "his country";
-* ``candidates`` — triggers with their arguments, per sentence (pure);
+* ``candidate`` — the candidate event, and who acts and on what condition;
+* ``candidates`` — verbs, event nouns, nominalisations and adjectives with their arguments,
+  per sentence (pure);
+* ``reports`` — what is an event by what is said: censure, demands, allegations, threats;
 * ``quantities`` — money and casualties;
 * ``coder`` — candidates turned into event records.
 """

@@ -4,15 +4,14 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context, actors_of, all_actors_in,
                                           children, clear_pair, definite, dominant_pair, modifier_sources,
                                           other_party, pair_for_they, place_of, prep_objects, previous_actor,
                                           reacted_to, subject, subtree_actor)
+from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
+from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
-from bilat.stages.grammar import COMMUNICATION
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -38,16 +37,6 @@ _INTENT_FRAMES = frozenset({"intent", "plan"})
 
 # A future or reported-future done event becomes the matching intention.
 _INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-
-
-@dataclass
-class Candidate:
-    trigger: int  # token index in the paragraph parse
-    code: str
-    sources: list[Arg]
-    targets: list[Arg]
-    nominal: bool = False
-    intent: bool = False
 
 
 def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
@@ -241,7 +230,7 @@ def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]
             continue
         if cur.dep_ in ("prep", "agent") and cur.lower_ not in _LOOSE_PREPS:
             continue  # "in Juba", "under a 2016 deal", "after the clashes": where or when, not whom
-        if cur.lemma_.lower() in _RULEBOOKS:
+        if cur.lemma_.lower() in RULEBOOKS:
             continue  # "a violation of the UN Charter": a body named as a rule-book
         if cur.dep_ == "prep" and cur.lower_ == "as":
             # "denounced it as an act of aggression by Ethiopia": the doer of what it is called
@@ -330,14 +319,14 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     if not found and rule.code[:2] in ("10", "11", "13"):
         # "warned … that they could impose sanctions on Ankara": the target is in the warning;
         # "threatened military action if Syria did not end …": in its condition
-        conditions = _conditions(tok)
-        for cond in conditions:
+        conds = conditions(tok)
+        for cond in conds:
             found = found or [a for c in children(cond, "nsubj") for a in actors_of(c, ctx) if a.code not in avoid]
         for comp in children(tok, "ccomp"):
             # "demanding that Milosevic halt the crackdown": the one told to act
             found = found or [a for c in children(comp, "nsubj", "nsubjpass") for a in actors_of(c, ctx)
                               if a.code not in avoid]
-        for comp in children(tok, "ccomp") + conditions:
+        for comp in children(tok, "ccomp") + conds:
             if found:
                 break
             found = subtree_actor(comp, ctx, avoid) or [
@@ -354,18 +343,6 @@ _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold"
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
                           "issue", "register", "deliver", "complete", "finish", "lead", "have",
                           "repeat", "renew", "step", "intensify", "escalate", "announce", "unleash"})
-
-
-def _conditions(tok) -> list:
-    """The "if"/"unless" clauses a verb is promised or threatened on."""
-    return [c for c in children(tok, "advcl") if any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                     for m in c.children)]
-
-
-def _active_sources(tok, ctx: Context) -> list[Arg]:
-    """The actors of an active verb's subject (none for a passive)."""
-    subj, passive = subject(tok, ctx)
-    return actors_of(subj, ctx) if subj is not None and not passive else []
 
 
 def _intended_code(tok, rules: Rules) -> str | None:
@@ -570,122 +547,6 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     return Candidate(tok.i, code, sources, targets, nominal=True)
 
 
-# Verbs that report what an actor said; words of censure in what they report make it a
-# criticism of the actor named there.
-_SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert",
-                          "allege", "charge", "contend"}
-_NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
-# Modals of obligation: "X said Y must …" demands it of Y.
-_OBLIGATION = frozenset({"must", "should"})
-# Verbs of alleging: what they report is said against the reported clause's subject.
-_ALLEGING = frozenset({"allege", "charge", "claim", "contend"})
-
-
-def _statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
-    """"Argentina said Britain was violating its sovereignty", "'This was a cowardly move by
-    India,' Asif said": a report whose content condemns another actor is a criticism (111)."""
-    negative = rules.classes.get("censure", frozenset())
-    taken = {c.trigger for c in found}
-    out = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING or tok.i in taken or is_blocked(tok, rules):
-            continue
-        sources = _active_sources(tok, ctx)
-        if not sources:
-            continue
-        avoid = {a.code for a in sources}
-        for comp in children(tok, "ccomp"):
-            inside = {t.i for t in comp.subtree}
-            words = {t.lower_ for t in comp.subtree}
-            if words & _NEGATORS or (taken & inside and tok.lemma_.lower() not in _ALLEGING):
-                continue
-            if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
-                # "Safadi said Israel must end the war": a demand of the one who must act
-                subj_c, _ = subject(comp, ctx)
-                told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
-                if told:
-                    out.append(Candidate(tok.i, "100", sources, told))
-                    break
-            if tok.lemma_.lower() in _ALLEGING:
-                # "Kabila claimed that Ugandan troops invaded …": an allegation against the
-                # actor it is about (the reported clause's subject), named, not inferred
-                subj_c, _ = subject(comp, ctx)
-                accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid and not a.inferred] \
-                    if subj_c is not None else []
-                if accused:
-                    out.append(Candidate(tok.i, "112", sources, accused[:1]))
-                    break
-            targets = []
-            for t in comp.subtree:
-                if t.lower_ in negative or t.lemma_.lower() in negative:
-                    targets = targets or _censured(t, ctx, avoid)
-            if not targets and any(t.lower_ in negative or t.lemma_.lower() in negative for t in comp.subtree):
-                # "Japan is launching retaliation … in violation of WTO rules": the doer
-                subj_c, _ = subject(comp, ctx)
-                targets = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
-            if targets:
-                out.append(Candidate(tok.i, "111", sources, targets[:1]))
-                break
-    return out
-
-
-def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
-    """Whom a word of censure is aimed at: the doer of the act it qualifies ("a cowardly move
-    by India", "the Russian strikes … unacceptable"), or the subject it is said of ("Britain
-    is violating …"); a body named only as a rule-book ("U.N. regulations") is no target."""
-    holders = [word]
-    if word.dep_ in ("amod", "compound") or (word.pos_ == "ADJ" and word.dep_ == "conj"):
-        holders.append(word.head)  # "cowardly move": the move
-    verb = word if word.pos_ in ("VERB", "AUX") else (word.head if word.dep_ in ("acomp", "attr", "oprd") else None)
-    if word.dep_ in ("attr", "acomp") or (holders[-1].dep_ == "attr"):
-        verb = holders[-1].head
-    if verb is not None:
-        holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for holder in holders:
-        found = [a for a in actors_of(holder, ctx) if a.code not in avoid]
-        found = found or modifier_sources(holder, ctx)
-        for prep, pobj in prep_objects(holder, ("by", "of")):
-            if pobj.lemma_.lower() not in _RULEBOOKS:
-                found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
-        found = [a for a in found if a.code not in avoid]
-        if found:
-            return found
-    return []
-
-
-# What a body may be named as without being the target: "a violation of U.N. regulations".
-_RULEBOOKS = frozenset({"rule", "regulation", "law", "charter", "resolution", "norm", "convention", "treaty",
-                        "principle", "obligation", "sovereignty", "mandate"})
-
-
-def _conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
-    """"We will respond if India attacks again", "his forces will act against Eritrea if
-    provoked": a response promised on a condition is a threat (138), against the condition's
-    subject or whom the response is aimed at, else the other state of the story."""
-    responses = rules.classes.get("response", frozenset())
-    taken = {c.trigger for c in found}
-    out = []
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in responses or tok.i in taken or not future(tok):
-            continue
-        conditions = _conditions(tok)
-        if not conditions or any(c.dep_ == "neg" for c in tok.children):
-            continue
-        sources = _active_sources(tok, ctx)
-        if not sources:
-            continue
-        avoid = {a.code for a in sources}
-        targets = [a for _, pobj in prep_objects(tok, ("against", "on", "to")) for a in actors_of(pobj, ctx)
-                   if a.code not in avoid]
-        for cond in conditions:
-            inner, _ = subject(cond, ctx)
-            targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in avoid] if inner is not None else [])
-        targets = targets or other_party(sources, ctx)
-        if targets:
-            out.append(Candidate(tok.i, "138", sources, targets[:1], intent=True))
-    return out
-
-
 def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     """Event candidates of one parsed sentence (a spaCy ``Span``)."""
     out: list[Candidate] = []
@@ -740,8 +601,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             cand = _nominal_candidate(tok, verb, ctx, rules)
         if cand is not None:
             out.append(cand)
-    out += _statement_candidates(sent, ctx, rules, out)
-    return out + _conditional_threats(sent, ctx, rules, out)
+    out += statement_candidates(sent, ctx, rules, out)
+    return out + conditional_threats(sent, ctx, rules, out)
 
 
 # Frames a noun naming an act cannot carry: what is intended, appealed for or felt.

@@ -1,0 +1,129 @@
+"""Reports: what an actor says that is an event by its content, not by its verb. A report
+that censures another actor's act is a criticism ("'This was a cowardly move by India,' Asif
+said"); one that says another must act, a demand; an allegation, an accusation; a response
+promised on a condition, a threat.
+"""
+from __future__ import annotations
+
+from bilat.stages.events.arguments import Arg, Context, actors_of, children, modifier_sources, other_party, \
+    prep_objects, subject
+from bilat.stages.events.candidate import Candidate, active_sources, conditions
+from bilat.stages.events.modality import future, is_blocked
+from bilat.stages.events.rules import Rules
+from bilat.stages.grammar import COMMUNICATION
+
+
+# Verbs that report what an actor said; words of censure in what they report make it a
+# criticism of the actor named there.
+_SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert",
+                          "allege", "charge", "contend"}
+_NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
+# Modals of obligation: "X said Y must …" demands it of Y.
+_OBLIGATION = frozenset({"must", "should"})
+# Verbs of alleging: what they report is said against the reported clause's subject.
+_ALLEGING = frozenset({"allege", "charge", "claim", "contend"})
+
+
+def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
+    """"Argentina said Britain was violating its sovereignty", "'This was a cowardly move by
+    India,' Asif said": a report whose content condemns another actor is a criticism (111)."""
+    negative = rules.classes.get("censure", frozenset())
+    taken = {c.trigger for c in found}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING or tok.i in taken or is_blocked(tok, rules):
+            continue
+        sources = active_sources(tok, ctx)
+        if not sources:
+            continue
+        avoid = {a.code for a in sources}
+        for comp in children(tok, "ccomp"):
+            inside = {t.i for t in comp.subtree}
+            words = {t.lower_ for t in comp.subtree}
+            if words & _NEGATORS or (taken & inside and tok.lemma_.lower() not in _ALLEGING):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+                # "Safadi said Israel must end the war": a demand of the one who must act
+                subj_c, _ = subject(comp, ctx)
+                told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
+                if told:
+                    out.append(Candidate(tok.i, "100", sources, told))
+                    break
+            if tok.lemma_.lower() in _ALLEGING:
+                # "Kabila claimed that Ugandan troops invaded …": an allegation against the
+                # actor it is about (the reported clause's subject), named, not inferred
+                subj_c, _ = subject(comp, ctx)
+                accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid and not a.inferred] \
+                    if subj_c is not None else []
+                if accused:
+                    out.append(Candidate(tok.i, "112", sources, accused[:1]))
+                    break
+            targets = []
+            for t in comp.subtree:
+                if t.lower_ in negative or t.lemma_.lower() in negative:
+                    targets = targets or _censured(t, ctx, avoid)
+            if not targets and any(t.lower_ in negative or t.lemma_.lower() in negative for t in comp.subtree):
+                # "Japan is launching retaliation … in violation of WTO rules": the doer
+                subj_c, _ = subject(comp, ctx)
+                targets = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
+            if targets:
+                out.append(Candidate(tok.i, "111", sources, targets[:1]))
+                break
+    return out
+
+
+def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """Whom a word of censure is aimed at: the doer of the act it qualifies ("a cowardly move
+    by India", "the Russian strikes … unacceptable"), or the subject it is said of ("Britain
+    is violating …"); a body named only as a rule-book ("U.N. regulations") is no target."""
+    holders = [word]
+    if word.dep_ in ("amod", "compound") or (word.pos_ == "ADJ" and word.dep_ == "conj"):
+        holders.append(word.head)  # "cowardly move": the move
+    verb = word if word.pos_ in ("VERB", "AUX") else (word.head if word.dep_ in ("acomp", "attr", "oprd") else None)
+    if word.dep_ in ("attr", "acomp") or (holders[-1].dep_ == "attr"):
+        verb = holders[-1].head
+    if verb is not None:
+        holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for holder in holders:
+        found = [a for a in actors_of(holder, ctx) if a.code not in avoid]
+        found = found or modifier_sources(holder, ctx)
+        for prep, pobj in prep_objects(holder, ("by", "of")):
+            if pobj.lemma_.lower() not in RULEBOOKS:
+                found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+        found = [a for a in found if a.code not in avoid]
+        if found:
+            return found
+    return []
+
+
+# What a body may be named as without being the target: "a violation of U.N. regulations".
+RULEBOOKS = frozenset({"rule", "regulation", "law", "charter", "resolution", "norm", "convention", "treaty",
+                        "principle", "obligation", "sovereignty", "mandate"})
+
+
+def conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]) -> list[Candidate]:
+    """"We will respond if India attacks again", "his forces will act against Eritrea if
+    provoked": a response promised on a condition is a threat (138), against the condition's
+    subject or whom the response is aimed at, else the other state of the story."""
+    responses = rules.classes.get("response", frozenset())
+    taken = {c.trigger for c in found}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in responses or tok.i in taken or not future(tok):
+            continue
+        conds = conditions(tok)
+        if not conds or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        sources = active_sources(tok, ctx)
+        if not sources:
+            continue
+        avoid = {a.code for a in sources}
+        targets = [a for _, pobj in prep_objects(tok, ("against", "on", "to")) for a in actors_of(pobj, ctx)
+                   if a.code not in avoid]
+        for cond in conds:
+            inner, _ = subject(cond, ctx)
+            targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in avoid] if inner is not None else [])
+        targets = targets or other_party(sources, ctx)
+        if targets:
+            out.append(Candidate(tok.i, "138", sources, targets[:1], intent=True))
+    return out
