@@ -354,3 +354,14 @@ def test_what_news_of_a_rift_says(code_text, text, expected):
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's foreign ministry issued a statement denouncing NATO threats as a criminal act.", ("RUS", "NATO", "11")),
+    ("South Sudan pulled troops out of Sudan's Heglig area on Wednesday after it accused Khartoum of bombing "
+     "oil fields.", ("SSD", "SDN", "11")),
+    ("Costa Rica claimed the work was causing damage and that Nicaraguan troops had entered its territory.",
+     ("CRI", "NIC", "11")),
+])
+def test_statements_issued_and_claims_joined(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -24,3 +24,14 @@ def participle_adjunct(tok) -> bool:
     subordinator, tells what the main clause's subject did at the same time."""
     return (tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == ","
             and not any(c.dep_ in ("mark", "aux", "nsubj", "prep") and c.i < tok.i for c in tok.children))
+
+
+# Nouns of what is said or written: a participle on one tells what it says ("a statement
+# denouncing NATO threats", "a communique condemning the failure of Fiji").
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "message",
+                             "note", "resolution", "report", "speech", "address", "release", "protest"})
+
+
+def statement_participle(tok) -> bool:
+    """Is ``tok`` a participle that gives the content of a statement noun?"""
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS

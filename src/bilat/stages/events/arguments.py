@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.document import Mention
-from bilat.stages.grammar import COMMUNICATION, COMM_TABLE, participle_adjunct
+from bilat.stages.grammar import COMMUNICATION, COMM_TABLE, participle_adjunct, statement_participle
 from bilat.stages.events.rules import lemma_in
 
 
@@ -381,6 +381,12 @@ def subject(tok, ctx: Context, depth: int = 0):
         return None, False
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return tok.head, True
+    if statement_participle(tok):
+        # "Milosevic's office issued a statement denouncing …": who issued the statement
+        owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner, False
+        return subject(tok.head.head, ctx, depth + 1) if tok.head.head.pos_ in ("VERB", "AUX") else (None, False)
     if tok.dep_ == "acl" and tok.tag_ == "VBD":  # "the EU's policy chief called on …", misparsed
         return tok.head, False
     if participle_adjunct(tok):

@@ -149,9 +149,14 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         sources = actors_of(subj, ctx) if subj is not None else []
         if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS:
             sources = pair_for_they(subj, ctx)  # "which they signed in 1991", "they agreed to"
-        if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token \
-                and tok.dep_ == "ROOT":
-            sources = previous_actor(ctx)  # "China accused Japan of …. It also demanded …"
+        if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token:
+            if tok.dep_ == "ROOT":
+                sources = previous_actor(ctx)  # "China accused Japan of …. It also demanded …"
+            else:
+                # "South Sudan pulled troops out … after it accused Khartoum …": the main subject
+                main = next((a for a in tok.ancestors if a.dep_ == "ROOT"), None)
+                main_subj = subject(main, ctx)[0] if main is not None else None
+                sources = actors_of(main_subj, ctx) if main_subj is not None and main_subj.i != subj.i else []
     if not sources:
         return None
     src_codes = {a.code for a in sources}
@@ -228,6 +233,8 @@ def _loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]
         cur = stack.pop(0)
         if cur.i in subj or cur.dep_ in ("relcl", "punct", "cc", "parataxis", "advmod", "npadvmod"):
             continue
+        if cur.dep_ == "acl" and cur.pos_ == "VERB":
+            continue  # "sanctions involving … a plan to host a World Bank forum": another clause
         if cur.dep_ in ("prep", "agent") and cur.lower_ not in _LOOSE_PREPS:
             continue  # "in Juba", "under a 2016 deal", "after the clashes": where or when, not whom
         if cur.lemma_.lower() in RULEBOOKS:

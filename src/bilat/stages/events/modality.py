@@ -6,7 +6,7 @@ ongoing states yield nothing; a future under a verb of saying is a stated intent
 from __future__ import annotations
 
 from bilat.stages.events.rules import Rules
-from bilat.stages.grammar import COMMUNICATION, REALIS_GERUND_PREPS, participle_adjunct
+from bilat.stages.grammar import COMMUNICATION, REALIS_GERUND_PREPS, participle_adjunct, statement_participle
 
 
 # Auxiliaries that make a clause a writer's or speaker's speculation, not a done event.
@@ -89,7 +89,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
             break
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
-        if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok):
+        if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok) \
+                and not statement_participle(tok):
             return "gerund"
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or (tok.dep_ == "xcomp" and tok.tag_ == "VB")
     if infinitive and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):

@@ -37,7 +37,9 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
         if not sources:
             continue
         avoid = {a.code for a in sources}
-        for comp in children(tok, "ccomp"):
+        comps = children(tok, "ccomp")
+        comps += [c for comp in comps for c in children(comp, "conj") if c.pos_ in ("VERB", "AUX")]
+        for comp in comps:  # "claimed the work was … and that Nicaraguan troops have entered …"
             inside = {t.i for t in comp.subtree}
             words = {t.lower_ for t in comp.subtree}
             if words & _NEGATORS or (taken & inside and tok.lemma_.lower() not in _ALLEGING):
