@@ -351,6 +351,19 @@ def test_what_news_of_a_rift_says(code_text, text, expected):
     assert expected in _triples(code_text(text))
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Egyptian President Hosni Mubarak shuttled between Ankara and Damascus.",
+     {("EGY", "TUR", "04"), ("EGY", "SYR", "04")}),
+    ("Pakistan and Afghanistan held talks in Doha. The talks were mediated by Qatar.",
+     {("QAT", "PAK", "04"), ("QAT", "AFG", "04")}),
+    ("Norway offered to mediate between India and Pakistan.", {("NOR", "IND", "03"), ("NOR", "PAK", "03")}),
+])
+def test_a_mediator_acts_toward_each_side_never_a_side_toward_the_other(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected <= triples
+    assert not {t for t in triples if t[2] in ("04", "03") and {t[0], t[1]} in ({"TUR", "SYR"}, {"IND", "PAK"})}
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

@@ -137,12 +137,14 @@ def _mention_at(tok, ctx: Context) -> Mention | None:
     return m if m is not None and m.code else None
 
 
-def dominant_pair(ctx: Context) -> list[str]:
+def dominant_pair(ctx: Context, exclude: frozenset[str] = frozenset()) -> list[str]:
     """The two states the document has named most, in the order it first named them: the pair
-    a story is about, when a sentence names no party ("the contract, signed in 1996")."""
+    a story is about, when a sentence names no party ("the contract, signed in 1996"); with
+    ``exclude``, the pair besides those (a mediator is no side)."""
     counts: dict[str, int] = {}
     for code in ctx.recent_codes:
-        counts[code] = counts.get(code, 0) + 1
+        if code not in exclude:
+            counts[code] = counts.get(code, 0) + 1
     top = sorted(counts, key=lambda c: (-counts[c], ctx.recent_codes.index(c)))[:2]
     return sorted(top, key=ctx.recent_codes.index)
 

@@ -81,6 +81,36 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
     return None
 
 
+_MEDIATE = "045"
+
+
+def _mediation(tok, subj, passive: bool, code: str, ctx: Context) -> Candidate | None:
+    """A mediator acts toward each side: "Mubarak shuttled between Ankara and Damascus",
+    "Turkey mediated talks between Pakistan and Afghanistan", "talks mediated by Qatar" (the
+    sides are then the pair the story is about). Never a side toward the other."""
+    if passive or subj is None:
+        mediators = [a for prep, pobj in prep_objects(tok, ("by",)) for a in actors_of(pobj, ctx)]
+    else:
+        mediators = actors_of(subj, ctx)
+    if not mediators:
+        return None
+    own = {a.code for a in mediators}
+    sides: list[Arg] = []
+    phrases = [pobj for prep, pobj in prep_objects(tok, ("between",))] + children(tok, "dobj")
+    if passive and subj is not None:
+        phrases.append(subj)
+    if tok.dep_ == "acl":
+        phrases.append(tok.head)  # "peace talks between A and B, mediated by Qatar"
+    for phrase in phrases:
+        sides += [a for a in all_actors_in(phrase, ctx) if a.code not in own]
+        for prep, pobj in prep_objects(phrase, ("between", "with")):
+            sides += [a for a in all_actors_in(pobj, ctx) if a.code not in own]
+    if not sides and (passive or tok.dep_ == "acl"):
+        sides = [Arg(code_, None, "", True) for code_ in dominant_pair(ctx, frozenset(own))]
+    sides = list({a.code: a for a in sides}.values())
+    return Candidate(tok.i, code, mediators, sides) if sides else None
+
+
 def _intent_classes(tok, rules: Rules) -> set[str]:
     classes: set[str] = set()
     for c in tok.children:
@@ -94,6 +124,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     subj, passive = subject(tok, ctx)
     sources: list[Arg] = []
     targets: list[Arg] = []
+    if rule.code[:3] == _MEDIATE:
+        return _mediation(tok, subj, passive, refine(rule.code, classes), ctx)
     for prep, pobj in prep_objects(tok, ("between",)):
         pair = all_actors_in(pobj, ctx)
         if len(pair) >= 2:
@@ -376,7 +408,7 @@ def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list
             found = subtree_actor(obj, ctx, avoid) or [a for a in actors_of(obj, ctx) if a.code not in avoid]
             if found:
                 return found
-        for prep, pobj in prep_objects(c, TARGET_PREPS + ("in",)):
+        for prep, pobj in prep_objects(c, TARGET_PREPS + ("in", "between")):
             # "offered to mediate in the conflict between the two neighbours"
             found = [a for a in actors_of(pobj, ctx) if a.code not in avoid] or subtree_actor(pobj, ctx, avoid)
             if found:
