@@ -364,6 +364,18 @@ def test_a_mediator_acts_toward_each_side_never_a_side_toward_the_other(code_tex
     assert not {t for t in triples if t[2] in ("04", "03") and {t[0], t[1]} in ({"TUR", "SYR"}, {"IND", "PAK"})}
 
 
+def test_what_a_demand_asks_for_is_not_done(code_text):
+    triples = _triples(code_text("Egypt demanded that Israel withdraw its troops from the border."))
+    assert ("EGY", "ISR", "10") in triples
+    assert not {t for t in triples if t[0] == "ISR"}
+    triples = _triples(code_text("Eritrea insists Ethiopia fully accept the 2002 ruling on the border."))
+    assert triples == {("ERI", "ETH", "10")}
+
+
+def test_insisting_on_a_fact_is_no_demand(code_text):
+    assert not [e for e in code_text("Russia insists Ukraine started the war.") if e.root == "10"]
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

@@ -35,3 +35,32 @@ STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declarat
 def statement_participle(tok) -> bool:
     """Is ``tok`` a participle that gives the content of a statement noun?"""
     return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS
+
+
+# Verbs whose "that" clause says what someone must do ("demanded that Israel withdraw").
+MANDATIVE = frozenset({"demand", "insist", "urge", "ask", "request", "require", "recommend", "propose",
+                       "suggest", "order", "command", "stipulate", "call"})
+_OBLIGATION_AUX = frozenset({"should", "must"})
+_SINGULAR = frozenset({"NN", "NNP"})
+
+
+def mandated(tok) -> bool:
+    """Is ``tok`` the verb of a clause that says what must be done, not what was done: the
+    mandative subjunctive ("insists Ethiopia accept the ruling", "demanded that Israel
+    withdraw") or "should"/"must" under a verb of demanding ("urged that talks should resume")?
+    A bare verb with a singular subject cannot be a present tense, so it is subjunctive under any
+    head; with a plural subject only a mandative head tells it apart."""
+    if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    mandative_head = tok.head.lemma_.lower() in MANDATIVE
+    if auxes & _OBLIGATION_AUX:
+        return mandative_head
+    if auxes or tok.tag_ not in ("VB", "VBP"):  # (the tagger often calls the subjunctive VBP)
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    singular = (subj.tag_ in _SINGULAR or subj.lower_ in ("he", "she", "it")) and not any(
+        c.dep_ == "conj" for c in subj.children)
+    return mandative_head or singular

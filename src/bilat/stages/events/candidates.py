@@ -12,6 +12,7 @@ from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
+from bilat.stages.grammar import mandated
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -130,10 +131,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         pair = all_actors_in(pobj, ctx)
         if len(pair) >= 2:
             return Candidate(tok.i, refine(rule.code, classes), pair[:1], pair[1:2])
-    if rule.frame == "appeal":
-        # "X hoped Y would release aid": X appeals to Y
+    if rule.frame in ("appeal", "mandate"):
+        # "X hoped Y would release aid": X appeals to Y; "Eritrea insists Ethiopia accept the
+        # ruling": a demand only when the clause says what must be done
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if comp is None or subj is None:
+        if comp is None or subj is None or (rule.frame == "mandate" and not mandated(comp)):
             return None
         inner, _ = subject(comp, ctx)
         sources = actors_of(subj, ctx)

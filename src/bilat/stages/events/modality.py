@@ -6,7 +6,8 @@ ongoing states yield nothing; a future under a verb of saying is a stated intent
 from __future__ import annotations
 
 from bilat.stages.events.rules import Rules
-from bilat.stages.grammar import COMMUNICATION, REALIS_GERUND_PREPS, participle_adjunct, statement_participle
+from bilat.stages.grammar import (COMMUNICATION, REALIS_GERUND_PREPS, mandated, participle_adjunct,
+                                  statement_participle)
 
 
 # Auxiliaries that make a clause a writer's or speaker's speculation, not a done event.
@@ -56,6 +57,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
     if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("once", "until", "when", "before")
                                           for c in tok.children):
         return "conditional"  # "once Tokyo removes Korea from the list": a time still to come
+    if mandated(tok):
+        return "mandated"  # "demanded that Israel withdraw": asked for, not done
     # climb the clause chain: a trigger under "deny", "hope", "might" etc. is not realis
     cur = tok
     for _ in range(4):
