@@ -376,6 +376,22 @@ def test_insisting_on_a_fact_is_no_demand(code_text):
     assert not [e for e in code_text("Russia insists Ukraine started the war.") if e.root == "10"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Kyrgyzstan and Tajikistan clashed at the border. The sides also signed a protocol on the border.",
+     ("KGZ", "TJK", "05")),
+    ("Kyrgyzstan and Tajikistan clashed at the border. The neighbors agreed to withdraw forces.",
+     ("KGZ", "TJK", "03")),
+    ("China and the Solomons confirmed they had signed a security pact.", ("CHN", "SLB", "05")),
+])
+def test_the_sides_alone_are_the_pair(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_the_countries_of_somewhere_are_no_pair(code_text):
+    text = "Kyrgyzstan and Tajikistan clashed at the border. The countries of the region signed a pact."
+    assert not [e for e in code_text(text) if e.root == "05"]
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

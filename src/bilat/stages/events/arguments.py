@@ -26,6 +26,10 @@ _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments
                          "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
 
 
+# Of those, the ones that alone, as a subject ("The sides also signed…"), mean the pair.
+_BARE_PAIR_WORDS = frozenset({"sides", "neighbours", "neighbors", "countries", "nations"})
+
+
 # Verbs whose object "it" is a state more often than a thing ("accusing it of", not "rejected it").
 _ACTS_ON_STATES = frozenset({"accuse", "blame", "warn", "urge", "attack", "punish", "threaten", "invade", "press",
                              "condemn", "criticize", "criticise", "sanction", "pressure", "call", "ask"})
@@ -194,8 +198,11 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     if mention is not None:
         found.append(_arg(mention))
     elif low in _PAIR_WORDS and (any(c.lower_ in ("two", "both", "their") for c in tok.children)
-                                 or (tok.dep_ == "pobj" and tok.head.lower_ == "between")):
-        # "the two countries", "both sides", "clashes between the neighbours"
+                                 or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
+                                 or (low in _BARE_PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass")
+                                     and [c.lower_ for c in tok.children] == ["the"])):
+        # "the two countries", "both sides", "clashes between the neighbours", "The sides
+        # also signed the protocol"
         return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
     elif (low in ("he", "she") or (low in ("his", "her") and depth == 0)) and (
             speaker_of(tok, ctx) or ctx.last_person) is not None:
