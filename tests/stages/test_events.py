@@ -392,6 +392,11 @@ def test_the_countries_of_somewhere_are_no_pair(code_text):
     assert not [e for e in code_text(text) if e.root == "05"]
 
 
+def test_a_judgement_fronted_before_its_object(code_text):
+    text = "Kenya has termed as 'unwarranted' the decision by Somalia to expel its ambassador."
+    assert ("KEN", "SOM", "11") in _triples(code_text(text))
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

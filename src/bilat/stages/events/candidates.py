@@ -73,6 +73,10 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
             extra: set[str] = set()
             for prep, pobj in prep_objects(tok, tuple(wanted)):
                 extra |= word_classes(pobj, rules)
+                if prep == "as":  # "termed as 'unwarranted' the decision": the word on "as"
+                    for c in pobj.head.children:
+                        if c.dep_ in ("amod", "acomp") and c.i != pobj.i:
+                            extra |= word_classes(c, rules)
             if rule.object_class not in extra:
                 continue
             classes = classes | extra
