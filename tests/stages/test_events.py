@@ -397,6 +397,13 @@ def test_a_judgement_fronted_before_its_object(code_text):
     assert ("KEN", "SOM", "11") in _triples(code_text(text))
 
 
+def test_concern_about_what_someone_does_is_aimed_at_them(code_text):
+    text = 'President Clinton expressed concern that Milosevic was "playing the classic game of false promises".'
+    assert ("USA", "YUG", "11") in _triples(code_text(text, published="1998-10-03"))
+    text = "The US delegation expressed concern that the deal with China raises questions about its scope."
+    assert not [e for e in code_text(text) if e.target == "CHN"]
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

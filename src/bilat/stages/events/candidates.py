@@ -219,6 +219,14 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets and rule.code[:2] in _FORCE_ROOTS | {"15"}:
         targets = _struck_place(tok, ctx, src_codes) or [
             a for obj in children(tok, "dobj") for a in _struck_place(obj, ctx, src_codes)]
+    if not targets and rule.code[:2] == "11":
+        # "expressed concern that Milosevic was playing games": whom the feared clause is about
+        for obj in children(tok, "dobj"):
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "ccomp") and clause.pos_ in ("VERB", "AUX"):
+                    inner, _ = subject(clause, ctx)
+                    targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in src_codes]
+                                          if inner is not None else [])
     if not targets and rule.code[:2] in _REACTION_ROOTS:
         reacted = _reacts(tok, rules)
         if reacted is not None:
