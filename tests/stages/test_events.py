@@ -372,6 +372,11 @@ def test_what_a_demand_asks_for_is_not_done(code_text):
     assert triples == {("ERI", "ETH", "10")}
 
 
+def test_what_a_demand_noun_asks_for_is_not_done(code_text):
+    text = "The obstacle is Holbrooke's demand that Milosevic agree to an expanded monitoring mission."
+    assert not [e for e in code_text(text) if e.source == "YUG"]
+
+
 def test_insisting_on_a_fact_is_no_demand(code_text):
     assert not [e for e in code_text("Russia insists Ukraine started the war.") if e.root == "10"]
 

@@ -50,8 +50,9 @@ def mandated(tok) -> bool:
     withdraw") or "should"/"must" under a verb of demanding ("urged that talks should resume")?
     A bare verb with a singular subject cannot be a present tense, so it is subjunctive under any
     head; with a plural subject only a mandative head tells it apart."""
-    if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX"):
-        return False
+    if tok.pos_ not in ("VERB", "AUX") or not (
+            tok.dep_ == "ccomp" or (tok.dep_ == "acl" and tok.head.pos_ == "NOUN")):
+        return False  # ("Holbrooke's demand that Milosevic agree": the noun's clause)
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     mandative_head = tok.head.lemma_.lower() in MANDATIVE
     if auxes & _OBLIGATION_AUX:
