@@ -51,7 +51,7 @@ def mandated(tok) -> bool:
     A bare verb with a singular subject cannot be a present tense, so it is subjunctive under any
     head; with a plural subject only a mandative head tells it apart."""
     if tok.pos_ not in ("VERB", "AUX") or not (
-            tok.dep_ == "ccomp" or (tok.dep_ == "acl" and tok.head.pos_ == "NOUN")):
+            tok.dep_ == "ccomp" or (tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN")):
         return False  # ("Holbrooke's demand that Milosevic agree": the noun's clause)
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     mandative_head = tok.head.lemma_.lower() in MANDATIVE
