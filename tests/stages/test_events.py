@@ -410,6 +410,14 @@ def test_concern_about_what_someone_does_is_aimed_at_them(code_text):
     assert not [e for e in code_text(text) if e.target == "CHN"]
 
 
+@pytest.mark.parametrize("text", [
+    "BISHKEK, Sept 16, 2022 - Officials from Kyrgyzstan and Tajikistan met on Friday.",
+    "Representatives of Kyrgyzstan and Tajikistan held talks on the border.",
+])
+def test_people_from_two_states_meet_as_those_states(code_text, text):
+    assert {(e.source, e.target, e.root) for e in code_text(text)} == {("KGZ", "TJK", "04")}
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

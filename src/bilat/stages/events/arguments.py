@@ -35,6 +35,12 @@ _ACTS_ON_STATES = frozenset({"accuse", "blame", "warn", "urge", "attack", "punis
                              "condemn", "criticize", "criticise", "sanction", "pressure", "call", "ask"})
 
 
+# Nouns of people who act for a state named by "from" or "of": "officials from Kyrgyzstan".
+_PEOPLE_NOUNS = frozenset({"officials", "official", "representatives", "representative", "delegates",
+                           "delegation", "delegations", "envoys", "envoy", "diplomats", "ministers",
+                           "leaders", "negotiators", "troops", "soldiers", "forces", "guards"})
+
+
 # Nouns of a relation to the possessor, who is not the one meant: "Kyiv's allies".
 _RELATION_NOUNS = frozenset({"ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor",
                              "neighbors", "enemy", "enemies", "rival", "rivals", "critic", "critics", "opponent",
@@ -195,6 +201,11 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     found: list[Arg] = []
     mention = _mention_at(tok, ctx)
     low = tok.lower_
+    if low in _PEOPLE_NOUNS and depth < 2 and (mention is None or mention.inferred or mention.kind == "role"):
+        # "officials from Kyrgyzstan and Tajikistan", "representatives of the two countries"
+        named = [a for prep, pobj in prep_objects(tok, ("from", "of")) for a in actors_of(pobj, ctx, depth=depth + 1)]
+        if named:
+            return _dedupe(named)
     if mention is not None:
         found.append(_arg(mention))
     elif low in _PAIR_WORDS and (any(c.lower_ in ("two", "both", "their") for c in tok.children)
