@@ -357,11 +357,14 @@ def test_what_news_of_a_rift_says(code_text, text, expected):
     ("Pakistan and Afghanistan held talks in Doha. The talks were mediated by Qatar.",
      {("QAT", "PAK", "04"), ("QAT", "AFG", "04")}),
     ("Norway offered to mediate between India and Pakistan.", {("NOR", "IND", "03"), ("NOR", "PAK", "03")}),
+    ("Talks in Doha. Pakistan and Afghanistan agreed to a truce in Doha. Qatar said both countries accepted "
+     "a truce during peace talks in Doha, co-mediated by Turkey.", {("TUR", "PAK", "04"), ("TUR", "AFG", "04")}),
 ])
 def test_a_mediator_acts_toward_each_side_never_a_side_toward_the_other(code_text, text, expected):
     triples = _triples(code_text(text))
     assert expected <= triples
     assert not {t for t in triples if t[2] in ("04", "03") and {t[0], t[1]} in ({"TUR", "SYR"}, {"IND", "PAK"})}
+    assert ("TUR", "QAT", "04") not in triples  # the venue is no side
 
 
 def test_what_a_demand_asks_for_is_not_done(code_text):

@@ -22,9 +22,10 @@ class ParsedParagraph:
 
 
 # Hyphenated event words the tokenizer would split ("cease - fire"): one token each, so that
-# "a unilateral cease-fire" is a ceasefire, not a fire.
+# "a unilateral cease-fire" is a ceasefire, not a fire; "talks co-mediated by Turkey" are mediated.
 _WHOLE_WORDS = ("cease-fire", "cease-fires", "air-strike", "air-strikes", "counter-offensive",
-                "counter-offensives", "counter-attack", "counter-attacks")
+                "counter-offensives", "counter-attack", "counter-attacks", "co-mediate", "co-mediated",
+                "co-mediates", "co-mediating")
 
 
 def load_model(name: str):

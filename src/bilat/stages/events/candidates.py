@@ -111,7 +111,10 @@ def _mediation(tok, subj, passive: bool, code: str, ctx: Context) -> Candidate |
         for prep, pobj in prep_objects(phrase, ("between", "with")):
             sides += [a for a in all_actors_in(pobj, ctx) if a.code not in own]
     if not sides and (passive or tok.dep_ == "acl"):
-        sides = [Arg(code_, None, "", True) for code_ in dominant_pair(ctx, frozenset(own))]
+        # the story's pair, but neither a mediator nor the venue ("peace talks in Doha")
+        venues = {ctx.by_token[t.i].code for t in tok.sent if t.i in ctx.by_token and t.dep_ == "pobj"
+                  and t.head.lower_ in ("in", "at")}
+        sides = [Arg(code_, None, "", True) for code_ in dominant_pair(ctx, frozenset(own | venues))]
     sides = list({a.code: a for a in sides}.values())
     return Candidate(tok.i, code, mediators, sides) if sides else None
 
