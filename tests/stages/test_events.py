@@ -421,6 +421,13 @@ def test_people_from_two_states_meet_as_those_states(code_text, text):
     assert {(e.source, e.target, e.root) for e in code_text(text)} == {("KGZ", "TJK", "04")}
 
 
+def test_a_stated_retaliation_is_a_threat_an_answer_to_a_proposal_is_not(code_text):
+    text = "Sheinbaum said that her government would respond to the U.S. tariffs on steel."
+    assert ("MEX", "USA", "13") in _triples(code_text(text, published="2025-02-10"))
+    assert not [e for e in code_text("Japan said it would respond to the Chinese proposal.") if e.root == "13"]
+    assert not [e for e in code_text("India retaliated against Pakistan.") if e.root == "13"]
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]
