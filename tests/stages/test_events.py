@@ -428,6 +428,12 @@ def test_a_stated_retaliation_is_a_threat_an_answer_to_a_proposal_is_not(code_te
     assert not [e for e in code_text("India retaliated against Pakistan.") if e.root == "13"]
 
 
+def test_a_reaction_to_an_accord_is_aimed_at_both_who_made_it(code_text):
+    events = code_text("Israel and Jordan signed a peace treaty on Wednesday. Egypt welcomed the new accord.",
+                       published="1994-10-27")
+    assert {("EGY", "ISR", "05"), ("EGY", "JOR", "05")} <= _triples(events)
+
+
 def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
     text = ("Cuba released US citizen Alan Gross on Wednesday. Gross had been jailed in Cuba for five years.")
     assert not [e for e in code_text(text) if "CZE" in (e.source, e.target)]

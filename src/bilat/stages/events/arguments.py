@@ -111,6 +111,10 @@ _REFER_BACK = 2
 _FORCE_EVENT_ROOTS = frozenset({"18", "19", "20"})
 
 
+# Acts two parties do together (meetings, agreements): a reaction is aimed at both.
+_JOINT_ACT_ROOTS = frozenset({"04", "05"})
+
+
 def reacted_to(source_codes: set[str], ctx: Context, *, force: bool = False) -> list[Arg]:
     """Whom a reaction to an unnamed act ("condemned the move", "rejected the accusation")
     is aimed at: the actor of the latest event done to the reacting party, else of the latest
@@ -123,10 +127,14 @@ def reacted_to(source_codes: set[str], ctx: Context, *, force: bool = False) -> 
     for _, src, tgt, _ in recent:
         if tgt in source_codes and src not in source_codes:
             return [Arg(src, None, "", inferred=True)]
-    for _, src, tgt, _ in recent:
+    for _, src, tgt, root in recent:
         if src not in source_codes:
+            if root in _JOINT_ACT_ROOTS and tgt not in source_codes:
+                # "Egypt welcomed the new accord" (Israel and Jordan signed): both who made it
+                return [Arg(src, None, "", inferred=True), Arg(tgt, None, "", inferred=True)]
             return [Arg(src, None, "", inferred=True)]
     return []
+
 
 
 def previous_actor(ctx: Context) -> list[Arg]:
