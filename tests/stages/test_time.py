@@ -112,3 +112,9 @@ def test_the_time_of_a_plan_is_not_the_agreeing(pipeline):
             "in August.")
     doc = pipeline(Document(doc_id="t", raw=text, published="2018-06-01"))
     assert all(not (e.event_date or "").startswith("2017") for e in doc.events)
+
+
+def test_talks_that_have_ended_are_of_the_report_month(code_text):
+    events = code_text("Egypt said the latest round of talks with Ethiopia over the dam have ended without progress.",
+                       published="2021-04-07")
+    assert [(e.source, e.target, e.event_date) for e in events if e.root == "04"] == [("EGY", "ETH", "2021-04")]

@@ -166,9 +166,21 @@ def _clause_verb(trigger):
 
 
 def _perfect(trigger) -> bool:
-    trigger = _clause_verb(trigger)
+    trigger = _subject_clause_verb(trigger) or _clause_verb(trigger)
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     return trigger.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes)
+
+
+def _subject_clause_verb(trigger):
+    """The verb an event noun is the subject of: "the latest round of talks … have ended"."""
+    if trigger.pos_ != "NOUN":
+        return None
+    cur = trigger
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head  # "the latest round of talks"
+    if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX"):
+        return cur.head
+    return None
 
 
 def _past(trigger) -> bool:
