@@ -89,10 +89,6 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
 _MEDIATE = "045"
 
 
-def _past_aux(tok) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in tok.children)
-
-
 def _mediation(tok, subj, passive: bool, code: str, ctx: Context) -> Candidate | None:
     """A mediator acts toward each side: "Mubarak shuttled between Ankara and Damascus",
     "Turkey mediated talks between Pakistan and Afghanistan", "talks mediated by Qatar" (the
@@ -621,11 +617,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             why = is_blocked(tok, rules)
             if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
-            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS and not (
-                    rule.code[:2] == "04" and _past_aux(tok)):
-                # "is providing aid" is a state of affairs; "is blaming", "is urging" an act;
-                # "was visiting the U.S. capital" a visit
-                continue
+            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS:
+                continue  # "is providing aid" is a state of affairs; "is blaming", "is urging" an act
             if rule.frame == "promise" and not (future(tok) and reported(tok)):
                 continue  # "helped" tells nothing; "said it would help North Korea" is a promise
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
