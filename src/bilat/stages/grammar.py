@@ -65,3 +65,14 @@ def mandated(tok) -> bool:
     singular = (subj.tag_ in _SINGULAR or subj.lower_ in ("he", "she", "it")) and not any(
         c.dep_ == "conj" for c in subj.children)
     return mandative_head or singular
+
+
+def verbs_above(tok, limit: int):
+    """The verbs above ``tok`` in the parse, nearest first, within ``limit`` steps up."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            yield cur

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.document import Mention
-from bilat.stages.grammar import COMMUNICATION, COMM_TABLE, participle_adjunct, statement_participle
+from bilat.stages.grammar import COMM_TABLE, COMMUNICATION, participle_adjunct, statement_participle, verbs_above
 from bilat.stages.events.rules import lemma_in
 
 
@@ -311,16 +311,11 @@ def pair_for_they(tok, ctx: Context) -> list[Arg]:
 def speaker_of(tok, ctx: Context) -> Arg | None:
     """The person whose words contain ``tok``: the subject of the nearest verb above it
     that has a person as subject ("Qamar said his country hoped …" → Qamar)."""
-    cur = tok
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            for child in cur.children:
-                mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
-                if mention is not None and mention.person and mention.code:
-                    return _arg(mention)
+    for verb in verbs_above(tok, 6):
+        for child in verb.children:
+            mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
+            if mention is not None and mention.person and mention.code:
+                return _arg(mention)
     return None
 
 

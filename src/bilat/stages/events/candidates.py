@@ -12,7 +12,7 @@ from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
-from bilat.stages.grammar import mandated
+from bilat.stages.grammar import mandated, verbs_above
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -490,32 +490,22 @@ def _in_unreal_clause(tok, rules: Rules) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("start", "end", "wake", "aftermath"):
         return False
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            return is_blocked(cur, rules) in ("infinitive", "speculative", "negated", "negated head",
-                                              "speculative head", "conditional", "question") or (
-                (is_blocked(cur, rules) or "").startswith("under "))
-    return False
+    verb = next(verbs_above(tok, 4), None)
+    if verb is None:
+        return False
+    why = is_blocked(verb, rules) or ""
+    return why in ("infinitive", "speculative", "negated", "negated head", "speculative head", "conditional",
+                   "question") or why.startswith("under ")
 
 
 def _clause_actor(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
     """The subject actor of the nearest clause above a noun, not one of ``avoid``."""
-    cur = tok
-    for _ in range(5):
-        if cur.head.i == cur.i:
-            return []
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            subj, passive = subject(cur, ctx)
-            if subj is not None and not passive and subj.i != tok.i and not any(
-                    t.i == tok.i for t in subj.subtree):
-                found = [a for a in actors_of(subj, ctx) if a.code not in avoid]
-                if found:
-                    return found
+    for verb in verbs_above(tok, 5):
+        subj, passive = subject(verb, ctx)
+        if subj is not None and not passive and subj.i != tok.i and not any(t.i == tok.i for t in subj.subtree):
+            found = [a for a in actors_of(subj, ctx) if a.code not in avoid]
+            if found:
+                return found
     return []
 
 
