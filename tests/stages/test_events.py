@@ -448,3 +448,18 @@ def test_a_surname_the_story_gives_someone_else_is_no_office_holder(code_text):
 ])
 def test_statements_issued_and_claims_joined(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Indonesia and Malaysia traded blame. Police said two fishermen were wounded in the Malaysian firing.",
+     ("MYS", "IDN", "19")),
+    ("Rebels said Turkish drones had been striking Syrian army positions.", ("TUR", "SYR", "19")),
+])
+def test_force_told_as_a_noun_or_in_progress(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_raid_that_says_whom_it_struck_is_not_aimed_at_the_other_state(code_text):
+    text = ("Pakistan and the United States argued over aid. Tensions grew over the US raid that "
+            "eliminated Osama bin Laden.")
+    assert ("USA", "PAK", "19") not in _triples(code_text(text))

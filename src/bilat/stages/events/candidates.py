@@ -26,6 +26,8 @@ _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 
 # Roots of what is said: a statement in the progressive ("are blaming each other") is made.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+# Roots of force, which is an act in any aspect: "had been striking army positions".
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 # Roots of reactions, whose target may be whoever did the act reacted to ("condemned the move").
@@ -257,6 +259,13 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     else:
         code = refine(code, classes)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
+
+
+def _aimed_elsewhere(noun) -> bool:
+    """Does a noun of force say in a clause of its own whom it struck, though no party ("the US
+    raid that eliminated Osama bin Laden")?"""
+    return any(c.dep_ in ("relcl", "acl") and any(g.dep_ in ("dobj", "nsubjpass") for g in c.children)
+               for c in noun.children)
 
 
 def _names_a_place(tok, ctx: Context) -> bool:
@@ -562,6 +571,11 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = targets or _struck_place(light, ctx, {a.code for a in sources})
     if not targets and code[:2] in _FORCE_ROOTS:
         targets = _struck_place(tok, ctx, {a.code for a in sources})
+    if not targets and sources and code[:2] in _FORCE_ROOTS and not any(a.inferred for a in sources) \
+            and not _names_a_place(tok, ctx) and not _aimed_elsewhere(tok):
+        # "civilians were killed in the Pakistani firing": as with verbs of force, in a story
+        # about two states the force one of them uses is aimed at the other
+        targets = other_party(sources, ctx)
     if targets and not sources and code[:2] in ("04", "16", "17"):
         # "Clinton, in a telephone call with Yeltsin, said …", "Egypt said the latest round of
         # talks with Ethiopia ended": a meeting's other side is the actor of the clause above
@@ -607,7 +621,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             why = is_blocked(tok, rules)
             if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
-            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS:
+            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS:
                 continue  # "is providing aid" is a state of affairs; "is blaming", "is urging" an act
             if rule.frame == "promise" and not (future(tok) and reported(tok)):
                 continue  # "helped" tells nothing; "said it would help North Korea" is a promise
