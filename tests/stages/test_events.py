@@ -463,3 +463,19 @@ def test_a_raid_that_says_whom_it_struck_is_not_aimed_at_the_other_state(code_te
     text = ("Pakistan and the United States argued over aid. Tensions grew over the US raid that "
             "eliminated Osama bin Laden.")
     assert ("USA", "PAK", "19") not in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cuba's foreign ministry said that the U.S. decision to reduce staff was hasty.", ("CUB", "USA", "11")),
+    ("The Thai army said Cambodian troops resorted to arbitrary firing, including gunfire and shelling, along the border.", ("KHM", "THA", "19")),
+    ("At a summit of senior officials, Peru and Ecuador agreed to open a border crossing.",
+     ("PER", "ECU", "04")),
+])
+def test_judgements_resorting_to_force_and_meetings_framing_a_clause(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_an_infinitive_joined_to_an_appeal_is_no_meeting(code_text):
+    text = "Norway is urging Serbia and Kosovo to show restraint and engage in direct dialogue."
+    assert ("SRB", "XKX", "04") not in _triples(code_text(text))
+    assert not any(e.root == "04" for e in code_text(text))

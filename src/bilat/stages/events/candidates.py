@@ -261,6 +261,15 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
 
 
+# Prepositions that set a clause inside a meeting: "during talks", "at a summit".
+_DURING = frozenset({"during", "at", "on"})
+
+
+def _dedupe_codes(args: list[Arg]) -> list[Arg]:
+    seen: set[str] = set()
+    return [a for a in args if not (a.code in seen or seen.add(a.code))]
+
+
 def _aimed_elsewhere(noun) -> bool:
     """Does a noun of force say in a clause of its own whom it struck, though no party ("the US
     raid that eliminated Osama bin Laden")?"""
@@ -484,7 +493,12 @@ def _light_verb(tok):
         obj = tok.head.head
     if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _LIGHT_VERBS:
         return obj.head, obj
+    if obj.dep_ == "pobj" and (obj.head.head.lemma_.lower(), obj.head.lower_) in _PREP_LIGHT_VERBS:
+        return obj.head.head, obj  # "resorted to arbitrary firing", "engaged in shelling"
     return None, obj
+
+
+_PREP_LIGHT_VERBS = frozenset({("resort", "to"), ("engage", "in")})
 
 
 # Prepositions whose object happened: "during the visit", "after the strikes".
@@ -495,7 +509,8 @@ def _in_unreal_clause(tok, rules: Rules) -> bool:
     """Is the clause an event noun belongs to a wish, plan or denial ("ready to resume talks",
     "might hold a summit")? Its nearest verb decides, unless the noun names a time that
     presupposes it ("to be announced during Singh's visit", "reacted to the start of strikes")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in _PRESUPPOSING:
+    if tok.dep_ == "pobj" and tok.head.lower_ in _PRESUPPOSING \
+            and (tok.head.head.lemma_.lower(), tok.head.lower_) not in _PREP_LIGHT_VERBS:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("start", "end", "wake", "aftermath"):
         return False
@@ -593,6 +608,14 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                     or subtree_actor(pobj, ctx, avoid)
     if not targets and len(sources) >= 2 and (valency == "pair" or code[:2] in _MUTUAL_ROOTS):
         sources, targets = sources[:1], sources[1:2]  # "the signing of an agreement by Turkey and Syria"
+    if not sources and not targets and valency == "pair" and tok.dep_ == "pobj" and tok.head.lower_ in _DURING:
+        # "During a meeting of senior officials at Panmunjom, the North and South agreed …":
+        # the meeting is of the pair the clause it frames is about
+        verb = next(verbs_above(tok, 3), None)
+        subj = subject(verb, ctx)[0] if verb is not None else None
+        pair = _dedupe_codes(actors_of(subj, ctx)) if subj is not None else []
+        if len(pair) == 2:
+            sources, targets = pair[:1], pair[1:]
     if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and tok.dep_ != "pobj":
         # "border clashes", "the fighting, which took place on Sunday": in a story about two
         # states, fighting with no one named is between them

@@ -95,9 +95,13 @@ def is_blocked(tok, rules: Rules) -> str | None:
         if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok) \
                 and not statement_participle(tok):
             return "gerund"
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) or (tok.dep_ == "xcomp" and tok.tag_ == "VB")
-    if infinitive and tok.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
-        if not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CAUSATIVE):
+    base = tok
+    while base.dep_ == "conj" and base.tag_ == "VB" and base.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in base.children):
+        base = base.head  # "urged them to show restraint and engage in dialogue": both infinitives
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in base.children) or (base.dep_ == "xcomp" and base.tag_ == "VB")
+    if infinitive and base.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
+        if not (base.dep_ == "xcomp" and base.head.lemma_.lower() in _CAUSATIVE):
             return "infinitive"
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
