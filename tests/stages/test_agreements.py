@@ -225,3 +225,18 @@ def test_one_withdrawal_told_twice_is_one_step(pipeline):
 def test_intentions_and_undone_steps(pipeline, text, expected):
     doc = pipeline(text)
     assert [(s.status, s.event_date) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ecuador and Peru still dispute how to read the 1998 peace treaty.", [("signed", "1998", ["ECU", "PER"])]),
+    ("Officials of Armenia and Azerbaijan met after the November 2020 armistice deal.",
+     [("signed", "2020-11", ["ARM", "AZE"])]),
+])
+def test_an_agreement_named_by_its_year_was_concluded_then(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == expected
+
+
+def test_a_year_named_programme_is_no_signing(pipeline):
+    doc = pipeline("Ecuador and Peru discussed the 2019 aid programme.")
+    assert [s for s in doc.statuses if s.status == "signed"] == []

@@ -153,7 +153,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
         if key is None and definite and not content:
             key = registry.last(programme=low in PROGRAMME_HEADS)
-        if key is None and tok.i in status_tokens and (content or not definite or len(_np_parties(tok, ctx)) >= 2):
+        if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
+                and (content or not definite or len(_np_parties(tok, ctx)) >= 2):
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
@@ -275,10 +276,20 @@ def find_agreements(doc: Document) -> Document:
                 head = sent.doc[head_i]
                 np_parties = _np_parties(head, ctx)
                 _add_parties(registry.by_key[key], np_parties)
+                told = False
                 for trigger, status in status_triggers(head, verbs, nouns):
+                    told = True
                     step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
                         statuses.append(step)
+                named_date = _dated_by_name(head)
+                if not told and named_date and not _is_programme(registry.by_key[key]):
+                    # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
+                    # agreement is named by is when it was concluded (dated here, not by the clause)
+                    step = _make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
+                    step.event_date, step.date_precision = named_date
+                    step.anchor = None
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
@@ -295,6 +306,11 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     """One status change, if the text says it happened, with its actor and parties."""
     if not realis(trigger):
         return None
+    return _make_step(where, agreement, trigger, status, ctx, np_parties)
+
+
+def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
+               np_parties: list[str]) -> StatusChange:
     doc, para_index, start, end = where
     actors = _subject_codes(trigger, ctx)
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
@@ -307,6 +323,30 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
                         duration_years=duration(trigger), story_id=doc.story_id,
                         anchor=(para_index, trigger.i))
+
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), start=1)}
+
+
+def _dated_by_name(head) -> tuple[str, str] | None:
+    """The date an agreement noun is named by, if a year stands before it ("the 1974
+    Agreement", "a 2016 deal", "the November 2020 armistice deal"): (value, precision)."""
+    for child in head.children:
+        if child.i > head.i or child.dep_ not in ("nummod", "compound", "amod", "npadvmod", "nmod"):
+            continue
+        if _YEAR.match(child.text):
+            month = next((g for g in child.children if g.lower_ in _MONTHS), None)
+            if month is not None:
+                return f"{child.text}-{_MONTHS[month.lower_]:02d}", "month"
+            return child.text, "year"
+        year = next((g for g in child.children if _YEAR.match(g.text)), None)
+        if year is not None and child.lower_ in _MONTHS:  # "November 2020"
+            return f"{year.text}-{_MONTHS[child.lower_]:02d}", "month"
+    return None
 
 
 def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, nouns):
