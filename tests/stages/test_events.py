@@ -479,3 +479,16 @@ def test_an_infinitive_joined_to_an_appeal_is_no_meeting(code_text):
     text = "Norway is urging Serbia and Kosovo to show restraint and engage in direct dialogue."
     assert ("SRB", "XKX", "04") not in _triples(code_text(text))
     assert not any(e.root == "04" for e in code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jordan's King Abdullah then conferred on the matter with the Egyptian president.", ("JOR", "EGY", "04")),
+    ("Representatives for Brazil defended Argentina's decision to leave the bloc.", ("BRA", "ARG", "05")),
+    ("Turkey has stood by Azerbaijan throughout the conflict.", ("TUR", "AZE", "05")),
+])
+def test_partners_hung_on_a_noun_speakers_for_a_state_and_standing_by(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_troops_for_a_state_are_not_that_state(code_text):
+    assert not any(e.source == "UKR" for e in code_text("Troops for Ukraine crossed into Poland."))

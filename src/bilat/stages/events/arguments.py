@@ -41,6 +41,10 @@ _PEOPLE_NOUNS = frozenset({"officials", "official", "representatives", "represen
                            "leaders", "negotiators", "troops", "soldiers", "forces", "guards"})
 
 
+# Of those, the ones who speak "for" a state: "representatives for the US" (not "troops for Ukraine").
+_SPEAKING_FOR = frozenset({"representatives", "representative", "negotiators", "envoy", "envoys", "delegates"})
+
+
 # Nouns of a relation to the possessor, who is not the one meant: "Kyiv's allies".
 _RELATION_NOUNS = frozenset({"ally", "allies", "partner", "partners", "neighbour", "neighbours", "neighbor",
                              "neighbors", "enemy", "enemies", "rival", "rivals", "critic", "critics", "opponent",
@@ -211,7 +215,8 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     low = tok.lower_
     if low in _PEOPLE_NOUNS and depth < 2 and (mention is None or mention.inferred or mention.kind == "role"):
         # "officials from Kyrgyzstan and Tajikistan", "representatives of the two countries"
-        named = [a for prep, pobj in prep_objects(tok, ("from", "of")) for a in actors_of(pobj, ctx, depth=depth + 1)]
+        preps = ("from", "of", "for") if low in _SPEAKING_FOR else ("from", "of")
+        named = [a for prep, pobj in prep_objects(tok, preps) for a in actors_of(pobj, ctx, depth=depth + 1)]
         if named:
             return _dedupe(named)
     if mention is not None:

@@ -50,6 +50,7 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
     preps |= {g.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in PARTICLES
               for g in c.children if g.dep_ == "prep"}  # "pulled out of": "of" hangs on "out"
+    preps |= {prep for prep, _ in _hung_on_object(tok)}
     objects = children(tok, "dobj", "nsubjpass", "attr", "oprd")
     if tok.dep_ == "acl":  # "the agreement, first signed in 2005"
         objects.append(tok.head)
@@ -347,6 +348,18 @@ def _reacts(tok, rules: Rules):
     return None
 
 
+# Prepositions of a verb's partner that the parser often hangs on the noun before them.
+_PARTNER_PREPS = ("with",)
+
+
+def _hung_on_object(tok):
+    """A verb's "with" phrase the parser hung on the noun before it: "conferred on the matter
+    with Mubarak", "discussed the issue with his Syrian counterpart"."""
+    nouns = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("on", "about", "over", "by"))]
+    for noun in nouns:
+        yield from prep_objects(noun, _PARTNER_PREPS)
+
+
 def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     """Targets named as the verb's object or prepositional object."""
     for obj in children(tok, "dobj", "dative"):
@@ -361,6 +374,11 @@ def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[
         found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
         if found:
             return found
+    if rule.prep:
+        for prep, pobj in _hung_on_object(tok):
+            found = [a for a in actors_of(pobj, ctx) if a.code not in avoid] if prep == rule.prep else []
+            if found:
+                return found
     if rule.code[:2] in _FORCE_ROOTS:
         for obj in children(tok, "dobj"):
             for prep, pobj in prep_objects(obj, ("in", "inside", "across")):
