@@ -492,3 +492,15 @@ def test_partners_hung_on_a_noun_speakers_for_a_state_and_standing_by(code_text,
 
 def test_troops_for_a_state_are_not_that_state(code_text):
     assert not any(e.source == "UKR" for e in code_text("Troops for Ukraine crossed into Poland."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Chile and Bolivia met in Santiago. Chile said Bolivia rejected the proposal during the meeting.",
+     ("BOL", "CHL", "12")),
+    ('"It is very regrettable that Pakistan conducted tests again," the Japanese prime minister told reporters.',
+     ("JPN", "PAK", "11")),
+    ('"This reveals once again Eritrea\'s lack of will to negotiate," the Ethiopian foreign ministry said.',
+     ("ETH", "ERI", "11")),
+])
+def test_rejections_in_a_pair_story_and_judgements_of_what_another_did(code_text, text, expected):
+    assert expected in _triples(code_text(text))

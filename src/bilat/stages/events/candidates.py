@@ -238,6 +238,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         if reacted is not None:
             # "Estonia condemned the move", "Beijing condemned a barbaric attack"
             targets = reacted_to(src_codes, ctx, force=reacted.lemma_.lower() in _FORCE_NOUNS)
+            if not targets and rule.code[:2] == "12" and not passive:
+                # "Ethiopia rejected the proposal": in a story about two states, the other's
+                targets = other_party(sources, ctx)
     if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07", "08"} and not passive
             and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story

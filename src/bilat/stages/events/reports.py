@@ -86,6 +86,10 @@ def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
         verb = holders[-1].head
     if verb is not None:
         holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in verb.children):
+            # "It is very regrettable that India conducted tests": the extraposed clause's doer
+            for clause in [c for h in (verb, word) for c in h.children if c.dep_ == "ccomp"]:
+                holders += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     for holder in holders:
         found = [a for a in actors_of(holder, ctx) if a.code not in avoid]
         found = found or modifier_sources(holder, ctx)
