@@ -504,3 +504,16 @@ def test_troops_for_a_state_are_not_that_state(code_text):
 ])
 def test_rejections_in_a_pair_story_and_judgements_of_what_another_did(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Belarus halted its participation in NATO's partnership programme.", ("BLR", "NATO", "16")),
+    ("The Kenyan government's decision to expel Somalia's ambassador angered Mogadishu.", ("KEN", "SOM", "16")),
+    ("Sweden told Iran on Monday that it is suspending all trade talks with Tehran.", ("SWE", "IRN", "16")),
+])
+def test_taking_part_a_decision_taken_and_a_cut_announced_as_under_way(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_decision_only_sought_is_not_taken(code_text):
+    assert not any(e.root == "16" for e in code_text("Kenya pressed for a decision to expel Somalia's ambassador."))

@@ -359,6 +359,10 @@ def prep_objects(tok, preps=TARGET_PREPS):
 PARTICLES = frozenset({"out", "away", "back", "ahead", "up", "down", "off", "along", "together"})
 
 
+# Nouns of taking part, whose "in" names what is taken part in.
+_TAKING_PART = frozenset({"participation", "membership", "involvement"})
+
+
 def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[Arg]:
     """An actor below ``tok`` reached through with/to/for/between/on, not through clauses."""
     stack = [tok]
@@ -370,8 +374,9 @@ def subtree_actor(tok, ctx: Context, avoid: set[str], limit: int = 40) -> list[A
             if child.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "appos", "punct"):
                 continue
             if child.dep_ == "prep" and child.lower_ not in ("with", "to", "for", "between", "on", "against", "of",
-                                                             "under", "from", "about", "over"):
-                continue
+                                                             "under", "from", "about", "over") \
+                    and not (child.lower_ == "in" and cur.lemma_.lower() in _TAKING_PART):
+                continue  # ("its participation in NATO's programme" names NATO; "talks in Doha" does not)
             if child.dep_ == "prep" and child.lower_ == "under" and not any(
                     t.lemma_.lower() in _FRAMEWORK_NOUNS for t in child.subtree):
                 continue  # "under the China-Australia Dialogue" names parties; "under the AU's auspices" does not

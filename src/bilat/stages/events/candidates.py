@@ -26,6 +26,8 @@ _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 
 # Roots of what is said: a statement in the progressive ("are blaming each other") is made.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
+# Roots of reductions and coercion, decided at once: announced in the progressive, they are done.
+_DECIDED_ROOTS = frozenset({"16", "17"})
 # Roots of force, which is an act in any aspect: "had been striking army positions".
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 
@@ -191,6 +193,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
         sources = actors_of(subj, ctx) if subj is not None else []
+        if not sources and subj is None and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            sources = modifier_sources(tok.head, ctx)  # "the Kenyan government's decision to expel"
         if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS:
             sources = pair_for_they(subj, ctx)  # "which they signed in 1991", "they agreed to"
         if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token:
@@ -665,8 +669,11 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             why = is_blocked(tok, rules)
             if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
-            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS:
-                continue  # "is providing aid" is a state of affairs; "is blaming", "is urging" an act
+            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS \
+                    and not (rule.code[:2] in _DECIDED_ROOTS and reported(tok)):
+                # "is providing aid" is a state of affairs; "is blaming", "is urging" an act, and
+                # so is a cut announced as under way ("notified Japan that it is pulling out")
+                continue
             if rule.frame == "promise" and not (future(tok) and reported(tok)):
                 continue  # "helped" tells nothing; "said it would help North Korea" is a promise
             cand = _verb_candidate(tok, rule, classes, ctx, rules)

@@ -41,6 +41,11 @@ _CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead",
                         "begin", "start", "continue", "resume"})  # aspect: "began to occupy" occupies
 
 
+# Nouns of a decision taken: "Clinton's decision to impose sanctions" imposes them (but not
+# "a call for a decision to …": the noun as the object of a preposition may be only sought).
+_DECISION_NOUNS = frozenset({"decision"})
+
+
 def is_blocked(tok, rules: Rules) -> str | None:
     """Why a trigger does not report a done event, or None."""
     if any(c.dep_ == "neg" for c in tok.children):
@@ -101,7 +106,9 @@ def is_blocked(tok, rules: Rules) -> str | None:
         base = base.head  # "urged them to show restraint and engage in dialogue": both infinitives
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in base.children) or (base.dep_ == "xcomp" and base.tag_ == "VB")
     if infinitive and base.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
-        if not (base.dep_ == "xcomp" and base.head.lemma_.lower() in _CAUSATIVE):
+        if not (base.dep_ == "xcomp" and base.head.lemma_.lower() in _CAUSATIVE) \
+                and not (base.dep_ == "acl" and base.head.lemma_.lower() in _DECISION_NOUNS
+                         and base.head.dep_ not in ("pobj",)):
             return "infinitive"
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
