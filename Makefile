@@ -17,6 +17,8 @@ demo: $(BIN)/bilat
 	rm -f $(DEMO_DB)
 	$(BIN)/bilat ingest examples/seeds --db $(DEMO_DB)
 	$(BIN)/bilat timeline PAK USA --db $(DEMO_DB)
+	@echo
+	@echo "bilat is installed in $(BIN)/bilat; to type 'bilat' in this shell: source $(BIN)/activate"
 
 test: $(BIN)/bilat
 	$(BIN)/python -m pytest -q

@@ -105,11 +105,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
 @click.option("--dyad", help="Two actor codes, e.g. PAK-USA (both directions).")
 @click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Latest event date.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "icews", "gdelt"]), default="jsonl",
+              show_default=True, help="icews, gdelt: those datasets' column layouts, tab-separated (docs/record.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout (needed for parquet on a terminal).")
 @click.option("--mentions", is_flag=True, help="One row per document's telling of an event, not one per event.")
 def events(db, dyad, since, until, fmt, output, mentions) -> None:
     """Export stored events, one row per event with its number of ``sources``.
+
+    Every format has the same columns, the document's url, outlet and title included; read
+    a file back with ``bilat.read_events(path)`` to keep CAMEO codes as text.
 
     Python: ``bilat.open(db).events(dyad=..., since=..., until=...)``; with ``--mentions``,
     ``.mentions(...)``.
@@ -119,7 +123,7 @@ def events(db, dyad, since, until, fmt, output, mentions) -> None:
 
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
             query = store.mentions if mentions else store.events
             records = query(dyad=dyad, since=since, until=until)
         if fmt == "parquet":
@@ -153,7 +157,8 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
 
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
+            a, b = store.resolve(a), store.resolve(b)
             rows = store.timeline(a, b)
             undated = store.undated(a, b)
             steps = store.lifecycle(a, b)
@@ -163,7 +168,7 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated), steps))
+    click.echo(format_timeline(a, b, rows, len(undated), steps))
 
 
 @main.command()
@@ -178,7 +183,7 @@ def stories(db: str | None, fmt: str) -> None:
 
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
             rows = store.stories()
     except BilatError as exc:
         _fail(exc)
@@ -210,7 +215,7 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
         _fail(BilatError("E400", "give at most two actor codes: bilat agreements [A [B]]"))
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
             rows = store.agreements(*actors, on=on)
     except BilatError as exc:
         _fail(exc)

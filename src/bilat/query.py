@@ -16,6 +16,8 @@ RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_s
                  "target_sector", "source_text", "target_text", "cameo", "root", "quad",
                  "goldstein", "event_date", "date_precision", "reported_date", "sentence", "span",
                  "agreement", "quantities", "confidence", "sources", "plover", "trigger", "date_end")
+# Every export format carries these columns, in this order: the record, then where it came from.
+EXPORT_FIELDS = RECORD_FIELDS + ("merged_id", "url", "outlet", "title")
 
 
 def parse_dyad(dyad: str) -> tuple[str, str]:
@@ -36,13 +38,25 @@ def _check_date(value: str | None, name: str) -> str | None:
     return value
 
 
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a URL belongs to, by its host: ``https://www.dawn.com/news/1`` → ``dawn.com``."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
 def _record(row: dict) -> dict:
     out = {k: row.get(k) for k in RECORD_FIELDS if k not in ("span", "quantities")}
     out["span"] = [row["span_start"], row["span_end"]]
     out["quantities"] = json.loads(row["quantities"] or "[]")
     record = {k: out[k] for k in RECORD_FIELDS}
-    if "merged_id" in row:
-        record["merged_id"] = row["merged_id"]  # the event this mention supports
+    record["merged_id"] = row.get("merged_id")  # the event a mention supports (an event: itself)
+    record["url"] = row.get("url")
+    record["outlet"] = outlet_of(row.get("url"))
+    record["title"] = row.get("title")
     return record
 
 
@@ -116,43 +130,124 @@ class Store:
         return tally
 
     # -- reading
+    def resolve(self, text: str) -> str:
+        """The actor code meant by ``text`` (a code or a name); codes only this store holds
+        (from a user dictionary) are accepted too.
+
+        Raises:
+            BilatError: E401 with the closest known codes.
+        """
+        from bilat.codes import resolve_actor
+
+        try:
+            return resolve_actor(text)
+        except BilatError:
+            stored = [r[0] for r in self.con.execute(
+                "SELECT source FROM events UNION SELECT target FROM events").fetchall()]
+            return resolve_actor(text, also=stored)
+
     def mentions(self, **filters) -> list[dict]:
         """Each event as each document tells it (GDELT's Mentions), same filters as :meth:`events`."""
         return self.events(table="mentions", **filters)
 
     def events(self, *, dyad: str | tuple[str, str] | None = None, since: str | None = None,
-               until: str | None = None, directed: bool = False, table: str = "events") -> list[dict]:
+               until: str | None = None, directed: bool = False, table: str = "events",
+               actor: str | None = None, root: str | None = None, quad: int | None = None,
+               text: str | None = None, doc_id: str | None = None, story_id: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict]:
         """Event records, one per event however many documents report it (``sources``),
-        optionally for one dyad (both directions unless ``directed``).
+        each with its document's ``url``, ``outlet`` and ``title``, and ``merged_id`` (for an
+        event, itself; for a mention, the event it supports).
 
-        ``since``/``until`` compare against ``event_date`` (ISO prefixes compare as text:
-        ``2011`` is within ``since=2011``); undated events are excluded when either is given.
+        Args:
+            dyad: two actors (``"PAK-USA"`` or a pair of codes or names), both directions
+                unless ``directed``.
+            actor: events with this actor on either side.
+            root: CAMEO root (``"05"``) or a code prefix (``"057"``).
+            quad: quad class 1–4.
+            since, until: compare against ``event_date`` (ISO prefixes compare as text:
+                ``2011`` is within ``since=2011``); undated events are excluded when either is given.
+            text: words to find in the sentence (case-insensitive).
+            doc_id, story_id: events of one document or story.
+            limit, offset: a page of the result, in its order (date, document, offset).
+            table: ``events`` or ``mentions``.
+
+        Raises:
+            BilatError: E400 for a malformed argument, E401 for an unknown actor.
+
+        Example:
+            >>> Store(":memory:").events(dyad="PAK-USA", root="05")
+            []
         """
-        where, params = [], []
-        if dyad:
-            a, b = parse_dyad(dyad) if isinstance(dyad, str) else dyad
-            if directed:
-                where.append("source = ? AND target = ?")
-                params += [a, b]
-            else:
-                where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
-                params += [a, b, b, a]
-        if _check_date(since, "--since"):
-            where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) >= substr(?, 1, length(event_date))")
-            params += [len(since), since]
-        if _check_date(until, "--until"):
-            where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) <= ?")
-            params += [len(until), until]
+        where, params = self._where(dyad=dyad, since=since, until=until, directed=directed, actor=actor,
+                                    root=root, quad=quad, text=text, doc_id=doc_id, story_id=story_id)
         if table not in ("events", "mentions"):
             raise BilatError("E400", f"no table {table!r}")
-        columns = EVENT_COLUMNS + (("merged_id",) if table == "mentions" else ())
-        sql = f"SELECT {', '.join(columns)} FROM {table}"
+        merged = "e.merged_id" if table == "mentions" else "e.event_id AS merged_id"
+        sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {merged}, d.url, d.title "
+               f"FROM {table} e LEFT JOIN documents d ON d.doc_id = e.doc_id")
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date NULLS LAST, doc_id, span_start, event_id"
+        sql += " ORDER BY e.event_date NULLS LAST, e.doc_id, e.span_start, e.event_id"
+        if limit is not None:
+            if limit < 0 or offset < 0:
+                raise BilatError("E400", "limit and offset must not be negative")
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [_record(dict(zip(names, row))) for row in cur.fetchall()]
+
+    def count(self, *, table: str = "events", **filters) -> int:
+        """How many rows :meth:`events` would return with these filters (for paging)."""
+        where, params = self._where(**filters)
+        if table not in ("events", "mentions"):
+            raise BilatError("E400", f"no table {table!r}")
+        sql = f"SELECT count(*) FROM {table} e" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def _where(self, *, dyad=None, since=None, until=None, directed=False, actor=None, root=None,
+               quad=None, text=None, doc_id=None, story_id=None) -> tuple[list[str], list]:
+        where, params = [], []
+        if dyad:
+            a, b = parse_dyad(dyad) if isinstance(dyad, str) else dyad
+            a, b = self.resolve(a), self.resolve(b)
+            if directed:
+                where.append("e.source = ? AND e.target = ?")
+                params += [a, b]
+            else:
+                where.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
+                params += [a, b, b, a]
+        if actor:
+            code = self.resolve(actor)
+            where.append("(e.source = ? OR e.target = ?)")
+            params += [code, code]
+        if root:
+            if not (str(root).isdigit() and 2 <= len(str(root)) <= 4):
+                raise BilatError("E400", f"a CAMEO root or code is 2 to 4 digits ('05', '057'), not {root!r}")
+            where.append("starts_with(e.cameo, ?)")
+            params.append(str(root))
+        if quad is not None:
+            if quad not in (1, 2, 3, 4):
+                raise BilatError("E400", f"quad is 1, 2, 3 or 4, not {quad!r}")
+            where.append("e.quad = ?")
+            params.append(quad)
+        if text:
+            where.append("contains(lower(e.sentence), lower(?))")
+            params.append(text)
+        if doc_id:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        if story_id:
+            where.append("e.story_id = ?")
+            params.append(story_id)
+        if _check_date(since, "--since"):
+            where.append("e.event_date IS NOT NULL AND substr(e.event_date, 1, ?) >= substr(?, 1, length(e.event_date))")
+            params += [len(since), since]
+        if _check_date(until, "--until"):
+            where.append("e.event_date IS NOT NULL AND substr(e.event_date, 1, ?) <= ?")
+            params += [len(until), until]
+        return where, params
 
     def timeline(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
         """The dyad's dated events in date order, both directions, with tone (Goldstein).
@@ -167,7 +262,7 @@ class Store:
         return [r for r in self._dyad_rows(a, b, blocs) if not r["event_date"]]
 
     def _dyad_rows(self, a: str, b: str, blocs: bool) -> list[dict]:
-        a, b = a.upper(), b.upper()
+        a, b = self.resolve(a), self.resolve(b)
         rows = [dict(r, via=None) for r in self.events(dyad=(a, b))]
         if blocs:
             from bilat.stages.actors import memberships
@@ -195,7 +290,7 @@ class Store:
         from bilat.stages.agreements import merge_history, state_on
 
         on = _check_date(on, "--on") or _date.today().isoformat()
-        wanted = [c.upper() for c in (a, b) if c]
+        wanted = [self.resolve(c) for c in (a, b) if c]
         out = []
         for key, name, full_name, kind, parties, owner in self.con.execute(
                 "SELECT agreement_key, name, full_name, kind, parties, owner FROM agreements ORDER BY name").fetchall():
