@@ -231,6 +231,31 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
 
 
 @main.command()
+@click.option("--db", help=_DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the dashboard at / and the REST API at /api (OpenAPI docs at /docs).
+
+    Reads are open; POST /api/documents needs the token in BILAT_TOKEN (without it the
+    store is opened read-only). Python: ``bilat.web.create_app(db)`` under any ASGI server.
+    """
+    import uvicorn
+
+    from bilat.web import create_app
+
+    settings = _settings(db)
+    try:
+        app = create_app(settings=settings)
+    except BilatError as exc:
+        _fail(exc)
+    click.echo(f"bilat: dashboard at http://{host}:{port}/  API docs at http://{host}:{port}/docs  "
+               f"(store {settings.db}; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--docs", "docs", multiple=True, help="Documents to code (default: the folder beside GOLD named like it without -gold).")
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score these event records (JSON Lines) instead of coding.")

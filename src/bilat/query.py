@@ -60,6 +60,31 @@ def _record(row: dict) -> dict:
     return record
 
 
+def _dyad_pairs(a: str, b: str, blocs: bool) -> list[tuple[str, str, str | None]]:
+    """The pairs whose events make up the A–B relationship: A–B itself, and with ``blocs``
+    each state with a body the other belongs to and it does not (PAK–NATO for PAK–USA),
+    the third item naming that body."""
+    pairs = [(a, b, None)]
+    if blocs:
+        from bilat.stages.actors import memberships
+
+        for body, members in sorted(memberships().items()):
+            for member, other in ((b, a), (a, b)):
+                if member in members and other not in members:
+                    pairs.append((other, body, body))
+    return pairs
+
+
+# Characters of an ISO date a period of each frequency keeps.
+_FREQ_LENGTH = {"year": 4, "quarter": 7, "month": 7}
+
+
+def _period(date_prefix: str, freq: str) -> str:
+    if freq == "quarter" and len(date_prefix) == 7:
+        return f"{date_prefix[:4]}-Q{(int(date_prefix[5:7]) - 1) // 3 + 1}"
+    return date_prefix
+
+
 class Store:
     """A bilat database: ingest documents, query events, timelines, exports.
 
@@ -154,6 +179,7 @@ class Store:
                until: str | None = None, directed: bool = False, table: str = "events",
                actor: str | None = None, root: str | None = None, quad: int | None = None,
                text: str | None = None, doc_id: str | None = None, story_id: str | None = None,
+               blocs: bool = False, told_in_story: str | None = None, dated: bool | None = None,
                limit: int | None = None, offset: int = 0) -> list[dict]:
         """Event records, one per event however many documents report it (``sources``),
         each with its document's ``url``, ``outlet`` and ``title``, and ``merged_id`` (for an
@@ -162,13 +188,17 @@ class Store:
         Args:
             dyad: two actors (``"PAK-USA"`` or a pair of codes or names), both directions
                 unless ``directed``.
+            blocs: with ``dyad``, also events between one of them and a body the other
+                belongs to (Pakistan and NATO, for Pakistan–US), as :meth:`timeline` shows them.
             actor: events with this actor on either side.
             root: CAMEO root (``"05"``) or a code prefix (``"057"``).
             quad: quad class 1–4.
             since, until: compare against ``event_date`` (ISO prefixes compare as text:
                 ``2011`` is within ``since=2011``); undated events are excluded when either is given.
             text: words to find in the sentence (case-insensitive).
-            doc_id, story_id: events of one document or story.
+            doc_id, story_id: events of one document or story (as the event's best telling says).
+            told_in_story: events any document of this story tells.
+            dated: only events with (True) or without (False) an ``event_date``.
             limit, offset: a page of the result, in its order (date, document, offset).
             table: ``events`` or ``mentions``.
 
@@ -180,20 +210,23 @@ class Store:
             []
         """
         where, params = self._where(dyad=dyad, since=since, until=until, directed=directed, actor=actor,
-                                    root=root, quad=quad, text=text, doc_id=doc_id, story_id=story_id)
+                                    root=root, quad=quad, text=text, doc_id=doc_id, story_id=story_id,
+                                    blocs=blocs, told_in_story=told_in_story, dated=dated)
         if table not in ("events", "mentions"):
             raise BilatError("E400", f"no table {table!r}")
         merged = "e.merged_id" if table == "mentions" else "e.event_id AS merged_id"
-        sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {merged}, d.url, d.title "
-               f"FROM {table} e LEFT JOIN documents d ON d.doc_id = e.doc_id")
+        order = " ORDER BY e.event_date NULLS LAST, e.doc_id, e.span_start, e.event_id"
+        # filter, order and page the events first; join their documents to the page only
+        inner = f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {merged} FROM {table} e"
         if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.event_date NULLS LAST, e.doc_id, e.span_start, e.event_id"
+            inner += " WHERE " + " AND ".join(where)
+        inner += order
         if limit is not None:
             if limit < 0 or offset < 0:
                 raise BilatError("E400", "limit and offset must not be negative")
-            sql += " LIMIT ? OFFSET ?"
+            inner += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
+        sql = f"SELECT e.*, d.url, d.title FROM ({inner}) e LEFT JOIN documents d ON d.doc_id = e.doc_id" + order
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [_record(dict(zip(names, row))) for row in cur.fetchall()]
@@ -207,7 +240,8 @@ class Store:
         return self.con.execute(sql, params).fetchone()[0]
 
     def _where(self, *, dyad=None, since=None, until=None, directed=False, actor=None, root=None,
-               quad=None, text=None, doc_id=None, story_id=None) -> tuple[list[str], list]:
+               quad=None, text=None, doc_id=None, story_id=None, blocs=False,
+               told_in_story=None, dated=None) -> tuple[list[str], list]:
         where, params = [], []
         if dyad:
             a, b = parse_dyad(dyad) if isinstance(dyad, str) else dyad
@@ -216,8 +250,11 @@ class Store:
                 where.append("e.source = ? AND e.target = ?")
                 params += [a, b]
             else:
-                where.append("((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))")
-                params += [a, b, b, a]
+                pairs = [(x, y) for x, y, _ in _dyad_pairs(a, b, blocs)]
+                where.append("(" + " OR ".join("(e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)"
+                                               for _ in pairs) + ")")
+                for x, y in pairs:
+                    params += [x, y, y, x]
         if actor:
             code = self.resolve(actor)
             where.append("(e.source = ? OR e.target = ?)")
@@ -241,6 +278,11 @@ class Store:
         if story_id:
             where.append("e.story_id = ?")
             params.append(story_id)
+        if dated is not None:
+            where.append("e.event_date IS NOT NULL" if dated else "e.event_date IS NULL")
+        if told_in_story:
+            where.append("e.event_id IN (SELECT merged_id FROM mentions WHERE story_id = ?)")
+            params.append(told_in_story)
         if _check_date(since, "--since"):
             where.append("e.event_date IS NOT NULL AND substr(e.event_date, 1, ?) >= substr(?, 1, length(e.event_date))")
             params += [len(since), since]
@@ -263,14 +305,9 @@ class Store:
 
     def _dyad_rows(self, a: str, b: str, blocs: bool) -> list[dict]:
         a, b = self.resolve(a), self.resolve(b)
-        rows = [dict(r, via=None) for r in self.events(dyad=(a, b))]
-        if blocs:
-            from bilat.stages.actors import memberships
-
-            for body, members in memberships().items():
-                for member, other in ((b, a), (a, b)):
-                    if member in members and other not in members:
-                        rows += [dict(r, via=body) for r in self.events(dyad=(other, body))]
+        rows = []
+        for x, y, via in _dyad_pairs(a, b, blocs):
+            rows += [dict(r, via=via) for r in self.events(dyad=(x, y))]
         rows.sort(key=lambda r: (r["event_date"] is None, r["event_date"] or "", r["doc_id"], r["span"][0]))
         return rows
 
@@ -330,6 +367,139 @@ class Store:
                                  "status": step["status"], "implied": step["implied"],
                                  "sources": step["sources"], "sentence": step["tellings"][0]["sentence"]})
         return sorted(rows, key=lambda r: r["event_date"])
+
+    def trend(self, a: str, b: str, *, freq: str = "month", blocs: bool = True) -> list[dict]:
+        """How the A–B relationship moved: dated events counted by period and quad class.
+
+        Args:
+            a, b: the two actors (codes or names).
+            freq: ``month``, ``quarter`` or ``year``.
+            blocs: include events with a body one of them belongs to, as :meth:`timeline` does.
+
+        Returns:
+            one row per period that has events, in order: ``period`` (``2011-11``,
+            ``2011-Q4``, ``2011``), ``precision`` (``year`` for events the text dates only to
+            a year, kept apart in a finer ``freq``), ``events``, ``quad`` (counts for
+            ``"1"``…``"4"``), ``goldstein_mean`` and ``net_cooperation``: cooperative events
+            (quad 1–2) minus conflictual ones (quad 3–4).
+
+        Example:
+            >>> Store(":memory:").trend("PAK", "USA", freq="year")
+            []
+        """
+        if freq not in _FREQ_LENGTH:
+            raise BilatError("E400", f"freq is month, quarter or year, not {freq!r}")
+        a, b = self.resolve(a), self.resolve(b)
+        where, params = self._where(dyad=(a, b), blocs=blocs)
+        sql = ("SELECT substr(e.event_date, 1, least(length(e.event_date), ?)) AS period, e.quad, count(*), "
+               f"sum(e.goldstein) FROM events e WHERE e.event_date IS NOT NULL AND {where[0]} "
+               "GROUP BY period, e.quad ORDER BY period, e.quad")
+        rows: dict[str, dict] = {}
+        for prefix, quad, n, goldstein in self.con.execute(sql, [_FREQ_LENGTH[freq], *params]).fetchall():
+            period = _period(prefix, freq)
+            row = rows.setdefault(period, {"period": period, "precision": "year" if len(prefix) == 4 else freq,
+                                           "events": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
+                                           "goldstein_sum": 0.0})
+            row["events"] += n
+            row["quad"][str(quad)] += n
+            row["goldstein_sum"] += goldstein
+        out = []
+        for row in rows.values():
+            total = row.pop("goldstein_sum")
+            row["goldstein_mean"] = round(total / row["events"], 3)
+            row["net_cooperation"] = row["quad"]["1"] + row["quad"]["2"] - row["quad"]["3"] - row["quad"]["4"]
+            out.append(row)
+        return out
+
+    def dyads(self, *, actor: str | None = None, limit: int = 20) -> list[dict]:
+        """The most active pairs (either direction), or a country's most active partners.
+
+        Returns:
+            rows with ``a``, ``b`` (``a`` the given actor, else the pair in code order),
+            ``events``, ``goldstein_mean``, ``cooperative`` and ``conflictual`` counts, and
+            the ``first`` and ``last`` event dates; most events first.
+        """
+        if limit < 1:
+            raise BilatError("E400", "limit must be at least 1")
+        if actor:
+            code = self.resolve(actor)
+            pair = "? AS a, CASE WHEN source = ? THEN target ELSE source END AS b"
+            where = "(source = ? OR target = ?) AND source <> target"
+            params: list = [code, code, code, code]
+        else:
+            pair, where, params = "least(source, target) AS a, greatest(source, target) AS b", "source <> target", []
+        sql = (f"SELECT {pair}, count(*) AS n, avg(goldstein), count(*) FILTER (WHERE quad <= 2), "
+               f"count(*) FILTER (WHERE quad >= 3), min(event_date), max(event_date) FROM events WHERE {where} "
+               "GROUP BY ALL ORDER BY n DESC, a, b LIMIT ?")
+        return [{"a": a, "b": b, "events": n, "goldstein_mean": round(g, 3), "cooperative": coop,
+                 "conflictual": conf, "first": first, "last": last}
+                for a, b, n, g, coop, conf, first, last in self.con.execute(sql, params + [limit]).fetchall()]
+
+    def actors(self) -> list[dict]:
+        """The actors this store's events name: ``code``, ``name`` and ``events``, most first."""
+        from bilat.codes import actor_names
+
+        names = actor_names()
+        rows = self.con.execute(
+            "SELECT code, count(*) AS n FROM (SELECT source AS code FROM events UNION ALL SELECT target FROM events) "
+            "GROUP BY code ORDER BY n DESC, code").fetchall()
+        return [{"code": code, "name": names.get(code, code), "events": n} for code, n in rows]
+
+    def names(self, codes) -> dict[str, str]:
+        """Each code's name (``PAK`` → ``Pakistan``); a code the dictionary lacks names itself."""
+        from bilat.codes import actor_names
+
+        return {c: actor_names().get(c, c) for c in codes}
+
+    def document(self, doc_id: str) -> dict:
+        """One stored document: its cleaned text, where it came from, and the events it tells,
+        each with its ``span`` in that text and the ``merged_id`` of the event it supports.
+
+        Raises:
+            BilatError: E404 when no document has this id.
+        """
+        row = self.con.execute("SELECT doc_id, url, title, published, published_precision, story_id, text "
+                               "FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise BilatError("E404", f"no document {doc_id!r}")
+        keys = ("doc_id", "url", "title", "published", "published_precision", "story_id", "text")
+        doc = dict(zip(keys, row))
+        doc["outlet"] = outlet_of(doc["url"])
+        doc["events"] = self.mentions(doc_id=doc_id)
+        return doc
+
+    def story(self, story_id: str) -> dict:
+        """One story: its documents and the events they tell, merged across them.
+
+        Raises:
+            BilatError: E404 when no document belongs to this story.
+        """
+        rows = self.con.execute("SELECT doc_id, url, title, published FROM documents WHERE story_id = ? "
+                                "ORDER BY published NULLS LAST, doc_id", [story_id]).fetchall()
+        if not rows:
+            raise BilatError("E404", f"no story {story_id!r}")
+        documents = [{"doc_id": d, "url": u, "outlet": outlet_of(u), "title": t, "published": p}
+                     for d, u, t, p in rows]
+        events = self.events(told_in_story=story_id)
+        return {"story_id": story_id, "documents": documents,
+                "first_published": min((d["published"] for d in documents if d["published"]), default=None),
+                "events": events}
+
+    def ingest_records(self, records: list[dict], *, pipeline=None) -> dict:
+        """Code and store articles given as records (``id``, ``text`` or ``html``, optional
+        ``url``, ``title``, ``published``), as one line each of a JSON Lines input.
+
+        Returns:
+            the counts of :meth:`ingest`, and ``errors``: one line per record that could not be
+            read (``E102 request:2: JSON line has no text or html``).
+        """
+        import io
+
+        errors: list[str] = []
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        tally = self.ingest(["-"], pipeline=pipeline, stdin=io.StringIO(lines),
+                            on_error=lambda err: errors.append(str(err).replace("<stdin>", "request")))
+        return {**tally, "errors": errors}
 
     def counts(self) -> dict[str, int]:
         count = lambda table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
