@@ -4,6 +4,7 @@ Reads are open; ``POST /api/documents`` needs ``Authorization: Bearer $BILAT_TOK
 refused when the server was started without ``BILAT_TOKEN``.
 """
 
+import contextlib
 import os
 import secrets
 import threading
@@ -84,7 +85,13 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
             raise HTTPException(401, "writing needs the header 'Authorization: Bearer <BILAT_TOKEN>'",
                                 headers={"WWW-Authenticate": "Bearer"})
 
-    app = FastAPI(title="bilat", version=bilat.__version__,
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        with lock:
+            store.close()  # let other processes write to the store once the server stops
+
+    app = FastAPI(title="bilat", version=bilat.__version__, lifespan=lifespan,
                   description="Who did what to whom, when: CAMEO-coded events from news, each with its sentence.")
     app.state.store = store
 
@@ -119,6 +126,13 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
     @app.get("/api/actors", summary="Actors in the store, with their names and event counts")
     def actors() -> dict:
         return {"actors": call(store.actors)}
+
+    @app.get("/api/cameo", summary="The CAMEO code table: name, Goldstein value and quad class of each code")
+    def cameo() -> dict:
+        from bilat.ontology import cameo_table
+
+        return {"codes": {c.code: {"name": c.name, "goldstein": c.goldstein, "quad": c.quad}
+                          for c in cameo_table().values()}}
 
     @app.get("/api/agreements", summary="Agreements and programmes with their history")
     def agreements(a: str | None = None, b: str | None = None,
