@@ -231,6 +231,41 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
 
 
 @main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", help=_DB_HELP)
+@click.option("--since", help="Leave out events dated before this (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--out", "out", type=click.Path(dir_okay=False),
+              help="Write to FILE.html (one self-contained page) or FILE.md; default Markdown on stdout.")
+def brief(a: str, b: str, db: str | None, since: str | None, out: str | None) -> None:
+    """One page on the A–B relationship to send: trajectory, key events with their sentences
+    and sources, agreements and their state, documents cited.
+
+    Python: ``bilat.open(db).brief(A, B, since=...)``, rendered by ``bilat.brief.render_html``
+    or ``render_markdown``.
+    """
+    from bilat.brief import render_html, render_markdown
+    from bilat.query import Store
+
+    settings = _settings(db)
+    html = bool(out) and out.lower().endswith((".html", ".htm"))
+    if out and not html and not out.lower().endswith((".md", ".markdown", ".txt")):
+        _fail(BilatError("E400", f"--out {out}: give a file ending in .html or .md"))
+    try:
+        with Store(settings.db, read_only=True) as store:
+            data = store.brief(a, b, since=since)
+    except BilatError as exc:
+        _fail(exc)
+    page = render_html(data) if html else render_markdown(data)
+    if out:
+        Path(out).write_text(page, encoding="utf-8")
+        click.echo(f"wrote {out}: {sum(len(p['events']) for p in data['periods'])} key events, "
+                   f"{len(data['sources'])} sources", err=True)
+    else:
+        click.echo(page, nl=False)
+
+
+@main.command()
 @click.option("--db", help=_DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 opens it to the network.")

@@ -501,6 +501,56 @@ class Store:
                             on_error=lambda err: errors.append(str(err).replace("<stdin>", "request")))
         return {**tally, "errors": errors}
 
+    def brief(self, a: str, b: str, *, since: str | None = None, per_period: int = 3) -> dict:
+        """What a dyad brief says: the trajectory by year, the key events of each year with
+        their citations, the agreements and their state, and the documents used.
+
+        Args:
+            a, b: the two actors (codes or names); events with a body one belongs to are included.
+            since: leave out events dated before this (ISO, any precision).
+            per_period: key events per year: those told by most documents, then the
+                strongest in tone (largest absolute Goldstein value).
+
+        Returns:
+            ``a``, ``b``, ``names``, ``since``, ``trend`` (as :meth:`trend` by year),
+            ``periods`` (``period``, ``events``: the key ones, each with ``refs``, the numbers
+            in ``sources`` of the documents telling it, the best telling first; and ``more``:
+            how many other events that year),
+            ``undated`` (count), ``agreements`` (as :meth:`agreements`) and ``sources``:
+            the documents cited, with ``ref``, ``doc_id``, ``title``, ``outlet``, ``url``,
+            ``published``.
+
+        Example:
+            >>> Store(":memory:").brief("PAK", "USA")["periods"]
+            []
+        """
+        a, b = self.resolve(a), self.resolve(b)
+        _check_date(since, "--since")
+        dated = [r for r in self.timeline(a, b) if not since or r["event_date"][:len(since)] >= since[:len(r["event_date"])]]
+        trend = [p for p in self.trend(a, b, freq="year") if not since or p["period"] >= since[:4]]
+        by_year: dict[str, list[dict]] = {}
+        for event in dated:
+            by_year.setdefault(event["event_date"][:4], []).append(event)
+        refs: dict[str, int] = {}
+        periods = []
+        for year, events in sorted(by_year.items()):
+            key = sorted(events, key=lambda e: (-(e["sources"] or 1), -abs(e["goldstein"]), e["event_date"]))[:per_period]
+            key.sort(key=lambda e: (e["event_date"], e["doc_id"], e["span"][0]))
+            for event in key:
+                tellers = [r[0] for r in self.con.execute(
+                    "SELECT DISTINCT doc_id FROM mentions WHERE merged_id = ? ORDER BY doc_id", [event["event_id"]]).fetchall()]
+                docs = [event["doc_id"]] + [d for d in tellers if d != event["doc_id"]]
+                event["refs"] = [refs.setdefault(d, len(refs) + 1) for d in docs]
+            periods.append({"period": year, "events": key, "more": len(events) - len(key)})
+        sources = []
+        for doc_id, ref in refs.items():
+            row = self.con.execute("SELECT title, url, published FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+            title, url, published = row if row else (None, None, None)
+            sources.append({"ref": ref, "doc_id": doc_id, "title": title, "outlet": outlet_of(url), "url": url,
+                            "published": published})
+        return {"a": a, "b": b, "names": self.names([a, b]), "since": since, "trend": trend, "periods": periods,
+                "undated": len(self.undated(a, b)), "agreements": self.agreements(a, b), "sources": sources}
+
     def counts(self) -> dict[str, int]:
         count = lambda table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
         stories = self.con.execute("SELECT count(DISTINCT story_id) FROM documents").fetchone()[0]
