@@ -28,11 +28,11 @@ class _Errors:
         click.echo(str(err), err=True)
 
 
-def _progress(iterable, desc: str):
+def _progress(iterable, desc: str, total: int | None = None):
     from tqdm import tqdm
 
-    # disable=None: a bar only when stderr is a terminal
-    return tqdm(iterable, desc=desc, unit="doc", disable=None, file=sys.stderr)
+    # disable=None: a bar only when stderr is a terminal; with a total it shows rate and time left
+    return tqdm(iterable, desc=desc, unit="doc", total=total, disable=None, file=sys.stderr)
 
 
 def _settings(db: str | None = None, actors: str | None = None) -> Settings:
@@ -89,7 +89,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
     try:
         with Store(settings.db) as store:
             tally = store.ingest(inputs, pipeline=Pipeline(settings), on_error=errors,
-                                 progress=lambda it: _progress(it, "ingesting"))
+                                 progress=lambda it, total: _progress(it, "ingesting", total))
             counts = store.counts()
     except BilatError as exc:
         _fail(exc)

@@ -119,11 +119,16 @@ class Store:
         """Read, code and store ``inputs``; returns counts of added, replaced, unchanged.
 
         A document already stored with the same content is not coded again.
+
+        Args:
+            progress: ``progress(iterable, total)`` wraps the stream of inputs read (a tqdm
+                bar, say); ``total`` is their number, or None when stdin is among them.
         """
         from bilat.errors import InputError
         from bilat.pipeline import Pipeline
 
         pipeline = pipeline or Pipeline()
+        inputs = [inputs] if isinstance(inputs, str) else list(inputs)  # walked twice: counted, then read
         index = pipeline.new_story_index()
         load_story_index(self.con, index)
         pipeline = pipeline.with_stories(index)
@@ -131,7 +136,9 @@ class Store:
         tally = {"added": 0, "replaced": 0, "unchanged": 0}
 
         def fresh():
-            for item in pipeline.read(inputs, stdin=stdin):
+            read = pipeline.read(inputs, stdin=stdin)
+            # the bar counts documents as they are read: ahead of coding by one parse batch at most
+            for item in (progress(read, pipeline.count(inputs)) if progress else read):
                 if isinstance(item, InputError):
                     if on_error is not None:
                         on_error(item)
@@ -142,7 +149,7 @@ class Store:
 
         undated: dict[str, Document] = {}  # undated copies coded before their story had a date
         stream = pipeline.pipe(fresh())
-        for doc in (progress(stream) if progress else stream):
+        for doc in stream:
             row = index.pending.pop(doc.doc_id, None)
             tally[self.add(doc, [row] if row else [])] += 1
             if doc.published is None and "story_date" not in doc.meta:
