@@ -150,6 +150,8 @@ def events(db, dyad, since, until, fmt, output, mentions) -> None:
 def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
     """The dated events between A and B, both directions, in date order, with tone.
 
+    A and B are actor codes (PAK) or names (Pakistan, "United States").
+
     Python: ``bilat.open(db).timeline(A, B)``.
     """
     from bilat.export import format_timeline
