@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test bench clean
+.PHONY: demo dashboard test bench clean
 
 $(BIN)/bilat: pyproject.toml requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ demo: $(BIN)/bilat
 	rm -f $(DEMO_DB)
 	$(BIN)/bilat ingest examples/seeds --db $(DEMO_DB)
 	$(BIN)/bilat timeline PAK USA --db $(DEMO_DB)
+	@echo
+	@echo "Dashboard on these samples: make dashboard   (or: $(BIN)/bilat serve --db $(DEMO_DB))"
+	@echo "bilat is installed in $(BIN)/bilat; to type 'bilat' in this shell: source $(BIN)/activate"
+
+# The dashboard and REST API on the samples, at http://127.0.0.1:8000/ (Ctrl-C stops).
+dashboard: $(BIN)/bilat
+	test -f $(DEMO_DB) || $(BIN)/bilat ingest examples/seeds --db $(DEMO_DB)
+	$(BIN)/bilat serve --db $(DEMO_DB)
 
 test: $(BIN)/bilat
 	$(BIN)/python -m pytest -q

@@ -43,3 +43,16 @@ def store():
 
     with Store(":memory:") as db:
         yield db
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory):
+    """A DuckDB file holding the five samples, ingested once by the CLI (read-only to tests)."""
+    from click.testing import CliRunner
+
+    from bilat.cli import main
+
+    db = str(tmp_path_factory.mktemp("db") / "seeds.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", db], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db

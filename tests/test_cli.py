@@ -20,15 +20,7 @@ def run(monkeypatch, tmp_path):
     return invoke
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("db") / "seeds.duckdb")
-    result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", db], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return db
-
-
-@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"], ["stories"]])
+@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"], ["stories"], ["serve"]])
 def test_help_everywhere(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output

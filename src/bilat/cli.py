@@ -28,11 +28,11 @@ class _Errors:
         click.echo(str(err), err=True)
 
 
-def _progress(iterable, desc: str):
+def _progress(iterable, desc: str, total: int | None = None):
     from tqdm import tqdm
 
-    # disable=None: a bar only when stderr is a terminal
-    return tqdm(iterable, desc=desc, unit="doc", disable=None, file=sys.stderr)
+    # disable=None: a bar only when stderr is a terminal; with a total it shows rate and time left
+    return tqdm(iterable, desc=desc, unit="doc", total=total, disable=None, file=sys.stderr)
 
 
 def _settings(db: str | None = None, actors: str | None = None) -> Settings:
@@ -89,7 +89,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
     try:
         with Store(settings.db) as store:
             tally = store.ingest(inputs, pipeline=Pipeline(settings), on_error=errors,
-                                 progress=lambda it: _progress(it, "ingesting"))
+                                 progress=lambda it, total: _progress(it, "ingesting", total))
             counts = store.counts()
     except BilatError as exc:
         _fail(exc)
@@ -105,11 +105,15 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
 @click.option("--dyad", help="Two actor codes, e.g. PAK-USA (both directions).")
 @click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Latest event date.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "icews", "gdelt"]), default="jsonl",
+              show_default=True, help="icews, gdelt: those datasets' column layouts, tab-separated (docs/record.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout (needed for parquet on a terminal).")
 @click.option("--mentions", is_flag=True, help="One row per document's telling of an event, not one per event.")
 def events(db, dyad, since, until, fmt, output, mentions) -> None:
     """Export stored events, one row per event with its number of ``sources``.
+
+    Every format has the same columns, the document's url, outlet and title included; read
+    a file back with ``bilat.read_events(path)`` to keep CAMEO codes as text.
 
     Python: ``bilat.open(db).events(dyad=..., since=..., until=...)``; with ``--mentions``,
     ``.mentions(...)``.
@@ -119,7 +123,7 @@ def events(db, dyad, since, until, fmt, output, mentions) -> None:
 
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
             query = store.mentions if mentions else store.events
             records = query(dyad=dyad, since=since, until=until)
         if fmt == "parquet":
@@ -146,6 +150,8 @@ def events(db, dyad, since, until, fmt, output, mentions) -> None:
 def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
     """The dated events between A and B, both directions, in date order, with tone.
 
+    A and B are actor codes (PAK) or names (Pakistan, "United States").
+
     Python: ``bilat.open(db).timeline(A, B)``.
     """
     from bilat.export import format_timeline
@@ -153,7 +159,8 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
 
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
+            a, b = store.resolve(a), store.resolve(b)
             rows = store.timeline(a, b)
             undated = store.undated(a, b)
             steps = store.lifecycle(a, b)
@@ -163,7 +170,7 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated), steps))
+    click.echo(format_timeline(a, b, rows, len(undated), steps))
 
 
 @main.command()
@@ -178,7 +185,7 @@ def stories(db: str | None, fmt: str) -> None:
 
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
             rows = store.stories()
     except BilatError as exc:
         _fail(exc)
@@ -210,7 +217,7 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
         _fail(BilatError("E400", "give at most two actor codes: bilat agreements [A [B]]"))
     settings = _settings(db)
     try:
-        with Store(settings.db, read_only=Path(settings.db).exists()) as store:
+        with Store(settings.db, read_only=True) as store:
             rows = store.agreements(*actors, on=on)
     except BilatError as exc:
         _fail(exc)
@@ -223,6 +230,66 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
         write_agreement_rows(rows, sys.stdout)
     else:
         click.echo(format_agreements(rows))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", help=_DB_HELP)
+@click.option("--since", help="Leave out events dated before this (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--out", "out", type=click.Path(dir_okay=False),
+              help="Write to FILE.html (one self-contained page) or FILE.md; default Markdown on stdout.")
+def brief(a: str, b: str, db: str | None, since: str | None, out: str | None) -> None:
+    """One page on the A–B relationship to send: trajectory, key events with their sentences
+    and sources, agreements and their state, documents cited.
+
+    Python: ``bilat.open(db).brief(A, B, since=...)``, rendered by ``bilat.brief.render_html``
+    or ``render_markdown``.
+    """
+    from bilat.brief import render_html, render_markdown
+    from bilat.query import Store
+
+    settings = _settings(db)
+    html = bool(out) and out.lower().endswith((".html", ".htm"))
+    if out and not html and not out.lower().endswith((".md", ".markdown", ".txt")):
+        _fail(BilatError("E400", f"--out {out}: give a file ending in .html or .md"))
+    try:
+        with Store(settings.db, read_only=True) as store:
+            data = store.brief(a, b, since=since)
+    except BilatError as exc:
+        _fail(exc)
+    page = render_html(data) if html else render_markdown(data)
+    if out:
+        Path(out).write_text(page, encoding="utf-8")
+        click.echo(f"wrote {out}: {sum(len(p['events']) for p in data['periods'])} key events, "
+                   f"{len(data['sources'])} sources", err=True)
+    else:
+        click.echo(page, nl=False)
+
+
+@main.command()
+@click.option("--db", help=_DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the dashboard at / and the REST API at /api (OpenAPI docs at /docs).
+
+    Reads are open; POST /api/documents needs the token in BILAT_TOKEN (without it the
+    store is opened read-only). Python: ``bilat.web.create_app(db)`` under any ASGI server.
+    """
+    import uvicorn
+
+    from bilat.web import create_app
+
+    settings = _settings(db)
+    try:
+        app = create_app(settings=settings)
+    except BilatError as exc:
+        _fail(exc)
+    click.echo(f"bilat: dashboard at http://{host}:{port}/  API docs at http://{host}:{port}/docs  "
+               f"(store {settings.db}; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()

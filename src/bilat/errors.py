@@ -13,7 +13,10 @@ MESSAGES = {
     "E300": "database error",
     "E301": "database schema is newer than this bilat",
     "E302": "story index built with other parameters",
+    "E303": "no such database",
     "E400": "bad argument",
+    "E401": "unknown actor",
+    "E404": "no such document or story",
     "E500": "gold file is not valid",
 }
 

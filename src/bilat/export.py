@@ -9,24 +9,42 @@ import json
 from collections.abc import Iterable
 
 from bilat.errors import BilatError
-from bilat.query import RECORD_FIELDS
+from bilat.query import EXPORT_FIELDS
+
+# Text formats :func:`write_records` writes; ``parquet`` is binary (:func:`write_parquet`).
+TEXT_FORMATS = ("jsonl", "csv", "icews", "gdelt")
 
 
 def write_records(records: Iterable[dict], fmt: str, out) -> int:
-    """Write event records as ``jsonl`` or ``csv`` to a text stream; returns the count."""
+    """Write event records to a text stream; returns the count.
+
+    ``jsonl`` and ``csv`` carry :data:`~bilat.query.EXPORT_FIELDS` (CSV: ``span`` as
+    ``start:end``, ``quantities`` as JSON); ``icews`` and ``gdelt`` write those datasets'
+    column layouts as tab-separated files with a header (see :mod:`bilat.layouts`).
+    """
     n = 0
     if fmt == "jsonl":
         for r in records:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            out.write(json.dumps({k: r.get(k) for k in EXPORT_FIELDS}, ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS), lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=list(EXPORT_FIELDS), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for r in records:
             row = dict(r)
             row["span"] = f"{r['span'][0]}:{r['span'][1]}"
             row["quantities"] = json.dumps(r["quantities"])
             writer.writerow(row)
+            n += 1
+    elif fmt in ("icews", "gdelt"):
+        from bilat.layouts import LAYOUTS
+
+        columns, convert = LAYOUTS[fmt]
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(columns)
+        for r in records:
+            row = convert(r)
+            writer.writerow(["" if row.get(c) is None else row[c] for c in columns])
             n += 1
     else:
         raise BilatError("E400", f"unknown format {fmt!r}")
@@ -43,16 +61,10 @@ def write_parquet(records: list[dict], out_path) -> int:
         row = dict(r)
         row["quantities"] = json.dumps(r["quantities"])
         rows.append(row)
-    schema = pa.schema([
-        ("event_id", pa.string()), ("doc_id", pa.string()), ("story_id", pa.string()),
-        ("source", pa.string()), ("target", pa.string()), ("source_sector", pa.string()),
-        ("target_sector", pa.string()), ("source_text", pa.string()), ("target_text", pa.string()),
-        ("cameo", pa.string()), ("root", pa.string()), ("quad", pa.int32()), ("goldstein", pa.float64()),
-        ("event_date", pa.string()), ("date_precision", pa.string()), ("reported_date", pa.string()),
-        ("sentence", pa.string()), ("span", pa.list_(pa.int64())), ("agreement", pa.string()),
-        ("quantities", pa.string()), ("confidence", pa.float64()), ("sources", pa.int32()),
-        ("plover", pa.string()), ("trigger", pa.string()), ("date_end", pa.string()),
-    ])
+    # every column a string but these; the order is EXPORT_FIELDS, as in every other format
+    typed = {"quad": pa.int32(), "goldstein": pa.float64(), "span": pa.list_(pa.int64()),
+             "confidence": pa.float64(), "sources": pa.int32()}
+    schema = pa.schema([(name, typed.get(name, pa.string())) for name in EXPORT_FIELDS])
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, out_path)
     return len(rows)
@@ -129,3 +141,75 @@ def write_agreement_rows(rows: list[dict], out) -> int:
                              step["actor"] or "", step["implied"], step["sources"], step["tellings"][0]["sentence"]])
             n += 1
     return n
+
+
+# Column types of an event frame; every other column is text (CAMEO codes keep their zeros).
+_FRAME_TYPES = {"quad": "Int64", "goldstein": "float64", "confidence": "float64", "sources": "Int64"}
+
+
+def _format_of(path: str) -> str:
+    lower = str(path).lower()
+    for ending, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"), (".csv", "csv"),
+                        (".parquet", "parquet"), (".pq", "parquet")):
+        if lower.endswith(ending):
+            return fmt
+    with open(path, encoding="utf-8") as fh:
+        first = fh.readline()
+    if first.startswith("Event ID\t"):
+        return "icews"
+    if first.startswith("GLOBALEVENTID\t"):
+        return "gdelt"
+    raise BilatError("E400", f"cannot tell the format of {path}: give format= jsonl, csv, parquet, icews or gdelt")
+
+
+def read_events(path, *, format: str | None = None):  # noqa: A002
+    """Load a file ``bilat events`` wrote into a pandas DataFrame with the right types.
+
+    A plain ``pd.read_csv`` reads the CAMEO code ``057`` as the number 57; this does not:
+    codes, roots, ids and dates are text, ``quad`` and ``sources`` integers, ``goldstein``
+    and ``confidence`` floats, ``span`` a ``[start, end]`` list and ``quantities`` a list,
+    whatever the format. ICEWS and GDELT layouts keep their own column names, codes as text.
+
+    Args:
+        path: a ``.jsonl``, ``.csv`` or ``.parquet`` export, or an ``icews``/``gdelt`` one.
+        format: the format, when the file name does not tell it.
+
+    Returns:
+        a ``pandas.DataFrame``, one row per exported line.
+
+    Example:
+        >>> import bilat
+        >>> frame = bilat.read_events("pak_usa.csv")  # doctest: +SKIP
+        >>> frame["cameo"].iloc[0]  # doctest: +SKIP
+        '057'
+    """
+    import pandas as pd
+
+    fmt = format or _format_of(path)
+    if fmt in ("icews", "gdelt"):
+        from bilat.layouts import NUMERIC
+
+        frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, na_values=[""])
+        for column, kind in NUMERIC[fmt].items():
+            frame[column] = pd.to_numeric(frame[column]).astype(kind)
+        return frame
+    if fmt == "jsonl":
+        with open(path, encoding="utf-8") as fh:
+            frame = pd.DataFrame.from_records([json.loads(line) for line in fh if line.strip()],
+                                              columns=list(EXPORT_FIELDS))
+    elif fmt == "csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        frame["span"] = [[int(x) for x in s.split(":")] for s in frame["span"]]
+        frame["quantities"] = [json.loads(q) for q in frame["quantities"]]
+    elif fmt == "parquet":
+        frame = pd.read_parquet(path)
+        frame["span"] = [[int(x) for x in s] for s in frame["span"]]
+        frame["quantities"] = [json.loads(q) for q in frame["quantities"]]
+    else:
+        raise BilatError("E400", f"unknown format {fmt!r}")
+    for column in EXPORT_FIELDS:
+        if column in ("span", "quantities"):
+            continue
+        kind = _FRAME_TYPES.get(column, "str")
+        frame[column] = pd.to_numeric(frame[column]).astype(kind) if kind != "str" else frame[column].astype("str")
+    return frame

@@ -15,7 +15,7 @@ from bilat.stages.clean import clean
 from bilat.stages.date import date_document
 from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
 from bilat.stages.parse import load_model, parse_documents
-from bilat.stages.read import read_inputs
+from bilat.stages.read import _count_inputs, read_inputs
 from bilat.stages.merge import merge_within_document
 from bilat.stages.stories import StoryIndex
 from bilat.stages.time import date_events
@@ -113,6 +113,12 @@ class Pipeline:
     def read(self, inputs: Iterable[str], *, stdin=None) -> Iterator[Document | InputError]:
         """Documents from files, directories, JSON Lines or ``-``; failed inputs as errors."""
         return read_inputs(inputs, stdin=stdin)
+
+    def count(self, inputs: Iterable[str]) -> int | None:
+        """How many items :meth:`read` will yield (documents and failed inputs), counted
+        without reading an article; None when stdin (``-``) is among the inputs."""
+        # private to the read stage so that it walks exactly as read_inputs does
+        return _count_inputs(inputs)
 
     def run(self, inputs: Iterable[str], *, stdin=None, on_error=None) -> Iterator[Document]:
         """Read and process ``inputs``; each failed input goes to ``on_error`` and the rest go on."""

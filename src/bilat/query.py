@@ -16,6 +16,8 @@ RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_s
                  "target_sector", "source_text", "target_text", "cameo", "root", "quad",
                  "goldstein", "event_date", "date_precision", "reported_date", "sentence", "span",
                  "agreement", "quantities", "confidence", "sources", "plover", "trigger", "date_end")
+# Every export format carries these columns, in this order: the record, then where it came from.
+EXPORT_FIELDS = RECORD_FIELDS + ("merged_id", "url", "outlet", "title")
 
 
 def parse_dyad(dyad: str) -> tuple[str, str]:
@@ -36,14 +38,51 @@ def _check_date(value: str | None, name: str) -> str | None:
     return value
 
 
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a URL belongs to, by its host: ``https://www.dawn.com/news/1`` → ``dawn.com``."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
 def _record(row: dict) -> dict:
     out = {k: row.get(k) for k in RECORD_FIELDS if k not in ("span", "quantities")}
     out["span"] = [row["span_start"], row["span_end"]]
     out["quantities"] = json.loads(row["quantities"] or "[]")
     record = {k: out[k] for k in RECORD_FIELDS}
-    if "merged_id" in row:
-        record["merged_id"] = row["merged_id"]  # the event this mention supports
+    record["merged_id"] = row.get("merged_id")  # the event a mention supports (an event: itself)
+    record["url"] = row.get("url")
+    record["outlet"] = outlet_of(row.get("url"))
+    record["title"] = row.get("title")
     return record
+
+
+def _dyad_pairs(a: str, b: str, blocs: bool) -> list[tuple[str, str, str | None]]:
+    """The pairs whose events make up the A–B relationship: A–B itself, and with ``blocs``
+    each state with a body the other belongs to and it does not (PAK–NATO for PAK–USA),
+    the third item naming that body."""
+    pairs = [(a, b, None)]
+    if blocs:
+        from bilat.stages.actors import memberships
+
+        for body, members in sorted(memberships().items()):
+            for member, other in ((b, a), (a, b)):
+                if member in members and other not in members:
+                    pairs.append((other, body, body))
+    return pairs
+
+
+# Characters of an ISO date a period of each frequency keeps.
+_FREQ_LENGTH = {"year": 4, "quarter": 7, "month": 7}
+
+
+def _period(date_prefix: str, freq: str) -> str:
+    if freq == "quarter" and len(date_prefix) == 7:
+        return f"{date_prefix[:4]}-Q{(int(date_prefix[5:7]) - 1) // 3 + 1}"
+    return date_prefix
 
 
 class Store:
@@ -80,11 +119,16 @@ class Store:
         """Read, code and store ``inputs``; returns counts of added, replaced, unchanged.
 
         A document already stored with the same content is not coded again.
+
+        Args:
+            progress: ``progress(iterable, total)`` wraps the stream of inputs read (a tqdm
+                bar, say); ``total`` is their number, or None when stdin is among them.
         """
         from bilat.errors import InputError
         from bilat.pipeline import Pipeline
 
         pipeline = pipeline or Pipeline()
+        inputs = [inputs] if isinstance(inputs, str) else list(inputs)  # walked twice: counted, then read
         index = pipeline.new_story_index()
         load_story_index(self.con, index)
         pipeline = pipeline.with_stories(index)
@@ -92,7 +136,9 @@ class Store:
         tally = {"added": 0, "replaced": 0, "unchanged": 0}
 
         def fresh():
-            for item in pipeline.read(inputs, stdin=stdin):
+            read = pipeline.read(inputs, stdin=stdin)
+            # the bar counts documents as they are read: ahead of coding by one parse batch at most
+            for item in (progress(read, pipeline.count(inputs)) if progress else read):
                 if isinstance(item, InputError):
                     if on_error is not None:
                         on_error(item)
@@ -103,7 +149,7 @@ class Store:
 
         undated: dict[str, Document] = {}  # undated copies coded before their story had a date
         stream = pipeline.pipe(fresh())
-        for doc in (progress(stream) if progress else stream):
+        for doc in stream:
             row = index.pending.pop(doc.doc_id, None)
             tally[self.add(doc, [row] if row else [])] += 1
             if doc.published is None and "story_date" not in doc.meta:
@@ -116,43 +162,141 @@ class Store:
         return tally
 
     # -- reading
+    def resolve(self, text: str) -> str:
+        """The actor code meant by ``text`` (a code or a name); codes only this store holds
+        (from a user dictionary) are accepted too.
+
+        Raises:
+            BilatError: E401 with the closest known codes.
+        """
+        from bilat.codes import resolve_actor
+
+        try:
+            return resolve_actor(text)
+        except BilatError:
+            stored = [r[0] for r in self.con.execute(
+                "SELECT source FROM events UNION SELECT target FROM events").fetchall()]
+            return resolve_actor(text, also=stored)
+
     def mentions(self, **filters) -> list[dict]:
         """Each event as each document tells it (GDELT's Mentions), same filters as :meth:`events`."""
         return self.events(table="mentions", **filters)
 
     def events(self, *, dyad: str | tuple[str, str] | None = None, since: str | None = None,
-               until: str | None = None, directed: bool = False, table: str = "events") -> list[dict]:
+               until: str | None = None, directed: bool = False, table: str = "events",
+               actor: str | None = None, root: str | None = None, quad: int | None = None,
+               text: str | None = None, doc_id: str | None = None, story_id: str | None = None,
+               blocs: bool = False, told_in_story: str | None = None, dated: bool | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict]:
         """Event records, one per event however many documents report it (``sources``),
-        optionally for one dyad (both directions unless ``directed``).
+        each with its document's ``url``, ``outlet`` and ``title``, and ``merged_id`` (for an
+        event, itself; for a mention, the event it supports).
 
-        ``since``/``until`` compare against ``event_date`` (ISO prefixes compare as text:
-        ``2011`` is within ``since=2011``); undated events are excluded when either is given.
+        Args:
+            dyad: two actors (``"PAK-USA"`` or a pair of codes or names), both directions
+                unless ``directed``.
+            blocs: with ``dyad``, also events between one of them and a body the other
+                belongs to (Pakistan and NATO, for Pakistan–US), as :meth:`timeline` shows them.
+            actor: events with this actor on either side.
+            root: CAMEO root (``"05"``) or a code prefix (``"057"``).
+            quad: quad class 1–4.
+            since, until: compare against ``event_date`` (ISO prefixes compare as text:
+                ``2011`` is within ``since=2011``); undated events are excluded when either is given.
+            text: words to find in the sentence (case-insensitive).
+            doc_id, story_id: events of one document or story (as the event's best telling says).
+            told_in_story: events any document of this story tells.
+            dated: only events with (True) or without (False) an ``event_date``.
+            limit, offset: a page of the result, in its order (date, document, offset).
+            table: ``events`` or ``mentions``.
+
+        Raises:
+            BilatError: E400 for a malformed argument, E401 for an unknown actor.
+
+        Example:
+            >>> Store(":memory:").events(dyad="PAK-USA", root="05")
+            []
         """
-        where, params = [], []
-        if dyad:
-            a, b = parse_dyad(dyad) if isinstance(dyad, str) else dyad
-            if directed:
-                where.append("source = ? AND target = ?")
-                params += [a, b]
-            else:
-                where.append("((source = ? AND target = ?) OR (source = ? AND target = ?))")
-                params += [a, b, b, a]
-        if _check_date(since, "--since"):
-            where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) >= substr(?, 1, length(event_date))")
-            params += [len(since), since]
-        if _check_date(until, "--until"):
-            where.append("event_date IS NOT NULL AND substr(event_date, 1, ?) <= ?")
-            params += [len(until), until]
+        where, params = self._where(dyad=dyad, since=since, until=until, directed=directed, actor=actor,
+                                    root=root, quad=quad, text=text, doc_id=doc_id, story_id=story_id,
+                                    blocs=blocs, told_in_story=told_in_story, dated=dated)
         if table not in ("events", "mentions"):
             raise BilatError("E400", f"no table {table!r}")
-        columns = EVENT_COLUMNS + (("merged_id",) if table == "mentions" else ())
-        sql = f"SELECT {', '.join(columns)} FROM {table}"
+        merged = "e.merged_id" if table == "mentions" else "e.event_id AS merged_id"
+        order = " ORDER BY e.event_date NULLS LAST, e.doc_id, e.span_start, e.event_id"
+        # filter, order and page the events first; join their documents to the page only
+        inner = f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, {merged} FROM {table} e"
         if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date NULLS LAST, doc_id, span_start, event_id"
+            inner += " WHERE " + " AND ".join(where)
+        inner += order
+        if limit is not None:
+            if limit < 0 or offset < 0:
+                raise BilatError("E400", "limit and offset must not be negative")
+            inner += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        sql = f"SELECT e.*, d.url, d.title FROM ({inner}) e LEFT JOIN documents d ON d.doc_id = e.doc_id" + order
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [_record(dict(zip(names, row))) for row in cur.fetchall()]
+
+    def count(self, *, table: str = "events", **filters) -> int:
+        """How many rows :meth:`events` would return with these filters (for paging)."""
+        where, params = self._where(**filters)
+        if table not in ("events", "mentions"):
+            raise BilatError("E400", f"no table {table!r}")
+        sql = f"SELECT count(*) FROM {table} e" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def _where(self, *, dyad=None, since=None, until=None, directed=False, actor=None, root=None,
+               quad=None, text=None, doc_id=None, story_id=None, blocs=False,
+               told_in_story=None, dated=None) -> tuple[list[str], list]:
+        where, params = [], []
+        if dyad:
+            a, b = parse_dyad(dyad) if isinstance(dyad, str) else dyad
+            a, b = self.resolve(a), self.resolve(b)
+            if directed:
+                where.append("e.source = ? AND e.target = ?")
+                params += [a, b]
+            else:
+                pairs = [(x, y) for x, y, _ in _dyad_pairs(a, b, blocs)]
+                where.append("(" + " OR ".join("(e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)"
+                                               for _ in pairs) + ")")
+                for x, y in pairs:
+                    params += [x, y, y, x]
+        if actor:
+            code = self.resolve(actor)
+            where.append("(e.source = ? OR e.target = ?)")
+            params += [code, code]
+        if root:
+            if not (str(root).isdigit() and 2 <= len(str(root)) <= 4):
+                raise BilatError("E400", f"a CAMEO root or code is 2 to 4 digits ('05', '057'), not {root!r}")
+            where.append("starts_with(e.cameo, ?)")
+            params.append(str(root))
+        if quad is not None:
+            if quad not in (1, 2, 3, 4):
+                raise BilatError("E400", f"quad is 1, 2, 3 or 4, not {quad!r}")
+            where.append("e.quad = ?")
+            params.append(quad)
+        if text:
+            where.append("contains(lower(e.sentence), lower(?))")
+            params.append(text)
+        if doc_id:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        if story_id:
+            where.append("e.story_id = ?")
+            params.append(story_id)
+        if dated is not None:
+            where.append("e.event_date IS NOT NULL" if dated else "e.event_date IS NULL")
+        if told_in_story:
+            where.append("e.event_id IN (SELECT merged_id FROM mentions WHERE story_id = ?)")
+            params.append(told_in_story)
+        if _check_date(since, "--since"):
+            where.append("e.event_date IS NOT NULL AND substr(e.event_date, 1, ?) >= substr(?, 1, length(e.event_date))")
+            params += [len(since), since]
+        if _check_date(until, "--until"):
+            where.append("e.event_date IS NOT NULL AND substr(e.event_date, 1, ?) <= ?")
+            params += [len(until), until]
+        return where, params
 
     def timeline(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
         """The dyad's dated events in date order, both directions, with tone (Goldstein).
@@ -167,15 +311,10 @@ class Store:
         return [r for r in self._dyad_rows(a, b, blocs) if not r["event_date"]]
 
     def _dyad_rows(self, a: str, b: str, blocs: bool) -> list[dict]:
-        a, b = a.upper(), b.upper()
-        rows = [dict(r, via=None) for r in self.events(dyad=(a, b))]
-        if blocs:
-            from bilat.stages.actors import memberships
-
-            for body, members in memberships().items():
-                for member, other in ((b, a), (a, b)):
-                    if member in members and other not in members:
-                        rows += [dict(r, via=body) for r in self.events(dyad=(other, body))]
+        a, b = self.resolve(a), self.resolve(b)
+        rows = []
+        for x, y, via in _dyad_pairs(a, b, blocs):
+            rows += [dict(r, via=via) for r in self.events(dyad=(x, y))]
         rows.sort(key=lambda r: (r["event_date"] is None, r["event_date"] or "", r["doc_id"], r["span"][0]))
         return rows
 
@@ -195,7 +334,7 @@ class Store:
         from bilat.stages.agreements import merge_history, state_on
 
         on = _check_date(on, "--on") or _date.today().isoformat()
-        wanted = [c.upper() for c in (a, b) if c]
+        wanted = [self.resolve(c) for c in (a, b) if c]
         out = []
         for key, name, full_name, kind, parties, owner in self.con.execute(
                 "SELECT agreement_key, name, full_name, kind, parties, owner FROM agreements ORDER BY name").fetchall():
@@ -235,6 +374,189 @@ class Store:
                                  "status": step["status"], "implied": step["implied"],
                                  "sources": step["sources"], "sentence": step["tellings"][0]["sentence"]})
         return sorted(rows, key=lambda r: r["event_date"])
+
+    def trend(self, a: str, b: str, *, freq: str = "month", blocs: bool = True) -> list[dict]:
+        """How the A–B relationship moved: dated events counted by period and quad class.
+
+        Args:
+            a, b: the two actors (codes or names).
+            freq: ``month``, ``quarter`` or ``year``.
+            blocs: include events with a body one of them belongs to, as :meth:`timeline` does.
+
+        Returns:
+            one row per period that has events, in order: ``period`` (``2011-11``,
+            ``2011-Q4``, ``2011``), ``precision`` (``year`` for events the text dates only to
+            a year, kept apart in a finer ``freq``), ``events``, ``quad`` (counts for
+            ``"1"``…``"4"``), ``goldstein_mean`` and ``net_cooperation``: cooperative events
+            (quad 1–2) minus conflictual ones (quad 3–4).
+
+        Example:
+            >>> Store(":memory:").trend("PAK", "USA", freq="year")
+            []
+        """
+        if freq not in _FREQ_LENGTH:
+            raise BilatError("E400", f"freq is month, quarter or year, not {freq!r}")
+        a, b = self.resolve(a), self.resolve(b)
+        where, params = self._where(dyad=(a, b), blocs=blocs)
+        sql = ("SELECT substr(e.event_date, 1, least(length(e.event_date), ?)) AS period, e.quad, count(*), "
+               f"sum(e.goldstein) FROM events e WHERE e.event_date IS NOT NULL AND {where[0]} "
+               "GROUP BY period, e.quad ORDER BY period, e.quad")
+        rows: dict[str, dict] = {}
+        for prefix, quad, n, goldstein in self.con.execute(sql, [_FREQ_LENGTH[freq], *params]).fetchall():
+            period = _period(prefix, freq)
+            row = rows.setdefault(period, {"period": period, "precision": "year" if len(prefix) == 4 else freq,
+                                           "events": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
+                                           "goldstein_sum": 0.0})
+            row["events"] += n
+            row["quad"][str(quad)] += n
+            row["goldstein_sum"] += goldstein
+        out = []
+        for row in rows.values():
+            total = row.pop("goldstein_sum")
+            row["goldstein_mean"] = round(total / row["events"], 3)
+            row["net_cooperation"] = row["quad"]["1"] + row["quad"]["2"] - row["quad"]["3"] - row["quad"]["4"]
+            out.append(row)
+        return out
+
+    def dyads(self, *, actor: str | None = None, limit: int = 20) -> list[dict]:
+        """The most active pairs (either direction), or a country's most active partners.
+
+        Returns:
+            rows with ``a``, ``b`` (``a`` the given actor, else the pair in code order),
+            ``events``, ``goldstein_mean``, ``cooperative`` and ``conflictual`` counts, and
+            the ``first`` and ``last`` event dates; most events first.
+        """
+        if limit < 1:
+            raise BilatError("E400", "limit must be at least 1")
+        if actor:
+            code = self.resolve(actor)
+            pair = "? AS a, CASE WHEN source = ? THEN target ELSE source END AS b"
+            where = "(source = ? OR target = ?) AND source <> target"
+            params: list = [code, code, code, code]
+        else:
+            pair, where, params = "least(source, target) AS a, greatest(source, target) AS b", "source <> target", []
+        sql = (f"SELECT {pair}, count(*) AS n, avg(goldstein), count(*) FILTER (WHERE quad <= 2), "
+               f"count(*) FILTER (WHERE quad >= 3), min(event_date), max(event_date) FROM events WHERE {where} "
+               "GROUP BY ALL ORDER BY n DESC, a, b LIMIT ?")
+        return [{"a": a, "b": b, "events": n, "goldstein_mean": round(g, 3), "cooperative": coop,
+                 "conflictual": conf, "first": first, "last": last}
+                for a, b, n, g, coop, conf, first, last in self.con.execute(sql, params + [limit]).fetchall()]
+
+    def actors(self) -> list[dict]:
+        """The actors this store's events name: ``code``, ``name`` and ``events``, most first."""
+        from bilat.codes import actor_names
+
+        names = actor_names()
+        rows = self.con.execute(
+            "SELECT code, count(*) AS n FROM (SELECT source AS code FROM events UNION ALL SELECT target FROM events) "
+            "GROUP BY code ORDER BY n DESC, code").fetchall()
+        return [{"code": code, "name": names.get(code, code), "events": n} for code, n in rows]
+
+    def names(self, codes) -> dict[str, str]:
+        """Each code's name (``PAK`` → ``Pakistan``); a code the dictionary lacks names itself."""
+        from bilat.codes import actor_names
+
+        return {c: actor_names().get(c, c) for c in codes}
+
+    def document(self, doc_id: str) -> dict:
+        """One stored document: its cleaned text, where it came from, and the events it tells,
+        each with its ``span`` in that text and the ``merged_id`` of the event it supports.
+
+        Raises:
+            BilatError: E404 when no document has this id.
+        """
+        row = self.con.execute("SELECT doc_id, url, title, published, published_precision, story_id, text "
+                               "FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise BilatError("E404", f"no document {doc_id!r}")
+        keys = ("doc_id", "url", "title", "published", "published_precision", "story_id", "text")
+        doc = dict(zip(keys, row))
+        doc["outlet"] = outlet_of(doc["url"])
+        doc["events"] = self.mentions(doc_id=doc_id)
+        return doc
+
+    def story(self, story_id: str) -> dict:
+        """One story: its documents and the events they tell, merged across them.
+
+        Raises:
+            BilatError: E404 when no document belongs to this story.
+        """
+        rows = self.con.execute("SELECT doc_id, url, title, published FROM documents WHERE story_id = ? "
+                                "ORDER BY published NULLS LAST, doc_id", [story_id]).fetchall()
+        if not rows:
+            raise BilatError("E404", f"no story {story_id!r}")
+        documents = [{"doc_id": d, "url": u, "outlet": outlet_of(u), "title": t, "published": p}
+                     for d, u, t, p in rows]
+        events = self.events(told_in_story=story_id)
+        return {"story_id": story_id, "documents": documents,
+                "first_published": min((d["published"] for d in documents if d["published"]), default=None),
+                "events": events}
+
+    def ingest_records(self, records: list[dict], *, pipeline=None) -> dict:
+        """Code and store articles given as records (``id``, ``text`` or ``html``, optional
+        ``url``, ``title``, ``published``), as one line each of a JSON Lines input.
+
+        Returns:
+            the counts of :meth:`ingest`, and ``errors``: one line per record that could not be
+            read (``E102 request:2: JSON line has no text or html``).
+        """
+        import io
+
+        errors: list[str] = []
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        tally = self.ingest(["-"], pipeline=pipeline, stdin=io.StringIO(lines),
+                            on_error=lambda err: errors.append(str(err).replace("<stdin>", "request")))
+        return {**tally, "errors": errors}
+
+    def brief(self, a: str, b: str, *, since: str | None = None, per_period: int = 3) -> dict:
+        """What a dyad brief says: the trajectory by year, the key events of each year with
+        their citations, the agreements and their state, and the documents used.
+
+        Args:
+            a, b: the two actors (codes or names); events with a body one belongs to are included.
+            since: leave out events dated before this (ISO, any precision).
+            per_period: key events per year: those told by most documents, then the
+                strongest in tone (largest absolute Goldstein value).
+
+        Returns:
+            ``a``, ``b``, ``names``, ``since``, ``trend`` (as :meth:`trend` by year),
+            ``periods`` (``period``, ``events``: the key ones, each with ``refs``, the numbers
+            in ``sources`` of the documents telling it, the best telling first; and ``more``:
+            how many other events that year),
+            ``undated`` (count), ``agreements`` (as :meth:`agreements`) and ``sources``:
+            the documents cited, with ``ref``, ``doc_id``, ``title``, ``outlet``, ``url``,
+            ``published``.
+
+        Example:
+            >>> Store(":memory:").brief("PAK", "USA")["periods"]
+            []
+        """
+        a, b = self.resolve(a), self.resolve(b)
+        _check_date(since, "--since")
+        dated = [r for r in self.timeline(a, b) if not since or r["event_date"][:len(since)] >= since[:len(r["event_date"])]]
+        trend = [p for p in self.trend(a, b, freq="year") if not since or p["period"] >= since[:4]]
+        by_year: dict[str, list[dict]] = {}
+        for event in dated:
+            by_year.setdefault(event["event_date"][:4], []).append(event)
+        refs: dict[str, int] = {}
+        periods = []
+        for year, events in sorted(by_year.items()):
+            key = sorted(events, key=lambda e: (-(e["sources"] or 1), -abs(e["goldstein"]), e["event_date"]))[:per_period]
+            key.sort(key=lambda e: (e["event_date"], e["doc_id"], e["span"][0]))
+            for event in key:
+                tellers = [r[0] for r in self.con.execute(
+                    "SELECT DISTINCT doc_id FROM mentions WHERE merged_id = ? ORDER BY doc_id", [event["event_id"]]).fetchall()]
+                docs = [event["doc_id"]] + [d for d in tellers if d != event["doc_id"]]
+                event["refs"] = [refs.setdefault(d, len(refs) + 1) for d in docs]
+            periods.append({"period": year, "events": key, "more": len(events) - len(key)})
+        sources = []
+        for doc_id, ref in refs.items():
+            row = self.con.execute("SELECT title, url, published FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+            title, url, published = row if row else (None, None, None)
+            sources.append({"ref": ref, "doc_id": doc_id, "title": title, "outlet": outlet_of(url), "url": url,
+                            "published": published})
+        return {"a": a, "b": b, "names": self.names([a, b]), "since": since, "trend": trend, "periods": periods,
+                "undated": len(self.undated(a, b)), "agreements": self.agreements(a, b), "sources": sources}
 
     def counts(self) -> dict[str, int]:
         count = lambda table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731

@@ -113,8 +113,20 @@ MENTION_COLUMNS = EVENT_COLUMNS + ("merged_id",)
 
 
 def connect(path: str, *, read_only: bool = False):
-    """Open (and if needed create or migrate) the store at ``path``."""
+    """Open (and if needed create or migrate) the store at ``path``.
+
+    With ``read_only`` the store must exist: a read never creates an empty database.
+
+    Raises:
+        BilatError: E303 when ``read_only`` and there is no file at ``path``; E300 when it
+            cannot be opened.
+    """
     import duckdb
+    from pathlib import Path
+
+    if read_only and path != ":memory:" and not Path(path).is_file():
+        raise BilatError("E303", f"no database at {path} (bilat ingest creates one; "
+                                 "choose another with --db or BILAT_DB)")
 
     try:
         con = duckdb.connect(path, read_only=read_only)

@@ -322,3 +322,40 @@ def _os_error(exc: OSError | ValueError, path: str) -> InputError:
     if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
         return InputError("E106", path=path)
     return InputError("E100", getattr(exc, "strerror", None) or str(exc), path=path)
+
+
+def _count_inputs(paths: Iterable[str]) -> int | None:
+    """How many items :func:`read_inputs` will yield for ``paths`` (documents and failed
+    inputs), found by walking the same files and counting JSON Lines records, without
+    reading any article; ``None`` when stdin (``"-"``) is among them.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    total = 0
+    for path in map(os.fspath, paths):
+        if path == "-":
+            return None
+        total += _count_path(path)
+    return total
+
+
+def _count_path(path: str) -> int:
+    try:
+        if stat.S_ISDIR(os.stat(path).st_mode):
+            with os.scandir(path) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+            n = 0
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    n += _count_path(entry.path)
+                elif Path(entry.name).suffix.lower() in _KNOWN_SUFFIXES and entry.is_file():
+                    n += _count_path(entry.path)
+            return n
+        if Path(path).suffix.lower() in _JSONL_SUFFIXES:
+            with open(path, "rb") as fh:
+                return sum(1 for line in fh if line.strip())
+    except (OSError, ValueError):
+        return 1  # read_inputs yields one error for it
+    return 1
