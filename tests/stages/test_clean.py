@@ -55,6 +55,14 @@ def test_dateline_cut_and_offsets_map_back():
     assert doc.title == "Headline here"
 
 
+@pytest.mark.parametrize("raw,kept", [
+    ("KAMPALA, June 4 The African Union urged Kenya and Uganda to talk.\n", "The African Union urged"),
+    ("NEW ZEALAND, Australia and Fiji signed a fisheries accord.\n", "NEW ZEALAND, Australia and Fiji"),
+])
+def test_a_dateline_without_a_dash_is_cut_only_with_its_date(raw, kept):
+    assert clean(Document(doc_id="d", raw=raw)).text.startswith(kept)
+
+
 def test_html_main_text_extracted():
     html = ("<html><head><title>T</title></head><body><nav>Home | World | Sport</nav><article>"
             "<h1>Accord signed</h1><p>Kenya and Uganda signed a border security accord in Nairobi on Tuesday, "

@@ -122,9 +122,11 @@ _DASH = r"\s*(?:--|—|–|-)\s+"
 # "May 12, 2018 (AGENCY) — ", "Tokyo, 2019-08-23 — ", "NAIROBI, March 3 (Reuters) - ".
 # It is cut from the text; the date stage reads the raw input.
 _DATELINE = re.compile(
-    rf"^(?:{_CAPS_PLACE}\s*(?:,?\s*{_DATE})?\s*(?:\([^)\n]{{1,40}}\))?"
+    rf"^(?:(?:{_CAPS_PLACE}\s*(?:,?\s*{_DATE})?\s*(?:\([^)\n]{{1,40}}\))?"
     rf"|(?:{_TITLE_PLACE}\s*)?{_DATE}\s*(?:\([^)\n]{{1,40}}\))?"
     rf"|\([^)\n]{{1,40}}\)){_DASH}"
+    # with no dash when a place in capitals and a date make it plain: "ADDIS ABABA, March 29 The …"
+    rf"|{_CAPS_PLACE},\s*{_DATE}\s+(?=[A-Z\"“]))"
 )
 # A metadata prefix some scrapers write: " date 2023-08-03 ".
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
