@@ -517,3 +517,13 @@ def test_taking_part_a_decision_taken_and_a_cut_announced_as_under_way(code_text
 
 def test_a_decision_only_sought_is_not_taken(code_text):
     assert not any(e.root == "16" for e in code_text("Kenya pressed for a decision to expel Somalia's ambassador."))
+
+
+def test_a_call_made_to_urge_urges_the_one_called(code_text):
+    text = "Brazil's president telephoned Argentine President Javier Milei to urge him to lift the tariffs."
+    assert ("BRA", "ARG", "02") in _triples(code_text(text))
+
+
+def test_a_call_only_planned_urges_no_one(code_text):
+    text = "Brazil's president may telephone Argentine President Javier Milei to urge him to lift the tariffs."
+    assert not any(e.root == "02" for e in code_text(text))

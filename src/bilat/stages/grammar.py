@@ -19,6 +19,11 @@ COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state
 COMM_TABLE = dict.fromkeys(COMMUNICATION)
 
 
+# Verbs of getting in touch, whose purpose infinitive says what was said and is said by their
+# subject: "telephoned Sharif to urge him" (Clinton urges, not Sharif).
+CONTACT_VERBS = frozenset({"telephone", "phone", "call", "write", "summon", "visit", "meet", "contact", "send"})
+
+
 def participle_adjunct(tok) -> bool:
     """", accusing India of …": a participle clause after a comma, with no preposition or
     subordinator, tells what the main clause's subject did at the same time."""

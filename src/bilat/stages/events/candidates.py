@@ -12,7 +12,7 @@ from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
-from bilat.stages.grammar import mandated, verbs_above
+from bilat.stages.grammar import CONTACT_VERBS, mandated, verbs_above
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -192,6 +192,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                         sources, targets = targets, inner
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
+        if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in CONTACT_VERBS:
+            subj = subject(tok.head, ctx)[0]  # "telephoned Sharif to urge him": the caller urges
         sources = actors_of(subj, ctx) if subj is not None else []
         if not sources and subj is None and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             sources = modifier_sources(tok.head, ctx)  # "the Kenyan government's decision to expel"
@@ -222,6 +224,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             sources, targets = sources[:1], sources[1:2]
         else:
             targets = _targets(tok, rule, ctx, src_codes)
+    if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in CONTACT_VERBS \
+            and any(c.lower_ in ("him", "her", "them") for c in children(tok, "dobj")):
+        # "telephoned Sharif to urge him": the one called
+        targets = [a for obj in children(tok.head, "dobj") for a in actors_of(obj, ctx) if a.code not in src_codes]
     if not targets and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         # "warned Iran of consequences and demanded the release of the ship": the first
         # verb's object is the second's target too

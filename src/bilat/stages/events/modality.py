@@ -6,7 +6,7 @@ ongoing states yield nothing; a future under a verb of saying is a stated intent
 from __future__ import annotations
 
 from bilat.stages.events.rules import Rules
-from bilat.stages.grammar import (COMMUNICATION, REALIS_GERUND_PREPS, mandated, participle_adjunct,
+from bilat.stages.grammar import (COMMUNICATION, CONTACT_VERBS, REALIS_GERUND_PREPS, mandated, participle_adjunct,
                                   statement_participle)
 
 
@@ -39,6 +39,12 @@ _STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refra
 _CAUSATIVE = frozenset({"provoke", "prompt", "force", "compel", "cause", "lead", "push", "drive", "oblige",
                         "decide", "vote", "opt", "choose", "proceed", "go", "move",
                         "begin", "start", "continue", "resume"})  # aspect: "began to occupy" occupies
+
+
+# A call or letter made "to urge", "to protest" says what was said in it: "telephoned Sharif to
+# urge him to abandon the tests" urged him.
+_SAID_IN_CONTACT = frozenset({"urge", "ask", "press", "warn", "protest", "demand", "appeal", "request",
+                              "express", "convey", "condemn", "reiterate", "complain"})
 
 
 # Nouns of a decision taken: "Clinton's decision to impose sanctions" imposes them (but not
@@ -107,6 +113,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in base.children) or (base.dep_ == "xcomp" and base.tag_ == "VB")
     if infinitive and base.dep_ in ("advcl", "acl", "xcomp", "relcl", "ccomp"):
         if not (base.dep_ == "xcomp" and base.head.lemma_.lower() in _CAUSATIVE) \
+                and not (base.dep_ in ("advcl", "xcomp") and base.head.lemma_.lower() in CONTACT_VERBS
+                         and base.lemma_.lower() in _SAID_IN_CONTACT and is_blocked(base.head, rules) is None) \
                 and not (base.dep_ == "acl" and base.head.lemma_.lower() in _DECISION_NOUNS
                          and base.head.dep_ not in ("pobj",)):
             return "infinitive"
