@@ -527,3 +527,12 @@ def test_a_call_made_to_urge_urges_the_one_called(code_text):
 def test_a_call_only_planned_urges_no_one(code_text):
     text = "Brazil's president may telephone Argentine President Javier Milei to urge him to lift the tariffs."
     assert not any(e.root == "02" for e in code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru, Bolivia and Chile signed a border accord in 2019.",
+    "The border accord was signed by Peru, Bolivia and Chile in 2019.",
+])
+def test_a_mutual_act_of_three_is_one_event_per_pair(code_text, text):
+    pairs = {(e.source, e.target) for e in code_text(text) if e.root == "05"}
+    assert pairs == {("PER", "BOL"), ("PER", "CHL"), ("BOL", "CHL")}

@@ -16,6 +16,19 @@ class Candidate:
     targets: list[Arg]
     nominal: bool = False
     intent: bool = False
+    # a mutual act of three or more parties: every pair, in the order the text names them
+    # ("Turkey, Russia and Iran agreed": TUR→RUS, TUR→IRN, RUS→IRN); else sources × targets
+    pairs: list[tuple[Arg, Arg]] | None = None
+
+
+def mutual(trigger: int, code: str, parties: list[Arg], **kw) -> Candidate:
+    """A mutual act ("A and B signed", "A, B and C agreed"): one event per pair of parties."""
+    unique: list[Arg] = []
+    for arg in parties:
+        if all(arg.code != u.code for u in unique):
+            unique.append(arg)
+    pairs = [(a, b) for i, a in enumerate(unique) for b in unique[i + 1:]]
+    return Candidate(trigger, code, unique[:1], unique[1:2], pairs=pairs if len(unique) > 2 else None, **kw)
 
 
 def conditions(tok) -> list:

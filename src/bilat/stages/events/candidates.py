@@ -8,7 +8,7 @@ from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context
                                           children, clear_pair, definite, dominant_pair, modifier_sources,
                                           other_party, pair_for_they, place_of, prep_objects, previous_actor,
                                           reacted_to, subject, subtree_actor)
-from bilat.stages.events.candidate import Candidate, conditions
+from bilat.stages.events.candidate import Candidate, conditions, mutual
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
@@ -137,12 +137,13 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     subj, passive = subject(tok, ctx)
     sources: list[Arg] = []
     targets: list[Arg] = []
+    parties: list[Arg] | None = None
     if rule.code[:3] == _MEDIATE:
         return _mediation(tok, subj, passive, refine(rule.code, classes), ctx)
     for prep, pobj in prep_objects(tok, ("between",)):
         pair = all_actors_in(pobj, ctx)
         if len(pair) >= 2:
-            return Candidate(tok.i, refine(rule.code, classes), pair[:1], pair[1:2])
+            return mutual(tok.i, refine(rule.code, classes), pair)
     if rule.frame in ("appeal", "mandate"):
         # "X hoped Y would release aid": X appeals to Y; "Eritrea insists Ethiopia accept the
         # ruling": a demand only when the clause says what must be done
@@ -221,6 +222,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets:  # (a passive's patient is its target already)
         if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and not _direct_targets(tok, rule, ctx, src_codes):
             # "Peru and Bolivia have signed" (not "Rwanda and Uganda both denied any involvement")
+            parties = sources  # all of them, for the pairs of a three-party act
             sources, targets = sources[:1], sources[1:2]
         else:
             targets = _targets(tok, rule, ctx, src_codes)
@@ -272,6 +274,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         code = _intended_code(tok, rules) or refine(code, _intent_classes(tok, rules))
     else:
         code = refine(code, classes)
+    if parties is not None:
+        return mutual(tok.i, code, parties, intent=rule.frame in _INTENT_FRAMES)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
 
 
@@ -638,7 +642,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in avoid] \
                     or subtree_actor(pobj, ctx, avoid)
     if not targets and len(sources) >= 2 and (valency == "pair" or code[:2] in _MUTUAL_ROOTS):
-        sources, targets = sources[:1], sources[1:2]  # "the signing of an agreement by Turkey and Syria"
+        return mutual(tok.i, code, sources, nominal=True)  # "the signing of an agreement by Turkey and Syria"
     if not sources and not targets and valency == "pair" and tok.dep_ == "pobj" and tok.head.lower_ in _DURING:
         # "During a meeting of senior officials at Panmunjom, the North and South agreed …":
         # the meeting is of the pair the clause it frames is about

@@ -74,22 +74,22 @@ def _records(doc: Document, cand: Candidate, sent, para_index: int, offset: int,
     phrase = trigger.doc[trigger.left_edge.i:trigger.right_edge.i + 1].text
     violent = trigger.lemma_.lower() in KILL_WORDS or entry.root in ("18", "19", "20")
     quantities = find_quantities(phrase, violent=violent)
-    for src in cand.sources:
-        for tgt in cand.targets:
-            if src.code == tgt.code:
-                continue
-            key = (sent_index, src.code, tgt.code, cand.code)
-            if key in seen:
-                continue
-            seen.add(key)
-            yield Event(
-                event_id=make_event_id(doc.doc_id, sent_index, src.code, tgt.code, cand.code, str(cand.trigger)),
-                doc_id=doc.doc_id, story_id=doc.story_id,
-                source=src.code, target=tgt.code,
-                source_sector=src.sector, target_sector=tgt.sector,
-                source_text=src.text, target_text=tgt.text,
-                cameo=entry.code, root=entry.root, quad=entry.quad, goldstein=entry.goldstein,
-                plover=entry.plover, sentence=doc.text[start:end], span=(start, end),
-                reported_date=doc.published, confidence=confidence, trigger=trigger.text,
-                quantities=list(quantities), anchor=(para_index, cand.trigger),
-            )
+    pairs = cand.pairs or [(src, tgt) for src in cand.sources for tgt in cand.targets]
+    for src, tgt in pairs:
+        if src.code == tgt.code:
+            continue
+        key = (sent_index, src.code, tgt.code, cand.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Event(
+            event_id=make_event_id(doc.doc_id, sent_index, src.code, tgt.code, cand.code, str(cand.trigger)),
+            doc_id=doc.doc_id, story_id=doc.story_id,
+            source=src.code, target=tgt.code,
+            source_sector=src.sector, target_sector=tgt.sector,
+            source_text=src.text, target_text=tgt.text,
+            cameo=entry.code, root=entry.root, quad=entry.quad, goldstein=entry.goldstein,
+            plover=entry.plover, sentence=doc.text[start:end], span=(start, end),
+            reported_date=doc.published, confidence=confidence, trigger=trigger.text,
+            quantities=list(quantities), anchor=(para_index, cand.trigger),
+        )
