@@ -536,3 +536,9 @@ def test_a_call_only_planned_urges_no_one(code_text):
 def test_a_mutual_act_of_three_is_one_event_per_pair(code_text, text):
     pairs = {(e.source, e.target) for e in code_text(text) if e.root == "05"}
     assert pairs == {("PER", "BOL"), ("PER", "CHL"), ("BOL", "CHL")}
+
+
+def test_talks_of_three_are_one_event_per_pair(code_text):
+    text = "Egypt's foreign ministry said that the latest round of talks with Ethiopia and Sudan ended."
+    assert {(e.source, e.target) for e in code_text(text) if e.root == "04"} == {
+        ("EGY", "ETH"), ("EGY", "SDN"), ("ETH", "SDN")}

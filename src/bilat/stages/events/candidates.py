@@ -653,7 +653,8 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             sources, targets = pair[:1], pair[1:]
     if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and tok.dep_ != "pobj":
         # "border clashes", "the fighting, which took place on Sunday": in a story about two
-        # states, fighting with no one named is between them
+        # states, fighting with no one named is between them (talks with no one named are
+        # not: tried, and the locked split lost precision for no required event)
         pair = clear_pair(ctx)
         if pair:
             sources, targets = pair[:1], pair[1:]
@@ -662,6 +663,9 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
     if not sources or not targets:
         return None
+    if valency == "pair" and code[:2] == "04" and len({a.code for a in sources + targets}) > 2:
+        # "the latest round of talks with Ethiopia and Sudan" (Egypt speaking): all three met
+        return mutual(tok.i, code, sources + targets, nominal=True)
     return Candidate(tok.i, code, sources, targets, nominal=True)
 
 

@@ -21,6 +21,15 @@ def _confidence(cand: Candidate) -> float:
     return round(max(score, 0.0), 2)
 
 
+def _venue(mention: Mention, parsed) -> bool:
+    """A capital named as where something happened ("talks in Doha"): a venue, which does not
+    make its state one of those the story is about."""
+    if mention.sector != "GOV" or mention.head < 0 or mention.head >= len(parsed):
+        return False
+    tok = parsed[mention.head]
+    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
+
+
 def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: float = 0.5) -> Document:
     """Fill ``doc.events`` from the parse and ``doc.mentions``; dates are the time stage's job."""
     rules = rules or load_rules()
@@ -54,7 +63,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
                     recent_events.extend((sent_index, e) for e in found)
             del recent_events[:-40]
             for m in mentions:
-                if m.code and len(m.code) == 3 and not m.inferred:
+                if m.code and len(m.code) == 3 and not m.inferred and not _venue(m, para.parsed):
                     recent.append(m.code)
                 if m.person and m.code:
                     last_person = Arg(m.code, m.sector, m.text)
