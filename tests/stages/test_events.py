@@ -542,3 +542,11 @@ def test_talks_of_three_are_one_event_per_pair(code_text):
     text = "Egypt's foreign ministry said that the latest round of talks with Ethiopia and Sudan ended."
     assert {(e.source, e.target) for e in code_text(text) if e.root == "04"} == {
         ("EGY", "ETH"), ("EGY", "SDN"), ("ETH", "SDN")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Canada and Chile signed the CCFTA in December 1996.", ("CAN", "CHL", "05")),
+    ("India and the UAE signed the CEPA in February 2022.", ("IND", "ARE", "05")),
+])
+def test_an_agreement_known_only_by_its_acronym_is_signed(code_text, text, expected):
+    assert expected in _triples(code_text(text))

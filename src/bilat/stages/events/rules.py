@@ -80,8 +80,13 @@ def lemma_in(tok, table: dict) -> str | None:
 
 def word_classes(tok, rules: Rules, limit: int = 12) -> set[str]:
     """Classes of the words in ``tok``'s phrase (the object and what modifies it)."""
-    words = {t.lemma_.lower() for t in list(tok.subtree)[:limit]} | {t.lower_ for t in list(tok.subtree)[:limit]}
-    return {name for name, lemmas in rules.classes.items() if words & lemmas}
+    toks = list(tok.subtree)[:limit]
+    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+    found = {name for name, lemmas in rules.classes.items() if words & lemmas}
+    endings = rules.classes.get("agreement-acronym", frozenset())
+    if any(t.text.isupper() and len(t.text) >= 4 and any(t.lower_.endswith(e) for e in endings) for t in toks):
+        found.add("agreement")  # an acronym an agreement is known by: "the CCFTA", "EDCA"
+    return found
 
 
 def refine(code: str, classes: set[str]) -> str:
