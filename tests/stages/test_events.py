@@ -550,3 +550,9 @@ def test_talks_of_three_are_one_event_per_pair(code_text):
 ])
 def test_an_agreement_known_only_by_its_acronym_is_signed(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_a_meeting_attended_by_three_is_a_meeting_of_each_pair(code_text):
+    text = "A summit attended by the leaders of Ghana, Togo and Benin took place in Accra."
+    assert {(e.source, e.target) for e in code_text(text) if e.root == "04"} == {
+        ("GHA", "TGO"), ("GHA", "BEN"), ("TGO", "BEN")}

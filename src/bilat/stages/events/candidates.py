@@ -568,7 +568,26 @@ def _clause_actor(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
     return []
 
 
+# Verbs whose agents are those who took part in a meeting: "a meeting attended by A and B".
+_ATTENDING = frozenset({"attend", "join"})
+
+
+def _attendees(noun, ctx: Context) -> list[Arg]:
+    """Everyone a meeting noun says attended it ("a meeting attended by U.N. officials and the
+    deputy foreign ministers of Sudan and South Sudan")."""
+    found: list[Arg] = []
+    for clause in children(noun, "acl"):
+        if clause.lemma_.lower() in _ATTENDING and clause.tag_ == "VBN":
+            for _, agent in prep_objects(clause, ("by",)):
+                found += [a for a in all_actors_in(agent, ctx) if not a.inferred]
+    return _dedupe_codes(found)
+
+
 def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
+    if valency == "pair" and code[:2] == "04":
+        present = _attendees(tok, ctx)
+        if len(present) >= 2:
+            return mutual(tok.i, code, present, nominal=True)
     sources: list[Arg] = modifier_sources(tok, ctx)
     targets: list[Arg] = []
     for prep, pobj in prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in",
