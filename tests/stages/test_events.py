@@ -556,3 +556,16 @@ def test_a_meeting_attended_by_three_is_a_meeting_of_each_pair(code_text):
     text = "A summit attended by the leaders of Ghana, Togo and Benin took place in Accra."
     assert {(e.source, e.target) for e in code_text(text) if e.root == "04"} == {
         ("GHA", "TGO"), ("GHA", "BEN"), ("TGO", "BEN")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya said Somalia was responsible for the attack on its border post.", ("KEN", "SOM", "11")),
+    ("Egypt said Libya was behind the bombing of its embassy.", ("EGY", "LBY", "11")),
+    ("Seoul said Pyongyang was complicit in the sinking of the ship.", ("KOR", "PRK", "11")),
+])
+def test_saying_another_state_is_to_blame_accuses_it(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_responsible_partner_is_no_accusation(code_text):
+    assert not any(e.root == "11" for e in code_text("India said Pakistan was a responsible partner in the region."))

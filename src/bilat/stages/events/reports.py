@@ -60,6 +60,11 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
+            blamed = _blamed(comp, ctx, avoid, rules)
+            if blamed:
+                # "Kenya said Somalia was responsible for the attack": an accusation
+                out.append(Candidate(tok.i, "112", sources, blamed[:1]))
+                break
             targets = []
             for t in comp.subtree:
                 if t.lower_ in negative or t.lemma_.lower() in negative:
@@ -72,6 +77,28 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 out.append(Candidate(tok.i, "111", sources, targets[:1]))
                 break
     return out
+
+
+def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
+    """Whom a reported clause blames for an act: its subject, when it is said to be
+    "responsible for" or "behind" an attack or a move, or "complicit" in one."""
+    blame = rules.classes.get("blame", frozenset())
+    acts = rules.classes.get("reaction", frozenset()) | rules.classes.get("force", frozenset())
+    for word in comp.subtree:
+        low = word.lower_
+        if low not in blame:
+            continue
+        objects = [pobj for _, pobj in prep_objects(word, ("for", "in"))] if word.pos_ != "ADP" else \
+            [c for c in word.children if c.dep_ == "pobj"]
+        if low in ("responsible", "behind") and not any(o.lemma_.lower() in acts or o.lower_ in acts
+                                                        or any(t.lemma_.lower() in acts for t in o.subtree)
+                                                        for o in objects):
+            continue
+        subj, _ = subject(comp, ctx)
+        found = [a for a in actors_of(subj, ctx) if a.code not in avoid] if subj is not None else []
+        if found:
+            return found
+    return []
 
 
 def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
