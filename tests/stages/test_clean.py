@@ -58,6 +58,7 @@ def test_dateline_cut_and_offsets_map_back():
 @pytest.mark.parametrize("raw,kept", [
     ("KAMPALA, June 4 The African Union urged Kenya and Uganda to talk.\n", "The African Union urged"),
     ("NEW ZEALAND, Australia and Fiji signed a fisheries accord.\n", "NEW ZEALAND, Australia and Fiji"),
+    ("BELGRADE, Yugoslavia (AP) _ After a night of talks, the envoy returned.\n", "After a night of talks"),
 ])
 def test_a_dateline_without_a_dash_is_cut_only_with_its_date(raw, kept):
     assert clean(Document(doc_id="d", raw=raw)).text.startswith(kept)

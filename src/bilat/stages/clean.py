@@ -117,7 +117,7 @@ _DATE = (rf"(?:{MONTH_NAME} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH_NAME},? \d{{4}}
 # A place in capitals, four letters at least ("US - India ties" is not a dateline).
 _CAPS_PLACE = r"[A-ZÀ-Ý][A-ZÀ-Ý.'\-]{3,}(?: [A-ZÀ-Ý][A-ZÀ-Ý.'\-]+){0,3}(?:,\s*[A-Z][\w.]+){0,2}"
 _TITLE_PLACE = r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2},"
-_DASH = r"\s*(?:--|—|–|-)\s+"
+_DASH = r"\s*(?:--|—|–|-|_)\s+"  # "_" in old AP wire copy: "BELGRADE, Yugoslavia (AP) _ After …"
 # A dateline opening a paragraph: "ISLAMABAD -- ", "WASHINGTON (Reuters) - ",
 # "May 12, 2018 (AGENCY) — ", "Tokyo, 2019-08-23 — ", "NAIROBI, March 3 (Reuters) - ".
 # It is cut from the text; the date stage reads the raw input.
