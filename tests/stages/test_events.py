@@ -569,3 +569,20 @@ def test_saying_another_state_is_to_blame_accuses_it(code_text, text, expected):
 
 def test_a_responsible_partner_is_no_accusation(code_text):
     assert not any(e.root == "11" for e in code_text("India said Pakistan was a responsible partner in the region."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mali ordered the French ambassador to leave the country within 72 hours.", ("MLI", "FRA", "16")),
+    ("The Somali ambassador to Kenya has been ordered to leave Nairobi.", ("KEN", "SOM", "16")),
+    ("The UN issued a statement condemning North Korea.", ("UN", "PRK", "11")),
+])
+def test_orders_to_leave_and_statements_issued(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The president ordered the ambassador home for consultations with Kenya.",
+    "China blocked a UN statement condemning North Korea.",
+])
+def test_no_expulsion_without_leaving_and_no_statement_that_was_blocked(code_text, text):
+    assert not any(e.root in ("16", "11") for e in code_text(text))

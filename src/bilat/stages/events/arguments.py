@@ -417,6 +417,8 @@ def subject(tok, ctx: Context, depth: int = 0):
     if statement_participle(tok):
         # "Milosevic's office issued a statement denouncing …": who issued the statement
         owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+        owner = owner or next((c for c in tok.head.children if c.dep_ in ("compound", "amod")
+                               and _mention_at(c, ctx) is not None), None)  # "a UN statement condemning"
         if owner is not None:
             return owner, False
         return subject(tok.head.head, ctx, depth + 1) if tok.head.head.pos_ in ("VERB", "AUX") else (None, False)

@@ -87,6 +87,10 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
             classes = classes | extra
         if rule.frame in _INTENT_FRAMES and not has_xcomp:
             continue
+        if rule.frame == "departure" and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in rules.classes.get("departure", frozenset())
+                for c in tok.children):
+            continue  # "ordered the French ambassador to leave", not "ordered the ambassador home for talks"
         return rule, classes
     return None
 
@@ -189,7 +193,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             if targets and not sources and rule.object_class == "diplomat" and subj is not None:
                 for prep, pobj in prep_objects(subj, ("to", "in")):
                     inner = [a for a in actors_of(pobj, ctx) if a.code not in {t.code for t in targets}]
-                    if inner:
+                    if inner and rule.frame == "departure":
+                        sources = inner  # "the Somali ambassador to Kenya was ordered to leave": by Kenya
+                    elif inner:
                         sources, targets = targets, inner
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
     else:

@@ -30,7 +30,8 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "attempt", "effort", "refuse", "fail",
                              "claim", "allege", "charge", "contend"})  # what is alleged is not asserted
 # Heads whose complement is what does not (or no longer) happen: "stop shooting", "avoid war".
-_STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refrain"})
+_STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refrain",
+                             "block", "veto"})  # "blocked a UN statement condemning North Korea"
 
 
 # Verbs that make their infinitive happen ("provoked Pakistan to block"), and verbs of a
