@@ -586,3 +586,12 @@ def test_orders_to_leave_and_statements_issued(code_text, text, expected):
 ])
 def test_no_expulsion_without_leaving_and_no_statement_that_was_blocked(code_text, text):
     assert not any(e.root in ("16", "11") for e in code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkey's parliament approved Sweden's accession to NATO.", ("TUR", "SWE", "05")),
+    ("Kuwait's emir received a phone call from the Saudi crown prince.", ("SAU", "KWT", "04")),
+    ("Iraq lodged a complaint at the UN Security Council over Turkish air strikes.", ("IRQ", "TUR", "11")),
+])
+def test_approvals_calls_received_and_complaints_lodged_at_a_body(code_text, text, expected):
+    assert expected in _triples(code_text(text))

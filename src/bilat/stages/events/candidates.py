@@ -218,7 +218,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         return None
     src_codes = {a.code for a in sources}
     if rule.frame == "reverse":
-        for prep, pobj in prep_objects(tok, ("from",)):
+        # "received aid from Japan", "received a phone call from the Saudi crown prince"
+        givers = [pobj for _, pobj in prep_objects(tok, ("from",))] + [
+            pobj for obj in children(tok, "dobj") for _, pobj in prep_objects(obj, ("from",))]
+        for pobj in givers[:1]:
             targets, sources = sources, actors_of(pobj, ctx)
         if not targets or not sources:
             return None
@@ -611,8 +614,9 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             pair = all_actors_in(pobj, ctx)
             sources, targets = pair[:1], pair[1:2]
         elif prep in ("to", "with", "on", "against", "for", "at", "into") and args and not targets:
-            if code == "114" and prep == "with":
-                # "a complaint with NATO over Turkish overflights": the body is where, not whom
+            if code == "114" and prep in ("with", "at", "to"):
+                # "a complaint with NATO over Turkish overflights", "at the UN Security Council":
+                # the body is where, not whom
                 args = [a for a in args if a.code not in _bodies()]
             targets = args
         elif prep == "in" and valency == "object":
@@ -660,7 +664,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         targets = reacted_to({a.code for a in sources}, ctx)
     if code == "114" and not targets:
         # what the complaint is about: "over Chinese tariffs", on the noun or on its venue
-        venues = [pobj for prep, pobj in prep_objects(tok, ("with",))]
+        venues = [pobj for prep, pobj in prep_objects(tok, ("with", "at", "to"))]
         for holder in [tok, *venues]:
             for prep, pobj in prep_objects(holder, ("over", "against", "about")):
                 avoid = {s.code for s in sources}
