@@ -595,3 +595,11 @@ def test_no_expulsion_without_leaving_and_no_statement_that_was_blocked(code_tex
 ])
 def test_approvals_calls_received_and_complaints_lodged_at_a_body(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Greece threatened to veto Turkey's EU accession talks.", ("GRC", "TUR", "13")),
+    ("North Korea conducted a nuclear test, drawing condemnation from South Korea.", ("KOR", "PRK", "11")),
+])
+def test_threats_aimed_through_their_act_and_condemnation_drawn_from_another(code_text, text, expected):
+    assert expected in _triples(code_text(text))

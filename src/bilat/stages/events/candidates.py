@@ -434,6 +434,13 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
                 break
     if not found and rule.frame in _INTENT_FRAMES:
         found = _intended_target(tok, ctx, avoid)
+    if not found and rule.code[:2] in ("10", "13"):
+        # "threatened to veto Turkey's accession talks": whose the threatened act's object is
+        for comp in children(tok, "xcomp"):
+            for obj in children(comp, "dobj"):
+                found = found or subtree_actor(obj, ctx, avoid)
+            for _, pobj in prep_objects(comp):
+                found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
     if not found and rule.code[:2] in ("10", "11", "13"):
         # "warned … that they could impose sanctions on Ankara": the target is in the warning;
         # "threatened military action if Syria did not end …": in its condition
@@ -600,12 +607,18 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     sources: list[Arg] = modifier_sources(tok, ctx)
     targets: list[Arg] = []
     for prep, pobj in prep_objects(tok, ("by", "of", "to", "with", "on", "against", "between", "for", "in",
-                                         "at", "into")):
+                                         "at", "into", "from")):
         args = actors_of(pobj, ctx)
         if not args and valency == "place" and prep in ("to", "in", "into"):
             args = place_of(pobj, ctx)  # "his visit to Antalya"
         if prep == "by" and args:
             sources = args
+        elif prep == "from" and args and code[:2] in ("11", "12", "14") and not sources:
+            # "drawing condemnation from South Korea": who condemns; whom, the clause's subject
+            sources = args
+            verb = next(verbs_above(tok, 2), None)
+            subj = subject(verb, ctx)[0] if verb is not None else None
+            targets = [a for a in actors_of(subj, ctx) if a.code not in {x.code for x in args}] if subj is not None else []
         elif prep == "of" and valency == "object" and args:
             targets = args
         elif prep == "of" and not sources and args:
