@@ -603,3 +603,11 @@ def test_approvals_calls_received_and_complaints_lodged_at_a_body(code_text, tex
 ])
 def test_threats_aimed_through_their_act_and_condemnation_drawn_from_another(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A peace agreement between Ethiopia and Eritrea was signed in 2018.", ("ETH", "ERI", "05")),
+    ("Eritrea reopened its embassy in Addis Ababa.", ("ERI", "ETH", "05")),
+])
+def test_an_agreement_signed_names_its_parties_and_an_embassy_its_host(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -178,6 +178,12 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             # "the programme was suspended for Pakistan": in a two-party story, by the other party
             if targets and subj is not None and word_classes(subj, rules) & {"agreement", "programme", "aid"}:
                 sources = other_party(targets, ctx)
+            # "a peace agreement between Ethiopia and Eritrea was signed": the parties it names
+            if not targets and rule.object_class == "agreement" and subj is not None:
+                for _, pobj in prep_objects(subj, ("between",)):
+                    named = all_actors_in(pobj, ctx)
+                    if len(named) >= 2:
+                        return mutual(tok.i, refine(rule.code, classes), named)
             # "the previous agreement, signed in 2005": the parties are the pair the story is about
             if not targets and rule.object_class == "agreement" and definite(subj):
                 pair = dominant_pair(ctx)
@@ -400,6 +406,13 @@ def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[
         found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
         if found:
             return found
+    if rule.object_class == "diplomat":
+        # "reopened its embassy in Addis Ababa", "closed the consulate in St Petersburg": the host
+        for obj in children(tok, "dobj", "nsubjpass"):
+            for _, pobj in prep_objects(obj, ("in", "to")):
+                found = [a for a in actors_of(pobj, ctx) + place_of(pobj, ctx) if a.code not in avoid]
+                if found:
+                    return found
     if rule.prep:
         for prep, pobj in _hung_on_object(tok):
             found = [a for a in actors_of(pobj, ctx) if a.code not in avoid] if prep == rule.prep else []
