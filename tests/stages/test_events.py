@@ -611,3 +611,8 @@ def test_threats_aimed_through_their_act_and_condemnation_drawn_from_another(cod
 ])
 def test_an_agreement_signed_names_its_parties_and_an_embassy_its_host(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_a_ban_on_entry_is_an_administrative_sanction(code_text):
+    assert ("RUS", "GBR", "17") in _triples(code_text("Moscow banned the entry of 25 British officials."))
+    assert ("LTU", "BLR", "16") in _triples(code_text("Lithuania banned imports from Belarus."))
