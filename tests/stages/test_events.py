@@ -616,3 +616,11 @@ def test_an_agreement_signed_names_its_parties_and_an_embassy_its_host(code_text
 def test_a_ban_on_entry_is_an_administrative_sanction(code_text):
     assert ("RUS", "GBR", "17") in _triples(code_text("Moscow banned the entry of 25 British officials."))
     assert ("LTU", "BLR", "16") in _triples(code_text("Lithuania banned imports from Belarus."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The PLO and Israel signed the Oslo accords.", {("PSE", "ISR")}),
+    ("Israel signed the Abraham Accords with the UAE and Bahrain.", {("ISR", "ARE"), ("ISR", "BHR")}),
+])
+def test_a_city_an_agreement_is_named_after_is_no_party(code_text, text, expected):
+    assert {(e.source, e.target) for e in code_text(text) if e.root == "05"} == expected

@@ -392,10 +392,19 @@ def _hung_on_object(tok):
         yield from prep_objects(noun, _PARTNER_PREPS)
 
 
+def _city_in_name(obj, ctx: Context) -> set[int]:
+    """Token indices of cities an agreement is named after ("the Oslo accords", "the Minsk
+    agreements"): a capital in a name is no party."""
+    return {c.i for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+            and (m := ctx.by_token.get(c.i)) is not None and m.sector == "GOV" and m.kind == "state"
+            and m.token_end - m.token_start == 1}
+
+
 def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     """Targets named as the verb's object or prepositional object."""
     for obj in children(tok, "dobj", "dative"):
-        found = [a for a in actors_of(obj, ctx) if a.code not in avoid]
+        names = _city_in_name(obj, ctx) if rule.object_class == "agreement" else set()
+        found = [a for a in actors_of(obj, ctx) if a.code not in avoid and a.start not in names]
         if found:
             return found
     # force lands somewhere: "bombed targets in Syria" strikes Syria
