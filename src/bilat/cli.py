@@ -11,21 +11,29 @@ from pathlib import Path
 
 import click
 
-from bilat.errors import BilatError
+from bilat.errors import BilatError, InputWarning
+from bilat.terminal import printable
 from bilat.settings import Settings
 
 _DB_HELP = "DuckDB file (default: $BILAT_DB or bilat.duckdb)."
 
 
 class _Errors:
-    """Prints each failed input as one line and remembers that one failed."""
+    """Prints each failed input as one line and remembers that one failed.
+
+    Warnings (an input cut to a limit) are printed too, but do not fail the run.
+    """
 
     def __init__(self) -> None:
         self.count = 0
+        self.warnings = 0
 
     def __call__(self, err: BilatError) -> None:
-        self.count += 1
-        click.echo(str(err), err=True)
+        if isinstance(err, InputWarning):
+            self.warnings += 1
+        else:
+            self.count += 1
+        click.echo(printable(str(err)), err=True)
 
 
 def _progress(iterable, desc: str):
@@ -36,7 +44,10 @@ def _progress(iterable, desc: str):
 
 
 def _settings(db: str | None = None, actors: str | None = None) -> Settings:
-    return Settings.from_env(db=db, actors_file=actors)
+    try:
+        return Settings.from_env(db=db, actors_file=actors)
+    except BilatError as exc:
+        _fail(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
