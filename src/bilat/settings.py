@@ -18,8 +18,8 @@ def default_model() -> str:
     return _MODEL_PREFERENCE[-1]
 
 
-# Limits a user may set from the environment, e.g. BILAT_MAX_PARAGRAPH_CHARS=10000.
-_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars")
+# Numbers a user may set from the environment, e.g. BILAT_MAX_PARAGRAPH_CHARS=10000.
+_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size")
 
 
 def _positive(name: str, value: str) -> int:
@@ -43,7 +43,8 @@ class Settings:
         spacy_model: spaCy pipeline name or path (``BILAT_SPACY_MODEL``).
         actors_file: an extra user dictionary (CSV ``phrase,code,sector``), applied first.
         min_confidence: events below this confidence are dropped.
-        batch_size: documents per spaCy batch.
+        batch_size: documents per spaCy batch, and per transaction of an ingest
+            (``BILAT_BATCH_SIZE``).
         max_document_bytes: the largest input read (a file, or one JSON Lines line); a
             larger one is an E108 and skipped.
         max_document_chars: cleaned text past this many characters is not coded (W110).
