@@ -57,7 +57,7 @@ def main() -> None:
 
 
 def _fail(exc: BilatError) -> None:
-    click.echo(str(exc), err=True)
+    click.echo(printable(str(exc)), err=True)
     sys.exit(1)
 
 
@@ -174,7 +174,7 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    click.echo(format_timeline(a.upper(), b.upper(), rows, len(undated), steps))
+    click.echo(printable(format_timeline(a.upper(), b.upper(), rows, len(undated), steps)))
 
 
 @main.command()
@@ -197,10 +197,10 @@ def stories(db: str | None, fmt: str) -> None:
         if fmt == "jsonl":
             click.echo(json.dumps(story, ensure_ascii=False))
             continue
-        click.echo(f"{story['story_id']}  {len(story['documents'])} document(s), first published "
-                   f"{story['first_published'] or 'unknown'}")
+        click.echo(printable(f"{story['story_id']}  {len(story['documents'])} document(s), first published "
+                   f"{story['first_published'] or 'unknown'}"))
         for d in story["documents"]:
-            click.echo(f"    {d['doc_id']:<28} {d['published'] or 'undated':<10}  {(d['title'] or '')[:70]}")
+            click.echo(printable(f"    {d['doc_id']:<28} {d['published'] or 'undated':<10}  {(d['title'] or '')[:70]}"))
 
 
 @main.command()
@@ -233,7 +233,7 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
     elif fmt == "csv":
         write_agreement_rows(rows, sys.stdout)
     else:
-        click.echo(format_agreements(rows))
+        click.echo(printable(format_agreements(rows)))
 
 
 @main.command()
@@ -251,7 +251,7 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
     Python: ``bilat.evaluate.score(load_gold(GOLD), events)`` and ``analyse(...)``.
     """
     from bilat.evaluate import (analyse, boilerplate_hits, default_docs, format_analysis, format_scores, load_gold,
-                                score, score_agreements)
+                                load_predictions, score, score_agreements)
 
     errors = _Errors()
     kinds: dict[str, str] = {}
@@ -259,8 +259,7 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
     try:
         gold_docs = load_gold(gold)
         if pred:
-            with open(pred, encoding="utf-8") as fh:
-                predicted = [json.loads(line) for line in fh if line.strip()]
+            predicted = load_predictions(pred)
         else:
             from bilat.pipeline import Pipeline
 
@@ -284,8 +283,8 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
         click.echo(format_scores(scores))
         click.echo(f"boilerplate lines that yielded events: {len(hits)}")
         for doc, line in hits:
-            click.echo(f"  {doc}: {line}")
-        click.echo(format_analysis(analysis, details=not brief))
+            click.echo(printable(f"  {doc}: {line}"))
+        click.echo(printable(format_analysis(analysis, details=not brief)))
     sys.exit(1 if errors.count else 0)
 
 

@@ -18,6 +18,7 @@ MESSAGES = {
     "E302": "story index built with other parameters",
     "E400": "bad argument",
     "E500": "gold file is not valid",
+    "E501": "prediction file is not valid",
 }
 
 

@@ -5,6 +5,7 @@ Formatting and export of what it returns live in :mod:`bilat.export`.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from bilat.document import Document
@@ -27,13 +28,20 @@ def parse_dyad(dyad: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+_ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def _check_date(value: str | None, name: str) -> str | None:
+    """``value`` if it is a calendar date as YYYY, YYYY-MM or YYYY-MM-DD, else an E400."""
     if value is None:
         return None
+    problem = f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value[:40]!r}"
+    if not isinstance(value, str) or not _ISO_PREFIX.fullmatch(value):
+        raise BilatError("E400", problem)
     try:
-        date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
     except ValueError as exc:
-        raise BilatError("E400", f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}") from exc
+        raise BilatError("E400", problem) from exc
     return value
 
 

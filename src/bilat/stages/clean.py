@@ -309,9 +309,11 @@ def _extract_html(html: str) -> tuple[str, str | None, str | None]:
     """Main text, title and date of an HTML page, by trafilatura."""
     import trafilatura
 
+    # Dates from the page's markup only (meta tags, <time>, the URL): htmldate's extensive
+    # search reads "in 2017" in the prose as a publication date of 2017-01-01.
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True,
+        favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None:
         return "", None, None
