@@ -186,18 +186,31 @@ def _event_row(event: Event) -> dict:
 
 
 def _candidates(con, mention: dict) -> list[dict]:
-    """Stored events of the mention's root and dyad, with the documents, stories and sentences
-    that support them, in event_id order; two queries, however many there are."""
-    where = "root = ? AND ((source = ? AND target = ?) OR (source = ? AND target = ?))"
-    params = [mention["root"], mention["source"], mention["target"], mention["target"], mention["source"]]
-    cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {where} ORDER BY event_id", params)
+    """Stored events the mention may report, with the documents, stories and sentences that
+    support them, in event_id order.
+
+    Only events of its root and dyad that :func:`~bilat.stages.merge.same_event` could accept
+    are read: those its document or story supports, and, for a dated mention, those with a
+    compatible date. So the work per mention does not grow with every event of a busy dyad.
+    """
+    date = mention.get("event_date")
+    cur = con.execute(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE root = ? "
+        "AND ((source = ? AND target = ?) OR (source = ? AND target = ?)) "
+        "AND (event_id IN (SELECT merged_id FROM mentions WHERE doc_id = ? OR story_id = ?) "
+        "     OR (event_date IS NOT NULL AND CAST(? AS VARCHAR) IS NOT NULL AND "
+        "         substr(event_date, 1, least(length(event_date), length(?))) "
+        "         = substr(?, 1, least(length(event_date), length(?))))) "
+        "ORDER BY event_id",
+        [mention["root"], mention["source"], mention["target"], mention["target"], mention["source"],
+         mention["doc_id"], mention.get("story_id"), date, date, date, date])
     events = [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()]
     if not events:
         return events
     support: dict[str, list] = {}
     for merged_id, doc_id, story_id, sentence in con.execute(
-            "SELECT merged_id, doc_id, story_id, sentence FROM mentions WHERE merged_id IN "
-            f"(SELECT event_id FROM events WHERE {where})", params).fetchall():
+            "SELECT merged_id, doc_id, story_id, sentence FROM mentions WHERE list_contains(?, merged_id)",
+            [[e["event_id"] for e in events]]).fetchall():
         support.setdefault(merged_id, []).append((doc_id, story_id, sentence))
     for event in events:
         rows = support.get(event["event_id"], [])
