@@ -165,3 +165,19 @@ def test_a_changed_record_is_coded_again(pipeline, tmp_path, field, value):
             assert (mention["reported_date"], mention["event_date"]) == ("2019-06-01", "2019-05")
         doc = store.con.execute(f"SELECT {field} FROM documents").fetchone()[0]
         assert doc == value
+
+
+def test_a_version_2_store_is_migrated_and_recoded_once(pipeline, tmp_path):
+    """A store written before input keys: its documents are coded again once, then unchanged."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "r1", "text": "Pakistan and Russia signed a defense treaty in 2018."}) + "\n")
+    db = str(tmp_path / "v2.duckdb")
+    with Store(db) as store:
+        store.ingest([path], pipeline=pipeline)
+        for column in ("input_key", "raw", "is_html", "story_date"):
+            store.con.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        assert store.ingest([path], pipeline=pipeline) == {"added": 0, "replaced": 1, "unchanged": 0}
+        assert store.ingest([path], pipeline=pipeline) == {"added": 0, "replaced": 0, "unchanged": 1}
+        assert len(store.events()) == 1
