@@ -11,21 +11,29 @@ from pathlib import Path
 
 import click
 
-from bilat.errors import BilatError
+from bilat.errors import BilatError, InputWarning
+from bilat.terminal import printable
 from bilat.settings import Settings
 
 _DB_HELP = "DuckDB file (default: $BILAT_DB or bilat.duckdb)."
 
 
 class _Errors:
-    """Prints each failed input as one line and remembers that one failed."""
+    """Prints each failed input as one line and remembers that one failed.
+
+    Warnings (an input cut to a limit) are printed too, but do not fail the run.
+    """
 
     def __init__(self) -> None:
         self.count = 0
+        self.warnings = 0
 
     def __call__(self, err: BilatError) -> None:
-        self.count += 1
-        click.echo(str(err), err=True)
+        if isinstance(err, InputWarning):
+            self.warnings += 1
+        else:
+            self.count += 1
+        click.echo(printable(str(err)), err=True)
 
 
 def _progress(iterable, desc: str, total: int | None = None):
@@ -36,7 +44,10 @@ def _progress(iterable, desc: str, total: int | None = None):
 
 
 def _settings(db: str | None = None, actors: str | None = None) -> Settings:
-    return Settings.from_env(db=db, actors_file=actors)
+    try:
+        return Settings.from_env(db=db, actors_file=actors)
+    except BilatError as exc:
+        _fail(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,7 +57,7 @@ def main() -> None:
 
 
 def _fail(exc: BilatError) -> None:
-    click.echo(str(exc), err=True)
+    click.echo(printable(str(exc)), err=True)
     sys.exit(1)
 
 
@@ -170,7 +181,7 @@ def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    click.echo(format_timeline(a, b, rows, len(undated), steps))
+    click.echo(printable(format_timeline(a, b, rows, len(undated), steps)))
 
 
 @main.command()
@@ -193,10 +204,10 @@ def stories(db: str | None, fmt: str) -> None:
         if fmt == "jsonl":
             click.echo(json.dumps(story, ensure_ascii=False))
             continue
-        click.echo(f"{story['story_id']}  {len(story['documents'])} document(s), first published "
-                   f"{story['first_published'] or 'unknown'}")
+        click.echo(printable(f"{story['story_id']}  {len(story['documents'])} document(s), first published "
+                   f"{story['first_published'] or 'unknown'}"))
         for d in story["documents"]:
-            click.echo(f"    {d['doc_id']:<28} {d['published'] or 'undated':<10}  {(d['title'] or '')[:70]}")
+            click.echo(printable(f"    {d['doc_id']:<28} {d['published'] or 'undated':<10}  {(d['title'] or '')[:70]}"))
 
 
 @main.command()
@@ -229,7 +240,7 @@ def agreements(actors: tuple[str, ...], db: str | None, on: str | None, kind: st
     elif fmt == "csv":
         write_agreement_rows(rows, sys.stdout)
     else:
-        click.echo(format_agreements(rows))
+        click.echo(printable(format_agreements(rows)))
 
 
 @main.command()
@@ -307,7 +318,7 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
     Python: ``bilat.evaluate.score(load_gold(GOLD), events)`` and ``analyse(...)``.
     """
     from bilat.evaluate import (analyse, boilerplate_hits, default_docs, format_analysis, format_scores, load_gold,
-                                score, score_agreements)
+                                load_predictions, score, score_agreements)
 
     errors = _Errors()
     kinds: dict[str, str] = {}
@@ -315,8 +326,7 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
     try:
         gold_docs = load_gold(gold)
         if pred:
-            with open(pred, encoding="utf-8") as fh:
-                predicted = [json.loads(line) for line in fh if line.strip()]
+            predicted = load_predictions(pred)
         else:
             from bilat.pipeline import Pipeline
 
@@ -340,8 +350,8 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
         click.echo(format_scores(scores))
         click.echo(f"boilerplate lines that yielded events: {len(hits)}")
         for doc, line in hits:
-            click.echo(f"  {doc}: {line}")
-        click.echo(format_analysis(analysis, details=not brief))
+            click.echo(printable(f"  {doc}: {line}"))
+        click.echo(printable(format_analysis(analysis, details=not brief)))
     sys.exit(1 if errors.count else 0)
 
 

@@ -203,7 +203,15 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha1(self.raw.encode("utf-8")).hexdigest()
+        return hashlib.sha1(self.raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def input_key(self) -> str:
+        """A hash of everything read that decides how this document is coded: its raw text
+        and the ``published``, ``url`` and ``title`` it came with. Call it before the stages
+        run (they fill ``published`` and ``title``); a change to any is a new version."""
+        parts = [self.raw, self.published or "", self.published_precision or "", self.url or "",
+                 self.title or ""]
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def raw_offset(self, clean_offset: int) -> int | None:
         """Map an offset in the cleaned text back to the raw input (None if it fell in a gap)."""

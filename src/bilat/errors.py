@@ -9,6 +9,9 @@ MESSAGES = {
     "E104": "empty input",
     "E105": "not valid text in any known encoding",
     "E106": "no such file or directory",
+    "E107": "cannot process this document",
+    "E108": "input over a size limit",
+    "W110": "input cut to a limit",
     "E200": "the spaCy model cannot be loaded",
     "E300": "database error",
     "E301": "database schema is newer than this bilat",
@@ -18,6 +21,7 @@ MESSAGES = {
     "E401": "unknown actor",
     "E404": "no such document or story",
     "E500": "gold file is not valid",
+    "E501": "prediction file is not valid",
 }
 
 
@@ -48,3 +52,7 @@ class BilatError(Exception):
 
 class InputError(BilatError):
     """One input (a file, or a line of a JSON Lines file) could not be read; others go on."""
+
+
+class InputWarning(InputError):
+    """One input was read, but not whole (cut to a limit): a W-code; the run does not fail."""

@@ -56,23 +56,112 @@ class Score:
 
 
 def load_gold(path: str | Path) -> list[dict]:
-    """Gold documents from a JSON Lines file (one document per line)."""
+    """Gold documents from a JSON Lines file (one document per line).
+
+    Raises:
+        BilatError: E500 naming the file and line of the first line that is not a gold
+            document (not UTF-8, not JSON, a field of the wrong type); E106 if unreadable.
+    """
     docs = []
+    for lineno, item in _json_lines(path, "E500"):
+        problem = _gold_problem(item)
+        if problem:
+            raise BilatError("E500", problem, path=str(path), line=lineno)
+        docs.append(item)
+    return docs
+
+
+def load_predictions(path: str | Path) -> list[dict]:
+    """Event records (``bilat code`` output) from a JSON Lines file.
+
+    Raises:
+        BilatError: E501 naming the file and line of the first line that is not an event
+            record with the fields scoring reads; E106 if unreadable.
+    """
+    records = []
+    for lineno, item in _json_lines(path, "E501"):
+        problem = _record_problem(item)
+        if problem:
+            raise BilatError("E501", problem, path=str(path), line=lineno)
+        records.append(item)
+    return records
+
+
+def _json_lines(path: str | Path, code: str):
+    """(line number, value) of each non-blank line of a JSON Lines file, as coded errors."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, start=1):
+        with open(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise BilatError(code, f"not UTF-8 text (byte {exc.start + 1})", path=str(path),
+                                     line=lineno) from exc
                 if not line.strip():
                     continue
                 try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise BilatError("E500", f"not valid JSON: {exc.msg}", path=str(path), line=lineno) from exc
-                if not isinstance(item, dict) or "doc" not in item:
-                    raise BilatError("E500", "each line needs a 'doc' field", path=str(path), line=lineno)
-                docs.append(item)
+                    yield lineno, json.loads(line)
+                except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a giant number
+                    detail = exc.msg if isinstance(exc, json.JSONDecodeError) else "unreadable value"
+                    raise BilatError(code, f"not valid JSON: {detail}", path=str(path), line=lineno) from exc
     except OSError as exc:
-        raise BilatError("E106", str(exc), path=str(path)) from exc
-    return docs
+        raise BilatError("E106", exc.strerror or str(exc), path=str(path)) from exc
+
+
+def _kind(value, kinds: tuple[type, ...], nullable: bool = False) -> bool:
+    if value is None:
+        return nullable
+    return isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+
+
+def _gold_problem(item) -> str | None:
+    """What makes ``item`` no gold document, or None."""
+    if not isinstance(item, dict) or not isinstance(item.get("doc"), str):
+        return "each line needs a 'doc' field (a string)"
+    for name in ("events", "agreements", "boilerplate_must_not_code"):
+        if not _kind(item.get(name, []), (list,)):
+            return f"'{name}' must be a list"
+    for n, event in enumerate(item.get("events", []), start=1):
+        where = f"event {n}"
+        if not isinstance(event, dict):
+            return f"{where} is not an object"
+        if not (isinstance(event.get("source"), str) and isinstance(event.get("target"), str)):
+            return f"{where} needs 'source' and 'target' (strings)"
+        roots = event.get("root_any", [])
+        if not (isinstance(roots, list) and all(isinstance(r, str) and r.isdigit() and len(r) == 2 for r in roots)):
+            return f"{where}: 'root_any' must be a list of two-digit CAMEO roots"
+        if not _kind(event.get("event_date"), (str,), nullable=True):
+            return f"{where}: 'event_date' must be a string or null"
+        if not _kind(event.get("required", True), (bool,)):
+            return f"{where}: 'required' must be true or false"
+    for n, agreement in enumerate(item.get("agreements", []), start=1):
+        if not isinstance(agreement, dict):
+            return f"agreement {n} is not an object"
+        parties, steps = agreement.get("parties") or [], agreement.get("status_events", [])
+        if not (isinstance(parties, list) and all(isinstance(p, str) for p in parties)):
+            return f"agreement {n}: 'parties' must be a list of strings"
+        if not (isinstance(steps, list) and all(isinstance(st, dict) and _kind(st.get("date"), (str,), True)
+                                                for st in steps)):
+            return f"agreement {n}: 'status_events' must be a list of objects with a string or null 'date'"
+    if not all(isinstance(line, str) for line in item.get("boilerplate_must_not_code", [])):
+        return "'boilerplate_must_not_code' must be a list of strings"
+    return None
+
+
+# The fields of an event record that scoring reads, and their types.
+_RECORD_FIELDS = (("doc_id", (str,), False), ("source", (str,), False), ("target", (str,), False),
+                  ("root", (str,), False), ("quad", (int,), False), ("event_date", (str,), True),
+                  ("sentence", (str,), True))
+
+
+def _record_problem(item) -> str | None:
+    """What makes ``item`` no event record scoring can read, or None."""
+    if not isinstance(item, dict):
+        return "each line must be an event record (a JSON object)"
+    for name, kinds, nullable in _RECORD_FIELDS:
+        if not _kind(item.get(name), kinds, nullable):
+            return f"'{name}' missing or not {'a string' if kinds == (str,) else 'a whole number'}"
+    return None if item["root"].isdigit() and len(item["root"]) == 2 else "'root' must be a two-digit CAMEO root"
 
 
 def dates_compatible(pred: str | None, gold: str | None) -> bool:
@@ -304,7 +393,7 @@ def boilerplate_hits(gold: list[dict], predicted: Iterable[dict]) -> list[tuple[
 
     sentences: dict[str, list[str]] = {}
     for e in predicted:
-        sentences.setdefault(e["doc_id"], []).append(norm(e["sentence"]))
+        sentences.setdefault(e["doc_id"], []).append(norm(e.get("sentence") or ""))
     hits = []
     for gdoc in gold:
         for line in gdoc.get("boilerplate_must_not_code", []):

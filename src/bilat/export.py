@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from bilat.errors import BilatError
 from bilat.query import EXPORT_FIELDS
+from bilat.terminal import spreadsheet_safe
 
 # Text formats :func:`write_records` writes; ``parquet`` is binary (:func:`write_parquet`).
 TEXT_FORMATS = ("jsonl", "csv", "icews", "gdelt")
@@ -34,7 +35,7 @@ def write_records(records: Iterable[dict], fmt: str, out) -> int:
             row = dict(r)
             row["span"] = f"{r['span'][0]}:{r['span'][1]}"
             row["quantities"] = json.dumps(r["quantities"])
-            writer.writerow(row)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
             n += 1
     elif fmt in ("icews", "gdelt"):
         from bilat.layouts import LAYOUTS
@@ -136,9 +137,10 @@ def write_agreement_rows(rows: list[dict], out) -> int:
     n = 0
     for r in rows:
         for step in r["history"]:
-            writer.writerow([r["name"], r["full_name"] or "", r["kind"], "|".join(r["parties"]), r["status"] or "",
-                             r["on"], step["status"], step["date"] or "", step["precision"] or "",
-                             step["actor"] or "", step["implied"], step["sources"], step["tellings"][0]["sentence"]])
+            writer.writerow(map(spreadsheet_safe, [
+                r["name"], r["full_name"] or "", r["kind"], "|".join(r["parties"]), r["status"] or "", r["on"],
+                step["status"], step["date"] or "", step["precision"] or "", step["actor"] or "", step["implied"],
+                step["sources"], step["tellings"][0]["sentence"]]))
             n += 1
     return n
 

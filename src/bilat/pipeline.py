@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 
 from bilat.document import Document
-from bilat.errors import InputError
+from bilat.errors import BilatError, InputError, InputWarning
 from bilat.settings import Settings
 from bilat.stages.actors import ActorDictionary, find_actors, load_dictionary
 from bilat.stages.agreements import derive_implied, find_agreements
@@ -88,23 +88,63 @@ class Pipeline:
             doc = Document(doc_id=f"text_{digest}", raw=doc)
         return next(iter(self.pipe([doc])))
 
-    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Run every stage over a stream of documents, parsing in batches."""
+    def pipe(self, docs: Iterable[Document], *, on_error=None) -> Iterator[Document]:
+        """Run every stage over a stream of documents, parsing in batches.
+
+        A document that makes a stage fail is left out as an E107 naming it, and a document
+        cut to a limit yields a W110; both go to ``on_error`` (without it, an E107 is raised).
+        The other documents, those of the same parse batch included, go on.
+        """
+        def report(err: InputError) -> None:
+            if on_error is not None:
+                on_error(err)
+            elif not isinstance(err, InputWarning):
+                raise err
+
         def prepared():
             for doc in docs:
-                yield self.stories.assign(date_document(clean(doc)))
+                doc.meta.setdefault("input_key", doc.input_key())
+                done = _guarded(doc, self._prepare, report)
+                if done is not None:
+                    for warning in _warnings(done):
+                        report(warning)
+                    yield done
 
-        parsed = parse_documents(self.nlp, prepared(), wanted=self._worth_parsing,
-                                 batch_size=self.settings.batch_size)
-        for doc in parsed:
-            find_actors(doc, self.dictionary)
-            code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
-            find_agreements(doc)
-            date_events(doc)
-            doc.events = merge_within_document(doc.events)
-            doc.statuses = merge_steps(doc.statuses, {a.key for a in doc.agreements if a.full_name})
-            doc.statuses += derive_implied(doc.statuses)
-            yield doc
+        for batch in _batches(prepared(), self.settings.batch_size, self.settings.max_document_chars):
+            for doc in self._parse(batch, report):
+                done = _guarded(doc, self._code, report)
+                if done is not None:
+                    yield done
+
+    def _prepare(self, doc: Document) -> Document:
+        """clean → date → stories."""
+        s = self.settings
+        doc = clean(doc, max_paragraph_chars=s.max_paragraph_chars, max_document_chars=s.max_document_chars)
+        return self.stories.assign(date_document(doc))
+
+    def _parse(self, batch: list[Document], report) -> list[Document]:
+        """Parse a batch together; if that fails, each document alone, so only the bad one is lost."""
+        try:
+            return list(parse_documents(self.nlp, batch, wanted=self._worth_parsing,
+                                        batch_size=self.settings.batch_size))
+        except BilatError:
+            raise
+        except Exception:  # noqa: BLE001 - the bad one is found below, document by document
+            return [d for d in batch if _guarded(d, self._parse_one, report) is not None]
+
+    def _parse_one(self, doc: Document) -> Document:
+        return next(iter(parse_documents(self.nlp, [doc], wanted=self._worth_parsing, batch_size=1)))
+
+    def _code(self, doc: Document) -> Document:
+        """actors → events → agreements → time, and the merges within the document."""
+        find_actors(doc, self.dictionary)
+        code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
+        find_agreements(doc)
+        date_events(doc)
+        doc.events = merge_within_document(doc.events)
+        doc.statuses = merge_steps(doc.statuses, {a.key for a in doc.agreements if a.full_name})
+        doc.statuses += derive_implied(doc.statuses)
+        return doc
 
     def _worth_parsing(self, text: str) -> bool:
         """The cheap prefilter: only paragraphs that name an actor or a pair can hold events."""
@@ -112,7 +152,7 @@ class Pipeline:
 
     def read(self, inputs: Iterable[str], *, stdin=None) -> Iterator[Document | InputError]:
         """Documents from files, directories, JSON Lines or ``-``; failed inputs as errors."""
-        return read_inputs(inputs, stdin=stdin)
+        return read_inputs(inputs, stdin=stdin, max_bytes=self.settings.max_document_bytes)
 
     def count(self, inputs: Iterable[str]) -> int | None:
         """How many items :meth:`read` will yield (documents and failed inputs), counted
@@ -130,4 +170,51 @@ class Pipeline:
                     continue
                 yield item
 
-        return self.pipe(good())
+        return self.pipe(good(), on_error=on_error)
+
+
+def _batches(docs: Iterable[Document], size: int, max_chars: int) -> Iterator[list[Document]]:
+    """Batches of ``size`` documents, or fewer when their text passes ``max_chars`` together:
+    a batch is parsed at once, so this bounds the memory one batch takes."""
+    batch: list[Document] = []
+    chars = 0
+    for doc in docs:
+        if batch and chars + len(doc.text) > max_chars:
+            yield batch
+            batch, chars = [], 0
+        batch.append(doc)
+        chars += len(doc.text)
+        if len(batch) >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _where(doc: Document) -> str:
+    return doc.origin or doc.doc_id
+
+
+def _guarded(doc: Document, stage, report) -> Document | None:
+    """``stage(doc)``, or None after reporting an E107 that names the document."""
+    try:
+        return stage(doc)
+    except BilatError:
+        raise  # already a user-facing error (a missing model, a bad dictionary): not this document's
+    except Exception as exc:  # noqa: BLE001 - one document must not end the run
+        detail = " ".join(str(exc).split())[:160]
+        report(InputError("E107", f"cannot process this document ({type(exc).__name__}: {detail})",
+                          path=_where(doc)))
+        return None
+
+
+def _warnings(doc: Document) -> list[InputWarning]:
+    """The stages' notes about ``doc`` as one-line warnings naming its file and line."""
+    out = []
+    for code, detail, offset in doc.meta.pop("warnings", []):
+        path, line = _where(doc), None
+        raw_at = doc.raw_offset(offset) if offset is not None and not doc.is_html else None
+        if raw_at is not None and not doc.meta.get("record"):
+            line = doc.raw.count("\n", 0, raw_at) + 1
+        out.append(InputWarning(code, detail, path=path, line=line))
+    return out

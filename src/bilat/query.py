@@ -5,11 +5,13 @@ Formatting and export of what it returns live in :mod:`bilat.export`.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import EVENT_COLUMNS, connect, known_hashes, load_story_index, write_document
+from bilat.store import (EVENT_COLUMNS, connect, known_hashes, load_story_index, stale_undated, write_document,
+                         write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
 RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_sector",
@@ -28,13 +30,20 @@ def parse_dyad(dyad: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+_ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def _check_date(value: str | None, name: str) -> str | None:
+    """``value`` if it is a calendar date as YYYY, YYYY-MM or YYYY-MM-DD, else an E400."""
     if value is None:
         return None
+    problem = f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value[:40]!r}"
+    if not isinstance(value, str) or not _ISO_PREFIX.fullmatch(value):
+        raise BilatError("E400", problem)
     try:
-        date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
     except ValueError as exc:
-        raise BilatError("E400", f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}") from exc
+        raise BilatError("E400", problem) from exc
     return value
 
 
@@ -118,7 +127,13 @@ class Store:
     def ingest(self, inputs, *, pipeline=None, on_error=None, progress=None, stdin=None) -> dict[str, int]:
         """Read, code and store ``inputs``; returns counts of added, replaced, unchanged.
 
-        A document already stored with the same content is not coded again.
+        A document already stored, read with the same text, ``published``, ``title`` and
+        ``url``, is not coded again. Each parse batch is stored in one transaction (a
+        document, its mentions, events, agreement steps and story entry together), so a run
+        killed at any moment leaves whole documents only, and running the same ingest again
+        ends with what one uninterrupted run gives. Last, documents coded against a story
+        date that has since changed (an undated copy whose dated original came later, in
+        this run or an earlier one) are coded again.
 
         Args:
             progress: ``progress(iterable, total)`` wraps the stream of inputs read (a tqdm
@@ -142,24 +157,40 @@ class Store:
                 if isinstance(item, InputError):
                     if on_error is not None:
                         on_error(item)
-                elif known.get(item.doc_id) == item.content_hash:
+                elif known.get(item.doc_id) == item.meta.setdefault("input_key", item.input_key()):
                     tally["unchanged"] += 1
                 else:
                     yield item
 
-        undated: dict[str, Document] = {}  # undated copies coded before their story had a date
-        stream = pipeline.pipe(fresh())
-        for doc in stream:
-            row = index.pending.pop(doc.doc_id, None)
-            tally[self.add(doc, [row] if row else [])] += 1
-            if doc.published is None and "story_date" not in doc.meta:
-                undated[doc.doc_id] = Document(doc_id=doc.doc_id, raw=doc.raw, origin=doc.origin,
-                                               is_html=doc.is_html, url=doc.url, title=doc.title)
-        # a dated copy read later gave the story a date: code those copies again against it
-        redo = [d for d in undated.values() if index.story_dates.get(index.story_of(d.doc_id))]
-        for doc in pipeline.pipe(redo):
-            write_document(self.con, doc, force=True)
+        stream = pipeline.pipe(fresh(), on_error=on_error)
+        for batch in _batches(stream, pipeline.settings.batch_size):
+            for outcome in self._write_batch(batch, index):
+                tally[outcome] += 1
+        # a dated document gave a story a (new) date: code its undated copies again against it
+        story_dates = {}
+        for doc_id in index.documents():
+            found = index.story_dates.get(index.story_of(doc_id))
+            story_dates[doc_id] = found.isoformat() if found else None
+        redo = stale_undated(self.con, story_dates)
+        for batch in _batches(pipeline.pipe(redo, on_error=on_error), pipeline.settings.batch_size):
+            self._write_batch(batch, index, force=True)
         return tally
+
+    def _write_batch(self, batch: list[Document], index, *, force: bool = False) -> list[str]:
+        """Store documents and their story entries in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            outcomes = []
+            for doc in batch:
+                row = index.pending.get(doc.doc_id)
+                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force))
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        for doc in batch:
+            index.pending.pop(doc.doc_id, None)
+        return outcomes
 
     # -- reading
     def resolve(self, text: str) -> str:
@@ -576,3 +607,14 @@ class Store:
             if published and (story["first_published"] is None or published < story["first_published"]):
                 story["first_published"] = published
         return sorted(stories.values(), key=lambda s: (-len(s["documents"]), s["first_published"] or "", s["story_id"]))
+
+
+def _batches(items, size: int):
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -18,6 +18,22 @@ def default_model() -> str:
     return _MODEL_PREFERENCE[-1]
 
 
+# Numbers a user may set from the environment, e.g. BILAT_MAX_PARAGRAPH_CHARS=10000.
+_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size")
+
+
+def _positive(name: str, value: str) -> int:
+    from bilat.errors import BilatError
+
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise BilatError("E400", f"BILAT_{name.upper()} must be a positive whole number, not {value[:40]!r}")
+    return number
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every option bilat has, in one place.
@@ -27,7 +43,13 @@ class Settings:
         spacy_model: spaCy pipeline name or path (``BILAT_SPACY_MODEL``).
         actors_file: an extra user dictionary (CSV ``phrase,code,sector``), applied first.
         min_confidence: events below this confidence are dropped.
-        batch_size: documents per spaCy batch.
+        batch_size: documents per spaCy batch, and per transaction of an ingest
+            (``BILAT_BATCH_SIZE``).
+        max_document_bytes: the largest input read (a file, or one JSON Lines line); a
+            larger one is an E108 and skipped.
+        max_document_chars: cleaned text past this many characters is not coded (W110).
+        max_paragraph_chars: a longer paragraph is cut into pieces this long (W110), which
+            bounds the parser's time and memory.
     """
 
     db: str = "bilat.duckdb"
@@ -35,6 +57,9 @@ class Settings:
     actors_file: str | None = None
     min_confidence: float = 0.5
     batch_size: int = 16
+    max_document_bytes: int = 20_000_000
+    max_document_chars: int = 200_000
+    max_paragraph_chars: int = 5_000
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -43,6 +68,10 @@ class Settings:
             env["db"] = os.environ["BILAT_DB"]
         if os.environ.get("BILAT_SPACY_MODEL"):
             env["spacy_model"] = os.environ["BILAT_SPACY_MODEL"]
+        for name in _LIMITS:
+            value = os.environ.get(f"BILAT_{name.upper()}")
+            if value:
+                env[name] = _positive(name, value)
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)
 

@@ -18,7 +18,7 @@ from bilat.document import Agreement, Document, Event, StatusChange, make_event_
 from bilat.errors import BilatError
 from bilat.stages.merge import absorb, same_event
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _EVENT_COLUMNS_SQL = """
     source VARCHAR NOT NULL,
@@ -57,7 +57,11 @@ CREATE TABLE IF NOT EXISTS documents (
     content_hash VARCHAR NOT NULL,
     story_id VARCHAR,
     text VARCHAR,
-    ingested_at TIMESTAMP
+    ingested_at TIMESTAMP,
+    input_key VARCHAR,
+    raw VARCHAR,
+    is_html BOOLEAN,
+    story_date VARCHAR
 );
 CREATE TABLE IF NOT EXISTS mentions (
     event_id VARCHAR PRIMARY KEY,
@@ -139,6 +143,8 @@ def connect(path: str, *, read_only: bool = False):
         raise BilatError("E301", f"{path} has schema {version}; this bilat knows {SCHEMA_VERSION}")
     if version == 1:
         _migrate_1_to_2(con)
+    if 0 < version < 3:
+        _migrate_2_to_3(con)
     con.execute(_SCHEMA)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     return con
@@ -169,6 +175,21 @@ def _migrate_1_to_2(con) -> None:
         _merge_mention(con, dict(zip(names, row)))
 
 
+# Columns version 3 added to ``documents``: what a document is re-coded from when its story
+# gets a date later (``raw``, ``is_html``), the date it was coded against (``story_date``) and
+# the key of what was read (``input_key``, see Document.input_key).
+_DOCUMENT_COLUMNS_3 = (("input_key", "VARCHAR"), ("raw", "VARCHAR"), ("is_html", "BOOLEAN"),
+                       ("story_date", "VARCHAR"))
+
+
+def _migrate_2_to_3(con) -> None:
+    have = {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'").fetchall()}
+    for name, kind in _DOCUMENT_COLUMNS_3:
+        if name not in have:
+            con.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
+
+
 def _event_row(event: Event) -> dict:
     data = event.to_dict()
     data["span_start"], data["span_end"] = event.span
@@ -177,38 +198,61 @@ def _event_row(event: Event) -> dict:
 
 
 def _candidates(con, mention: dict) -> list[dict]:
+    """Stored events the mention may report, with the documents, stories and sentences that
+    support them, in event_id order.
+
+    Only events of its root and dyad that :func:`~bilat.stages.merge.same_event` could accept
+    are read: those its document or story supports, and, for a dated mention, those with a
+    compatible date. So the work per mention does not grow with every event of a busy dyad.
+    """
+    date = mention.get("event_date")
     cur = con.execute(
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE root = ? AND "
-        "((source = ? AND target = ?) OR (source = ? AND target = ?))",
-        [mention["root"], mention["source"], mention["target"], mention["target"], mention["source"]])
-    names = [d[0] for d in cur.description]
-    events = []
-    for row in cur.fetchall():
-        event = dict(zip(names, row))
-        support = con.execute("SELECT doc_id, story_id, sentence FROM mentions WHERE merged_id = ?",
-                              [event["event_id"]]).fetchall()
-        event["doc_ids"] = {r[0] for r in support}
-        event["story_ids"] = {r[1] for r in support if r[1]}
-        event["sentences"] = {r[2] for r in support}
-        events.append(event)
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE root = ? "
+        "AND ((source = ? AND target = ?) OR (source = ? AND target = ?)) "
+        "AND (event_id IN (SELECT merged_id FROM mentions WHERE doc_id = ? OR story_id = ?) "
+        "     OR (event_date IS NOT NULL AND CAST(? AS VARCHAR) IS NOT NULL AND "
+        "         substr(event_date, 1, least(length(event_date), length(?))) "
+        "         = substr(?, 1, least(length(event_date), length(?))))) "
+        "ORDER BY event_id",
+        [mention["root"], mention["source"], mention["target"], mention["target"], mention["source"],
+         mention["doc_id"], mention.get("story_id"), date, date, date, date])
+    events = [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()]
+    if not events:
+        return events
+    support: dict[str, list] = {}
+    for merged_id, doc_id, story_id, sentence in con.execute(
+            "SELECT merged_id, doc_id, story_id, sentence FROM mentions WHERE list_contains(?, merged_id)",
+            [[e["event_id"] for e in events]]).fetchall():
+        support.setdefault(merged_id, []).append((doc_id, story_id, sentence))
+    for event in events:
+        rows = support.get(event["event_id"], [])
+        event["doc_ids"] = {r[0] for r in rows}
+        event["story_ids"] = {r[1] for r in rows if r[1]}
+        event["sentences"] = {r[2] for r in rows}
     return events
 
 
-def _merge_mention(con, mention: dict) -> str:
-    """Attach one mention to the event it reports, creating the event if it is new."""
+def _merge_mention(con, mention: dict, *, stored: bool = True) -> str:
+    """Attach one mention to the event it reports, creating the event if it is new.
+
+    Returns the event's id; a mention already ``stored`` gets it as its ``merged_id``.
+    """
+    merged_id = mention["event_id"]
     for event in _candidates(con, mention):
         if same_event(event, mention):
             absorb(event, mention)
             sets = ", ".join(f"{c} = ?" for c in EVENT_COLUMNS[1:])
             con.execute(f"UPDATE events SET {sets} WHERE event_id = ?",
                         [event.get(c) for c in EVENT_COLUMNS[1:]] + [event["event_id"]])
-            con.execute("UPDATE mentions SET merged_id = ? WHERE event_id = ?", [event["event_id"], mention["event_id"]])
-            return event["event_id"]
-    row = dict(mention, sources=1)
-    con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
-                [row.get(c) for c in EVENT_COLUMNS])
-    con.execute("UPDATE mentions SET merged_id = ? WHERE event_id = ?", [mention["event_id"], mention["event_id"]])
-    return mention["event_id"]
+            merged_id = event["event_id"]
+            break
+    else:
+        row = dict(mention, sources=1)
+        con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
+                    [row.get(c) for c in EVENT_COLUMNS])
+    if stored:
+        con.execute("UPDATE mentions SET merged_id = ? WHERE event_id = ?", [merged_id, mention["event_id"]])
+    return merged_id
 
 
 def _forget_document(con, doc_id: str) -> None:
@@ -229,45 +273,84 @@ def _forget_document(con, doc_id: str) -> None:
 
 
 def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
-    """Store one processed document, its mentions, and their merged events.
+    """Store one processed document, its mentions, and their merged events, in one transaction.
 
     Args:
-        force: replace the stored version even if its content is the same (it was coded
+        force: replace the stored version even if what was read is the same (it was coded
             again with more context, e.g. its story's date).
 
     Returns:
-        ``"added"``, ``"replaced"`` (its content changed) or ``"unchanged"``.
+        ``"added"``, ``"replaced"`` (what was read changed) or ``"unchanged"``.
     """
-    row = con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
-    if row is not None and row[0] == doc.content_hash and not force:
-        return "unchanged"
     con.execute("BEGIN TRANSACTION")
     try:
-        if row is not None:
-            _forget_document(con, doc.doc_id)
-        con.execute(
-            "INSERT INTO documents (doc_id, origin, url, title, published, published_precision, content_hash, "
-            "story_id, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.doc_id, doc.origin, doc.url, doc.title, doc.published, doc.published_precision,
-             doc.content_hash, doc.story_id, doc.text, datetime.now(timezone.utc).replace(tzinfo=None)],
-        )
-        for event in doc.events:
-            mention = _event_row(event)
-            con.execute(f"INSERT OR REPLACE INTO mentions ({', '.join(MENTION_COLUMNS)}) "
-                        f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
-                        [mention.get(c) for c in EVENT_COLUMNS] + [None])
-            _merge_mention(con, mention)
-        for agreement in doc.agreements:
-            _write_agreement(con, agreement)
-        for step in doc.statuses:
-            _write_step(con, step)
-        for entry in story_rows:
-            con.execute("INSERT OR REPLACE INTO story_index VALUES (?, ?, ?, ?, ?)", list(entry))
+        outcome = write_unlocked(con, doc, story_rows, force=force)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+    return outcome
+
+
+def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
+    """:func:`write_document` inside a transaction the caller holds (one per batch)."""
+    from bilat.stages.date import published_date
+
+    key = doc.meta.get("input_key") or doc.input_key()
+    row = con.execute("SELECT coalesce(input_key, content_hash) FROM documents WHERE doc_id = ?",
+                      [doc.doc_id]).fetchone()
+    if row is not None and row[0] == key and not force:
+        return "unchanged"
+    if row is not None:
+        _forget_document(con, doc.doc_id)
+    # a document without a publication date to the day is coded against its story's date,
+    # which a later document may set or move: keep what it is coded from
+    redatable = published_date(doc) is None
+    con.execute(
+        "INSERT INTO documents (doc_id, origin, url, title, published, published_precision, content_hash, "
+        "story_id, text, ingested_at, input_key, raw, is_html, story_date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [doc.doc_id, doc.origin, doc.url, doc.title, doc.published, doc.published_precision,
+         doc.content_hash, doc.story_id, doc.text, datetime.now(timezone.utc).replace(tzinfo=None),
+         key, doc.raw if redatable else None, doc.is_html, doc.meta.get("story_date")],
+    )
+    # one row per event id (a document telling one event twice alike: the last telling)
+    mentions = {event.event_id: _event_row(event) for event in doc.events}
+    for mention in mentions.values():
+        merged_id = _merge_mention(con, mention, stored=False)
+        con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
+                    [mention.get(c) for c in EVENT_COLUMNS] + [merged_id])
+    for agreement in doc.agreements:
+        _write_agreement(con, agreement)
+    for step in doc.statuses:
+        _write_step(con, step)
+    for entry in story_rows:
+        if row is not None:
+            con.execute("DELETE FROM story_index WHERE doc_id = ?", [entry[0]])
+        con.execute("INSERT INTO story_index VALUES (?, ?, ?, ?, ?)", list(entry))
     return "added" if row is None else "replaced"
+
+
+def stale_undated(con, story_dates: dict[str, str | None]) -> list[Document]:
+    """Stored documents coded against another reference date than their story has now.
+
+    Args:
+        story_dates: doc_id → its story's date (ISO) now, for the documents of the index.
+
+    Returns:
+        Documents to code again, in doc_id order, each as it was read.
+    """
+    out = []
+    for doc_id, origin, url, title, published, precision, raw, is_html, key, used in con.execute(
+            "SELECT doc_id, origin, url, title, published, published_precision, raw, is_html, input_key, "
+            "story_date FROM documents WHERE raw IS NOT NULL ORDER BY doc_id").fetchall():
+        now = story_dates.get(doc_id)
+        if now is not None and now != used:
+            out.append(Document(doc_id=doc_id, raw=raw, origin=origin, is_html=bool(is_html), url=url,
+                                title=title, published=published, published_precision=precision,
+                                meta={"input_key": key}))
+    return out
 
 
 def _write_agreement(con, agreement: Agreement) -> None:
@@ -294,8 +377,8 @@ def _write_step(con, step: StatusChange) -> None:
 
 
 def known_hashes(con) -> dict[str, str]:
-    """doc_id → content hash of every stored document (to skip unchanged input early)."""
-    return dict(con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+    """doc_id → input key of every stored document (to skip unchanged input early)."""
+    return dict(con.execute("SELECT doc_id, coalesce(input_key, content_hash) FROM documents").fetchall())
 
 
 def load_story_index(con, index) -> None:

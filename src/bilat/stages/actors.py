@@ -257,6 +257,10 @@ def load_user_dictionary(path: str | Path) -> tuple[dict[str, Entry], dict[tuple
                     roles[tuple(phrase.lower().split())] = sector
     except OSError as exc:
         raise BilatError("E106", str(exc), path=str(path)) from exc
+    except UnicodeDecodeError as exc:  # a file saved in a legacy code page
+        raise BilatError("E400", "actors file is not UTF-8 text: save it as UTF-8", path=str(path)) from exc
+    except csv.Error as exc:  # a field over the csv module's limit (128 KB), a NUL byte
+        raise BilatError("E400", f"actors file is not valid CSV: {exc}", path=str(path)) from exc
     return phrases, roles
 
 

@@ -247,31 +247,144 @@ def clean_text(text: str) -> tuple[str, list[Segment], list[tuple[int, int]], st
     return "\n\n".join(parts), segments, paragraphs, title
 
 
+# Limits (docs/reliability.md; Settings overrides them). The parser and the coder take time
+# and memory that grow faster than a paragraph's length, so a longer paragraph is cut into
+# pieces, at sentence ends where it has them; text past the document limit is not coded.
+MAX_PARAGRAPH_CHARS = 5_000
+MAX_DOCUMENT_CHARS = 200_000
+# lxml (libxml2) stops at this depth of nested elements and drops what lies deeper.
+_MAX_HTML_DEPTH = 255
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "p li dt dd option td th tr".split())  # void, or often left unclosed
+
+
+def _html_depth(html: str, stop: int = _MAX_HTML_DEPTH) -> int:
+    """The nesting depth of ``html``'s elements, counted up to ``stop`` (a cheap scan)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match[2].lower() in _VOID or match[3]:
+            continue
+        depth += -1 if match[1] else 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > stop:
+                break
+    return deepest
+
+
+def _flat_text(html: str) -> str:
+    """The text of ``html`` without its structure: for a page nested too deep for lxml."""
+    from html.parser import HTMLParser
+
+    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+              "article", "blockquote", "td"}
+
+    class _Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+            if tag in blocks:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style") and self.skip > 0
+            if tag in blocks:
+                self.parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def _extract_html(html: str) -> tuple[str, str | None, str | None]:
     """Main text, title and date of an HTML page, by trafilatura."""
     import trafilatura
 
+    # Dates from the page's markup only (meta tags, <time>, the URL): htmldate's extensive
+    # search reads "in 2017" in the prose as a publication date of 2017-01-01.
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True,
+        favor_precision=True, date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None:
         return "", None, None
     return result.text or "", result.title, result.date
 
 
-def clean(doc: Document) -> Document:
+def clean(doc: Document, *, max_paragraph_chars: int = MAX_PARAGRAPH_CHARS,
+          max_document_chars: int = MAX_DOCUMENT_CHARS) -> Document:
     """Fill ``doc.text``, ``doc.segments``, ``doc.paragraphs`` (and title, HTML date).
 
-    For HTML the segments map into the text trafilatura extracted, not into the markup.
+    For HTML the segments map into the text trafilatura extracted, not into the markup; a
+    page nested deeper than lxml reads is taken as flat text instead. Paragraphs over
+    ``max_paragraph_chars`` are cut into pieces and text past ``max_document_chars`` is
+    dropped; each such cut is noted in ``doc.meta["warnings"]`` as (code, detail, offset).
     """
     source = doc.raw
     if doc.is_html:
-        source, title, html_date = _extract_html(doc.raw)
+        if _html_depth(doc.raw) > _MAX_HTML_DEPTH:
+            source, title, html_date = _flat_text(doc.raw), None, None
+            _warn(doc, f"HTML nested deeper than {_MAX_HTML_DEPTH} elements: read as flat text "
+                       "(boilerplate not removed)", None)
+        else:
+            source, title, html_date = _extract_html(doc.raw)
         doc.title = doc.title or title
         if html_date:
             doc.meta["html_date"] = html_date
         doc.meta["extracted"] = source
     doc.text, doc.segments, doc.paragraphs, title = clean_text(source)
     doc.title = doc.title or title
+    _limit(doc, max_paragraph_chars, max_document_chars)
     return doc
+
+
+def _warn(doc: Document, detail: str, offset: int | None) -> None:
+    doc.meta.setdefault("warnings", []).append(("W110", detail, offset))
+
+
+def _limit(doc: Document, max_paragraph: int, max_document: int) -> None:
+    """Cut long paragraphs into pieces and the text past the document limit."""
+    if len(doc.text) > max_document:
+        _warn(doc, f"text of {len(doc.text):,} characters: only the first {max_document:,} "
+                   "coded (limit max_document_chars)", max_document)
+        doc.text = doc.text[:max_document]  # a prefix: every offset before the cut holds
+        doc.paragraphs = [(a, min(b, max_document)) for a, b in doc.paragraphs if a < max_document]
+    kept: list[tuple[int, int]] = []
+    long_at: int | None = None
+    longest = 0
+    for start, end in doc.paragraphs:
+        if end - start > max_paragraph:
+            long_at = start if long_at is None else long_at
+            longest = max(longest, end - start)
+        kept += _pieces(doc.text, start, end, max_paragraph)
+    doc.paragraphs = kept
+    if long_at is not None:
+        _warn(doc, f"paragraph of {longest:,} characters cut into pieces of at most "
+                   f"{max_paragraph:,} (limit max_paragraph_chars)", long_at)
+
+
+def _pieces(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``size`` characters: cut after a sentence end if one is
+    in the second half of a piece, else at a space, else anywhere."""
+    out = []
+    while end - start > size:
+        window = text[start:start + size]
+        cut = window.rfind(". ", size // 2) + 1 or window.rfind(" ", size // 2) + 1 or size
+        out.append((start, start + cut))
+        start += cut
+        while start < end and text[start] == " ":
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out

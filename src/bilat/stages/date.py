@@ -34,7 +34,13 @@ _HEAD_LINES = 6  # datelines and stamps sit in the first few non-blank lines
 _SHORT_LINE = 80  # a line this short holding a date is a stamp, not prose
 
 
+# The years a publication date may have; outside them a page's date is a placeholder.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+
+
 def _valid(y: int, m: int, d: int) -> str | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
     try:
         return date(y, m, d).isoformat()
     except ValueError:
@@ -135,7 +141,8 @@ def published_date(doc: Document) -> date | None:
     """The publication date as a ``date`` when known to the day, else None."""
     if doc.published and doc.published_precision == "day":
         try:
-            return date.fromisoformat(doc.published[:10])
+            found = date.fromisoformat(doc.published[:10])
         except ValueError:
             return None
+        return found if MIN_YEAR <= found.year <= MAX_YEAR else None
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import itertools
+import io
 import json
 import os
 import re
@@ -30,6 +30,12 @@ _JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _KNOWN_SUFFIXES = frozenset({".txt", ".text"}) | _HTML_SUFFIXES | _JSONL_SUFFIXES
 
 _STDIN_LABEL = "<stdin>"
+# Limits (documented in docs/reliability.md). The largest document read, in bytes: a file, or
+# one JSON Lines line; Settings.max_document_bytes overrides it.
+MAX_DOCUMENT_BYTES = 20_000_000
+# The years a publication date may have; outside them it is a placeholder, not a date.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+_MAX_INT_DIGITS = 4000  # below Python's own limit on int() of a string (4,300 digits)
 _SNIFF_SIZE = 8192  # bytes (or characters) inspected for binary content
 _CONTROL_LIMIT = 0.30  # more than this share of control characters means binary
 _ALLOWED_CONTROLS = frozenset({9, 10, 12, 13})  # \t \n \f \r
@@ -49,43 +55,71 @@ _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:\D.*)?)?)?", re.DOTALL)
 
 
-def read_inputs(paths: Iterable[str], *,
-                stdin: TextIO | BinaryIO | None = None) -> Iterator[Document | InputError]:
+def read_inputs(paths: Iterable[str], *, stdin: TextIO | BinaryIO | None = None,
+                max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | InputError]:
     """Yield one Document per article, or an InputError for an input that failed, and go on.
 
     Args:
         paths: files, directories (walked recursively in sorted order; hidden entries and
-            unknown suffixes are skipped) or ``"-"`` for standard input.
+            unknown suffixes are skipped) or ``"-"`` for standard input. Only regular files
+            are read: a FIFO, device or socket named as input is an E100.
         stdin: the stream read for ``"-"``; defaults to ``sys.stdin.buffer``.
+        max_bytes: the largest document (a file, or one JSON Lines line) read; a longer
+            one is an E108 and is skipped.
 
     Yields:
         A :class:`Document` per text/HTML file, per JSON Lines record, or for stdin; an
-        :class:`InputError` (codes E100–E106) for each input or line that could not be read.
+        :class:`InputError` (codes E100–E108) for each input or line that could not be read.
+        A file's ``doc_id`` is its stem; when another file of the run has that stem already,
+        its path within the folder walked (or as given) without the suffix: ``b/report``.
     """
     if isinstance(paths, (str, os.PathLike)):  # one path, not an iterable of characters
         paths = [paths]
+    seen: dict[str, str] = {}  # file-derived doc_id → the path that took it
     for path in map(os.fspath, paths):
         if path == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
             continue
         try:
-            is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+            mode = os.stat(path).st_mode
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-            yield _os_error(exc, path)
+            yield _os_error(exc, _display_path(path))
             continue
-        yield from _read_directory(path) if is_dir else _read_file(path)
+        if stat.S_ISDIR(mode):
+            yield from _read_directory(path, path, seen, max_bytes)
+        elif not stat.S_ISREG(mode):
+            yield InputError("E100", "not a regular file (a FIFO, device or socket); not read",
+                             path=_display_path(path))
+        else:
+            yield from _read_file(path, _file_id(path, str(Path(path).with_suffix("")), seen), max_bytes)
 
 
-def _read_directory(directory: str) -> Iterator[Document | InputError]:
+def _display_path(path: str) -> str:
+    """A path as text that prints and encodes: bytes that are not UTF-8 shown as ``\\xe9``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _file_id(path: str, longer: str, seen: dict[str, str]) -> str:
+    """The file's stem as its doc_id, unless another file of this run took it; then ``longer``
+    (its path within the folder walked, or as given, without the suffix)."""
+    for doc_id in (_display_path(Path(path).stem), _display_path(longer)):
+        if seen.setdefault(doc_id, path) == path:
+            return doc_id
+    return _display_path(str(Path(path).with_suffix("")))
+
+
+def _read_directory(directory: str, root: str, seen: dict[str, str],
+                    max_bytes: int) -> Iterator[Document | InputError]:
     """Walk ``directory`` in sorted path order, reading each visible file of a known suffix.
 
-    Symlinked directories are not followed (no loops); symlinked files are read.
+    Symlinked directories are not followed (no loops); symlinked files are read. Entries
+    are listed one by one, so a folder of many files starts at once.
     """
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        yield _os_error(exc, directory)
+        yield _os_error(exc, _display_path(directory))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -94,36 +128,98 @@ def _read_directory(directory: str) -> Iterator[Document | InputError]:
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
             wanted = not is_dir and Path(entry.name).suffix.lower() in _KNOWN_SUFFIXES
-            is_file = wanted and entry.is_file()
+            is_file = wanted and entry.is_file()  # regular files only: no FIFO or device
         except OSError as exc:
-            yield _os_error(exc, path)
+            yield _os_error(exc, _display_path(path))
             continue
         if is_dir:
-            yield from _read_directory(path)
+            yield from _read_directory(path, root, seen, max_bytes)
         elif is_file:
-            yield from _read_file(path)
+            relative = Path(path).relative_to(root).with_suffix("").as_posix()
+            yield from _read_file(path, _file_id(path, relative, seen), max_bytes)
 
 
-def _read_file(path: str) -> Iterator[Document | InputError]:
+def _read_file(path: str, doc_id: str, max_bytes: int) -> Iterator[Document | InputError]:
     """Read one file: JSON Lines streamed record by record, anything else as one document."""
     suffix = Path(path).suffix.lower()
+    label = _display_path(path)
     try:
         if suffix not in _JSONL_SUFFIXES:
-            data = Path(path).read_bytes()
-            yield _text_document(data, doc_id=Path(path).stem, label=path,
+            size = os.stat(path).st_size  # a regular file: its size is what it holds
+            if size > max_bytes:
+                yield InputError("E108", f"{size:,} bytes, larger than the limit "
+                                 f"({max_bytes:,}, max_document_bytes); not read", path=label)
+                return
+            yield _text_document(Path(path).read_bytes(), doc_id=doc_id, label=label,
                                  is_html=suffix in _HTML_SUFFIXES)
             return
-        with open(path, "rb") as handle:  # never the whole file in memory
-            if _looks_binary(handle.read(_SNIFF_SIZE)):
-                yield InputError("E103", path=path)
-                return
+        with open(path, "rb") as handle:  # never a whole line over max_bytes in memory
+            head = handle.read(_SNIFF_SIZE)
+            wide = next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
             handle.seek(0)
-            yield from _jsonl_records(handle, path)
+            if wide:  # a whole file in UTF-16/32: decoded as a stream
+                lines = io.TextIOWrapper(handle, encoding=wide, errors="replace", newline="")
+                yield from _jsonl_records(_bounded_lines(lines, max_bytes), label)
+                return
+            if _binary_jsonl(head):
+                yield InputError("E103", path=label)
+                return
+            yield from _jsonl_records(_bounded_lines(handle, max_bytes), label)
     except OSError as exc:
-        yield _os_error(exc, path)
+        yield _os_error(exc, label)
 
 
-def _read_stdin(stream: TextIO | BinaryIO) -> Iterator[Document | InputError]:
+def _binary_jsonl(head: bytes) -> bool:
+    """Is this JSON Lines file binary data? Yes if it does not open with a record and holds a
+    NUL, or a line of its head is mostly control bytes and no UTF-16 text. A single line with
+    a NUL byte or in UTF-16 is an error of that line only."""
+    first = head.lstrip().removeprefix(codecs.BOM_UTF8).lstrip()
+    if not first.startswith(b"{") and _looks_binary(head):
+        return True
+    lines = head.split(b"\n")
+    if len(head) >= _SNIFF_SIZE:
+        lines = lines[:-1] or lines  # the last one may be cut
+    for line in lines:
+        line = line.strip(b"\r")
+        if line and not _utf16_like(line):
+            controls = sum(1 for c in line if (c < 32 and c not in _ALLOWED_CONTROLS) or c == 127)
+            if controls > _CONTROL_LIMIT * len(line):
+                return True
+    return False
+
+
+def _utf16_like(line: bytes) -> bool:
+    """A line in UTF-16: a byte-order mark, or every other byte NUL."""
+    line = line.strip(b"\r")
+    if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    return len(line) >= 4 and (not any(line[1::2]) or not any(line[0::2]))
+
+
+class _TooLong:
+    """Stands for a JSON Lines line longer than the limit (its bytes are not kept)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def _bounded_lines(stream, max_bytes: int):
+    """The lines of ``stream``; a line over ``max_bytes`` is read past, not kept, as _TooLong."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or line[-1:] in ("\n", b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while line and line[-1:] not in ("\n", b"\n"):
+            line = stream.readline(1 << 20)
+            size += len(line)
+        yield _TooLong(size)
+
+
+def _read_stdin(stream: TextIO | BinaryIO, max_bytes: int) -> Iterator[Document | InputError]:
     """Read stdin as JSON Lines if its first non-blank character is ``{``, else as one document."""
     skipped: list[Any] = []
     first = None
@@ -136,15 +232,32 @@ def _read_stdin(stream: TextIO | BinaryIO) -> Iterator[Document | InputError]:
         if first is None:
             yield InputError("E104", path=_STDIN_LABEL)
         elif _decode_line(first).lstrip().startswith("{"):
-            yield from _jsonl_records(itertools.chain([first], stream), _STDIN_LABEL,
-                                      start=len(skipped) + 1)
+            yield from _jsonl_records(_bounded_lines(_Chained(first, stream), max_bytes),
+                                      _STDIN_LABEL, start=len(skipped) + 1)
         else:
-            data = first[:0].join([*skipped, first, stream.read()])
+            data = first[:0].join([*skipped, first, stream.read(max_bytes + 1)])
+            if len(data) > max_bytes:
+                yield InputError("E108", f"larger than {max_bytes:,} bytes (limit "
+                                 "max_document_bytes); not read", path=_STDIN_LABEL)
+                return
             yield _text_document(data, doc_id="stdin", label=_STDIN_LABEL, is_html=False)
     except UnicodeDecodeError:  # a text stream in the wrong encoding
         yield InputError("E105", path=_STDIN_LABEL)
     except OSError as exc:
         yield _os_error(exc, _STDIN_LABEL)
+
+
+class _Chained:
+    """A stream with one line already read put back in front (for ``readline``)."""
+
+    def __init__(self, first, stream) -> None:
+        self._first, self._stream = first, stream
+
+    def readline(self, limit: int = -1):
+        if self._first is not None:
+            first, self._first = self._first, None
+            return first
+        return self._stream.readline(limit)
 
 
 def _text_document(data: bytes | str, *, doc_id: str, label: str,
@@ -163,7 +276,7 @@ def _text_document(data: bytes | str, *, doc_id: str, label: str,
         return InputError("E103", path=label)
     if not data.strip():
         return InputError("E104", path=label)
-    raw = _normalise_newlines(data.removeprefix("\ufeff"))
+    raw = _normalise_newlines(_scrub(data.removeprefix("\ufeff")))
     return Document(doc_id=doc_id, raw=raw, origin=label, is_html=is_html or _looks_like_html(raw))
 
 
@@ -231,6 +344,15 @@ def _jsonl_records(lines: Iterable[bytes | str], label: str,
     """Yield a Document or InputError per non-blank line; E104 if there was none."""
     empty = True
     for lineno, line in enumerate(lines, start):
+        if isinstance(line, _TooLong):
+            empty = False
+            yield InputError("E108", f"line of {line.size:,} bytes is longer than the limit "
+                             "(max_document_bytes); not read", path=label, line=lineno)
+            continue
+        if _looks_binary(line):  # a NUL byte or a UTF-16 line: this line only
+            empty = False
+            yield InputError("E103", "binary or UTF-16 line, not UTF-8 JSON", path=label, line=lineno)
+            continue
         text = _decode_line(line)
         if text.strip():
             empty = False
@@ -242,15 +364,18 @@ def _jsonl_records(lines: Iterable[bytes | str], label: str,
 def _jsonl_record(line: str, label: str, lineno: int) -> Document | InputError:
     """Turn one JSON Lines record into a Document."""
     try:
-        value = json.loads(line)
+        value = json.loads(line, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         return InputError("E101", f"not valid JSON: {exc.msg} (column {exc.colno})",
                           path=label, line=lineno)
+    except ValueError as exc:  # a number Python refuses to convert
+        return InputError("E101", f"not valid JSON: {str(exc)[:80]}", path=label, line=lineno)
     except RecursionError:
         return InputError("E101", "not valid JSON: nested too deeply", path=label, line=lineno)
     if not isinstance(value, dict):
         return InputError("E102", f"JSON line is a {type(value).__name__}, not an object",
                           path=label, line=lineno)
+    value = {key: _scrub(item) if isinstance(item, str) else item for key, item in value.items()}
     text, html = value.get("text"), value.get("html")
     if isinstance(text, str) and text.strip():
         raw, is_html = _normalise_newlines(text), _looks_like_html(text)
@@ -262,7 +387,24 @@ def _jsonl_record(line: str, label: str, lineno: int) -> Document | InputError:
     return Document(doc_id=_record_id(value.get("id"), raw), raw=raw, origin=f"{label}:{lineno}",
                     is_html=is_html, url=_str_or_none(value.get("url")),
                     title=_str_or_none(value.get("title")), published=published,
-                    published_precision=precision)
+                    published_precision=precision, meta={"record": True})
+
+
+def _parse_int(digits: str) -> int | str:
+    """A JSON integer; one too long for Python to convert stays text (no field needs it)."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(text: str) -> str:
+    """``text`` with each lone surrogate (``"\\ud800"`` in JSON) replaced by U+FFFD.
+
+    Paired surrogates are decoded into one character by ``json``, so any left is lone and
+    cannot be encoded; the replacement keeps every offset.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _record_id(value: Any, raw: str) -> str:
@@ -289,6 +431,8 @@ def _published(value: Any) -> tuple[str | None, str | None]:
     try:
         date(year, month or 1, day or 1)
     except ValueError:
+        return None, None
+    if not MIN_YEAR <= year <= MAX_YEAR:  # no news is dated 0001 or 9999: a placeholder
         return None, None
     precision = "day" if day else "month" if month else "year"
     return "-".join(part for part in match.groups() if part), precision

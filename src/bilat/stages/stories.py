@@ -125,6 +125,10 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._story_of)
 
+    def documents(self) -> list[str]:
+        """The indexed documents' ids."""
+        return list(self._story_of)
+
     def story_of(self, doc_id: str) -> str | None:
         """The story of an indexed document."""
         return self._story_of.get(doc_id)
@@ -156,7 +160,7 @@ class StoryIndex:
         candidates = set(self._near.query(near))
         if n_salient >= p.min_salient:
             candidates |= set(self._facts.query(facts))
-        for other in candidates:
+        for other in sorted(candidates):  # a defined order: ties go to the first doc_id
             if other == doc_id or not self._within_window(published, self._published.get(other)):
                 continue
             other_near, other_facts = self._signatures[other]

@@ -10,6 +10,7 @@ meaning ("since 2013", "last July", "early 2019", "from 1991 to 2002").
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -461,6 +462,15 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Time
 )
 
 
+def _handled(handle, m: re.Match[str], published: date | None) -> Timex | None:
+    """``handle(m, published)``, or None when the date it computes lies outside the calendar
+    (year 9999 plus a week, year 1 minus one): such a text fixes no date."""
+    try:
+        return handle(m, published)
+    except OverflowError:
+        return None
+
+
 def find_timexes(text: str, *, published: date | None = None) -> list[Timex]:
     """Find the date expressions in one sentence and resolve them.
 
@@ -472,9 +482,14 @@ def find_timexes(text: str, *, published: date | None = None) -> list[Timex]:
     Returns:
         Non-overlapping expressions sorted by start; where matches overlap the longest wins.
     """
-    found = [t for pattern, handle in _RULES for m in pattern.finditer(text) if (t := handle(m, published))]
-    chosen: list[Timex] = []
+    found = [t for pattern, handle in _RULES for m in pattern.finditer(text)
+             if (t := _handled(handle, m, published))]
+    chosen: list[Timex] = []  # kept sorted by start, never overlapping
+    starts: list[int] = []
     for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
-        if all(t.end <= c.start or c.end <= t.start for c in chosen):
-            chosen.append(t)
-    return sorted(chosen, key=lambda t: t.start)
+        at = bisect.bisect_left(starts, t.start)
+        # only the neighbours can overlap: the chosen ones are disjoint and sorted
+        if (at == 0 or chosen[at - 1].end <= t.start) and (at == len(chosen) or t.end <= chosen[at].start):
+            chosen.insert(at, t)
+            starts.insert(at, t.start)
+    return chosen
