@@ -624,3 +624,19 @@ def test_a_ban_on_entry_is_an_administrative_sanction(code_text):
 ])
 def test_a_city_an_agreement_is_named_after_is_no_party(code_text, text, expected):
     assert {(e.source, e.target) for e in code_text(text) if e.root == "05"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia's support for Syria's government angered Turkey.", ("RUS", "SYR", "05")),
+    ("Egypt's mediation between Israel and Hamas led to a truce.", ("EGY", "PSE", "04")),
+    ("The Chinese navy's drills near Taiwan drew a sharp rebuke from Taipei.", ("TWN", "CHN", "11")),
+    ("Israel retaliated with air strikes on southern Lebanon.", ("ISR", "LBN", "19")),
+    ("China held huge military drills around Taiwan.", ("CHN", "TWN", "15")),
+    ("South Korea and the US began joint military drills on Monday.", ("KOR", "USA", "06")),
+])
+def test_support_mediation_rebukes_retaliation_and_drills(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_mediator_named_by_a_possessive_is_no_side(code_text):
+    assert ("ISR", "PSE", "04") not in _triples(code_text("Egypt's mediation between Israel and Hamas led to a truce."))

@@ -571,7 +571,8 @@ def _light_verb(tok):
     return None, obj
 
 
-_PREP_LIGHT_VERBS = frozenset({("resort", "to"), ("engage", "in")})
+_PREP_LIGHT_VERBS = frozenset({("resort", "to"), ("engage", "in"), ("retaliate", "with"), ("respond", "with"),
+                               ("react", "with"), ("hit", "back")})
 
 
 # Prepositions whose object happened: "during the visit", "after the strikes".
@@ -640,13 +641,18 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             sources = args
             verb = next(verbs_above(tok, 2), None)
             subj = subject(verb, ctx)[0] if verb is not None else None
-            targets = [a for a in actors_of(subj, ctx) if a.code not in {x.code for x in args}] if subj is not None else []
+            targets = [a for a in actors_of(subj, ctx) or modifier_sources(subj, ctx)
+                       if a.code not in {x.code for x in args}] if subj is not None else []
         elif prep == "of" and valency == "object" and args:
             targets = args
         elif prep == "of" and not sources and args:
             sources = args
         elif prep == "between" and len(all_actors_in(pobj, ctx)) >= 2:
             pair = all_actors_in(pobj, ctx)
+            if code[:3] == _MEDIATE and sources:
+                # "Egypt's mediation between Israel and Hamas": the mediator toward each side
+                return Candidate(tok.i, code, sources, [a for a in pair if a.code not in {s.code for s in sources}],
+                                 nominal=True)
             sources, targets = pair[:1], pair[1:2]
         elif prep in ("to", "with", "on", "against", "for", "at", "into") and args and not targets:
             if code == "114" and prep in ("with", "at", "to"):
@@ -662,6 +668,15 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 sources, code = inner, nested[0]
         elif prep == "for" and args and not targets:
             targets = args
+    if not sources and code[:2] in ("11", "12", "14") and tok.dep_ == "dobj":
+        # "drew a rebuke from Taipei", the parser hanging "from" on the verb
+        for _, pobj in prep_objects(tok.head, ("from",)):
+            givers = actors_of(pobj, ctx)
+            subj = subject(tok.head, ctx)[0]
+            aimed = [a for a in actors_of(subj, ctx) or modifier_sources(subj, ctx)
+                     if a.code not in {x.code for x in givers}] if subj is not None else []
+            if givers and aimed:
+                sources, targets = givers, aimed
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
         return None
     if not sources:
@@ -705,6 +720,13 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 avoid = {s.code for s in sources}
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in avoid] \
                     or subtree_actor(pobj, ctx, avoid)
+    if code[:2] == "15" and any(c.lower_ in ("joint", "combined") for c in tok.children):
+        code = "062"  # "joint military drills": armed forces working together, not a show of force
+        if len(sources) == 1 and targets:
+            return mutual(tok.i, code, sources + targets, nominal=True)
+    if not targets and code[:2] == "15":
+        # "drills near Taiwan", "manoeuvres off the coast of Japan": whose shores they face
+        targets = _struck_place(tok, ctx, {a.code for a in sources})
     if not targets and len(sources) >= 2 and (valency == "pair" or code[:2] in _MUTUAL_ROOTS):
         return mutual(tok.i, code, sources, nominal=True)  # "the signing of an agreement by Turkey and Syria"
     if not sources and not targets and valency == "pair" and tok.dep_ == "pobj" and tok.head.lower_ in _DURING:
