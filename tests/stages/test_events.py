@@ -640,3 +640,8 @@ def test_support_mediation_rebukes_retaliation_and_drills(code_text, text, expec
 
 def test_a_mediator_named_by_a_possessive_is_no_side(code_text):
     assert ("ISR", "PSE", "04") not in _triples(code_text("Egypt's mediation between Israel and Hamas led to a truce."))
+
+
+def test_described_as_a_bare_judgement(code_text):
+    text = 'Japan\'s foreign minister described China\'s actions as "extremely regrettable".'
+    assert ("JPN", "CHN", "11") in _triples(code_text(text))

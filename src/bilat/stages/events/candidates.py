@@ -76,6 +76,11 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
             # object of the rule's own preposition, or of "as", counts too
             wanted = {rule.prep, "as"} if rule.prep else {"to", "on", "upon", "as"}
             extra: set[str] = set()
+            for c in children(tok, "prep"):
+                if c.lower_ == "as":  # "described China's actions as 'extremely regrettable'" (no object)
+                    for adj in c.children:
+                        if adj.dep_ in ("amod", "acomp", "advmod") and adj.pos_ == "ADJ":
+                            extra |= word_classes(adj, rules)
             for prep, pobj in prep_objects(tok, tuple(wanted)):
                 extra |= word_classes(pobj, rules)
                 if prep == "as":  # "termed as 'unwarranted' the decision": the word on "as"
