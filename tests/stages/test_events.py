@@ -645,3 +645,9 @@ def test_a_mediator_named_by_a_possessive_is_no_side(code_text):
 def test_described_as_a_bare_judgement(code_text):
     text = 'Japan\'s foreign minister described China\'s actions as "extremely regrettable".'
     assert ("JPN", "CHN", "11") in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text", ["The Kremlin said Moscow was open to talks with Kyiv.",
+                                  "Russia is ready for talks with Ukraine."])
+def test_talks_one_is_open_to_have_not_happened(code_text, text):
+    assert not any(e.cameo.startswith("04") for e in code_text(text))

@@ -584,6 +584,10 @@ _PREP_LIGHT_VERBS = frozenset({("resort", "to"), ("engage", "in"), ("retaliate",
 _PRESUPPOSING = frozenset({"during", "after", "following", "since", "amid", "despite", "before", "in"})
 
 
+# Adjectives of readiness whose object has not happened: "open to talks".
+_WILLING = frozenset({"open", "ready", "willing", "prepared", "keen", "eager", "amenable", "receptive"})
+
+
 def _in_unreal_clause(tok, rules: Rules) -> bool:
     """Is the clause an event noun belongs to a wish, plan or denial ("ready to resume talks",
     "might hold a summit")? Its nearest verb decides, unless the noun names a time that
@@ -593,6 +597,14 @@ def _in_unreal_clause(tok, rules: Rules) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("start", "end", "wake", "aftermath"):
         return False
+    cur = tok
+    for _ in range(3):  # "ready for talks", "open to talks with Kyiv": talks still to come
+        cur = cur.head
+        if cur.pos_ == "ADJ" and (cur.lemma_.lower() in _WILLING
+                                  or getattr(rules.adjectives.get(cur.lemma_.lower()), "frame", None) == "intent"):
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            break
     verb = next(verbs_above(tok, 4), None)
     if verb is None:
         return False
