@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from bilat.document import Document
 from conftest import GOLD, SEEDS
 
 
@@ -240,3 +241,58 @@ def test_an_agreement_named_by_its_year_was_concluded_then(pipeline, text, expec
 def test_a_year_named_programme_is_no_signing(pipeline):
     doc = pipeline("Ecuador and Peru discussed the 2019 aid programme.")
     assert [s for s in doc.statuses if s.status == "signed"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # verbal, nominal and small-clause wording of an end, with the acting party
+    ("Colombia declared the border agreement with Venezuela void in March 2019.",
+     [("terminated", "2019-03", "COL", ["COL", "VEN"])]),
+    ("Nepal pulled out of the hydropower deal with India in 2021.", [("withdrawn", "2021", "NPL", ["IND", "NPL"])]),
+    ("Chad halted implementation of the military cooperation agreement with France in 2024.",
+     [("suspended", "2024", "TCD", ["FRA", "TCD"])]),
+    ("Russia annulled the treaty with Georgia in 2020.", [("terminated", "2020", "RUS", ["GEO", "RUS"])]),
+    ("Colombia ended the border agreement with Venezuela in 2015.", [("terminated", "2015", "COL", ["COL", "VEN"])]),
+    # the scrapping of a year-named agreement still tells when it was concluded
+    ("Chile announced the scrapping of the 1998 fisheries agreement with Peru in May 2023.",
+     [("terminated", "2023-05", "CHL", ["CHL", "PER"]), ("signed", "1998", None, ["CHL", "PER"])]),
+])
+def test_status_wording_of_real_news(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, s.actor, sorted(s.parties)) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda last month notified Rwanda that it is pulling out of the security pact.",
+    "Last month Uganda announced it would withdraw from the security pact with Rwanda.",
+])
+def test_a_notice_of_withdrawal_is_a_proposal_dated_by_the_notice(pipeline, text):
+    doc = pipeline(Document(doc_id="n", raw=text, published="2024-03-15"))
+    assert [(s.status, s.event_date, s.actor, sorted(s.parties)) for s in doc.statuses] == [
+        ("proposed", "2024-02", "UGA", ["RWA", "UGA"])]
+
+
+def test_no_notice_no_step(pipeline):
+    doc = pipeline("Uganda did not notify Rwanda that it is pulling out of the security pact.")
+    assert doc.statuses == []
+
+
+def test_a_capitalised_title_is_a_name_and_its_city_no_party(pipeline):
+    doc = pipeline("Peru and Chile held talks in 1999 that culminated in the signing of the Lima Declaration. "
+                   "The 1929 Treaty on Borders between Peru and Chile set their frontier.")
+    steps = sorted((s.agreement, s.status, s.event_date, sorted(s.parties)) for s in doc.statuses)
+    assert ("Lima Declaration", "signed", "1999", ["CHL", "PER"]) in steps
+    assert ("Treaty on Borders", "signed", "1929", ["CHL", "PER"]) in steps
+
+
+def test_a_year_named_agreement_is_not_the_last_one_named(pipeline):
+    doc = pipeline("Ghana and Togo signed the Maritime Cooperation Agreement (MCA) in 2016. "
+                   "Ghana said the matter was settled by the 1958 treaty, which ended the dispute.")
+    assert sorted((s.agreement, s.status, s.event_date) for s in doc.statuses) == [
+        ("GHA|TGO other treaty", "signed", "1958"), ("MCA", "signed", "2016")]
+
+
+def test_states_an_adjunct_names_are_no_parties(pipeline):
+    doc = pipeline("Ghana and Togo quarrelled over fishing for a decade before the Volta Fisheries Accord. "
+                   "The accord, signed in 2016, lets the two navies share reports on Nigeria's pirates "
+                   "through Benin.")
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [("signed", "2016", ["GHA", "TGO"])]

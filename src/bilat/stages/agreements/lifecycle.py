@@ -10,7 +10,10 @@ the parties named. Dates come later, from the time stage, as for events.
 """
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
 from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
@@ -36,6 +39,7 @@ class _Registry:
         self.full_names = {full: acro for acro, full in defined.items()}
         self.by_key: dict[str, Agreement] = {}
         self.recent: list[str] = []
+        self.years: dict[str, str] = {}  # key → the year an agreement is named by ("the 2016 deal")
         # the document's own names first, then the well-known ones; one pattern, longest first
         own = {*defined, *self.full_names} - set(known_agreements())
         self.names_pattern = names_pattern(tuple(sorted(own))) if own else names_pattern(())
@@ -142,6 +146,7 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
+        named_year = _dated_by_name(tok)
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
         key = registry.named_sharing(content) if content else None
@@ -151,10 +156,18 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         if key is None and proper:
             key = proper
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
-        if key is None and definite and not content:
+            if named_year:
+                registry.years.setdefault(key, named_year[0][:4])
+        if key is None and named_year:
+            # "the 1965 treaty" is the one of that year, never simply the last one named
+            key = next((k for k in reversed(registry.recent) if registry.years.get(k) == named_year[0][:4]
+                        and (not content or content & set(registry.by_key[k].name.split()))), None)
+        if key is None and definite and not content and not named_year:
             key = registry.last(programme=low in PROGRAMME_HEADS)
         if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
-                and (content or not definite or len(_np_parties(tok, ctx)) >= 2):
+                and (content or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
+                     or _np_parties(tok, ctx) and _subject_codes(tok, ctx)):
+            # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
@@ -163,28 +176,40 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             if kind == "other":  # "signed a deal … to buy S-400 missile systems"
                 kind = classify_kind(" ".join(t.text for t in tok.head.subtree))
             registry.get(key, name=label, kind=kind)
+            if named_year:
+                registry.years[key] = named_year[0][:4]
         if key is not None:
             found[tok.i] = key
     return found
 
 
 def _proper_name(head) -> str | None:
-    """"the Treaty of Good Neighbourship and Friendly Cooperation": a capitalised head with a
-    capitalised "of" phrase is a name, not a description."""
+    """A capitalised agreement noun inside a title is a name, not a description: with a
+    capitalised "of"/"on" phrase ("the Treaty of Good Neighbourship and Friendly Cooperation",
+    "the Agreement on Disengagement") or capitalised words before it ("the Washington
+    Declaration", "the Camp David Accords")."""
     if not head.text[:1].isupper() or head.i == head.sent.start:
         return None
-    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if not of:
-        return None
-    words = [t for t in of[0].subtree if t.dep_ not in ("relcl",)]
-    tail = []
-    for t in words:
-        if t.dep_ == "punct" or (t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
+    lead = []
+    for t in reversed([t for t in head.subtree if t.i < head.i]):
+        if t.i != head.i - len(lead) - 1 or not (t.text[:1].isupper() or t.lower_ in ("-", "–")) \
+                or t.i == head.sent.start and t.lower_ == "the":
             break
-        tail.append(t.text)
-    if len(tail) < 2 or not any(w[:1].isupper() for w in tail[1:]):
+        lead.insert(0, t.text)
+    lead = [w for w in lead if w.lower() != "the"]
+    tail = []
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
+    if of:
+        for t in (t for t in of[0].subtree if t.dep_ not in ("relcl",)):
+            if t.dep_ == "punct" or (t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
+                break
+            tail.append(t.text)
+        while tail and tail[-1].lower() in ("of", "and", "on", "the", "for"):
+            tail.pop()
+        if len(tail) < 2 or not any(w[:1].isupper() for w in tail[1:]):
+            tail = []
+    if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
-    lead = [t.text for t in head.subtree if t.i < head.i and t.text[:1].isupper()]
     return " ".join(lead + [head.text] + tail)
 
 
@@ -208,8 +233,14 @@ def _np_parties(head, ctx: Context) -> list[str]:
     heads = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("understanding", "agreement",
                                                                                           "intent", "cooperation")]
+    # the words a name's parties hang on may sit at the end of its title ("the Agreement on
+    # Disengagement between Israel and Syria")
+    heads += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and head.text[:1].isupper()
+              for p in c.children if p.dep_ == "pobj" and p.text[:1].isupper()]
     for child in (c for h in heads for c in h.children):
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            if head.text[:1].isupper() and child.text in _capitals():
+                continue  # "the Washington Declaration", "the Minsk agreements": where, not who
             codes += _codes(actors_of(child, ctx))
         if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "for"):
             for pobj in child.children:
@@ -217,6 +248,15 @@ def _np_parties(head, ctx: Context) -> list[str]:
                     codes += _codes(actors_of(pobj, ctx))
                     codes += [c for t in pobj.subtree if t.i in ctx.by_token for c in [ctx.by_token[t.i].code] if c]
     return list(dict.fromkeys(codes))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Capitals and seats that stand for a state (``metonyms`` of data/actors/countries.tsv)."""
+    path = resources.files("bilat") / "data" / "actors" / "countries.tsv"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(m.strip() for row in csv.DictReader(fh, delimiter="\t")
+                         for m in (row.get("metonyms") or "").split("|") if m.strip())
 
 
 def _subject_codes(trigger, ctx: Context) -> list[str]:
@@ -278,7 +318,9 @@ def find_agreements(doc: Document) -> Document:
                 _add_parties(registry.by_key[key], np_parties)
                 told = False
                 for trigger, status in status_triggers(head, verbs, nouns):
-                    told = True
+                    # "the scrapping of the 1998 agreement" still tells when it was concluded;
+                    # "the 2016 deal was signed in March" tells it twice
+                    told = told or status in ("proposed", "negotiated", "signed")
                     step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
                         statuses.append(step)
@@ -304,9 +346,37 @@ def find_agreements(doc: Document) -> Document:
 def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
           np_parties: list[str]) -> StatusChange | None:
     """One status change, if the text says it happened, with its actor and parties."""
+    if status in ("withdrawn", "terminated"):
+        notice = _notice(trigger)
+        if notice is not None:
+            # "notified Japan that it is pulling out of X", "announced it would withdraw from
+            # X": a withdrawal proposed by the notifying party, dated by the notice, never done
+            if not realis(notice):
+                return None
+            return _make_step(where, agreement, notice, "proposed", ctx, np_parties)
     if not realis(trigger):
         return None
     return _make_step(where, agreement, trigger, status, ctx, np_parties)
+
+
+# Verbs that give notice of what their clause says a party is about to do.
+# ("said it would withdraw" is talk, not notice: nothing)
+_NOTICE = frozenset({"notify", "inform", "announce", "tell", "declare", "confirm", "decide"})
+
+
+def _notice(trigger):
+    """The notifying verb above a withdrawal the text tells as intended, not done: a future or
+    a present progressive ("is pulling out") reported by "notify", "announce", "decide"…"""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "neg" for c in trigger.children):
+        return None
+    auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    progressive = trigger.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "'re"}
+    intended = progressive or auxes & {"will", "would", "'ll", "shall"} or (
+        trigger.dep_ == "xcomp" and "to" in auxes)
+    head = trigger.head
+    if intended and trigger.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _NOTICE:
+        return head
+    return None
 
 
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
@@ -381,14 +451,32 @@ def _other_parties(trigger, ctx: Context, known: list[str]) -> list[str]:
     """Parties a bilateral step leaves unnamed: the other state its sentence names ("China
     and the Solomons confirmed they had signed a security pact"), else, in a story about two
     states one of which is a party, the other ("the pact was signed in Honiara")."""
-    named = list(dict.fromkeys(m.code for m in ctx.by_token.values()  # the sentence's own mentions
-                               if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred))
+    named = list(dict.fromkeys(m.code for i, m in ctx.by_token.items()  # the sentence's own mentions
+                               if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred
+                               and not _in_adjunct(trigger.doc[i], trigger)))
     if len(named) == 2 and (not known or known[0] in named):
         return named
     pair = dominant_pair(ctx)
     if len(pair) == 2 and (not known or known[0] in pair):
         return pair
     return []
+
+
+# Prepositions whose phrase names what a clause is about or where, not who is a party
+# ("to share information on North Korea's missiles … through Washington").
+_ADJUNCT_PREPS = frozenset({"on", "about", "through", "against", "over", "from", "via", "in", "at", "into",
+                            "toward", "towards", "across", "near", "of"})
+
+
+def _in_adjunct(tok, trigger) -> bool:
+    """Does ``tok`` sit in an adjunct phrase of another clause than the trigger's own?"""
+    cur = tok
+    while cur.head.i != cur.i and cur.i != trigger.i:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and trigger.i not in (
+                cur.head.head.i, cur.head.head.head.i):
+            return True
+        cur = cur.head
+    return False
 
 
 def _with_parties(trigger, ctx: Context) -> list[str]:
@@ -418,7 +506,17 @@ def _display(agreement: Agreement) -> str:
 def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) -> None:
     """Give generic agreements their lasting key (parties, kind, head) and keep those in use."""
     rename: dict[str, str] = {}
+    titled = {year: key for key, year in registry.years.items() if not key.startswith("generic:")}
     for key, agreement in registry.by_key.items():
+        year = registry.years.get(key)
+        if key.startswith("generic:") and year in titled:
+            # "the 1974 agreement" and "the 1974 Agreement on Disengagement" are one
+            rename[key] = titled[year]
+            named = registry.by_key[titled[year]]
+            for status in statuses:
+                if status.agreement == key and len(named.parties) >= 2:
+                    status.parties = list(named.parties)
+            continue
         if key.startswith("generic:"):
             if not agreement.parties:
                 continue  # an agreement of nobody named cannot be told apart from others
@@ -432,7 +530,8 @@ def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) ->
             rename[key] = key
     used = {rename[s.agreement] for s in statuses if s.agreement in rename}
     used |= {rename[k] for k in registry.recent if k in rename and registry.by_key[k].full_name}
-    doc.agreements = [a for k, a in registry.by_key.items() if k in rename and rename[k] in used]
+    doc.agreements = [a for k, a in registry.by_key.items() if k in rename and rename[k] in used
+                      and not (k.startswith("generic:") and rename[k] in registry.by_key)]
     doc.statuses = []
     for status in statuses:
         if status.agreement in rename:

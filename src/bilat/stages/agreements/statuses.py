@@ -27,6 +27,10 @@ STATUSES = ("proposed", "negotiated", "signed", "approved", "ratified", "in_forc
 MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
 
 
+# Nouns of carrying an agreement out: halting or resuming them halts or resumes it.
+_CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement"})
+
+
 # Statuses an agreement undergoes as subject ("the pact expired").
 INTRANSITIVE = frozenset({"expired", "in_force", "terminated"})
 
@@ -76,6 +80,7 @@ def status_triggers(head, verbs, nouns):
         word = verb_status(gov, verbs)
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
+    found += _small_clause(head, verbs)
     for child in head.children:
         if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
             word = verb_status(child, verbs)
@@ -105,6 +110,8 @@ def status_triggers(head, verbs, nouns):
     if dep == "pobj":
         prep = gov
         owner = prep.head
+        if owner.dep_ in ("prep", "prt", "advmod") and owner.lower_ in ("out", "away") and owner.head.pos_ == "VERB":
+            owner = owner.head  # "pulled out of the deal": "of" hangs on the particle
         if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
                 and verbs[lemma_in(owner, verbs)].status == "withdrawn":
             found.append((owner, "withdrawn", owner))
@@ -116,6 +123,11 @@ def status_triggers(head, verbs, nouns):
                 prep.lower_ != "from" or nouns[lemma_in(owner, nouns)].status == "withdrawn"):
             # "the US withdrawal from the INF Treaty", "its exit from the Paris Agreement"
             found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
+        elif prep.lower_ == "of" and owner.lemma_.lower() in _CARRYING_OUT and owner.dep_ == "dobj" \
+                and verb_status(owner.head, verbs) and verbs[lemma_in(owner.head, verbs)].status in (
+                    "suspended", "resumed", "terminated"):
+            # "halted implementation of the accord", "resumed implementation of the deal"
+            found.append((owner.head, verbs[lemma_in(owner.head, verbs)].status, owner.head))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
     # "signed in 1997 and renewed in 2007 and 2019": a verb coordinated with a step's verb,
@@ -128,6 +140,41 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# "declared the agreement void", "pronounced the treaty dead": a verdict that ends it
+_VOID = frozenset({"void", "null", "invalid", "defunct", "dead", "obsolete", "inoperative", "over", "nullified"})
+_DECLARING = frozenset({"declare", "pronounce", "deem", "rule", "consider", "call"})
+# "let the pact lapse", "allowed the agreement to expire"
+_LETTING = frozenset({"let", "allow"})
+
+
+def _small_clause(head, verbs):
+    """A verdict or a letting whose object is the agreement: (trigger, status, verb)."""
+    found = []
+    pred = None
+    if head.dep_ == "dobj":
+        # "declared the agreement void" as object + complement
+        verb = head.head
+        pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and c.i > head.i), head)
+    elif head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("ccomp", "xcomp", "oprd"):
+        # "declared [the agreement void]": the complement clause with the agreement as subject
+        pred, verb = head.head, head.head.head
+    else:
+        return found
+    if pred is None or verb.pos_ != "VERB":
+        return found
+    lemma = verb.lemma_.lower()
+    words = {pred.lower_} | {c.lower_ for c in pred.children if c.dep_ in ("conj", "amod", "acomp")}
+    if head.dep_ == "dobj":  # "declared the accord with Togo null and void" (parsed as "with … null")
+        words |= {t.lower_ for t in head.subtree if t.i > head.i and t.pos_ in ("ADJ", "NOUN")}
+    if lemma in _DECLARING and words & _VOID:
+        found.append((verb, "terminated", verb))
+    elif lemma in _LETTING and pred.pos_ == "VERB":
+        word = verb_status(pred, verbs)
+        if word is not None and word.status == "expired":
+            found.append((verb, "expired", verb))
+    return found
 
 
 def through_membership(noun, verbs, nouns):
