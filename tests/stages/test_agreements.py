@@ -296,3 +296,22 @@ def test_states_an_adjunct_names_are_no_parties(pipeline):
                    "The accord, signed in 2016, lets the two navies share reports on Nigeria's pirates "
                    "through Benin.")
     assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [("signed", "2016", ["GHA", "TGO"])]
+
+
+def test_a_truce_agreed_is_concluded_and_one_truce_told_twice_is_one(pipeline):
+    doc = pipeline(Document(doc_id="t", raw="Armenia said it reached a ceasefire with Azerbaijan on Monday. "
+                            "Officials said Armenia had reached an agreement for a complete ceasefire with "
+                            "Azerbaijan on Monday.", published="2023-05-10"))
+    assert sorted((s.status, s.event_date, tuple(sorted(s.parties))) for s in doc.statuses) == [
+        ("negotiated", "2023-05-08", ("ARM", "AZE")), ("signed", "2023-05-08", ("ARM", "AZE"))]
+
+
+def test_a_truce_of_factions_takes_no_party_from_the_states_around_it(pipeline):
+    doc = pipeline("Fiji said Samoa would send monitors to watch a truce agreed to by the rival factions.")
+    assert doc.statuses == []
+
+
+def test_a_time_zone_names_no_party(pipeline):
+    doc = pipeline('"The border chiefs of Kyrgyzstan and Tajikistan have agreed on a ceasefire as of 16:00 '
+                   '(13:00 Moscow time)," the release said.')
+    assert {tuple(sorted(s.parties)) for s in doc.statuses} == {("KGZ", "TJK")}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -76,6 +77,15 @@ class _Registry:
             if agreement.full_name is None and words & set(agreement.name.lower().split()[:-1]):
                 return key
         return None
+
+
+# Agreements concluded by agreeing to them, and the verbs that agree to them.
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+_CONCLUDING = frozenset({"agree", "reach", "broker", "strike", "clinch", "accept"})
+
+
+def _is_truce(agreement: Agreement) -> bool:
+    return agreement.name.lower().split()[-1] in TRUCES if agreement.name else False
 
 
 def _is_programme(agreement: Agreement) -> bool:
@@ -146,6 +156,12 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
+        # "an agreement for a complete ceasefire" is the ceasefire
+        inner = None if low in TRUCES else next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TRUCES), None)
+        if inner is not None:
+            words |= _modifiers(inner) - AGREEMENT_HEADS
         named_year = _dated_by_name(tok)
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
@@ -170,6 +186,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
+            if inner is not None:
+                label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content] + [inner.lemma_.lower()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
             kind = classify_kind(label, " ".join(t.text for t in tok.subtree))
@@ -259,6 +277,20 @@ def _capitals() -> frozenset[str]:
                          for m in (row.get("metonyms") or "").split("|") if m.strip())
 
 
+# Sides that are not states: a truce "agreed to by the rival factions" is theirs, not that of
+# the states the sentence names around it.
+_NONSTATE_SIDES = frozenset({"faction", "rebel", "militia", "insurgent", "guerrilla", "fighter", "clan",
+                             "tribe", "movement", "warlord"})
+
+
+def _nonstate_side(trigger) -> bool:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    sides = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not sides:
+        sides = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in _NONSTATE_SIDES for t in sides)
+
+
 def _subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
@@ -310,6 +342,12 @@ def find_agreements(doc: Document) -> Document:
             named = _named_in(sent, registry)
             found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
             found.update(_pronoun_agreements(sent, registry, verbs, found))
+            for outer_i in list(found):
+                # "an agreement for a complete ceasefire", "a deal on a truce": the truce itself
+                inner = [p.i for c in sent.doc[outer_i].children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                         for p in c.children if p.dep_ == "pobj" and p.i in found and p.lemma_.lower() in TRUCES]
+                if inner and sent.doc[outer_i].lemma_.lower() not in TRUCES:
+                    found[outer_i] = found[inner[0]]
             where = (doc, para_index, para.offset + sent.start_char, para.offset + sent.end_char)
             for head_i, key in sorted(found.items()):
                 registry.touch(key)
@@ -324,6 +362,10 @@ def find_agreements(doc: Document) -> Document:
                     step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
                         statuses.append(step)
+                        if status == "negotiated" and _is_truce(registry.by_key[key]) \
+                                and trigger.lemma_.lower() in _CONCLUDING:
+                            # a truce agreed is a truce concluded: there is no later signing
+                            statuses.append(replace(step, status="signed", parties=list(step.parties)))
                 named_date = _dated_by_name(head)
                 if not told and named_date and not _is_programme(registry.by_key[key]):
                     # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
@@ -386,7 +428,7 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
     if len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
-    elif len(parties) < 2:
+    elif len(parties) < 2 and not _nonstate_side(trigger):
         parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
@@ -465,16 +507,17 @@ def _other_parties(trigger, ctx: Context, known: list[str]) -> list[str]:
 # Prepositions whose phrase names what a clause is about or where, not who is a party
 # ("to share information on North Korea's missiles … through Washington").
 _ADJUNCT_PREPS = frozenset({"on", "about", "through", "against", "over", "from", "via", "in", "at", "into",
-                            "toward", "towards", "across", "near", "of"})
+                            "toward", "towards", "across", "near", "as", "since", "until"})
 
 
 def _in_adjunct(tok, trigger) -> bool:
     """Does ``tok`` sit in an adjunct phrase of another clause than the trigger's own?"""
     cur = tok
     while cur.head.i != cur.i and cur.i != trigger.i:
-        if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and trigger.i not in (
-                cur.head.head.i, cur.head.head.head.i):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and cur.head.head.i != trigger.i:
             return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ == "as":
+            return True  # "as of 16:00 (13:00 Moscow time)"
         cur = cur.head
     return False
 
