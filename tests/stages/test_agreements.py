@@ -262,17 +262,17 @@ def test_status_wording_of_real_news(pipeline, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Uganda last month notified Rwanda that it is pulling out of the security pact.",
-    "Last month Uganda announced it would withdraw from the security pact with Rwanda.",
+    "Lesotho last month notified Botswana that it is pulling out of the security pact.",
+    "Last month Lesotho announced it would withdraw from the security pact with Botswana.",
 ])
 def test_a_notice_of_withdrawal_is_a_proposal_dated_by_the_notice(pipeline, text):
     doc = pipeline(Document(doc_id="n", raw=text, published="2024-03-15"))
     assert [(s.status, s.event_date, s.actor, sorted(s.parties)) for s in doc.statuses] == [
-        ("proposed", "2024-02", "UGA", ["RWA", "UGA"])]
+        ("proposed", "2024-02", "LSO", ["BWA", "LSO"])]
 
 
 def test_no_notice_no_step(pipeline):
-    doc = pipeline("Uganda did not notify Rwanda that it is pulling out of the security pact.")
+    doc = pipeline("Lesotho did not notify Botswana that it is pulling out of the security pact.")
     assert doc.statuses == []
 
 
@@ -299,9 +299,9 @@ def test_states_an_adjunct_names_are_no_parties(pipeline):
 
 
 def test_a_truce_agreed_is_concluded_and_one_truce_told_twice_is_one(pipeline):
-    doc = pipeline(Document(doc_id="t", raw="Armenia said it reached a ceasefire with Azerbaijan on Monday. "
-                            "Officials said Armenia had reached an agreement for a complete ceasefire with "
-                            "Azerbaijan on Monday.", published="2023-05-10"))
+    doc = pipeline("Armenia said it reached a ceasefire with Azerbaijan on 8 May 2023. "
+                   "Officials said Armenia had reached an agreement for a complete ceasefire with "
+                   "Azerbaijan on 8 May 2023.")
     assert sorted((s.status, s.event_date, tuple(sorted(s.parties))) for s in doc.statuses) == [
         ("negotiated", "2023-05-08", ("ARM", "AZE")), ("signed", "2023-05-08", ("ARM", "AZE"))]
 
