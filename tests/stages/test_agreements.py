@@ -315,3 +315,29 @@ def test_a_time_zone_names_no_party(pipeline):
     doc = pipeline('"The border chiefs of Kyrgyzstan and Tajikistan have agreed on a ceasefire as of 16:00 '
                    '(13:00 Moscow time)," the release said.')
     assert {tuple(sorted(s.parties)) for s in doc.statuses} == {("KGZ", "TJK")}
+
+
+def test_signed_documents_are_agreements_and_one_signing_told_twice_is_one(pipeline):
+    doc = pipeline(Document(doc_id="d", raw="Laos and Thailand have signed two documents to settle their border. "
+                            "The documents were signed on Saturday in Vientiane.", published="2021-03-08"))
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [
+        ("signed", "2021-03-06", ["LAO", "THA"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministers of Chile and Peru signed a Letter of Intent on Cooperation in Consular Affairs in 2017.",
+     [("signed", "2017", ["CHL", "PER"])]),
+    ("The ministers of Chile and Peru signed a letter of intent in 2017.", [("signed", "2017", ["CHL", "PER"])]),
+    ("The ministers of Chile and Peru signed a letter to the UN in 2017.", []),
+    ("The documents seen by reporters show Chile and Peru disagree.", []),
+])
+def test_papers_are_agreements_only_when_signed(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == expected
+
+
+def test_an_agreement_under_negotiation_is_being_negotiated(pipeline):
+    doc = pipeline("Chile and Peru stressed the importance of promptly signing the Agreement on Fisheries "
+                   "Cooperation, currently under negotiation.")
+    assert [(s.agreement, s.status, sorted(s.parties)) for s in doc.statuses] == [
+        ("Agreement on Fisheries Cooperation", "negotiated", ["CHL", "PER"])]

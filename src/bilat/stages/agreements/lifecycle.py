@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, classify_kind,
                                            find_agreement_names, known_agreements, names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
@@ -153,7 +153,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         low = tok.lemma_.lower()
         if tok.i in named or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS):
+        if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
+                and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
         # "an agreement for a complete ceasefire" is the ceasefire
@@ -178,7 +179,11 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             # "the 1965 treaty" is the one of that year, never simply the last one named
             key = next((k for k in reversed(registry.recent) if registry.years.get(k) == named_year[0][:4]
                         and (not content or content & set(registry.by_key[k].name.split()))), None)
-        if key is None and definite and not content and not named_year:
+        if key is None and definite and not content and not named_year and low in SIGNED_HEADS:
+            # "the documents were signed by …": the documents told before, not the last treaty
+            key = next((k for k in reversed(registry.recent)
+                        if registry.by_key[k].name.lower().split()[-1:] == [low]), None)
+        elif key is None and definite and not content and not named_year:
             key = registry.last(programme=low in PROGRAMME_HEADS)
         if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
                 and (content or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
@@ -219,7 +224,8 @@ def _proper_name(head) -> str | None:
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
     if of:
         for t in (t for t in of[0].subtree if t.dep_ not in ("relcl",)):
-            if t.dep_ == "punct" or (t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
+            if t.dep_ == "punct" and t.text not in ("-", "–") or (
+                    t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
                 break
             tail.append(t.text)
         while tail and tail[-1].lower() in ("of", "and", "on", "the", "for"):

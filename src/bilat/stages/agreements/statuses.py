@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS
+from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS
 from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 from bilat.stages.events.rules import lemma_in
@@ -81,6 +81,12 @@ def status_triggers(head, verbs, nouns):
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
     found += _small_clause(head, verbs)
+    # "the Agreement on X, currently under negotiation"
+    for holder in (head, head.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under" and (holder is head or prep.i > head.i):
+                found += [(p, "negotiated", p) for p in prep.children
+                          if p.dep_ == "pobj" and p.lemma_.lower() in ("negotiation", "negotiations")]
     for child in head.children:
         if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
             word = verb_status(child, verbs)
@@ -248,6 +254,19 @@ def status_heads(sent, verbs, nouns) -> set[int]:
     """Agreement nouns that a status word governs (only these may found a generic agreement)."""
     heads = set()
     for tok in sent:
-        if tok.lemma_.lower() in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+        low = tok.lemma_.lower()
+        if low in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+            heads.add(tok.i)
+        elif low in SIGNED_HEADS and signed_paper(tok, verbs, nouns):
             heads.add(tok.i)
     return heads
+
+
+def signed_paper(tok, verbs, nouns) -> bool:
+    """"signed two documents", "the documents were signed", "inked a letter of intent": papers
+    two states sign are agreements; a letter is one only as a letter of intent."""
+    if tok.lemma_.lower() == "letter" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() == "intent" for p in c.children)
+            for c in tok.children):
+        return False
+    return any(status in ("signed", "ratified") for _, status in status_triggers(tok, verbs, nouns))
