@@ -341,3 +341,10 @@ def test_an_agreement_under_negotiation_is_being_negotiated(pipeline):
                    "Cooperation, currently under negotiation.")
     assert [(s.agreement, s.status, sorted(s.parties)) for s in doc.statuses] == [
         ("Agreement on Fisheries Cooperation", "negotiated", ["CHL", "PER"])]
+
+
+def test_agreements_signed_together_each_have_the_step_and_their_own_kind(pipeline):
+    doc = pipeline("Despite signing a non-aggression pact and other deals on trade, Chad and Niger still clash.")
+    kinds = {a.key: a.kind for a in doc.agreements}
+    assert sorted((s.status, kinds[s.agreement], tuple(sorted(s.parties))) for s in doc.statuses) == [
+        ("signed", "other", ("NER", "TCD")), ("signed", "trade", ("NER", "TCD"))]

@@ -26,7 +26,7 @@ from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pai
 # Modifiers that say nothing about which agreement it is.
 _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundational", "existing", "latest",
                     "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
-                    "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two"})
+                    "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two", "other"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
 # Heads that make an agreement only as part of a name ("the Declaration of Principles").
 _NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
@@ -195,9 +195,10 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
                 label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content] + [inner.lemma_.lower()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
-            kind = classify_kind(label, " ".join(t.text for t in tok.subtree))
+            conjoined = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            kind = classify_kind(label, " ".join(t.text for t in tok.subtree if t.i not in conjoined))
             if kind == "other":  # "signed a deal … to buy S-400 missile systems"
-                kind = classify_kind(" ".join(t.text for t in tok.head.subtree))
+                kind = classify_kind(" ".join(t.text for t in tok.head.subtree if t.i not in conjoined))
             registry.get(key, name=label, kind=kind)
             if named_year:
                 registry.years[key] = named_year[0][:4]

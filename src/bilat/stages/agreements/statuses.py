@@ -80,6 +80,9 @@ def status_triggers(head, verbs, nouns):
         word = verb_status(gov, verbs)
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
+    if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
+        # "signed a non-aggression pact and other deals on citizenship": the same step for both
+        found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
     found += _small_clause(head, verbs)
     # "the Agreement on X, currently under negotiation"
     for holder in (head, head.head):
