@@ -348,3 +348,12 @@ def test_agreements_signed_together_each_have_the_step_and_their_own_kind(pipeli
     kinds = {a.key: a.kind for a in doc.agreements}
     assert sorted((s.status, kinds[s.agreement], tuple(sorted(s.parties))) for s in doc.statuses) == [
         ("signed", "other", ("NER", "TCD")), ("signed", "trade", ("NER", "TCD"))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The summit ended with Chad and Niger signing a trade pact.", [("signed", ("NER", "TCD"))]),
+    ("The summit will end with Chad and Niger signing a trade pact.", []),
+])
+def test_a_with_clause_of_a_narrated_verb_tells_a_step(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, tuple(sorted(s.parties))) for s in doc.statuses] == expected

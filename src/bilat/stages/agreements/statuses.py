@@ -220,9 +220,10 @@ def realis(trigger) -> bool:
         return False  # "revoked its ratification", "postponed the adoption"
     if trigger.pos_ == "VERB":
         # "after suspending X" presupposes the suspension; "by signing this pact" describes
-        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS):
+        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS) \
+                and not _with_absolute(trigger):
             return False
-        return why is None and not generic_present(trigger)
+        return (why is None or why == "gerund" and _with_absolute(trigger)) and not generic_present(trigger)
     if why not in (None, "gerund", "infinitive"):
         return False
     # a noun: only when the clause it sits in narrates (past or perfect), not "the signing indicates"
@@ -232,6 +233,21 @@ def realis(trigger) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass") and generic_present(verb):
         return False
     return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
+
+
+def _with_absolute(trigger) -> bool:
+    """"the summit ended with 14 countries signing the declaration": a "with" clause of a
+    narrated (past) verb tells what happened then."""
+    if trigger.tag_ != "VBG":
+        return False
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "with":  # "with Chad and Niger signing …"
+        prep = trigger.head
+    elif trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "with":
+        prep = trigger.head.head  # "with 14 countries signing …"
+    else:
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and verb.tag_ == "VBD"
 
 
 _DURATION = re.compile(r"\b(\d{1,3}|one|two|three|four|five|ten|fifteen|twenty|twenty-five)[- ]years?\b")
