@@ -357,3 +357,21 @@ def test_agreements_signed_together_each_have_the_step_and_their_own_kind(pipeli
 def test_a_with_clause_of_a_narrated_verb_tells_a_step(pipeline, text, expected):
     doc = pipeline(text)
     assert [(s.status, tuple(sorted(s.parties))) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Benin reneged on the border agreement with Togo in 2019.", [("withdrawn", "2019", "BEN")]),
+    ("Benin walked away from the border agreement with Togo in 2019.", [("withdrawn", "2019", "BEN")]),
+    ("Benin reneged on its promise to Togo in 2019.", []),
+    # a draft that exists is no proposal: only proposing, submitting or tabling one is
+    ("A draft of the border agreement between Benin and Togo was leaked in 2019.", []),
+])
+def test_going_back_on_an_agreement(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, s.actor) for s in doc.statuses] == expected
+
+
+def test_a_capital_in_a_title_is_no_party_from_the_sentence(pipeline):
+    doc = pipeline("Brazil hosted the talks. Brazil welcomed the delegations. Peruvian and Chilean teams held "
+                   "talks, which culminated in the signing of the Brasilia Declaration in 1999.")
+    assert [(s.status, sorted(s.parties)) for s in doc.statuses] == [("signed", ["CHL", "PER"])]

@@ -502,7 +502,8 @@ def _other_parties(trigger, ctx: Context, known: list[str]) -> list[str]:
     states one of which is a party, the other ("the pact was signed in Honiara")."""
     named = list(dict.fromkeys(m.code for i, m in ctx.by_token.items()  # the sentence's own mentions
                                if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred
-                               and not _in_adjunct(trigger.doc[i], trigger)))
+                               and not _in_adjunct(trigger.doc[i], trigger)
+                               and not _titled_place(trigger.doc[i], m)))
     if len(named) == 2 and (not known or known[0] in named):
         return named
     pair = dominant_pair(ctx)
@@ -517,12 +518,22 @@ _ADJUNCT_PREPS = frozenset({"on", "about", "through", "against", "over", "from",
                             "toward", "towards", "across", "near", "as", "since", "until"})
 
 
+def _titled_place(tok, mention) -> bool:
+    """"the Washington Declaration": a capital in an agreement's title names no party."""
+    return (tok.dep_ == "compound" and tok.head.text[:1].isupper() and mention.text in _capitals()
+            and tok.head.lemma_.lower() in AGREEMENT_HEADS | _NAMED_HEADS)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "on", "near", "through", "via"})
+
+
 def _in_adjunct(tok, trigger) -> bool:
     """Does ``tok`` sit in an adjunct phrase of another clause than the trigger's own?"""
     cur = tok
     while cur.head.i != cur.i and cur.i != trigger.i:
-        if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and cur.head.head.i != trigger.i:
-            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and (
+                cur.head.head.i != trigger.i or cur.head.lower_ in _PLACE_PREPS):
+            return True  # (the trigger's own "on the White House lawn", "in Moscow": where, not who)
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ == "as":
             return True  # "as of 16:00 (13:00 Moscow time)"
         cur = cur.head

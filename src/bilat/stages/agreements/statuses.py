@@ -61,7 +61,7 @@ def verb_status(verb, verbs: dict[str, StatusWord]) -> StatusWord | None:
     if lemma is None:
         return None
     word = verbs[lemma]
-    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")} | {verb.lower_}:
+    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod")} | {verb.lower_}:
         if not (word.status == "in_force" and any(t.lower_ == "force" for t in verb.subtree)):
             return None
     return word
@@ -121,8 +121,10 @@ def status_triggers(head, verbs, nouns):
         owner = prep.head
         if owner.dep_ in ("prep", "prt", "advmod") and owner.lower_ in ("out", "away") and owner.head.pos_ == "VERB":
             owner = owner.head  # "pulled out of the deal": "of" hangs on the particle
-        if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
-                and verbs[lemma_in(owner, verbs)].status == "withdrawn":
+        if owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
+                and verbs[lemma_in(owner, verbs)].status == "withdrawn" \
+                and (prep.lower_ in ("from", "of", "out") or prep.lower_ == verbs[lemma_in(owner, verbs)].prep):
+            # "withdrew from", "pulled out of", "reneged on the agreement"
             found.append((owner, "withdrawn", owner))
         elif prep.lower_ in ("to", "on", "upon") and owner.pos_ == "VERB" and verb_status(owner, verbs) \
                 and verbs[lemma_in(owner, verbs)].status != "withdrawn":
