@@ -375,3 +375,16 @@ def test_a_capital_in_a_title_is_no_party_from_the_sentence(pipeline):
     doc = pipeline("Brazil hosted the talks. Brazil welcomed the delegations. Peruvian and Chilean teams held "
                    "talks, which culminated in the signing of the Brasilia Declaration in 1999.")
     assert [(s.status, sorted(s.parties)) for s in doc.statuses] == [("signed", ["CHL", "PER"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The trade agreement between Chile and Peru took effect in March 2009.", [("in_force", "2009-03", None)]),
+    ("Chile's suspension of the fisheries agreement with Peru in 2022 angered Lima.",
+     [("suspended", "2022", "CHL")]),
+    # a year in the name is when it was concluded, by nobody the sentence names as acting
+    ("Chile terminated the 2010 fisheries agreement with Peru in 2022.",
+     [("terminated", "2022", "CHL"), ("signed", "2010", None)]),
+])
+def test_nominal_and_intransitive_steps_with_their_actor(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, s.actor) for s in doc.statuses] == expected

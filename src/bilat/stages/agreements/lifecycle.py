@@ -301,6 +301,11 @@ def _nonstate_side(trigger) -> bool:
 def _subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
+    if trigger.pos_ == "NOUN":
+        # "Chile's suspension of the agreement", "its withdrawal from": the possessor acted
+        owners = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owners and _codes(actors_of(owners[0], ctx)):
+            return _codes(actors_of(owners[0], ctx))
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subj, passive = subject(verb, ctx)
     if subj is None:
@@ -379,7 +384,7 @@ def find_agreements(doc: Document) -> Document:
                     # agreement is named by is when it was concluded (dated here, not by the clause)
                     step = _make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
                     step.event_date, step.date_precision = named_date
-                    step.anchor = None
+                    step.anchor, step.actor = None, None  # who ends it is not who signed it
                     statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
@@ -465,6 +470,9 @@ def _dated_by_name(head) -> tuple[str, str] | None:
         year = next((g for g in child.children if _YEAR.match(g.text)), None)
         if year is not None and child.lower_ in _MONTHS:  # "November 2020"
             return f"{year.text}-{_MONTHS[child.lower_]:02d}", "month"
+        if year is not None and year.i < child.i and child.dep_ in ("compound", "amod") \
+                and year.dep_ in ("nummod", "compound", "amod"):
+            return year.text, "year"  # "the 2010 fisheries agreement"
     return None
 
 

@@ -62,7 +62,7 @@ def verb_status(verb, verbs: dict[str, StatusWord]) -> StatusWord | None:
         return None
     word = verbs[lemma]
     if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod")} | {verb.lower_}:
-        if not (word.status == "in_force" and any(t.lower_ == "force" for t in verb.subtree)):
+        if not (word.status == "in_force" and any(t.lower_ in ("force", word.prep) for t in verb.subtree)):
             return None
     return word
 
