@@ -388,3 +388,12 @@ def test_a_capital_in_a_title_is_no_party_from_the_sentence(pipeline):
 def test_nominal_and_intransitive_steps_with_their_actor(pipeline, text, expected):
     doc = pipeline(text)
     assert [(s.status, s.event_date, s.actor) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Chile-Peru fisheries pact was announced in May 2021.", [("negotiated", "2021-05")]),
+    ("Ghana has been passing messages on arrangements between Togo and Benin since 2020.", []),
+])
+def test_an_announced_pact_was_reached_and_messages_on_it_are_no_step(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date) for s in doc.statuses] == expected

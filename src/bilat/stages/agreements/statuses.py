@@ -127,7 +127,9 @@ def status_triggers(head, verbs, nouns):
             # "withdrew from", "pulled out of", "reneged on the agreement"
             found.append((owner, "withdrawn", owner))
         elif prep.lower_ in ("to", "on", "upon") and owner.pos_ == "VERB" and verb_status(owner, verbs) \
-                and verbs[lemma_in(owner, verbs)].status != "withdrawn":
+                and verbs[lemma_in(owner, verbs)].status != "withdrawn" \
+                and not any(c.dep_ == "dobj" for c in owner.children):
+            # (not "passing messages on arrangements": the phrase is no complement there)
             # "agreed to an immediate ceasefire", "agreed on a border ceasefire"
             found.append((owner, verbs[lemma_in(owner, verbs)].status, owner))
         elif prep.lower_ in ("of", "to", "on", "from") and owner.pos_ == "NOUN" and lemma_in(owner, nouns) and (
