@@ -397,3 +397,9 @@ def test_nominal_and_intransitive_steps_with_their_actor(pipeline, text, expecte
 def test_an_announced_pact_was_reached_and_messages_on_it_are_no_step(pipeline, text, expected):
     doc = pipeline(text)
     assert [(s.status, s.event_date) for s in doc.statuses] == expected
+
+
+def test_a_hyphenated_word_stays_in_a_title(pipeline):
+    doc = pipeline("Chile and Peru signed the Agreement on Inter-institutional Police Cooperation in 2017.")
+    assert [(s.agreement, s.status, s.event_date) for s in doc.statuses] == [
+        ("Agreement on Inter-institutional Police Cooperation", "signed", "2017")]

@@ -225,17 +225,18 @@ def _proper_name(head) -> str | None:
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
     if of:
         for t in (t for t in of[0].subtree if t.dep_ not in ("relcl",)):
+            hyphened = tail and tail[-1] in ("-", "–")
             if t.dep_ == "punct" and t.text not in ("-", "–") or (
-                    t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
+                    t.is_lower and not hyphened and t.lower_ not in ("of", "and", "on", "the", "for")):
                 break
             tail.append(t.text)
-        while tail and tail[-1].lower() in ("of", "and", "on", "the", "for"):
+        while tail and tail[-1].lower() in ("of", "and", "on", "the", "for", "-", "–"):
             tail.pop()
         if len(tail) < 2 or not any(w[:1].isupper() for w in tail[1:]):
             tail = []
     if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
-    return " ".join(lead + [head.text] + tail)
+    return re.sub(r"\s*([-–])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional"
 
 
 def _ordered(head) -> list[str]:
