@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from bilat.document import Document
 from conftest import GOLD, SEEDS
 
 
@@ -240,3 +241,165 @@ def test_an_agreement_named_by_its_year_was_concluded_then(pipeline, text, expec
 def test_a_year_named_programme_is_no_signing(pipeline):
     doc = pipeline("Ecuador and Peru discussed the 2019 aid programme.")
     assert [s for s in doc.statuses if s.status == "signed"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # verbal, nominal and small-clause wording of an end, with the acting party
+    ("Colombia declared the border agreement with Venezuela void in March 2019.",
+     [("terminated", "2019-03", "COL", ["COL", "VEN"])]),
+    ("Nepal pulled out of the hydropower deal with India in 2021.", [("withdrawn", "2021", "NPL", ["IND", "NPL"])]),
+    ("Chad halted implementation of the military cooperation agreement with France in 2024.",
+     [("suspended", "2024", "TCD", ["FRA", "TCD"])]),
+    ("Russia annulled the treaty with Georgia in 2020.", [("terminated", "2020", "RUS", ["GEO", "RUS"])]),
+    ("Colombia ended the border agreement with Venezuela in 2015.", [("terminated", "2015", "COL", ["COL", "VEN"])]),
+    # the scrapping of a year-named agreement still tells when it was concluded
+    ("Chile announced the scrapping of the 1998 fisheries agreement with Peru in May 2023.",
+     [("terminated", "2023-05", "CHL", ["CHL", "PER"]), ("signed", "1998", None, ["CHL", "PER"])]),
+])
+def test_status_wording_of_real_news(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, s.actor, sorted(s.parties)) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Lesotho last month notified Botswana that it is pulling out of the security pact.",
+    "Last month Lesotho announced it would withdraw from the security pact with Botswana.",
+])
+def test_a_notice_of_withdrawal_is_a_proposal_dated_by_the_notice(pipeline, text):
+    doc = pipeline(Document(doc_id="n", raw=text, published="2024-03-15"))
+    assert [(s.status, s.event_date, s.actor, sorted(s.parties)) for s in doc.statuses] == [
+        ("proposed", "2024-02", "LSO", ["BWA", "LSO"])]
+
+
+def test_no_notice_no_step(pipeline):
+    doc = pipeline("Lesotho did not notify Botswana that it is pulling out of the security pact.")
+    assert doc.statuses == []
+
+
+def test_a_capitalised_title_is_a_name_and_its_city_no_party(pipeline):
+    doc = pipeline("Peru and Chile held talks in 1999 that culminated in the signing of the Lima Declaration. "
+                   "The 1929 Treaty on Borders between Peru and Chile set their frontier.")
+    steps = sorted((s.agreement, s.status, s.event_date, sorted(s.parties)) for s in doc.statuses)
+    assert ("Lima Declaration", "signed", "1999", ["CHL", "PER"]) in steps
+    assert ("Treaty on Borders", "signed", "1929", ["CHL", "PER"]) in steps
+
+
+def test_a_year_named_agreement_is_not_the_last_one_named(pipeline):
+    doc = pipeline("Ghana and Togo signed the Maritime Cooperation Agreement (MCA) in 2016. "
+                   "Ghana said the matter was settled by the 1958 treaty, which ended the dispute.")
+    assert sorted((s.agreement, s.status, s.event_date) for s in doc.statuses) == [
+        ("GHA|TGO other treaty", "signed", "1958"), ("MCA", "signed", "2016")]
+
+
+def test_states_an_adjunct_names_are_no_parties(pipeline):
+    doc = pipeline("Ghana and Togo quarrelled over fishing for a decade before the Volta Fisheries Accord. "
+                   "The accord, signed in 2016, lets the two navies share reports on Nigeria's pirates "
+                   "through Benin.")
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [("signed", "2016", ["GHA", "TGO"])]
+
+
+def test_a_truce_agreed_is_concluded_and_one_truce_told_twice_is_one(pipeline):
+    doc = pipeline("Armenia said it reached a ceasefire with Azerbaijan on 8 May 2023. "
+                   "Officials said Armenia had reached an agreement for a complete ceasefire with "
+                   "Azerbaijan on 8 May 2023.")
+    assert sorted((s.status, s.event_date, tuple(sorted(s.parties))) for s in doc.statuses) == [
+        ("negotiated", "2023-05-08", ("ARM", "AZE")), ("signed", "2023-05-08", ("ARM", "AZE"))]
+
+
+def test_a_truce_of_factions_takes_no_party_from_the_states_around_it(pipeline):
+    doc = pipeline("Fiji said Samoa would send monitors to watch a truce agreed to by the rival factions.")
+    assert doc.statuses == []
+
+
+def test_a_time_zone_names_no_party(pipeline):
+    doc = pipeline('"The border chiefs of Kyrgyzstan and Tajikistan have agreed on a ceasefire as of 16:00 '
+                   '(13:00 Moscow time)," the release said.')
+    assert {tuple(sorted(s.parties)) for s in doc.statuses} == {("KGZ", "TJK")}
+
+
+def test_signed_documents_are_agreements_and_one_signing_told_twice_is_one(pipeline):
+    doc = pipeline(Document(doc_id="d", raw="Laos and Thailand have signed two documents to settle their border. "
+                            "The documents were signed on Saturday in Vientiane.", published="2021-03-08"))
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [
+        ("signed", "2021-03-06", ["LAO", "THA"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministers of Chile and Peru signed a Letter of Intent on Cooperation in Consular Affairs in 2017.",
+     [("signed", "2017", ["CHL", "PER"])]),
+    ("The ministers of Chile and Peru signed a letter of intent in 2017.", [("signed", "2017", ["CHL", "PER"])]),
+    ("The ministers of Chile and Peru signed a letter to the UN in 2017.", []),
+    ("The documents seen by reporters show Chile and Peru disagree.", []),
+])
+def test_papers_are_agreements_only_when_signed(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == expected
+
+
+def test_an_agreement_under_negotiation_is_being_negotiated(pipeline):
+    doc = pipeline("Chile and Peru stressed the importance of promptly signing the Agreement on Fisheries "
+                   "Cooperation, currently under negotiation.")
+    assert [(s.agreement, s.status, sorted(s.parties)) for s in doc.statuses] == [
+        ("Agreement on Fisheries Cooperation", "negotiated", ["CHL", "PER"])]
+
+
+def test_agreements_signed_together_each_have_the_step_and_their_own_kind(pipeline):
+    doc = pipeline("Despite signing a non-aggression pact and other deals on trade, Chad and Niger still clash.")
+    kinds = {a.key: a.kind for a in doc.agreements}
+    assert sorted((s.status, kinds[s.agreement], tuple(sorted(s.parties))) for s in doc.statuses) == [
+        ("signed", "other", ("NER", "TCD")), ("signed", "trade", ("NER", "TCD"))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The summit ended with Chad and Niger signing a trade pact.", [("signed", ("NER", "TCD"))]),
+    ("The summit will end with Chad and Niger signing a trade pact.", []),
+])
+def test_a_with_clause_of_a_narrated_verb_tells_a_step(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, tuple(sorted(s.parties))) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Benin reneged on the border agreement with Togo in 2019.", [("withdrawn", "2019", "BEN")]),
+    ("Benin walked away from the border agreement with Togo in 2019.", [("withdrawn", "2019", "BEN")]),
+    ("Benin reneged on its promise to Togo in 2019.", []),
+    # a draft that exists is no proposal: only proposing, submitting or tabling one is
+    ("A draft of the border agreement between Benin and Togo was leaked in 2019.", []),
+])
+def test_going_back_on_an_agreement(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, s.actor) for s in doc.statuses] == expected
+
+
+def test_a_capital_in_a_title_is_no_party_from_the_sentence(pipeline):
+    doc = pipeline("Brazil hosted the talks. Brazil welcomed the delegations. Peruvian and Chilean teams held "
+                   "talks, which culminated in the signing of the Brasilia Declaration in 1999.")
+    assert [(s.status, sorted(s.parties)) for s in doc.statuses] == [("signed", ["CHL", "PER"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The trade agreement between Chile and Peru took effect in March 2009.", [("in_force", "2009-03", None)]),
+    ("Chile's suspension of the fisheries agreement with Peru in 2022 angered Lima.",
+     [("suspended", "2022", "CHL")]),
+    # a year in the name is when it was concluded, by nobody the sentence names as acting
+    ("Chile terminated the 2010 fisheries agreement with Peru in 2022.",
+     [("terminated", "2022", "CHL"), ("signed", "2010", None)]),
+])
+def test_nominal_and_intransitive_steps_with_their_actor(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date, s.actor) for s in doc.statuses] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Chile-Peru fisheries pact was announced in May 2021.", [("negotiated", "2021-05")]),
+    ("Ghana has been passing messages on arrangements between Togo and Benin since 2020.", []),
+])
+def test_an_announced_pact_was_reached_and_messages_on_it_are_no_step(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.event_date) for s in doc.statuses] == expected
+
+
+def test_a_hyphenated_word_stays_in_a_title(pipeline):
+    doc = pipeline("Chile and Peru signed the Agreement on Inter-institutional Police Cooperation in 2017.")
+    assert [(s.agreement, s.status, s.event_date) for s in doc.statuses] == [
+        ("Agreement on Inter-institutional Police Cooperation", "signed", "2017")]

@@ -44,6 +44,9 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
         twin = next((k for k in kept if k.agreement == step.agreement and k.status == step.status
                      and k.implied == step.implied and (
                          k.event_date is not None and k.event_date == step.event_date
+                         # "have signed two documents" (this month) … "the document was signed
+                         # on Saturday": one signing, told at two precisions
+                         or k.event_date and step.event_date and dates_compatible(k.event_date, step.event_date)
                          or k.agreement in named and dates_compatible(k.event_date, step.event_date)
                          and (k.event_date and step.event_date or not _undone_between(statuses, k, n)))), None)
         if twin is None:

@@ -10,10 +10,14 @@ the parties named. Dates come later, from the time stage, as for events.
 """
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, classify_kind,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, classify_kind,
                                            find_agreement_names, known_agreements, names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
@@ -22,7 +26,7 @@ from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pai
 # Modifiers that say nothing about which agreement it is.
 _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundational", "existing", "latest",
                     "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
-                    "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two"})
+                    "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two", "other"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
 # Heads that make an agreement only as part of a name ("the Declaration of Principles").
 _NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
@@ -36,6 +40,7 @@ class _Registry:
         self.full_names = {full: acro for acro, full in defined.items()}
         self.by_key: dict[str, Agreement] = {}
         self.recent: list[str] = []
+        self.years: dict[str, str] = {}  # key → the year an agreement is named by ("the 2016 deal")
         # the document's own names first, then the well-known ones; one pattern, longest first
         own = {*defined, *self.full_names} - set(known_agreements())
         self.names_pattern = names_pattern(tuple(sorted(own))) if own else names_pattern(())
@@ -72,6 +77,15 @@ class _Registry:
             if agreement.full_name is None and words & set(agreement.name.lower().split()[:-1]):
                 return key
         return None
+
+
+# Agreements concluded by agreeing to them, and the verbs that agree to them.
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+_CONCLUDING = frozenset({"agree", "reach", "broker", "strike", "clinch", "accept"})
+
+
+def _is_truce(agreement: Agreement) -> bool:
+    return agreement.name.lower().split()[-1] in TRUCES if agreement.name else False
 
 
 def _is_programme(agreement: Agreement) -> bool:
@@ -139,9 +153,17 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         low = tok.lemma_.lower()
         if tok.i in named or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS):
+        if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
+                and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
+        # "an agreement for a complete ceasefire" is the ceasefire
+        inner = None if low in TRUCES else next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TRUCES), None)
+        if inner is not None:
+            words |= _modifiers(inner) - AGREEMENT_HEADS
+        named_year = _dated_by_name(tok)
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
         key = registry.named_sharing(content) if content else None
@@ -151,41 +173,70 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         if key is None and proper:
             key = proper
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
-        if key is None and definite and not content:
+            if named_year:
+                registry.years.setdefault(key, named_year[0][:4])
+        if key is None and named_year:
+            # "the 1965 treaty" is the one of that year, never simply the last one named
+            key = next((k for k in reversed(registry.recent) if registry.years.get(k) == named_year[0][:4]
+                        and (not content or content & set(registry.by_key[k].name.split()))), None)
+        if key is None and definite and not content and not named_year and low in SIGNED_HEADS:
+            # "the documents were signed by …": the documents told before, not the last treaty
+            key = next((k for k in reversed(registry.recent)
+                        if registry.by_key[k].name.lower().split()[-1:] == [low]), None)
+        elif key is None and definite and not content and not named_year:
             key = registry.last(programme=low in PROGRAMME_HEADS)
         if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
-                and (content or not definite or len(_np_parties(tok, ctx)) >= 2):
+                and (content or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
+                     or _np_parties(tok, ctx) and _subject_codes(tok, ctx)):
+            # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
+            if inner is not None:
+                label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content] + [inner.lemma_.lower()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
-            kind = classify_kind(label, " ".join(t.text for t in tok.subtree))
+            conjoined = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            kind = classify_kind(label, " ".join(t.text for t in tok.subtree if t.i not in conjoined))
             if kind == "other":  # "signed a deal … to buy S-400 missile systems"
-                kind = classify_kind(" ".join(t.text for t in tok.head.subtree))
+                kind = classify_kind(" ".join(t.text for t in tok.head.subtree if t.i not in conjoined))
             registry.get(key, name=label, kind=kind)
+            if named_year:
+                registry.years[key] = named_year[0][:4]
         if key is not None:
             found[tok.i] = key
     return found
 
 
 def _proper_name(head) -> str | None:
-    """"the Treaty of Good Neighbourship and Friendly Cooperation": a capitalised head with a
-    capitalised "of" phrase is a name, not a description."""
+    """A capitalised agreement noun inside a title is a name, not a description: with a
+    capitalised "of"/"on" phrase ("the Treaty of Good Neighbourship and Friendly Cooperation",
+    "the Agreement on Disengagement") or capitalised words before it ("the Washington
+    Declaration", "the Camp David Accords")."""
     if not head.text[:1].isupper() or head.i == head.sent.start:
         return None
-    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if not of:
-        return None
-    words = [t for t in of[0].subtree if t.dep_ not in ("relcl",)]
-    tail = []
-    for t in words:
-        if t.dep_ == "punct" or (t.is_lower and t.lower_ not in ("of", "and", "on", "the", "for")):
+    lead = []
+    for t in reversed([t for t in head.subtree if t.i < head.i]):
+        if t.i != head.i - len(lead) - 1 or not (t.text[:1].isupper() or t.lower_ in ("-", "–")) \
+                or t.i == head.sent.start and t.lower_ == "the":
             break
-        tail.append(t.text)
-    if len(tail) < 2 or not any(w[:1].isupper() for w in tail[1:]):
+        lead.insert(0, t.text)
+    lead = [w for w in lead if w.lower() != "the"]
+    tail = []
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
+    if of:
+        for t in (t for t in of[0].subtree if t.dep_ not in ("relcl",)):
+            hyphened = tail and tail[-1] in ("-", "–")
+            if t.dep_ == "punct" and t.text not in ("-", "–") or (
+                    t.is_lower and not hyphened and t.lower_ not in ("of", "and", "on", "the", "for")):
+                break
+            tail.append(t.text)
+        while tail and tail[-1].lower() in ("of", "and", "on", "the", "for", "-", "–"):
+            tail.pop()
+        if len(tail) < 2 or not any(w[:1].isupper() for w in tail[1:]):
+            tail = []
+    if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
-    lead = [t.text for t in head.subtree if t.i < head.i and t.text[:1].isupper()]
-    return " ".join(lead + [head.text] + tail)
+    return re.sub(r"\s*([-–])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional"
 
 
 def _ordered(head) -> list[str]:
@@ -208,8 +259,14 @@ def _np_parties(head, ctx: Context) -> list[str]:
     heads = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("understanding", "agreement",
                                                                                           "intent", "cooperation")]
+    # the words a name's parties hang on may sit at the end of its title ("the Agreement on
+    # Disengagement between Israel and Syria")
+    heads += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and head.text[:1].isupper()
+              for p in c.children if p.dep_ == "pobj" and p.text[:1].isupper()]
     for child in (c for h in heads for c in h.children):
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            if head.text[:1].isupper() and child.text in _capitals():
+                continue  # "the Washington Declaration", "the Minsk agreements": where, not who
             codes += _codes(actors_of(child, ctx))
         if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "for"):
             for pobj in child.children:
@@ -219,9 +276,37 @@ def _np_parties(head, ctx: Context) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Capitals and seats that stand for a state (``metonyms`` of data/actors/countries.tsv)."""
+    path = resources.files("bilat") / "data" / "actors" / "countries.tsv"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(m.strip() for row in csv.DictReader(fh, delimiter="\t")
+                         for m in (row.get("metonyms") or "").split("|") if m.strip())
+
+
+# Sides that are not states: a truce "agreed to by the rival factions" is theirs, not that of
+# the states the sentence names around it.
+_NONSTATE_SIDES = frozenset({"faction", "rebel", "militia", "insurgent", "guerrilla", "fighter", "clan",
+                             "tribe", "movement", "warlord"})
+
+
+def _nonstate_side(trigger) -> bool:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    sides = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not sides:
+        sides = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in _NONSTATE_SIDES for t in sides)
+
+
 def _subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
+    if trigger.pos_ == "NOUN":
+        # "Chile's suspension of the agreement", "its withdrawal from": the possessor acted
+        owners = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owners and _codes(actors_of(owners[0], ctx)):
+            return _codes(actors_of(owners[0], ctx))
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subj, passive = subject(verb, ctx)
     if subj is None:
@@ -270,6 +355,12 @@ def find_agreements(doc: Document) -> Document:
             named = _named_in(sent, registry)
             found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
             found.update(_pronoun_agreements(sent, registry, verbs, found))
+            for outer_i in list(found):
+                # "an agreement for a complete ceasefire", "a deal on a truce": the truce itself
+                inner = [p.i for c in sent.doc[outer_i].children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                         for p in c.children if p.dep_ == "pobj" and p.i in found and p.lemma_.lower() in TRUCES]
+                if inner and sent.doc[outer_i].lemma_.lower() not in TRUCES:
+                    found[outer_i] = found[inner[0]]
             where = (doc, para_index, para.offset + sent.start_char, para.offset + sent.end_char)
             for head_i, key in sorted(found.items()):
                 registry.touch(key)
@@ -278,17 +369,23 @@ def find_agreements(doc: Document) -> Document:
                 _add_parties(registry.by_key[key], np_parties)
                 told = False
                 for trigger, status in status_triggers(head, verbs, nouns):
-                    told = True
+                    # "the scrapping of the 1998 agreement" still tells when it was concluded;
+                    # "the 2016 deal was signed in March" tells it twice
+                    told = told or status in ("proposed", "negotiated", "signed")
                     step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
                         statuses.append(step)
+                        if status == "negotiated" and _is_truce(registry.by_key[key]) \
+                                and trigger.lemma_.lower() in _CONCLUDING:
+                            # a truce agreed is a truce concluded: there is no later signing
+                            statuses.append(replace(step, status="signed", parties=list(step.parties)))
                 named_date = _dated_by_name(head)
                 if not told and named_date and not _is_programme(registry.by_key[key]):
                     # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
                     # agreement is named by is when it was concluded (dated here, not by the clause)
                     step = _make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
                     step.event_date, step.date_precision = named_date
-                    step.anchor = None
+                    step.anchor, step.actor = None, None  # who ends it is not who signed it
                     statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
@@ -304,9 +401,37 @@ def find_agreements(doc: Document) -> Document:
 def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
           np_parties: list[str]) -> StatusChange | None:
     """One status change, if the text says it happened, with its actor and parties."""
+    if status in ("withdrawn", "terminated"):
+        notice = _notice(trigger)
+        if notice is not None:
+            # "notified Japan that it is pulling out of X", "announced it would withdraw from
+            # X": a withdrawal proposed by the notifying party, dated by the notice, never done
+            if not realis(notice):
+                return None
+            return _make_step(where, agreement, notice, "proposed", ctx, np_parties)
     if not realis(trigger):
         return None
     return _make_step(where, agreement, trigger, status, ctx, np_parties)
+
+
+# Verbs that give notice of what their clause says a party is about to do.
+# ("said it would withdraw" is talk, not notice: nothing)
+_NOTICE = frozenset({"notify", "inform", "announce", "tell", "declare", "confirm", "decide"})
+
+
+def _notice(trigger):
+    """The notifying verb above a withdrawal the text tells as intended, not done: a future or
+    a present progressive ("is pulling out") reported by "notify", "announce", "decide"…"""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "neg" for c in trigger.children):
+        return None
+    auxes = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    progressive = trigger.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "'re"}
+    intended = progressive or auxes & {"will", "would", "'ll", "shall"} or (
+        trigger.dep_ == "xcomp" and "to" in auxes)
+    head = trigger.head
+    if intended and trigger.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _NOTICE:
+        return head
+    return None
 
 
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
@@ -316,7 +441,7 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
     if len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
-    elif len(parties) < 2:
+    elif len(parties) < 2 and not _nonstate_side(trigger):
         parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
@@ -346,6 +471,9 @@ def _dated_by_name(head) -> tuple[str, str] | None:
         year = next((g for g in child.children if _YEAR.match(g.text)), None)
         if year is not None and child.lower_ in _MONTHS:  # "November 2020"
             return f"{year.text}-{_MONTHS[child.lower_]:02d}", "month"
+        if year is not None and year.i < child.i and child.dep_ in ("compound", "amod") \
+                and year.dep_ in ("nummod", "compound", "amod"):
+            return year.text, "year"  # "the 2010 fisheries agreement"
     return None
 
 
@@ -381,14 +509,44 @@ def _other_parties(trigger, ctx: Context, known: list[str]) -> list[str]:
     """Parties a bilateral step leaves unnamed: the other state its sentence names ("China
     and the Solomons confirmed they had signed a security pact"), else, in a story about two
     states one of which is a party, the other ("the pact was signed in Honiara")."""
-    named = list(dict.fromkeys(m.code for m in ctx.by_token.values()  # the sentence's own mentions
-                               if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred))
+    named = list(dict.fromkeys(m.code for i, m in ctx.by_token.items()  # the sentence's own mentions
+                               if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred
+                               and not _in_adjunct(trigger.doc[i], trigger)
+                               and not _titled_place(trigger.doc[i], m)))
     if len(named) == 2 and (not known or known[0] in named):
         return named
     pair = dominant_pair(ctx)
     if len(pair) == 2 and (not known or known[0] in pair):
         return pair
     return []
+
+
+# Prepositions whose phrase names what a clause is about or where, not who is a party
+# ("to share information on North Korea's missiles … through Washington").
+_ADJUNCT_PREPS = frozenset({"on", "about", "through", "against", "over", "from", "via", "in", "at", "into",
+                            "toward", "towards", "across", "near", "as", "since", "until"})
+
+
+def _titled_place(tok, mention) -> bool:
+    """"the Washington Declaration": a capital in an agreement's title names no party."""
+    return (tok.dep_ == "compound" and tok.head.text[:1].isupper() and mention.text in _capitals()
+            and tok.head.lemma_.lower() in AGREEMENT_HEADS | _NAMED_HEADS)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "on", "near", "through", "via"})
+
+
+def _in_adjunct(tok, trigger) -> bool:
+    """Does ``tok`` sit in an adjunct phrase of another clause than the trigger's own?"""
+    cur = tok
+    while cur.head.i != cur.i and cur.i != trigger.i:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and (
+                cur.head.head.i != trigger.i or cur.head.lower_ in _PLACE_PREPS):
+            return True  # (the trigger's own "on the White House lawn", "in Moscow": where, not who)
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ == "as":
+            return True  # "as of 16:00 (13:00 Moscow time)"
+        cur = cur.head
+    return False
 
 
 def _with_parties(trigger, ctx: Context) -> list[str]:
@@ -418,7 +576,17 @@ def _display(agreement: Agreement) -> str:
 def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) -> None:
     """Give generic agreements their lasting key (parties, kind, head) and keep those in use."""
     rename: dict[str, str] = {}
+    titled = {year: key for key, year in registry.years.items() if not key.startswith("generic:")}
     for key, agreement in registry.by_key.items():
+        year = registry.years.get(key)
+        if key.startswith("generic:") and year in titled:
+            # "the 1974 agreement" and "the 1974 Agreement on Disengagement" are one
+            rename[key] = titled[year]
+            named = registry.by_key[titled[year]]
+            for status in statuses:
+                if status.agreement == key and len(named.parties) >= 2:
+                    status.parties = list(named.parties)
+            continue
         if key.startswith("generic:"):
             if not agreement.parties:
                 continue  # an agreement of nobody named cannot be told apart from others
@@ -432,7 +600,8 @@ def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) ->
             rename[key] = key
     used = {rename[s.agreement] for s in statuses if s.agreement in rename}
     used |= {rename[k] for k in registry.recent if k in rename and registry.by_key[k].full_name}
-    doc.agreements = [a for k, a in registry.by_key.items() if k in rename and rename[k] in used]
+    doc.agreements = [a for k, a in registry.by_key.items() if k in rename and rename[k] in used
+                      and not (k.startswith("generic:") and rename[k] in registry.by_key)]
     doc.statuses = []
     for status in statuses:
         if status.agreement in rename:

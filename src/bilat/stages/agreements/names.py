@@ -48,6 +48,8 @@ AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "m
                              "protocol", "convention", "programme", "program", "arrangement", "lease",
                              "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
 PROGRAMME_HEADS = frozenset({"programme", "program"})
+# Nouns that are agreements only when signed ("signed two documents", "inked a letter of intent").
+SIGNED_HEADS = frozenset({"document", "letter"})
 
 # Kinds, tried in order: the first whose words appear in the name decides.
 _KIND_WORDS = (

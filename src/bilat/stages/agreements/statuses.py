@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS
+from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS
 from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 from bilat.stages.events.rules import lemma_in
@@ -25,6 +25,10 @@ STATUSES = ("proposed", "negotiated", "signed", "approved", "ratified", "in_forc
 
 # Nouns through which a status reaches a programme: "participation in IMET".
 MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
+
+
+# Nouns of carrying an agreement out: halting or resuming them halts or resumes it.
+_CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement"})
 
 
 # Statuses an agreement undergoes as subject ("the pact expired").
@@ -57,8 +61,8 @@ def verb_status(verb, verbs: dict[str, StatusWord]) -> StatusWord | None:
     if lemma is None:
         return None
     word = verbs[lemma]
-    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")} | {verb.lower_}:
-        if not (word.status == "in_force" and any(t.lower_ == "force" for t in verb.subtree)):
+    if word.prep and word.prep not in {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "advmod")} | {verb.lower_}:
+        if not (word.status == "in_force" and any(t.lower_ in ("force", word.prep) for t in verb.subtree)):
             return None
     return word
 
@@ -76,6 +80,16 @@ def status_triggers(head, verbs, nouns):
         word = verb_status(gov, verbs)
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
+    if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
+        # "signed a non-aggression pact and other deals on citizenship": the same step for both
+        found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
+    found += _small_clause(head, verbs)
+    # "the Agreement on X, currently under negotiation"
+    for holder in (head, head.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under" and (holder is head or prep.i > head.i):
+                found += [(p, "negotiated", p) for p in prep.children
+                          if p.dep_ == "pobj" and p.lemma_.lower() in ("negotiation", "negotiations")]
     for child in head.children:
         if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
             word = verb_status(child, verbs)
@@ -105,17 +119,28 @@ def status_triggers(head, verbs, nouns):
     if dep == "pobj":
         prep = gov
         owner = prep.head
-        if prep.lower_ in ("from", "of", "out") and owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
-                and verbs[lemma_in(owner, verbs)].status == "withdrawn":
+        if owner.dep_ in ("prep", "prt", "advmod") and owner.lower_ in ("out", "away") and owner.head.pos_ == "VERB":
+            owner = owner.head  # "pulled out of the deal": "of" hangs on the particle
+        if owner.pos_ in ("VERB",) and verb_status(owner, verbs) \
+                and verbs[lemma_in(owner, verbs)].status == "withdrawn" \
+                and (prep.lower_ in ("from", "of", "out") or prep.lower_ == verbs[lemma_in(owner, verbs)].prep):
+            # "withdrew from", "pulled out of", "reneged on the agreement"
             found.append((owner, "withdrawn", owner))
         elif prep.lower_ in ("to", "on", "upon") and owner.pos_ == "VERB" and verb_status(owner, verbs) \
-                and verbs[lemma_in(owner, verbs)].status != "withdrawn":
+                and verbs[lemma_in(owner, verbs)].status != "withdrawn" \
+                and not any(c.dep_ == "dobj" for c in owner.children):
+            # (not "passing messages on arrangements": the phrase is no complement there)
             # "agreed to an immediate ceasefire", "agreed on a border ceasefire"
             found.append((owner, verbs[lemma_in(owner, verbs)].status, owner))
         elif prep.lower_ in ("of", "to", "on", "from") and owner.pos_ == "NOUN" and lemma_in(owner, nouns) and (
                 prep.lower_ != "from" or nouns[lemma_in(owner, nouns)].status == "withdrawn"):
             # "the US withdrawal from the INF Treaty", "its exit from the Paris Agreement"
             found.append((owner, nouns[lemma_in(owner, nouns)].status, owner))
+        elif prep.lower_ == "of" and owner.lemma_.lower() in _CARRYING_OUT and owner.dep_ == "dobj" \
+                and verb_status(owner.head, verbs) and verbs[lemma_in(owner.head, verbs)].status in (
+                    "suspended", "resumed", "terminated"):
+            # "halted implementation of the accord", "resumed implementation of the deal"
+            found.append((owner.head, verbs[lemma_in(owner.head, verbs)].status, owner.head))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
     # "signed in 1997 and renewed in 2007 and 2019": a verb coordinated with a step's verb,
@@ -128,6 +153,41 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# "declared the agreement void", "pronounced the treaty dead": a verdict that ends it
+_VOID = frozenset({"void", "null", "invalid", "defunct", "dead", "obsolete", "inoperative", "over", "nullified"})
+_DECLARING = frozenset({"declare", "pronounce", "deem", "rule", "consider", "call"})
+# "let the pact lapse", "allowed the agreement to expire"
+_LETTING = frozenset({"let", "allow"})
+
+
+def _small_clause(head, verbs):
+    """A verdict or a letting whose object is the agreement: (trigger, status, verb)."""
+    found = []
+    pred = None
+    if head.dep_ == "dobj":
+        # "declared the agreement void" as object + complement
+        verb = head.head
+        pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and c.i > head.i), head)
+    elif head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("ccomp", "xcomp", "oprd"):
+        # "declared [the agreement void]": the complement clause with the agreement as subject
+        pred, verb = head.head, head.head.head
+    else:
+        return found
+    if pred is None or verb.pos_ != "VERB":
+        return found
+    lemma = verb.lemma_.lower()
+    words = {pred.lower_} | {c.lower_ for c in pred.children if c.dep_ in ("conj", "amod", "acomp")}
+    if head.dep_ == "dobj":  # "declared the accord with Togo null and void" (parsed as "with … null")
+        words |= {t.lower_ for t in head.subtree if t.i > head.i and t.pos_ in ("ADJ", "NOUN")}
+    if lemma in _DECLARING and words & _VOID:
+        found.append((verb, "terminated", verb))
+    elif lemma in _LETTING and pred.pos_ == "VERB":
+        word = verb_status(pred, verbs)
+        if word is not None and word.status == "expired":
+            found.append((verb, "expired", verb))
+    return found
 
 
 def through_membership(noun, verbs, nouns):
@@ -164,9 +224,10 @@ def realis(trigger) -> bool:
         return False  # "revoked its ratification", "postponed the adoption"
     if trigger.pos_ == "VERB":
         # "after suspending X" presupposes the suspension; "by signing this pact" describes
-        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS):
+        if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS) \
+                and not _with_absolute(trigger):
             return False
-        return why is None and not generic_present(trigger)
+        return (why is None or why == "gerund" and _with_absolute(trigger)) and not generic_present(trigger)
     if why not in (None, "gerund", "infinitive"):
         return False
     # a noun: only when the clause it sits in narrates (past or perfect), not "the signing indicates"
@@ -176,6 +237,21 @@ def realis(trigger) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass") and generic_present(verb):
         return False
     return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
+
+
+def _with_absolute(trigger) -> bool:
+    """"the summit ended with 14 countries signing the declaration": a "with" clause of a
+    narrated (past) verb tells what happened then."""
+    if trigger.tag_ != "VBG":
+        return False
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ == "with":  # "with Chad and Niger signing …"
+        prep = trigger.head
+    elif trigger.dep_ == "acl" and trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "with":
+        prep = trigger.head.head  # "with 14 countries signing …"
+    else:
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and verb.tag_ == "VBD"
 
 
 _DURATION = re.compile(r"\b(\d{1,3}|one|two|three|four|five|ten|fifteen|twenty|twenty-five)[- ]years?\b")
@@ -201,6 +277,19 @@ def status_heads(sent, verbs, nouns) -> set[int]:
     """Agreement nouns that a status word governs (only these may found a generic agreement)."""
     heads = set()
     for tok in sent:
-        if tok.lemma_.lower() in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+        low = tok.lemma_.lower()
+        if low in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+            heads.add(tok.i)
+        elif low in SIGNED_HEADS and signed_paper(tok, verbs, nouns):
             heads.add(tok.i)
     return heads
+
+
+def signed_paper(tok, verbs, nouns) -> bool:
+    """"signed two documents", "the documents were signed", "inked a letter of intent": papers
+    two states sign are agreements; a letter is one only as a letter of intent."""
+    if tok.lemma_.lower() == "letter" and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() == "intent" for p in c.children)
+            for c in tok.children):
+        return False
+    return any(status in ("signed", "ratified") for _, status in status_triggers(tok, verbs, nouns))
