@@ -175,6 +175,32 @@ def _leader_surnames() -> dict[str, tuple[Term, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _first_last() -> dict[tuple[str, str], tuple[Term, ...]]:
+    """(first word, surname) of the office holders in ``leaders.tsv`` with their terms: a
+    fuller name in the news ("Khawaja Mohammad Asif" for "Khawaja Asif", "Mohammad Javad
+    Zarif" for "Javad Zarif" is not) still names the office holder whose first and last
+    words it shares."""
+    found: dict[tuple[str, str], list[Term]] = {}
+    for row in _rows("leaders.tsv"):
+        words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
+        if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
+            continue
+        found.setdefault((words[0], words[-1]), []).append(
+            (row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
+    return {key: tuple(terms) for key, terms in found.items()}
+
+
+def fuller_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
+    """The office holder a name of three or more words names by its first and last words
+    ("Khawaja Mohammad Asif" → PAK GOV), when those words fit one office holder's name."""
+    words = [w for w in person.split() if w not in _NAME_SUFFIXES]
+    if len(words) < 3:
+        return None
+    terms = _first_last().get((words[0], words[-1]))
+    return surname_actor(terms, when) if terms else None
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> dict[str, frozenset[str]]:
     """Surname → the first names its office holders bear ("Gross" → {"Stanislav"})."""
     found: dict[str, set[str]] = {}
@@ -383,7 +409,12 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             continue
         # a person's name: as the tagger sees it, learned earlier in the document, or an office
         # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
-        if tok.i not in hits and tok.pos_ == "PROPN" and (
+        if (tok.i not in hits and tok.i == sent.start and tok.pos_ == "NOUN" and tok.text[:1].isupper()
+                and (people.get(tok.text) or (None,))[0]):
+            # a surname the document has already tied to an actor, mistagged as a common noun
+            # at the head of a sentence ("Asif later warned New Delhi")
+            hits[tok.i] = (tok.i + 1, "person", None)
+        elif tok.i not in hits and tok.pos_ == "PROPN" and (
                 tok.ent_type_ == "PERSON" or tok.text in people
                 or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT", "GPE") and tok.text in dictionary.surnames
                     and tok.text not in dictionary.places)):
@@ -471,6 +502,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                 and last not in people else None)
             if known is not None and known[0] is None:
                 known = None
+            if known is None and person not in people:
+                known = fuller_name_actor(person, when)
+            if known is None:
+                known = _nationality(sent.doc, tokens, units)
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
@@ -479,11 +514,32 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             continue  # a role word used as a modifier ("military aid") names no one
         if person and code:
             people.setdefault(person, (code, sector))
+            # "US citizen Alan Gross … Gross was jailed": a surname kept from the office holders
+            # who bear it takes the actor the document gives its bearer
+            if people.get(person.split()[-1]) == (None, None) and len(person.split()) > 1:
+                people[person.split()[-1]] = (code, sector)
             people.setdefault(person.split()[-1], (code, sector))
         units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
                           official=bool(role_sectors or person)))
     _officials_from(sent, units)
     return units
+
+
+def _nationality(doc, tokens: list[int], units: list[Unit]) -> tuple[str, str | None] | None:
+    """"US citizen Alan Gross", "Saudi journalist Jamal Khashoggi": a state named just before
+    the common nouns that describe a person is the person's (the state's code, no sector)."""
+    first = tokens[0]
+    nouns = 0
+    i = first - 1
+    while i >= 0 and nouns < 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and doc[i].head.i in tokens[-1:] + [first - 1, first]:
+        nouns += 1
+        i -= 1
+    if not nouns:
+        return None
+    state = next((u for u in units if u.end == i + 1 and u.kind == "state" and u.code and not u.person), None)
+    if state is None or doc[i].head.i not in range(i + 1, tokens[-1] + 1):
+        return None
+    return state.code, None
 
 
 def _officials_from(sent, units: list[Unit]) -> None:
