@@ -73,3 +73,34 @@ def test_free_association_states_are_states(pipeline):
 def test_pacific_islands_forum(pipeline):
     found = _mentions(pipeline, "The Pacific Islands Forum suspended Nauru.")
     assert ("The Pacific Islands Forum", "PIF") in found or ("Pacific Islands Forum", "PIF") in found
+
+
+def test_a_body_named_before_by_its_short_name(pipeline):
+    text = ("Gabon took its case to the International Court of Justice in 2017. "
+            "Equatorial Guinea said the Court had no jurisdiction.")
+    assert ("Court", "ICJ") in _mentions(pipeline, text)
+
+
+def test_a_short_name_with_no_body_named_before_is_no_actor(pipeline):
+    found = _mentions(pipeline, "Equatorial Guinea said the Court had no jurisdiction over Gabon.")
+    assert not [code for text, code in found if text == "Court" and code]
+
+
+def test_the_co_chairs_of_a_mediating_group(code_text):
+    text = ("The OSCE Minsk Group met in Vienna on Monday. "
+            "The co-chairs urged Georgia to show restraint.")
+    assert ("OSCE", "GEO", "02") in _triples(code_text(text, "2010-01-01"))
+
+
+def test_the_two_ministers_beside_a_third_party_are_the_pair(code_text):
+    text = ("Eritrea and Djibouti clashed over their border in 2008. Eritrea and Djibouti later agreed to talks. "
+            "Qatar offered mediation. The Qatari emir met the two ministers in Doha.")
+    found = _triples(code_text(text, "2010-06-01"))
+    assert ("QAT", "ERI", "04") in found and ("QAT", "DJI", "04") in found
+
+
+def test_the_two_sides_in_a_reported_clause_include_the_reporter(code_text):
+    text = ("Uzbekistan and Tajikistan traded fire at the border on Monday. "
+            "Uzbekistan reported that the two sides agreed to a ceasefire.")
+    found = _triples(code_text(text, "2010-06-01"))
+    assert any(src == "UZB" and tgt == "TJK" for src, tgt, _ in found if _ != "19")

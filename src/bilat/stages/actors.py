@@ -340,6 +340,62 @@ def find_halves(doc: Document) -> None:
         doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, frozenset[str]]:
+    """Short names of international bodies ("the Court", "the forum", "the co-chairs") → the
+    bodies they may stand for (``short_names.tsv``)."""
+    return {row["phrase"]: frozenset(_split(row["codes"])) for row in _rows("short_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _short_name_pattern() -> re.Pattern[str]:
+    return names_pattern(_short_names())
+
+
+def find_short_names(doc: Document) -> None:
+    """Add mentions of a body named before by its short name: "the Court" after the
+    International Court of Justice, "the forum's contact group" and "Forum leaders" after the
+    Pacific Islands Forum, "the co-chairs" after the OSCE's Minsk Group. The body is the one of
+    those the short name fits that the document named last before it; with none, nothing."""
+    taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
+    named = sorted((m.start, m.code) for m in doc.mentions if m.code)
+    added = []
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            for match in _short_name_pattern().finditer(sent.text):
+                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+                if span is None or any((sent_index, t.i) in taken for t in span):
+                    continue
+                before = sent.doc[span.start - 1].lower_ if span.start > 0 else ""
+                after = sent.doc[span.end] if span.end < len(sent.doc) else None
+                if after is not None and after.lower_ == "of":
+                    continue  # "the Court of Appeal", "the Council of Ministers": another body
+                # "the Court", "the forum's group"; a capitalised short name also as a modifier
+                # ("Forum leaders")
+                if before != "the" and not (match.group(0)[0].isupper() and span[-1].dep_ == "compound"
+                                            and span[-1].head.i > span[-1].i and sent.doc[span.start - 1].pos_ != "DET"
+                                            if span.start > 0 else match.group(0)[0].isupper()
+                                            and span[-1].dep_ == "compound"):
+                    continue
+                start = para.offset + span[0].idx
+                fits = _short_names()[match.group(0)]
+                code = next((c for pos, c in reversed(named) if pos < start and c in fits), None)
+                if code is None:
+                    continue
+                end = para.offset + span[-1].idx + len(span[-1].text)
+                added.append(Mention(start=start, end=end, text=doc.text[start:end], code=code, kind="igo",
+                                     head=span[-1].i, sentence=sent_index, token_start=span.start,
+                                     token_end=span.end))
+            sent_index += 1
+    if added:
+        # a role word with no actor of its own ("court" as JUD) gives way to the body
+        covered = {(m.sentence, i) for m in added for i in range(m.token_start, m.token_end)}
+        kept = [m for m in doc.mentions if m.code or not any((m.sentence, i) in covered
+                                                             for i in range(m.token_start, m.token_end))]
+        doc.mentions = sorted(kept + added, key=lambda m: m.start)
+
+
 def find_places(doc: Document, dictionary: ActorDictionary) -> None:
     """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases."""
     taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
@@ -635,5 +691,6 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
             sent_index += 1
     doc.mentions = mentions
     find_halves(doc)
+    find_short_names(doc)
     find_places(doc, dictionary)
     return doc

@@ -23,7 +23,8 @@ _SPEECH_ACTS = dict.fromkeys(set(COMMUNICATION) | {
     "praise", "welcome", "reject", "threaten", "hail", "thank", "deny", "call", "ask"})
 # Words that stand for "the two parties already named".
 _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "leaders",
-                         "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
+                         "neighbours", "neighbors", "rivals", "allies", "partners", "militaries",
+                         "ministers", "presidents", "premiers", "delegations", "armies", "capitals"})
 
 
 # Of those, the ones that alone, as a subject ("The sides also signed…"), mean the pair.
@@ -219,15 +220,16 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         named = [a for prep, pobj in prep_objects(tok, preps) for a in actors_of(pobj, ctx, depth=depth + 1)]
         if named:
             return _dedupe(named)
+    if low in _PAIR_WORDS and (mention is None or mention.inferred) and (
+            any(c.lower_ in ("two", "both", "their") for c in tok.children)
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
+            or (low in _BARE_PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass")
+                and [c.lower_ for c in tok.children] == ["the"])):
+        # "the two countries", "both sides", "clashes between the neighbours", "The sides
+        # also signed the protocol", "met the two ministers" (not the home country's ministers)
+        return [Arg(code, None, tok.text, inferred=True) for code in _pair_beside(tok, ctx)]
     if mention is not None:
         found.append(_arg(mention))
-    elif low in _PAIR_WORDS and (any(c.lower_ in ("two", "both", "their") for c in tok.children)
-                                 or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
-                                 or (low in _BARE_PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass")
-                                     and [c.lower_ for c in tok.children] == ["the"])):
-        # "the two countries", "both sides", "clashes between the neighbours", "The sides
-        # also signed the protocol"
-        return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
     elif (low in ("he", "she") or (low in ("his", "her") and depth == 0)) and (
             speaker_of(tok, ctx) or ctx.last_person) is not None:
         # ("his counterpart" is the other side: "his" stands for a person only when asked for
@@ -302,6 +304,27 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
     return _dedupe(found)
+
+
+def _clause_of(tok) -> int:
+    """The index of the nearest verb above a token (itself, if a verb); -1 if none."""
+    return next((t.i for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), -1)
+
+
+def _pair_beside(tok, ctx: Context) -> list[str]:
+    """The pair "the two ministers" stands for: the story's pair, unless the sentence names
+    one of that pair as a third party beside them ("the Chinese foreign minister met the two
+    ministers"), when the pair is the two others."""
+    pair = dominant_pair(ctx)
+    clause = _clause_of(tok)
+    # a party of the same clause ("Kyrgyzstan reported that the two sides agreed" is no third
+    # party: the reporting clause is another)
+    named = {m.code for i, m in ctx.by_token.items() if m.code and not m.inferred and i != tok.i
+             and tok.sent.start <= i < tok.sent.end and i not in {t.i for t in tok.subtree}
+             and _clause_of(tok.doc[i]) == clause}
+    if len(pair) == 2 and len(named & set(pair)) == 1 and len(named) == 1:
+        return dominant_pair(ctx, exclude=frozenset(named))
+    return pair
 
 
 def pair_for_they(tok, ctx: Context) -> list[Arg]:
@@ -474,7 +497,12 @@ def all_actors_in(tok, ctx: Context) -> list[Arg]:
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
                      and not (c.dep_ == "prep" and c.lower_ != "of"))
     found.sort(key=lambda a: a.start)
-    return _dedupe(found + actors_of(tok, ctx))
+    own = actors_of(tok, ctx)
+    if len(own) >= 2:
+        # "between the two countries' leaders": the pair, not the home country the role word
+        # "leaders" was given for want of its own
+        found = [a for a in found if not a.inferred]
+    return _dedupe(found + own)
 
 
 def modifier_sources(tok, ctx: Context) -> list[Arg]:
