@@ -104,3 +104,32 @@ def test_the_two_sides_in_a_reported_clause_include_the_reporter(code_text):
             "Uzbekistan reported that the two sides agreed to a ceasefire.")
     found = _triples(code_text(text, "2010-06-01"))
     assert any(src == "UZB" and tgt == "TJK" for src, tgt, _ in found if _ != "19")
+
+
+def test_the_court_is_the_court_named_before_not_the_home_country(pipeline):
+    text = ("Guyana asked the International Court of Justice to rule on its border. "
+            "Guyana's foreign minister said Guyana would respect the ruling. "
+            "The court will hear Guyana's arguments in June.")
+    found = _mentions(pipeline, text)
+    assert ("court", "ICJ") in found
+    assert not [code for text, code in found if text == "court" and code == "GUY"]
+
+
+def test_forum_leaders_in_a_lead_act_for_the_forum(code_text):
+    text = ("Forum leaders meeting in Apia condemned Nauru's government on Tuesday. "
+            "The Pacific Islands Forum had warned Nauru in 2017.")
+    found = code_text(text, "2018-09-04")
+    assert ("PIF", "NRU", "11") in _triples(found)
+
+
+def test_a_body_s_official_does_not_lend_the_body_to_a_later_minister(pipeline):
+    text = ("Honduras and El Salvador quarrelled over their border. "
+            "OAS Secretary General Jose Miguel Insulza visited Tegucigalpa on Monday. "
+            "The foreign minister told reporters the talks went well.")
+    found = _mentions(pipeline, text, "2009-03-01")
+    assert not [code for text, code in found if "foreign minister" in text and code == "OAS"]
+
+
+def test_an_organ_named_with_its_parent_body_is_the_organ(pipeline):
+    found = _mentions(pipeline, "Belize trusts the procedures of the UN International Court of Justice.")
+    assert ("UN International Court of Justice", "ICJ") in found

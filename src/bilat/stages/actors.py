@@ -357,8 +357,9 @@ def find_short_names(doc: Document) -> None:
     International Court of Justice, "the forum's contact group" and "Forum leaders" after the
     Pacific Islands Forum, "the co-chairs" after the OSCE's Minsk Group. The body is the one of
     those the short name fits that the document named last before it; with none, nothing."""
-    taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
-    named = sorted((m.start, m.code) for m in doc.mentions if m.code)
+    taken = {(m.sentence, i) for m in doc.mentions if m.code and not m.inferred
+             for i in range(m.token_start, m.token_end)}
+    named = sorted((m.start, m.code) for m in doc.mentions if m.code and not m.inferred)
     added = []
     sent_index = 0
     for para in doc.parsed or []:
@@ -381,6 +382,9 @@ def find_short_names(doc: Document) -> None:
                 start = para.offset + span[0].idx
                 fits = _short_names()[match.group(0)]
                 code = next((c for pos, c in reversed(named) if pos < start and c in fits), None)
+                if code is None and match.group(0)[0].isupper():
+                    # a capitalised short name in a lead may come before the full name
+                    code = next((c for pos, c in named if c in fits), None)
                 if code is None:
                     continue
                 end = para.offset + span[-1].idx + len(span[-1].text)
@@ -391,8 +395,9 @@ def find_short_names(doc: Document) -> None:
     if added:
         # a role word with no actor of its own ("court" as JUD) gives way to the body
         covered = {(m.sentence, i) for m in added for i in range(m.token_start, m.token_end)}
-        kept = [m for m in doc.mentions if m.code or not any((m.sentence, i) in covered
-                                                             for i in range(m.token_start, m.token_end))]
+        # (and so does one given the home country for want of its own: "the court")
+        kept = [m for m in doc.mentions if (m.code and not m.inferred)
+                or not any((m.sentence, i) in covered for i in range(m.token_start, m.token_end))]
         doc.mentions = sorted(kept + added, key=lambda m: m.start)
 
 
@@ -537,6 +542,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                          or (i not in hits and sent.doc[i].ent_type_ == "PERSON")]
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
+        if len({e.code for e in codes if e.code}) > 1 and all(e.kind == "igo" for e in codes if e.code):
+            # "the UN International Court of Justice": the body the phrase ends on, its organ
+            code = [e.code for e in codes if e.code][-1]
         sector = next((e.sector for e in codes if e.sector and e.kind in ("institution", "user", "person")), None)
         kind = next((e.kind for e in codes), "role" if role_sectors else "person")
         if role_sectors:
@@ -631,7 +639,7 @@ def home_country(units: list[Unit], *, dateline: str | None = None) -> str | Non
     """The state a document speaks from: the one whose city the dateline names ("BEIJING —"),
     if it is among the two most named; else the most named, if clearly ahead of the next."""
     counts = Counter(u.code for u in units if u.code and u.kind in ("state", "institution", "person")
-                     and len(u.code) == 3)
+                     and len(u.code) == 3 and u.code not in igo_codes())
     ranked = counts.most_common(2)
     if dateline and dateline in {code for code, _ in ranked}:
         return dateline  # a report filed from a capital speaks with that capital's officials
@@ -678,7 +686,9 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     if unit.person:
                         people.setdefault(unit.person, (unit.code, unit.sector))
                         people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
-                if unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS:
+                if (unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS
+                        and unit.code not in igo_codes()):
+                    # (an international body's officials serve no state: "the forum's chair")
                     last_official = unit.code
                 first, last = para.parsed[unit.start], para.parsed[unit.end - 1]
                 start = para.offset + first.idx

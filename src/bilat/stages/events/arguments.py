@@ -218,6 +218,9 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         # "officials from Kyrgyzstan and Tajikistan", "representatives of the two countries"
         preps = ("from", "of", "for") if low in _SPEAKING_FOR else ("from", "of")
         named = [a for prep, pobj in prep_objects(tok, preps) for a in actors_of(pobj, ctx, depth=depth + 1)]
+        if not named:
+            # "Forum country leaders": a body named in the modifiers, not the home country
+            named = [_arg(m) for m in _modifier_mentions(tok, ctx) if not m.inferred]
         if named:
             return _dedupe(named)
     if low in _PAIR_WORDS and (mention is None or mention.inferred) and (
@@ -304,6 +307,19 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
     return _dedupe(found)
+
+
+def _modifier_mentions(tok, ctx: Context, depth: int = 0) -> list[Mention]:
+    """Mentions among the compound and adjective modifiers of a noun, two levels down."""
+    found = []
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            m = _mention_at(child, ctx)
+            if m is not None and (ctx.by_token.get(tok.i) is not m):
+                found.append(m)
+            elif depth < 1:
+                found.extend(_modifier_mentions(child, ctx, depth + 1))
+    return found
 
 
 def _clause_of(tok) -> int:
