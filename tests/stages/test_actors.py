@@ -133,3 +133,31 @@ def test_a_body_s_official_does_not_lend_the_body_to_a_later_minister(pipeline):
 def test_an_organ_named_with_its_parent_body_is_the_organ(pipeline):
     found = _mentions(pipeline, "Belize trusts the procedures of the UN International Court of Justice.")
     assert ("UN International Court of Justice", "ICJ") in found
+
+
+def test_its_official_belongs_to_the_body_that_reports(code_text):
+    text = ("Armenia and Azerbaijan clashed on Monday. The Collective Security Treaty Organization said "
+            "that its Secretary-General Anna Lindqvist-Berg held talks with officials of the two countries.")
+    found = _triples(code_text(text, "2020-06-01"))
+    assert ("CSTO", "ARM", "04") in found and ("CSTO", "AZE", "04") in found
+
+
+def test_its_ambassador_recalled_still_has_a_target(code_text):
+    # the owner of "its" is not read off the role's own clause
+    text = "Peru recalled its ambassador to Mexico for consultations."
+    assert ("PER", "MEX", "16") in _triples(code_text(text, "2020-06-01"))
+
+
+def test_his_visit_is_the_visit_of_the_person_named_in_the_clause(code_text):
+    text = ("Chile's foreign minister criticised remarks by Bolivian President Evo Morales "
+            "during his visit to Peru last week.")
+    found = _triples(code_text(text, "2010-06-01"))
+    assert ("BOL", "PER", "04") in found
+    assert ("CHL", "PER", "04") not in found
+
+
+def test_he_in_a_clause_far_below_is_the_main_subject(code_text):
+    text = ("Ghana's foreign minister Hanna Tetteh met Togo's president for several hours after arriving "
+            "from Abuja, Nigeria, where she conferred with senior ECOWAS officials.")
+    found = _triples(code_text(text, "2014-06-01"))
+    assert ("GHA", "ECOWAS", "04") in found

@@ -140,7 +140,8 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
     for row in _rows("leaders.tsv"):
         add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person"))
     for row in _rows("roles.tsv"):
-        roles[tuple(row["phrase"].lower().split())] = row["sector"]
+        # a hyphen is a token of its own, as the tokenizer splits "secretary-general"
+        roles[tuple(row["phrase"].lower().replace("-", " - ").split())] = row["sector"]
     return phrases, roles
 
 
@@ -635,6 +636,25 @@ def _possessed(doc, unit: Unit) -> bool:
                for i in unit.tokens for c in doc[i].children)
 
 
+def _its_owner(sent, unit: Unit, units: list[Unit]) -> Unit | None:
+    """"The CSTO said its Secretary-General held talks": the owner of "its"/"their" before a
+    role is the actor that is subject of a clause above the role (not a person: "his")."""
+    doc = sent.doc
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for i in unit.tokens for c in doc[i].children):
+        return None
+    from bilat.stages.grammar import verbs_above
+
+    by_token = {i: u for u in units for i in u.tokens}
+    # not the role's own clause: "Algeria recalled its ambassador" says nothing new of him
+    for verb in list(verbs_above(doc[unit.tokens[-1]], 8))[1:]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                owner = by_token.get(child.i)
+                if owner is not None and owner is not unit and owner.code and not owner.person:
+                    return owner
+    return None
+
+
 def home_country(units: list[Unit], *, dateline: str | None = None) -> str | None:
     """The state a document speaks from: the one whose city the dateline names ("BEIJING —"),
     if it is among the two most named; else the most named, if clearly ahead of the next."""
@@ -680,6 +700,13 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     known = people.get(unit.person) or people.get(unit.person.split()[-1])
                     if known:
                         unit.code, unit.sector = known[0], unit.sector or known[1]
+                if unit.code is None:
+                    owner = _its_owner(sent, unit, per_sentence[sent_index])
+                    if owner is not None:
+                        unit.code, unit.inferred = owner.code, True
+                        if unit.person:
+                            people.setdefault(unit.person, (unit.code, unit.sector))
+                            people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
                 if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
                         and not _possessed(sent.doc, unit)):
                     unit.code, unit.inferred = last_official or home, True

@@ -234,11 +234,14 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     if mention is not None:
         found.append(_arg(mention))
     elif (low in ("he", "she") or (low in ("his", "her") and depth == 0)) and (
-            speaker_of(tok, ctx) or ctx.last_person) is not None:
+            (_person_in_clause(tok, ctx) if low in ("his", "her") else None) or speaker_of(tok, ctx)
+            or ctx.last_person) is not None:
         # ("his counterpart" is the other side: "his" stands for a person only when asked for
         # itself, as the owner of an event noun: "his visit")
-        # "Lula said he would visit": the speaker; else the person named last
-        p = speaker_of(tok, ctx) or ctx.last_person
+        # "Lula said he would visit": the speaker; else the person named last; "criticism by
+        # Lapid during his visit": a person named before in the same clause owns "his"
+        p = (_person_in_clause(tok, ctx) if low in ("his", "her") else None) or speaker_of(tok, ctx) \
+            or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
     elif low in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
         speaker = speaker_of(tok, ctx) or ctx.last_person
@@ -309,6 +312,19 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     return _dedupe(found)
 
 
+def _person_in_clause(tok, ctx: Context) -> Arg | None:
+    """The person named nearest before ``tok`` in the same clause (not the clause's subject,
+    whom ``speaker_of`` finds), when there is one."""
+    clause = _clause_of(tok)
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        m = ctx.by_token.get(i)
+        if m is not None and m.person and m.code:
+            if _clause_of(tok.doc[i]) != clause or tok.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                return None
+            return _arg(m)
+    return None
+
+
 def _modifier_mentions(tok, ctx: Context, depth: int = 0) -> list[Mention]:
     """Mentions among the compound and adjective modifiers of a noun, two levels down."""
     found = []
@@ -355,7 +371,7 @@ def pair_for_they(tok, ctx: Context) -> list[Arg]:
 def speaker_of(tok, ctx: Context) -> Arg | None:
     """The person whose words contain ``tok``: the subject of the nearest verb above it
     that has a person as subject ("Qamar said his country hoped …" → Qamar)."""
-    for verb in verbs_above(tok, 6):
+    for verb in verbs_above(tok, 10):
         for child in verb.children:
             mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
             if mention is not None and mention.person and mention.code:
