@@ -161,3 +161,8 @@ def test_he_in_a_clause_far_below_is_the_main_subject(code_text):
             "from Abuja, Nigeria, where she conferred with senior ECOWAS officials.")
     found = _triples(code_text(text, "2014-06-01"))
     assert ("GHA", "ECOWAS", "04") in found
+
+
+def test_seats_of_government_and_state_agencies_name_their_state(pipeline):
+    found = _mentions(pipeline, "Malacañang rejected the claim, and the Casa Rosada said SANA had misquoted it.")
+    assert ("Malacañang", "PHL") in found and ("Casa Rosada", "ARG") in found and ("SANA", "SYR") in found
