@@ -166,3 +166,17 @@ def test_he_in_a_clause_far_below_is_the_main_subject(code_text):
 def test_seats_of_government_and_state_agencies_name_their_state(pipeline):
     found = _mentions(pipeline, "Malacañang rejected the claim, and the Casa Rosada said SANA had misquoted it.")
     assert ("Malacañang", "PHL") in found and ("Casa Rosada", "ARG") in found and ("SANA", "SYR") in found
+
+
+def test_the_parties_in_a_story_about_two_states_are_those_two(code_text):
+    text = ("Eritrea and Djibouti clashed on their border on Monday. Eritrea blamed Djibouti. "
+            "Djibouti accused Eritrea of occupying a hill. The African Union urged the parties to accept a ceasefire.")
+    found = _triples(code_text(text, "2008-06-15"))
+    assert ("AU", "ERI", "02") in found and ("AU", "DJI", "02") in found
+
+
+def test_parties_of_something_named_are_not_the_pair(code_text):
+    text = ("Eritrea and Djibouti clashed on their border on Monday. Eritrea blamed Djibouti. "
+            "Djibouti accused Eritrea of occupying a hill. The African Union urged the parties of the coalition to act.")
+    found = _triples(code_text(text, "2008-06-15"))
+    assert ("AU", "ERI", "02") not in found

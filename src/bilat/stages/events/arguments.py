@@ -24,7 +24,7 @@ _SPEECH_ACTS = dict.fromkeys(set(COMMUNICATION) | {
 # Words that stand for "the two parties already named".
 _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "leaders",
                          "neighbours", "neighbors", "rivals", "allies", "partners", "militaries",
-                         "ministers", "presidents", "premiers", "delegations", "armies", "capitals"})
+                         "ministers", "presidents", "premiers", "delegations", "armies", "capitals", "parties"})
 
 
 # Of those, the ones that alone, as a subject ("The sides also signed…"), mean the pair.
@@ -223,6 +223,12 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             named = [_arg(m) for m in _modifier_mentions(tok, ctx) if not m.inferred]
         if named:
             return _dedupe(named)
+    if low == "parties" and mention is None and any(c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("amod", "compound", "nummod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children):
+        # "urged the parties to accept a ceasefire", "all the parties involved": in a story
+        # clearly about two states, those two
+        return [Arg(a.code, None, tok.text, inferred=True) for a in clear_pair(ctx)]
     if low in _PAIR_WORDS and (mention is None or mention.inferred) and (
             any(c.lower_ in ("two", "both", "their") for c in tok.children)
             or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
