@@ -180,3 +180,12 @@ def test_parties_of_something_named_are_not_the_pair(code_text):
             "Djibouti accused Eritrea of occupying a hill. The African Union urged the parties of the coalition to act.")
     found = _triples(code_text(text, "2008-06-15"))
     assert ("AU", "ERI", "02") not in found
+
+
+def test_a_name_right_after_a_title_is_a_person_and_he_refers_to_them(code_text, pipeline):
+    text = ("Peru's foreign ministry on Monday condemned Ecuadorian troop movements near the border. "
+            "On Friday, spokesperson Baghaei Zand denounced the movements as a violation of the 1998 accord. "
+            "He also called on the OAS to take immediate action.")
+    assert ("spokesperson Baghaei Zand", "PER") in _mentions(pipeline, text, "2010-06-15")
+    found = _triples(code_text(text, "2010-06-15"))
+    assert ("PER", "OAS", "10") in found or ("PER", "OAS", "02") in found

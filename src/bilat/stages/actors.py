@@ -468,6 +468,17 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                 if t.i not in hits:
                     hits[t.i] = (sent[i].i + n, "role", sector)
             i += n
+            # "spokesperson Esmail Baghaei": capitalised names right after a title are a person,
+            # though the tagger did not see one
+            name = 0
+            while (i + name < len(words) and name < 3 and sent[i + name].pos_ == "PROPN"
+                   and sent[i + name].text.istitle() and sent[i + name].i not in hits
+                   and sent[i + name].ent_type_ in ("", "PERSON", "ORG")):
+                name += 1
+            if name and (i + name >= len(words) or sent[i + name].pos_ != "PROPN"):
+                for t in sent[i:i + name]:
+                    hits[t.i] = (t.i + 1, "person", None)
+                i += name
             continue
         # a person's name: as the tagger sees it, learned earlier in the document, or an office
         # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
