@@ -189,3 +189,9 @@ def test_a_name_right_after_a_title_is_a_person_and_he_refers_to_them(code_text,
     assert ("spokesperson Baghaei Zand", "PER") in _mentions(pipeline, text, "2010-06-15")
     found = _triples(code_text(text, "2010-06-15"))
     assert ("PER", "OAS", "10") in found or ("PER", "OAS", "02") in found
+
+
+def test_a_surname_mistagged_as_an_adjective_at_a_sentence_head(code_text):
+    text = ("Chilean President Gabriel Boric met Bolivian President Luis Arce on Monday. "
+            "Boric later criticised La Paz over the gas dispute.")
+    assert ("CHL", "BOL", "11") in _triples(code_text(text, "2023-05-02"))

@@ -473,7 +473,7 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             name = 0
             while (i + name < len(words) and name < 3 and sent[i + name].pos_ == "PROPN"
                    and sent[i + name].text.istitle() and sent[i + name].i not in hits
-                   and sent[i + name].ent_type_ in ("", "PERSON", "ORG")):
+                   and sent[i + name].ent_type_ in ("", "PERSON", "ORG", "NORP")):
                 name += 1
             if name and (i + name >= len(words) or sent[i + name].pos_ != "PROPN"):
                 for t in sent[i:i + name]:
@@ -482,10 +482,11 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             continue
         # a person's name: as the tagger sees it, learned earlier in the document, or an office
         # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
-        if (tok.i not in hits and tok.i == sent.start and tok.pos_ == "NOUN" and tok.text[:1].isupper()
+        if (tok.i not in hits and tok.i == sent.start and tok.pos_ in ("NOUN", "ADJ", "VERB", "ADV")
+                and tok.text[:1].isupper()
                 and (people.get(tok.text) or (None,))[0]):
-            # a surname the document has already tied to an actor, mistagged as a common noun
-            # at the head of a sentence ("Asif later warned New Delhi")
+            # a surname the document has already tied to an actor, mistagged as a common noun or
+            # an adjective at the head of a sentence ("Asif later warned New Delhi")
             hits[tok.i] = (tok.i + 1, "person", None)
         elif tok.i not in hits and tok.pos_ == "PROPN" and (
                 tok.ent_type_ == "PERSON" or tok.text in people
