@@ -195,3 +195,8 @@ def test_a_surname_mistagged_as_an_adjective_at_a_sentence_head(code_text):
     text = ("Chilean President Gabriel Boric met Bolivian President Luis Arce on Monday. "
             "Boric later criticised La Paz over the gas dispute.")
     assert ("CHL", "BOL", "11") in _triples(code_text(text, "2023-05-02"))
+
+
+def test_their_leaders_meeting_in_one_of_their_capitals_are_still_the_pair(code_text):
+    text = "Uganda and Rwanda fought in Kisangani in 2000. Their leaders met in Kigali in 2019."
+    assert ("UGA", "RWA", "04") in _triples(code_text(text, "2019-06-01"))

@@ -361,7 +361,9 @@ def _pair_beside(tok, ctx: Context) -> list[str]:
              and tok.sent.start <= i < tok.sent.end and i not in {t.i for t in tok.subtree}
              and _clause_of(tok.doc[i]) == clause}
     if len(pair) == 2 and len(named & set(pair)) == 1 and len(named) == 1:
-        return dominant_pair(ctx, exclude=frozenset(named))
+        others = dominant_pair(ctx, exclude=frozenset(named))
+        # (a story about two states only: "their leaders met in Asmara" is not one of them)
+        return others if len(others) == 2 else pair
     return pair
 
 
