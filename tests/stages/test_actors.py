@@ -200,3 +200,9 @@ def test_a_surname_mistagged_as_an_adjective_at_a_sentence_head(code_text):
 def test_their_leaders_meeting_in_one_of_their_capitals_are_still_the_pair(code_text):
     text = "Uganda and Rwanda fought in Kisangani in 2000. Their leaders met in Kigali in 2019."
     assert ("UGA", "RWA", "04") in _triples(code_text(text, "2019-06-01"))
+
+
+def test_the_koreas_are_both_koreas(code_text):
+    text = "Seoul and Pyongyang exchanged fire in 2015. The two Koreas held talks at Panmunjom on Monday."
+    found = _triples(code_text(text, "2018-06-15"))
+    assert ("PRK", "KOR", "04") in found or ("KOR", "PRK", "04") in found

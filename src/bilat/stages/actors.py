@@ -244,6 +244,12 @@ def description_codes() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def pair_names() -> dict[str, tuple[str, ...]]:
+    """Plural names of two states at once ("the Koreas") → their codes (``pairs.tsv``)."""
+    return {row["phrase"]: tuple(_split(row["codes"])) for row in _rows("pairs.tsv")}
+
+
+@lru_cache(maxsize=1)
 def igo_codes() -> frozenset[str]:
     """Codes of the international bodies in ``data/actors/igos.tsv``."""
     return frozenset(row["code"] for row in _rows("igos.tsv"))

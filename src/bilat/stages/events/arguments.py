@@ -197,10 +197,17 @@ _REFERRING_START = re.compile(r"^\W*(?:they|it|he|she|we|both|the\s+(?:two\s+)?(
                               r"governments|leaders))\b", re.IGNORECASE)
 
 
+def _pair_names() -> dict[str, tuple[str, ...]]:
+    from bilat.stages.actors import pair_names  # the actors stage owns the data
+
+    return pair_names()
+
+
 def refers_to_pair(text: str) -> bool:
-    """Does ``text`` speak of "the two countries", "both sides", or open on a pronoun that
-    refers back ("They agreed to meet again")? (parse prefilter)"""
-    return _PAIR_PHRASE.search(text) is not None or _REFERRING_START.search(text) is not None
+    """Does ``text`` speak of "the two countries", "both sides", "the Koreas", or open on a
+    pronoun that refers back ("They agreed to meet again")? (parse prefilter)"""
+    return (_PAIR_PHRASE.search(text) is not None or _REFERRING_START.search(text) is not None
+            or any(name in text for name in _pair_names()))
 
 
 def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
@@ -229,6 +236,9 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         # "urged the parties to accept a ceasefire", "all the parties involved": in a story
         # clearly about two states, those two
         return [Arg(a.code, None, tok.text, inferred=True) for a in clear_pair(ctx)]
+    if mention is None and tok.text in _pair_names():
+        # "the two Koreas agreed": both states the name stands for
+        return [Arg(code, None, tok.text, inferred=True, start=tok.i) for code in _pair_names()[tok.text]]
     if low in _PAIR_WORDS and (mention is None or mention.inferred) and (
             any(c.lower_ in ("two", "both", "their") for c in tok.children)
             or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
