@@ -140,7 +140,8 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
     for row in _rows("leaders.tsv"):
         add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person"))
     for row in _rows("roles.tsv"):
-        roles[tuple(row["phrase"].lower().split())] = row["sector"]
+        # a hyphen is a token of its own, as the tokenizer splits "secretary-general"
+        roles[tuple(row["phrase"].lower().replace("-", " - ").split())] = row["sector"]
     return phrases, roles
 
 
@@ -172,6 +173,32 @@ def _leader_surnames() -> dict[str, tuple[Term, ...]]:
             continue
         found.setdefault(last, []).append((row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
     return {name: tuple(terms) for name, terms in found.items() if name not in given}
+
+
+@lru_cache(maxsize=1)
+def _first_last() -> dict[tuple[str, str], tuple[Term, ...]]:
+    """(first word, surname) of the office holders in ``leaders.tsv`` with their terms: a
+    fuller name in the news ("Khawaja Mohammad Asif" for "Khawaja Asif", "Mohammad Javad
+    Zarif" for "Javad Zarif" is not) still names the office holder whose first and last
+    words it shares."""
+    found: dict[tuple[str, str], list[Term]] = {}
+    for row in _rows("leaders.tsv"):
+        words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
+        if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
+            continue
+        found.setdefault((words[0], words[-1]), []).append(
+            (row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
+    return {key: tuple(terms) for key, terms in found.items()}
+
+
+def fuller_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
+    """The office holder a name of three or more words names by its first and last words
+    ("Khawaja Mohammad Asif" → PAK GOV), when those words fit one office holder's name."""
+    words = [w for w in person.split() if w not in _NAME_SUFFIXES]
+    if len(words) < 3:
+        return None
+    terms = _first_last().get((words[0], words[-1]))
+    return surname_actor(terms, when) if terms else None
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +241,12 @@ def surname_actor(terms: tuple[Term, ...], when: str | None) -> tuple[str, str] 
 def description_codes() -> dict[str, frozenset[str]]:
     """Words that describe a state already named ("the kingdom") → the states they fit."""
     return {row["word"]: frozenset(_split(row["codes"])) for row in _rows("descriptions.tsv")}
+
+
+@lru_cache(maxsize=1)
+def pair_names() -> dict[str, tuple[str, ...]]:
+    """Plural names of two states at once ("the Koreas") → their codes (``pairs.tsv``)."""
+    return {row["phrase"]: tuple(_split(row["codes"])) for row in _rows("pairs.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -318,6 +351,67 @@ def find_halves(doc: Document) -> None:
         doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, frozenset[str]]:
+    """Short names of international bodies ("the Court", "the forum", "the co-chairs") → the
+    bodies they may stand for (``short_names.tsv``)."""
+    return {row["phrase"]: frozenset(_split(row["codes"])) for row in _rows("short_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _short_name_pattern() -> re.Pattern[str]:
+    return names_pattern(_short_names())
+
+
+def find_short_names(doc: Document) -> None:
+    """Add mentions of a body named before by its short name: "the Court" after the
+    International Court of Justice, "the forum's contact group" and "Forum leaders" after the
+    Pacific Islands Forum, "the co-chairs" after the OSCE's Minsk Group. The body is the one of
+    those the short name fits that the document named last before it; with none, nothing."""
+    taken = {(m.sentence, i) for m in doc.mentions if m.code and not m.inferred
+             for i in range(m.token_start, m.token_end)}
+    named = sorted((m.start, m.code) for m in doc.mentions if m.code and not m.inferred)
+    added = []
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            for match in _short_name_pattern().finditer(sent.text):
+                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+                if span is None or any((sent_index, t.i) in taken for t in span):
+                    continue
+                before = sent.doc[span.start - 1].lower_ if span.start > 0 else ""
+                after = sent.doc[span.end] if span.end < len(sent.doc) else None
+                if after is not None and after.lower_ == "of":
+                    continue  # "the Court of Appeal", "the Council of Ministers": another body
+                # "the Court", "the forum's group"; a capitalised short name also as a modifier
+                # ("Forum leaders")
+                if before != "the" and not (match.group(0)[0].isupper() and span[-1].dep_ == "compound"
+                                            and span[-1].head.i > span[-1].i and sent.doc[span.start - 1].pos_ != "DET"
+                                            if span.start > 0 else match.group(0)[0].isupper()
+                                            and span[-1].dep_ == "compound"):
+                    continue
+                start = para.offset + span[0].idx
+                fits = _short_names()[match.group(0)]
+                code = next((c for pos, c in reversed(named) if pos < start and c in fits), None)
+                if code is None and match.group(0)[0].isupper():
+                    # a capitalised short name in a lead may come before the full name
+                    code = next((c for pos, c in named if c in fits), None)
+                if code is None:
+                    continue
+                end = para.offset + span[-1].idx + len(span[-1].text)
+                added.append(Mention(start=start, end=end, text=doc.text[start:end], code=code, kind="igo",
+                                     head=span[-1].i, sentence=sent_index, token_start=span.start,
+                                     token_end=span.end))
+            sent_index += 1
+    if added:
+        # a role word with no actor of its own ("court" as JUD) gives way to the body
+        covered = {(m.sentence, i) for m in added for i in range(m.token_start, m.token_end)}
+        # (and so does one given the home country for want of its own: "the court")
+        kept = [m for m in doc.mentions if (m.code and not m.inferred)
+                or not any((m.sentence, i) in covered for i in range(m.token_start, m.token_end))]
+        doc.mentions = sorted(kept + added, key=lambda m: m.start)
+
+
 def find_places(doc: Document, dictionary: ActorDictionary) -> None:
     """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases."""
     taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
@@ -384,10 +478,27 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                 if t.i not in hits:
                     hits[t.i] = (sent[i].i + n, "role", sector)
             i += n
+            # "spokesperson Esmail Baghaei": capitalised names right after a title are a person,
+            # though the tagger did not see one
+            name = 0
+            while (i + name < len(words) and name < 3 and sent[i + name].pos_ == "PROPN"
+                   and sent[i + name].text.istitle() and sent[i + name].i not in hits
+                   and sent[i + name].ent_type_ in ("", "PERSON", "ORG", "NORP")):
+                name += 1
+            if name and (i + name >= len(words) or sent[i + name].pos_ != "PROPN"):
+                for t in sent[i:i + name]:
+                    hits[t.i] = (t.i + 1, "person", None)
+                i += name
             continue
         # a person's name: as the tagger sees it, learned earlier in the document, or an office
         # holder's surname the tagger left untyped ("Lavrov flew into Antalya")
-        if tok.i not in hits and tok.pos_ == "PROPN" and (
+        if (tok.i not in hits and tok.i == sent.start and tok.pos_ in ("NOUN", "ADJ", "VERB", "ADV")
+                and tok.text[:1].isupper()
+                and (people.get(tok.text) or (None,))[0]):
+            # a surname the document has already tied to an actor, mistagged as a common noun or
+            # an adjective at the head of a sentence ("Asif later warned New Delhi")
+            hits[tok.i] = (tok.i + 1, "person", None)
+        elif tok.i not in hits and tok.pos_ == "PROPN" and (
                 tok.ent_type_ == "PERSON" or tok.text in people
                 or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT", "GPE") and tok.text in dictionary.surnames
                     and tok.text not in dictionary.places)):
@@ -454,6 +565,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                          or (i not in hits and sent.doc[i].ent_type_ == "PERSON")]
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
+        if len({e.code for e in codes if e.code}) > 1 and all(e.kind == "igo" for e in codes if e.code):
+            # "the UN International Court of Justice": the body the phrase ends on, its organ
+            code = [e.code for e in codes if e.code][-1]
         sector = next((e.sector for e in codes if e.sector and e.kind in ("institution", "user", "person")), None)
         kind = next((e.kind for e in codes), "role" if role_sectors else "person")
         if role_sectors:
@@ -475,6 +589,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                 and last not in people else None)
             if known is not None and known[0] is None:
                 known = None
+            if known is None and person not in people:
+                known = fuller_name_actor(person, when)
+            if known is None:
+                known = _nationality(sent.doc, tokens, units)
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
@@ -483,11 +601,32 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             continue  # a role word used as a modifier ("military aid") names no one
         if person and code:
             people.setdefault(person, (code, sector))
+            # "US citizen Alan Gross … Gross was jailed": a surname kept from the office holders
+            # who bear it takes the actor the document gives its bearer
+            if people.get(person.split()[-1]) == (None, None) and len(person.split()) > 1:
+                people[person.split()[-1]] = (code, sector)
             people.setdefault(person.split()[-1], (code, sector))
         units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
                           official=bool(role_sectors or person)))
     _officials_from(sent, units)
     return units
+
+
+def _nationality(doc, tokens: list[int], units: list[Unit]) -> tuple[str, str | None] | None:
+    """"US citizen Alan Gross", "Saudi journalist Jamal Khashoggi": a state named just before
+    the common nouns that describe a person is the person's (the state's code, no sector)."""
+    first = tokens[0]
+    nouns = 0
+    i = first - 1
+    while i >= 0 and nouns < 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and doc[i].head.i in tokens[-1:] + [first - 1, first]:
+        nouns += 1
+        i -= 1
+    if not nouns:
+        return None
+    state = next((u for u in units if u.end == i + 1 and u.kind == "state" and u.code and not u.person), None)
+    if state is None or doc[i].head.i not in range(i + 1, tokens[-1] + 1):
+        return None
+    return state.code, None
 
 
 def _officials_from(sent, units: list[Unit]) -> None:
@@ -519,11 +658,30 @@ def _possessed(doc, unit: Unit) -> bool:
                for i in unit.tokens for c in doc[i].children)
 
 
+def _its_owner(sent, unit: Unit, units: list[Unit]) -> Unit | None:
+    """"The CSTO said its Secretary-General held talks": the owner of "its"/"their" before a
+    role is the actor that is subject of a clause above the role (not a person: "his")."""
+    doc = sent.doc
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for i in unit.tokens for c in doc[i].children):
+        return None
+    from bilat.stages.grammar import verbs_above
+
+    by_token = {i: u for u in units for i in u.tokens}
+    # not the role's own clause: "Algeria recalled its ambassador" says nothing new of him
+    for verb in list(verbs_above(doc[unit.tokens[-1]], 8))[1:]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                owner = by_token.get(child.i)
+                if owner is not None and owner is not unit and owner.code and not owner.person:
+                    return owner
+    return None
+
+
 def home_country(units: list[Unit], *, dateline: str | None = None) -> str | None:
     """The state a document speaks from: the one whose city the dateline names ("BEIJING —"),
     if it is among the two most named; else the most named, if clearly ahead of the next."""
     counts = Counter(u.code for u in units if u.code and u.kind in ("state", "institution", "person")
-                     and len(u.code) == 3)
+                     and len(u.code) == 3 and u.code not in igo_codes())
     ranked = counts.most_common(2)
     if dateline and dateline in {code for code, _ in ranked}:
         return dateline  # a report filed from a capital speaks with that capital's officials
@@ -564,13 +722,22 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     known = people.get(unit.person) or people.get(unit.person.split()[-1])
                     if known:
                         unit.code, unit.sector = known[0], unit.sector or known[1]
+                if unit.code is None:
+                    owner = _its_owner(sent, unit, per_sentence[sent_index])
+                    if owner is not None:
+                        unit.code, unit.inferred = owner.code, True
+                        if unit.person:
+                            people.setdefault(unit.person, (unit.code, unit.sector))
+                            people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
                 if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
                         and not _possessed(sent.doc, unit)):
                     unit.code, unit.inferred = last_official or home, True
                     if unit.person:
                         people.setdefault(unit.person, (unit.code, unit.sector))
                         people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
-                if unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS:
+                if (unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS
+                        and unit.code not in igo_codes()):
+                    # (an international body's officials serve no state: "the forum's chair")
                     last_official = unit.code
                 first, last = para.parsed[unit.start], para.parsed[unit.end - 1]
                 start = para.offset + first.idx
@@ -583,5 +750,6 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
             sent_index += 1
     doc.mentions = mentions
     find_halves(doc)
+    find_short_names(doc)
     find_places(doc, dictionary)
     return doc

@@ -23,7 +23,8 @@ _SPEECH_ACTS = dict.fromkeys(set(COMMUNICATION) | {
     "praise", "welcome", "reject", "threaten", "hail", "thank", "deny", "call", "ask"})
 # Words that stand for "the two parties already named".
 _PAIR_WORDS = frozenset({"countries", "nations", "sides", "states", "governments", "leaders",
-                         "neighbours", "neighbors", "rivals", "allies", "partners", "militaries"})
+                         "neighbours", "neighbors", "rivals", "allies", "partners", "militaries",
+                         "ministers", "presidents", "premiers", "delegations", "armies", "capitals", "parties"})
 
 
 # Of those, the ones that alone, as a subject ("The sides also signed…"), mean the pair.
@@ -196,10 +197,17 @@ _REFERRING_START = re.compile(r"^\W*(?:they|it|he|she|we|both|the\s+(?:two\s+)?(
                               r"governments|leaders))\b", re.IGNORECASE)
 
 
+def _pair_names() -> dict[str, tuple[str, ...]]:
+    from bilat.stages.actors import pair_names  # the actors stage owns the data
+
+    return pair_names()
+
+
 def refers_to_pair(text: str) -> bool:
-    """Does ``text`` speak of "the two countries", "both sides", or open on a pronoun that
-    refers back ("They agreed to meet again")? (parse prefilter)"""
-    return _PAIR_PHRASE.search(text) is not None or _REFERRING_START.search(text) is not None
+    """Does ``text`` speak of "the two countries", "both sides", "the Koreas", or open on a
+    pronoun that refers back ("They agreed to meet again")? (parse prefilter)"""
+    return (_PAIR_PHRASE.search(text) is not None or _REFERRING_START.search(text) is not None
+            or any(name in text for name in _pair_names()))
 
 
 def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
@@ -217,23 +225,39 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         # "officials from Kyrgyzstan and Tajikistan", "representatives of the two countries"
         preps = ("from", "of", "for") if low in _SPEAKING_FOR else ("from", "of")
         named = [a for prep, pobj in prep_objects(tok, preps) for a in actors_of(pobj, ctx, depth=depth + 1)]
+        if not named:
+            # "Forum country leaders": a body named in the modifiers, not the home country
+            named = [_arg(m) for m in _modifier_mentions(tok, ctx) if not m.inferred]
         if named:
             return _dedupe(named)
+    if low == "parties" and mention is None and any(c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("amod", "compound", "nummod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children):
+        # "urged the parties to accept a ceasefire", "all the parties involved": in a story
+        # clearly about two states, those two
+        return [Arg(a.code, None, tok.text, inferred=True) for a in clear_pair(ctx)]
+    if mention is None and tok.text in _pair_names():
+        # "the two Koreas agreed": both states the name stands for
+        return [Arg(code, None, tok.text, inferred=True, start=tok.i) for code in _pair_names()[tok.text]]
+    if low in _PAIR_WORDS and (mention is None or mention.inferred) and (
+            any(c.lower_ in ("two", "both", "their") for c in tok.children)
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
+            or (low in _BARE_PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass")
+                and [c.lower_ for c in tok.children] == ["the"])):
+        # "the two countries", "both sides", "clashes between the neighbours", "The sides
+        # also signed the protocol", "met the two ministers" (not the home country's ministers)
+        return [Arg(code, None, tok.text, inferred=True) for code in _pair_beside(tok, ctx)]
     if mention is not None:
         found.append(_arg(mention))
-    elif low in _PAIR_WORDS and (any(c.lower_ in ("two", "both", "their") for c in tok.children)
-                                 or (tok.dep_ == "pobj" and tok.head.lower_ == "between")
-                                 or (low in _BARE_PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass")
-                                     and [c.lower_ for c in tok.children] == ["the"])):
-        # "the two countries", "both sides", "clashes between the neighbours", "The sides
-        # also signed the protocol"
-        return [Arg(code, None, tok.text, inferred=True) for code in dominant_pair(ctx)]
     elif (low in ("he", "she") or (low in ("his", "her") and depth == 0)) and (
-            speaker_of(tok, ctx) or ctx.last_person) is not None:
+            (_person_in_clause(tok, ctx) if low in ("his", "her") else None) or speaker_of(tok, ctx)
+            or ctx.last_person) is not None:
         # ("his counterpart" is the other side: "his" stands for a person only when asked for
         # itself, as the owner of an event noun: "his visit")
-        # "Lula said he would visit": the speaker; else the person named last
-        p = speaker_of(tok, ctx) or ctx.last_person
+        # "Lula said he would visit": the speaker; else the person named last; "criticism by
+        # Lapid during his visit": a person named before in the same clause owns "his"
+        p = (_person_in_clause(tok, ctx) if low in ("his", "her") else None) or speaker_of(tok, ctx) \
+            or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
     elif low in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
         speaker = speaker_of(tok, ctx) or ctx.last_person
@@ -304,6 +328,55 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     return _dedupe(found)
 
 
+def _person_in_clause(tok, ctx: Context) -> Arg | None:
+    """The person named nearest before ``tok`` in the same clause (not the clause's subject,
+    whom ``speaker_of`` finds), when there is one."""
+    clause = _clause_of(tok)
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        m = ctx.by_token.get(i)
+        if m is not None and m.person and m.code:
+            if _clause_of(tok.doc[i]) != clause or tok.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                return None
+            return _arg(m)
+    return None
+
+
+def _modifier_mentions(tok, ctx: Context, depth: int = 0) -> list[Mention]:
+    """Mentions among the compound and adjective modifiers of a noun, two levels down."""
+    found = []
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            m = _mention_at(child, ctx)
+            if m is not None and (ctx.by_token.get(tok.i) is not m):
+                found.append(m)
+            elif depth < 1:
+                found.extend(_modifier_mentions(child, ctx, depth + 1))
+    return found
+
+
+def _clause_of(tok) -> int:
+    """The index of the nearest verb above a token (itself, if a verb); -1 if none."""
+    return next((t.i for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), -1)
+
+
+def _pair_beside(tok, ctx: Context) -> list[str]:
+    """The pair "the two ministers" stands for: the story's pair, unless the sentence names
+    one of that pair as a third party beside them ("the Chinese foreign minister met the two
+    ministers"), when the pair is the two others."""
+    pair = dominant_pair(ctx)
+    clause = _clause_of(tok)
+    # a party of the same clause ("Kyrgyzstan reported that the two sides agreed" is no third
+    # party: the reporting clause is another)
+    named = {m.code for i, m in ctx.by_token.items() if m.code and not m.inferred and i != tok.i
+             and tok.sent.start <= i < tok.sent.end and i not in {t.i for t in tok.subtree}
+             and _clause_of(tok.doc[i]) == clause}
+    if len(pair) == 2 and len(named & set(pair)) == 1 and len(named) == 1:
+        others = dominant_pair(ctx, exclude=frozenset(named))
+        # (a story about two states only: "their leaders met in Asmara" is not one of them)
+        return others if len(others) == 2 else pair
+    return pair
+
+
 def pair_for_they(tok, ctx: Context) -> list[Arg]:
     """"they"/"both" as the subject of a mutual act (meet, sign, agree) in a two-party story."""
     if tok.lower_ in ("they", "both") and tok.i not in ctx.by_token:
@@ -316,7 +389,7 @@ def pair_for_they(tok, ctx: Context) -> list[Arg]:
 def speaker_of(tok, ctx: Context) -> Arg | None:
     """The person whose words contain ``tok``: the subject of the nearest verb above it
     that has a person as subject ("Qamar said his country hoped …" → Qamar)."""
-    for verb in verbs_above(tok, 6):
+    for verb in verbs_above(tok, 10):
         for child in verb.children:
             mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
             if mention is not None and mention.person and mention.code:
@@ -481,7 +554,12 @@ def all_actors_in(tok, ctx: Context) -> list[Arg]:
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")
                      and not (c.dep_ == "prep" and c.lower_ != "of"))
     found.sort(key=lambda a: a.start)
-    return _dedupe(found + actors_of(tok, ctx))
+    own = actors_of(tok, ctx)
+    if len(own) >= 2:
+        # "between the two countries' leaders": the pair, not the home country the role word
+        # "leaders" was given for want of its own
+        found = [a for a in found if not a.inferred]
+    return _dedupe(found + own)
 
 
 def modifier_sources(tok, ctx: Context) -> list[Arg]:
