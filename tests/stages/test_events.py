@@ -651,3 +651,7 @@ def test_described_as_a_bare_judgement(code_text):
                                   "Russia is ready for talks with Ukraine."])
 def test_talks_one_is_open_to_have_not_happened(code_text, text):
     assert not any(e.cameo.startswith("04") for e in code_text(text))
+
+
+def test_a_high_commissioner_is_a_diplomat(code_text):
+    assert ("IND", "PAK", "11") in _triples(code_text("India summoned Pakistan's high commissioner over the attack."))
