@@ -655,3 +655,13 @@ def test_talks_one_is_open_to_have_not_happened(code_text, text):
 
 def test_a_high_commissioner_is_a_diplomat(code_text):
     assert ("IND", "PAK", "11") in _triples(code_text("India summoned Pakistan's high commissioner over the attack."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Armenia and Azerbaijan fought a war. Baku says it will not grant any special status to the region. "
+     "Armenia, however, seeks talks to discuss the region's status.", ("ARM", "AZE", "03")),
+    ("Ethiopia and Eritrea disagree. Ethiopia said it wanted a dialogue with Asmara on the ruling.",
+     ("ETH", "ERI", "03")),
+])
+def test_seeking_or_wanting_talks_is_an_intent_to_meet(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -281,6 +281,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         targets = other_party(sources, ctx)
     if not targets and rule.frame != "place":
         targets = _loose_target(tok, ctx, src_codes, rules)
+    if not targets and rule.code[:3] == "036" and rule.object_class == "talks" and not passive:
+        # "Armenia, however, seeks talks": in a story about two states, with the other
+        targets = other_party(sources, ctx)
     if not targets:
         return None
     code = rule.code
