@@ -665,3 +665,8 @@ def test_a_high_commissioner_is_a_diplomat(code_text):
 ])
 def test_seeking_or_wanting_talks_is_an_intent_to_meet(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_accepting_it_after_rejecting_a_decision_yields(code_text):
+    text = "Ethiopia and Eritrea disagree. Ethiopia initially rejected the decision but in November accepted it."
+    assert {("ETH", "ERI", "12"), ("ETH", "ERI", "08")} <= _triples(code_text(text))
