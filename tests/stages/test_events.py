@@ -670,3 +670,16 @@ def test_seeking_or_wanting_talks_is_an_intent_to_meet(code_text, text, expected
 def test_accepting_it_after_rejecting_a_decision_yields(code_text):
     text = "Ethiopia and Eritrea disagree. Ethiopia initially rejected the decision but in November accepted it."
     assert {("ETH", "ERI", "12"), ("ETH", "ERI", "08")} <= _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan and South Korea share intelligence. South Korea scrapped the pact in 2019.", ("KOR", "JPN", "16")),
+    ("India fought a war with Pakistan in 1971.", ("IND", "PAK", "19")),
+])
+def test_an_agreement_dropped_and_a_war_fought(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_fighting_together_is_no_fight_between(code_text):
+    text = "Pakistan and the US are allies. We have been fighting wars together, the Pakistani minister said."
+    assert not any(e.root == "19" for e in code_text(text))

@@ -229,6 +229,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 sources = actors_of(main_subj, ctx) if main_subj is not None and main_subj.i != subj.i else []
     if not sources:
         return None
+    if rule.code[:2] in _FORCE_ROOTS and (any(c.lower_ == "together" for c in tok.children)
+                                          or any(True for _ in prep_objects(tok, ("alongside",)))):
+        return None  # "we've been fighting wars together": allies, not enemies
     src_codes = {a.code for a in sources}
     if rule.frame == "reverse":
         # "received aid from Japan", "received a phone call from the Saudi crown prince"
@@ -283,6 +286,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         targets = other_party(sources, ctx)
     if not targets and rule.frame != "place":
         targets = _loose_target(tok, ctx, src_codes, rules)
+    if not targets and rule.code[:2] == "16" and rule.object_class in ("agreement", "cooperation", "talks", "void") \
+            and not passive and not any(a.inferred for a in sources):
+        # "South Korea scrapped the pact", "Israel declared the agreement void": in a story
+        # about two states, the agreement, ties or talks are with the other
+        targets = other_party(sources, ctx)
     if not targets and rule.code[:3] == "036" and rule.object_class == "talks" and not passive:
         # "Armenia, however, seeks talks": in a story about two states, with the other
         targets = other_party(sources, ctx)
