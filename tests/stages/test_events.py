@@ -683,3 +683,11 @@ def test_an_agreement_dropped_and_a_war_fought(code_text, text, expected):
 def test_fighting_together_is_no_fight_between(code_text):
     text = "Pakistan and the US are allies. We have been fighting wars together, the Pakistani minister said."
     assert not any(e.root == "19" for e in code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("China provided Sri Lanka with a $1.5 billion currency swap.", ("CHN", "LKA", "07")),
+    ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", ("SAU", "PAK", "07")),
+])
+def test_aid_given_with_a_sum_or_deposited(code_text, text, expected):
+    assert expected in _triples(code_text(text))

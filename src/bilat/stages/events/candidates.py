@@ -76,7 +76,7 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
         if rule.object_class and rule.object_class not in classes:
             # "agreed to a ceasefire", "described the deployment as an occupation": the
             # object of the rule's own preposition, or of "as", counts too
-            wanted = {rule.prep, "as"} if rule.prep else {"to", "on", "upon", "as"}
+            wanted = {rule.prep, "as"} if rule.prep else {"to", "on", "upon", "as", "with"}  # "provided Sri Lanka with a loan"
             extra: set[str] = set()
             for c in children(tok, "prep"):
                 if c.lower_ == "as":  # "described China's actions as 'extremely regrettable'" (no object)
