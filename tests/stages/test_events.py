@@ -691,3 +691,7 @@ def test_fighting_together_is_no_fight_between(code_text):
 ])
 def test_aid_given_with_a_sum_or_deposited(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_rockets_fired_from_a_state_that_land_in_another(code_text):
+    assert ("LBN", "ISR", "19") in _triples(code_text("Two rockets fired from Lebanon landed in northern Israel."))

@@ -707,6 +707,13 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                      if a.code not in {x.code for x in givers}] if subj is not None else []
             if givers and aimed:
                 sources, targets = givers, aimed
+    if not sources and code[:2] in _FORCE_ROOTS:
+        # "rockets fired from Lebanon landed in northern Israel": whence they were fired
+        for clause in children(tok, "acl"):
+            for _, pobj in prep_objects(clause, ("from",)):
+                sources = sources or actors_of(pobj, ctx) or place_of(pobj, ctx)
+        if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass"):
+            targets = _struck_place(tok.head, ctx, {a.code for a in sources})
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
         return None
     if not sources:
