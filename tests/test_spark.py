@@ -125,3 +125,20 @@ def test_ordinary_commands_do_not_load_spark():
     code = "import sys, bilat.cli, bilat.pipeline, bilat.query; print('pyspark' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_dashboard_api_reads_the_output_as_the_ingested_store(output, corpus, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from bilat.cli import main
+    from bilat.web import create_app
+
+    db = str(tmp_path / "ingested.duckdb")
+    CliRunner().invoke(main, ["ingest", str(corpus), "--db", db])
+    paths = ["/api/dyads/PAK/USA/timeline", "/api/dyads", "/api/agreements",
+             f"/api/documents/{UNDATED}", "/"]
+    with TestClient(create_app(output[0], token="")) as parquet, TestClient(create_app(db, token="")) as duck:
+        for path in paths:
+            got, want = parquet.get(path), duck.get(path)
+            assert got.status_code == 200, path
+            assert (got.json() if path != "/" else got.text) == (want.json() if path != "/" else want.text), path

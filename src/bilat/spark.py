@@ -74,7 +74,8 @@ def run(spark, inputs: Iterable[str], output: str, *, settings: Settings | None 
                .partitionBy(partitions, lambda number: number % partitions).values())
     coded = rdd.mapPartitions(lambda rows: _code_partition(rows, settings, order.value))
     coded = coded.persist(StorageLevel.MEMORY_AND_DISK)
-    width = coded.getNumPartitions()  # every shuffle below keeps the input's parallelism
+    # combining moves far less data than coding: as many tasks as the cluster has cores
+    width = max(1, min(coded.getNumPartitions(), sc.defaultParallelism))
 
     def rows(kind: str):
         return coded.filter(lambda item: item[0] == kind).map(lambda item: json.loads(item[1]))
@@ -393,16 +394,20 @@ def _write(spark, rdd, output: str, table: str) -> int:
     fields = [T.StructField(name, _spark_type(duck)) for name, duck in columns]
     if by_year:
         fields.append(T.StructField("year", T.IntegerType()))
+    written = spark.sparkContext.accumulator(0)
+
+    def counted(row: dict) -> tuple:
+        written.add(1)
+        return to_tuple(row)
+
     with warnings.catch_warnings():  # the job hands Spark no pandas data; its version is moot
         warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
-        frame = spark.createDataFrame(rdd.map(to_tuple), T.StructType(fields)).persist()
-    count = frame.count()
+        frame = spark.createDataFrame(rdd.map(counted), T.StructType(fields))
     writer = frame.write.mode("overwrite")
     if by_year:
         writer = writer.partitionBy("year")
     writer.parquet(f"{output.rstrip('/')}/{table}")
-    frame.unpersist()
-    return count
+    return written.value  # rows written (a retried task would count twice; the files do not)
 
 
 def _write_meta(spark, output: str, settings: Settings, counts: dict[str, int]) -> None:
@@ -439,17 +444,19 @@ def session(master: str | None = None, *, app_name: str = "bilat", quiet: bool =
     """A SparkSession: ``master`` if given; under spark-submit, the one it configured;
     otherwise local mode on every core. Local workers run this Python (bilat's)."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError as exc:
-        raise BilatError("E400", "the Spark job needs pyspark: pip install 'bilat[spark]' "
-                                 "(and Java 17 or later)") from exc
-    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
-    if master:  # otherwise spark-submit's --master, or local[*] when Python starts Spark
-        builder = builder.master(master)
-    for key, value in (conf or {}).items():
-        builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+    with warnings.catch_warnings():  # the job hands Spark no pandas data; its version is moot
+        warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as exc:
+            raise BilatError("E400", "the Spark job needs pyspark: pip install 'bilat[spark]' "
+                                     "(and Java 17 or later)") from exc
+        builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
+        if master:  # otherwise spark-submit's --master, or local[*] when Python starts Spark
+            builder = builder.master(master)
+        for key, value in (conf or {}).items():
+            builder = builder.config(key, value)
+        spark = builder.getOrCreate()
     if quiet:  # a command's user wants bilat's summary, not Spark's warnings
         spark.sparkContext.setLogLevel("ERROR")
     return spark
