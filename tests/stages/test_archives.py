@@ -218,3 +218,35 @@ def test_an_article_codes_the_same_from_html_and_from_warc(tmp_path, pipeline):
     from_html, from_warc = coded(html), coded(tmp_path / "crawl.warc.gz")
     assert from_html and from_html == from_warc[:len(from_html)]
     assert ("PAK", "RUS") in {(s, t) for s, t, _, _ in from_warc}
+
+
+def test_ingest_of_an_archive_resumes_after_an_interruption(tmp_path, pipeline):
+    from bilat.query import Store
+    from bilat.settings import Settings
+    from conftest import SEEDS
+
+    seeds = sorted(SEEDS.glob("*.txt"))[2:5]
+    records = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in seeds]
+    path = tmp_path / "news.jsonl.gz"
+    path.write_bytes(gzip.compress(_jsonl_bytes(records)))
+    one_at_a_time = pipeline.with_stories(pipeline.new_story_index())
+    one_at_a_time.settings = Settings(batch_size=1)
+
+    def interrupted(items, total):
+        for number, item in enumerate(items):
+            if number == 2:
+                raise KeyboardInterrupt
+            yield item
+
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as store, pytest.raises(KeyboardInterrupt):
+        store.ingest([str(path)], pipeline=one_at_a_time, progress=interrupted)
+    with Store(db) as store:
+        stored_before = store.counts()["documents"]
+        tally = store.ingest([str(path)], pipeline=one_at_a_time)
+        counts = store.counts()
+    assert 1 <= stored_before < 3
+    assert tally == {"added": 3 - stored_before, "replaced": 0, "unchanged": stored_before}
+    with Store(":memory:") as fresh:
+        fresh.ingest([str(path)], pipeline=pipeline.with_stories(pipeline.new_story_index()))
+        assert counts == fresh.counts()
