@@ -77,8 +77,16 @@ def run(spark, inputs: Iterable[str], output: str, *, settings: Settings | None 
     # combining moves far less data than coding: as many tasks as the cluster has cores
     width = max(1, min(coded.getNumPartitions(), sc.defaultParallelism))
 
+    # a doc_id read twice (in two files of two partitions) is one document: the first read
+    repeats = sc.broadcast(frozenset(
+        coded.filter(lambda item: item[0] == "document").map(lambda item: _id_and_ordinal(item[1]))
+        .groupByKey(width).flatMap(lambda kv: [(kv[0], o) for o in sorted(kv[1])[1:]]).collect()))
+
     def rows(kind: str):
-        return coded.filter(lambda item: item[0] == kind).map(lambda item: json.loads(item[1]))
+        found = coded.filter(lambda item: item[0] == kind).map(lambda item: json.loads(item[1]))
+        if kind == "error" or not repeats.value:
+            return found
+        return found.filter(lambda row: (row["doc_id"], row["ordinal"]) not in repeats.value)
 
     documents = rows("document")
     stories = _join_stories(rows("signature"), settings, width)  # doc_id → (story_id, story date)
@@ -209,7 +217,12 @@ def _coded_items(doc, ordinal: int, published: date | None) -> Iterator[tuple[st
         yield "agreement", json.dumps({
             "agreement_key": agreement.key, "name": agreement.name, "full_name": agreement.full_name,
             "kind": agreement.kind, "parties": json.dumps(agreement.parties), "owner": agreement.owner,
-            "ordinal": ordinal})
+            "doc_id": doc.doc_id, "ordinal": ordinal})
+
+
+def _id_and_ordinal(payload: str) -> tuple[str, int]:
+    row = json.loads(payload)
+    return row["doc_id"], row["ordinal"]
 
 
 def _step_row(step) -> dict:
