@@ -142,3 +142,11 @@ def test_dashboard_api_reads_the_output_as_the_ingested_store(output, corpus, tm
             got, want = parquet.get(path), duck.get(path)
             assert got.status_code == 200, path
             assert (got.json() if path != "/" else got.text) == (want.json() if path != "/" else want.text), path
+
+
+def test_spark_command_needs_an_input_and_an_output():
+    from bilat.cli import main
+
+    result = CliRunner().invoke(main, ["spark", "only-one-path"])
+    assert result.exit_code == 1
+    assert "E400 give at least one INPUT and the OUTPUT folder" in result.stderr
