@@ -20,7 +20,7 @@ def run(monkeypatch, tmp_path):
     return invoke
 
 
-@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"], ["stories"], ["serve"]])
+@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["events"], ["timeline"], ["evaluate"], ["stories"], ["serve"], ["spark"]])
 def test_help_everywhere(run, command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output

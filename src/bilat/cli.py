@@ -279,6 +279,35 @@ def brief(a: str, b: str, db: str | None, since: str | None, out: str | None) ->
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="INPUT... OUTPUT")
+@click.option("--master", default="local[*]", show_default=True,
+              help="Spark master URL: local[N] for N cores here, spark://host:7077, yarn, k8s://…")
+@click.option("--partitions", type=int, help="Spread the input files over this many tasks.")
+@click.option("--actors", type=click.Path(dir_okay=False), help="User actor dictionary: CSV phrase,code,sector.")
+def spark(paths: tuple[str, ...], master: str, partitions: int | None, actors: str | None) -> None:
+    """Code INPUT files or folders with Spark and write OUTPUT, a store in Parquet.
+
+    The same Pipeline runs once per partition; stories are joined across partitions by
+    their MinHash signatures. Events, mentions and agreement steps are partitioned by year.
+    Every read command and the dashboard open OUTPUT: ``bilat timeline PAK USA --db OUTPUT``.
+    Needs pyspark and Java 17+. Python: ``bilat.spark.run(spark_session, inputs, output)``.
+    """
+    if len(paths) < 2:
+        _fail(BilatError("E400", "give at least one INPUT and the OUTPUT folder"))
+    from bilat.spark import run, session
+
+    try:
+        counts = run(session(master, quiet=True), paths[:-1], paths[-1], settings=_settings(actors=actors),
+                     partitions=partitions)
+    except BilatError as exc:
+        _fail(exc)
+    click.echo(f"wrote {paths[-1]}: {counts['documents']} documents, {counts['events']} events from "
+               f"{counts['mentions']} mentions, {counts['agreement_steps']} agreement steps, "
+               f"{counts['errors']} failed inputs", err=True)
+    sys.exit(1 if counts["errors"] else 0)
+
+
+@main.command()
 @click.option("--db", help=_DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 opens it to the network.")

@@ -1,5 +1,8 @@
 """Read: files, directories, JSON Lines and stdin → one :class:`Document` per article.
 
+Archives (gzip and zstd JSON Lines, WARC, Parquet) are read by :mod:`bilat.stages.archives`,
+which turns their records into Documents with this module's helpers.
+
 Inputs that fail become :class:`InputError` values in the output stream, so one bad file
 (or one bad line of a JSON Lines file) never stops the run. Text is decoded (UTF-8, else the
 best legacy guess) and its newlines are normalised to ``"\\n"``; nothing else is altered, so
@@ -127,7 +130,7 @@ def _read_directory(directory: str, root: str, seen: dict[str, str],
         path = str(Path(directory, entry.name))
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
-            wanted = not is_dir and Path(entry.name).suffix.lower() in _KNOWN_SUFFIXES
+            wanted = not is_dir and _known(entry.name)
             is_file = wanted and entry.is_file()  # regular files only: no FIFO or device
         except OSError as exc:
             yield _os_error(exc, _display_path(path))
@@ -141,6 +144,11 @@ def _read_directory(directory: str, root: str, seen: dict[str, str],
 
 def _read_file(path: str, doc_id: str, max_bytes: int) -> Iterator[Document | InputError]:
     """Read one file: JSON Lines streamed record by record, anything else as one document."""
+    from bilat.stages import archives  # here: it builds on this module's helpers
+
+    if archives.archive_kind(path):  # compressed JSON Lines, WARC, Parquet
+        yield from archives.read_archive(path)
+        return
     suffix = Path(path).suffix.lower()
     label = _display_path(path)
     try:
@@ -375,6 +383,11 @@ def _jsonl_record(line: str, label: str, lineno: int) -> Document | InputError:
     if not isinstance(value, dict):
         return InputError("E102", f"JSON line is a {type(value).__name__}, not an object",
                           path=label, line=lineno)
+    return _record_document(value, label, lineno)
+
+
+def _record_document(value: dict, label: str, lineno: int) -> Document | InputError:
+    """One record (a JSON object, a Parquet row) with ``text`` or ``html`` → a Document."""
     value = {key: _scrub(item) if isinstance(item, str) else item for key, item in value.items()}
     text, html = value.get("text"), value.get("html")
     if isinstance(text, str) and text.strip():
@@ -468,6 +481,13 @@ def _os_error(exc: OSError | ValueError, path: str) -> InputError:
     return InputError("E100", getattr(exc, "strerror", None) or str(exc), path=path)
 
 
+def _known(name: str) -> bool:
+    """Is ``name`` a file a directory walk reads (by its suffix, or its archive ending)?"""
+    from bilat.stages.archives import archive_kind
+
+    return Path(name).suffix.lower() in _KNOWN_SUFFIXES or archive_kind(name) is not None
+
+
 def _count_inputs(paths: Iterable[str]) -> int | None:
     """How many items :func:`read_inputs` will yield for ``paths`` (documents and failed
     inputs), found by walking the same files and counting JSON Lines records, without
@@ -479,11 +499,14 @@ def _count_inputs(paths: Iterable[str]) -> int | None:
     for path in map(os.fspath, paths):
         if path == "-":
             return None
-        total += _count_path(path)
+        count = _count_path(path)
+        if count is None:  # a WARC file: its records are not counted ahead
+            return None
+        total += count
     return total
 
 
-def _count_path(path: str) -> int:
+def _count_path(path: str) -> int | None:
     try:
         if stat.S_ISDIR(os.stat(path).st_mode):
             with os.scandir(path) as scan:
@@ -492,11 +515,19 @@ def _count_path(path: str) -> int:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
+                count = 0
                 if entry.is_dir(follow_symlinks=False):
-                    n += _count_path(entry.path)
-                elif Path(entry.name).suffix.lower() in _KNOWN_SUFFIXES and entry.is_file():
-                    n += _count_path(entry.path)
+                    count = _count_path(entry.path)
+                elif _known(entry.name) and entry.is_file():
+                    count = _count_path(entry.path)
+                if count is None:
+                    return None
+                n += count
             return n
+        from bilat.stages import archives
+
+        if archives.archive_kind(path):
+            return archives.count_archive(path)
         if Path(path).suffix.lower() in _JSONL_SUFFIXES:
             with open(path, "rb") as fh:
                 return sum(1 for line in fh if line.strip())

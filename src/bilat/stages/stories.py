@@ -212,5 +212,11 @@ class StoryIndex:
                              permutations=self._permutations, scheme=_SCHEME,
                              hashvalues=np.frombuffer(data, dtype=np.uint32).astype(np.uint64))
 
+    def band_ranges(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The LSH bands (start, end) of the near-duplicate and same-facts indexes: two
+        documents are candidates when their signatures agree on every value of some band.
+        The Spark job joins stories across partitions on these bands."""
+        return list(self._near.hashranges), list(self._facts.hashranges)
+
     def params_dict(self) -> dict:
         return asdict(self.params)
