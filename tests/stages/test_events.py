@@ -695,3 +695,14 @@ def test_aid_given_with_a_sum_or_deposited(code_text, text, expected):
 
 def test_rockets_fired_from_a_state_that_land_in_another(code_text):
     assert ("LBN", "ISR", "19") in _triples(code_text("Two rockets fired from Lebanon landed in northern Israel."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Israel and Syria signed an agreement in 1974. Israel declared the agreement void.", ("ISR", "SYR", "16")),
+    ("Kyrgyzstan and Tajikistan clashed. A Tajik villager died after shells fired from the Kyrgyz side "
+     "struck his house.", ("KGZ", "TJK", "19")),
+    ("Kyrgyzstan and Tajikistan disagree. Dozens were killed in an armed confrontation between the two countries.",
+     ("KGZ", "TJK", "19")),
+])
+def test_an_agreement_declared_void_shells_fired_and_a_confrontation(code_text, text, expected):
+    assert expected in _triples(code_text(text))

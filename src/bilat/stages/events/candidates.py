@@ -54,6 +54,9 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
               for g in c.children if g.dep_ == "prep"}  # "pulled out of": "of" hangs on "out"
     preps |= {prep for prep, _ in _hung_on_object(tok)}
     objects = children(tok, "dobj", "nsubjpass", "attr", "oprd")
+    for small in children(tok, "ccomp"):
+        if small.pos_ == "ADJ":  # "declared the agreement void": the parser's small clause
+            objects += [small] + children(small, "nsubj")
     if tok.dep_ == "conj" and any(o.lower_ in ("it", "them") for o in objects):
         objects += children(tok.head, "dobj")  # "rejected the decision but later accepted it"
     if tok.dep_ == "acl":  # "the agreement, first signed in 2005"
