@@ -118,3 +118,9 @@ def test_talks_that_have_ended_are_of_the_report_month(code_text):
     events = code_text("Egypt said the latest round of talks with Ethiopia over the dam have ended without progress.",
                        published="2021-04-07")
     assert [(e.source, e.target, e.event_date) for e in events if e.root == "04"] == [("EGY", "ETH", "2021-04")]
+
+
+def test_a_sentence_that_turns_away_does_not_take_the_time_before(pipeline):
+    doc = pipeline("Israel and Syria signed an agreement in 1974. However, Israel declared the agreement void.")
+    void = [e for e in doc.events if e.root == "16"]
+    assert void and all(e.event_date != "1974" for e in void)

@@ -228,7 +228,7 @@ def date_events(doc: Document) -> Document:
                     # stretch's start is another event's date, not this one's ("shut since
                     # August 2015, when Venezuela closed the border": that one's)
                     tx = None
-                carried = reference is not None and since_reference <= _CARRY
+                carried = reference is not None and since_reference <= _CARRY and not _turns(sent)
                 if tx is not None and tx.value is None and carried:
                     value, precision = _after_reference(tx, reference)  # "A month later, …"
                 elif tx is not None:
@@ -265,6 +265,16 @@ def date_events(doc: Document) -> Document:
                 since_reference += 1
     doc.statuses += extra_steps
     return doc
+
+
+# Openings that turn away from the time just narrated: "However, …", "Since then, …".
+_TURNING = re.compile(r"^\W*(?:however|meanwhile|since then|in recent (?:years|months|weeks)|today|now)\b",
+                      re.IGNORECASE)
+
+
+def _turns(sent) -> bool:
+    """Does the sentence open by leaving the time the one before narrated?"""
+    return _TURNING.match(sent.text) is not None
 
 
 def _coordinated(tx: Timex, sent, by_token: dict[int, Timex]) -> list[Timex]:
