@@ -706,3 +706,8 @@ def test_rockets_fired_from_a_state_that_land_in_another(code_text):
 ])
 def test_an_agreement_declared_void_shells_fired_and_a_confrontation(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_thousands_of_troops_are_their_states(code_text):
+    text = "Thousands of US and Filipino troops launched joint exercises in the Philippines."
+    assert ("USA", "PHL", "06") in _triples(code_text(text))

@@ -42,6 +42,10 @@ _PEOPLE_NOUNS = frozenset({"officials", "official", "representatives", "represen
                            "leaders", "negotiators", "troops", "soldiers", "forces", "guards"})
 
 
+# Nouns of number before the people counted: "thousands of US troops".
+_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
+
+
 # Of those, the ones who speak "for" a state: "representatives for the US" (not "troops for Ukraine").
 _SPEAKING_FOR = frozenset({"representatives", "representative", "negotiators", "envoy", "envoys", "delegates"})
 
@@ -230,6 +234,12 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             named = [_arg(m) for m in _modifier_mentions(tok, ctx) if not m.inferred]
         if named:
             return _dedupe(named)
+    if low in _COUNTS and mention is None and depth < 2:
+        # "Thousands of US and Filipino troops launched …": the people counted
+        for _, pobj in prep_objects(tok, ("of",)):
+            counted = actors_of(pobj, ctx, depth=depth + 1)
+            if counted:
+                return counted
     if low == "parties" and mention is None and any(c.lower_ == "the" for c in tok.children) and not any(
             c.dep_ in ("amod", "compound", "nummod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
             for c in tok.children):
