@@ -206,3 +206,12 @@ def test_the_koreas_are_both_koreas(code_text):
     text = "Seoul and Pyongyang exchanged fire in 2015. The two Koreas held talks at Panmunjom on Monday."
     found = _triples(code_text(text, "2018-06-15"))
     assert ("PRK", "KOR", "04") in found or ("KOR", "PRK", "04") in found
+
+
+@pytest.mark.parametrize("published,expected", [("1988-03-02", "SUN"), ("1995-06-01", "RUS")])
+def test_moscow_before_the_soviet_union_ended_is_the_soviet_union(pipeline, published, expected):
+    from bilat.document import Document
+
+    doc = pipeline(Document(doc_id=f"pred{published}", raw="Moscow accused Washington of spying.",
+                            published=published))
+    assert {(e.source, e.target) for e in doc.events} == {(expected, "USA")}

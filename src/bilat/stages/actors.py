@@ -692,6 +692,25 @@ def home_country(units: list[Unit], *, dateline: str | None = None) -> str | Non
     return ranked[0][0]
 
 
+@lru_cache(maxsize=1)
+def predecessors() -> tuple[tuple[str, frozenset[str], str, str], ...]:
+    """(code, phrases, predecessor, until) from ``data/actors/predecessors.tsv``: a state's
+    name, capital or people before a date are its predecessor's ("Moscow" in 1988 is the
+    Soviet Union); an empty phrase list means every mention of the code."""
+    return tuple((row["code"], frozenset(p for p in row["phrases"].split("|") if p), row["predecessor"],
+                  row["until"]) for row in _rows("predecessors.tsv"))
+
+
+def _predecessors(doc: Document) -> None:
+    """Mentions in a document published before a state's succession take its predecessor."""
+    if not doc.published:
+        return
+    for mention in doc.mentions:
+        for code, phrases, predecessor, until in predecessors():
+            if mention.code == code and doc.published < until and (not phrases or mention.text in phrases):
+                mention.code = predecessor
+
+
 def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     """Fill ``doc.mentions``: every actor phrase of every parsed sentence, resolved to a code
     and sector where the document allows (people by their earlier mentions, officials named
@@ -749,6 +768,7 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                                         person=unit.person, inferred=unit.inferred))
             sent_index += 1
     doc.mentions = mentions
+    _predecessors(doc)
     find_halves(doc)
     find_short_names(doc)
     find_places(doc, dictionary)
