@@ -124,3 +124,16 @@ def test_a_sentence_that_turns_away_does_not_take_the_time_before(pipeline):
     doc = pipeline("Israel and Syria signed an agreement in 1974. However, Israel declared the agreement void.")
     void = [e for e in doc.events if e.root == "16"]
     assert void and all(e.event_date != "1974" for e in void)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 1994 the two states drew closer. On July 25, Israel and Jordan signed the Washington Declaration.",
+     "1994-07-25"),
+    ("In 1994 the two states drew closer. In October, Israel and Jordan signed a peace treaty.", "1994-10"),
+])
+def test_a_yearless_date_in_an_undated_page_takes_the_narrative_year(pipeline, text, expected):
+    from bilat.document import Document
+    from bilat.stages.stories import StoryIndex
+
+    doc = pipeline.with_stories(StoryIndex())(Document(doc_id=f"yl{expected}", raw=text))
+    assert [e.event_date for e in doc.events if e.root == "05"] == [expected]

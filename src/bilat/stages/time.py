@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bilat.document import Document
-from bilat.stages.date import published_date
+from bilat.stages.date import MONTH_NAME, published_date
 from bilat.stages.grammar import COMMUNICATION, participle_adjunct
 from bilat.stages.timex import Timex, find_timexes, window_to_value
 
@@ -31,6 +31,11 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 _LATER = re.compile(r"^(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
                     r"(?:later|after|afterwards)$", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A day or month with no year: "July 25", "25 July", "in March".
+_YEARLESS = re.compile(r"^(?:on |in |of |the )*(?:(?P<day1>\d{1,2}) )?(?P<month>" + MONTH_NAME + r")(?: (?P<day>\d{1,2}))?\b",
+                       re.IGNORECASE)
+_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                             "nov", "dec"), start=1)}
 # Nouns that name events: a date inside their phrase is theirs.
 _EVENT_NOUNS = frozenset({"expulsion", "attack", "strike", "visit", "meeting", "talks", "summit", "clash",
                           "killing", "election", "elections", "war", "invasion", "decision", "agreement",
@@ -359,10 +364,19 @@ def _backshifted(verb) -> bool:
 
 
 def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None, str | None]:
-    """"A month later", "two days later": counted from the last narrated date."""
+    """"A month later", "two days later": counted from the last narrated date; "on July 25",
+    "in March" with no year (and no publication date to read it against): in the year the
+    narrative is in."""
     match = _LATER.match(tx.text.strip())
     value, precision = reference
     if match is None:
+        day = _YEARLESS.search(tx.text)
+        if day is not None:
+            month = _MONTH_NUMBER[day["month"][:3].lower()]
+            number = day["day"] or day["day1"]
+            if number:
+                return f"{value[:4]}-{month:02d}-{int(number):02d}", "day"
+            return f"{value[:4]}-{month:02d}", "month"
         return None, None
     n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
     unit = match["unit"].lower()
