@@ -711,3 +711,13 @@ def test_an_agreement_declared_void_shells_fired_and_a_confrontation(code_text, 
 def test_thousands_of_troops_are_their_states(code_text):
     text = "Thousands of US and Filipino troops launched joint exercises in the Philippines."
     assert ("USA", "PHL", "06") in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Aid to Myanmar was suspended by Japan after the coup.", ("JPN", "MMR", "16")),
+    ("The talks with Iran were suspended by the European Union.", ("EU", "IRN", "16")),
+    ("Diplomatic relations between Qatar and Saudi Arabia were restored in 2021.", ("QAT", "SAU", "05")),
+    ("Ties between Morocco and Algeria were severed in 2021.", ("MAR", "DZA", "16")),
+])
+def test_passives_whose_subject_names_the_other_party(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -180,6 +180,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         targets = actors_of(subj, ctx) if subj is not None else []
         for prep, pobj in prep_objects(tok, ("by",)):
             sources = actors_of(pobj, ctx)
+        if sources and not targets and subj is not None:
+            # "Aid to Myanmar was suspended by Japan", "the talks with Iran were suspended by the EU"
+            for prep, pobj in prep_objects(subj, ("to", "with", "on", "against", "for")):
+                targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}]
         if not sources:
             for prep, pobj in prep_objects(tok, ("for", "to", "with", "against", "on")):
                 if targets:
@@ -188,8 +192,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             # "the programme was suspended for Pakistan": in a two-party story, by the other party
             if targets and subj is not None and word_classes(subj, rules) & {"agreement", "programme", "aid"}:
                 sources = other_party(targets, ctx)
-            # "a peace agreement between Ethiopia and Eritrea was signed": the parties it names
-            if not targets and rule.object_class == "agreement" and subj is not None:
+            # "a peace agreement between Ethiopia and Eritrea was signed", "ties between Morocco
+            # and Algeria were severed": the parties it names
+            if not targets and rule.object_class in ("agreement", "cooperation", "talks") and subj is not None:
                 for _, pobj in prep_objects(subj, ("between",)):
                     named = all_actors_in(pobj, ctx)
                     if len(named) >= 2:
