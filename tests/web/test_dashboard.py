@@ -68,6 +68,9 @@ def page(browser, server):
     page.set_default_timeout(15000)
     errors, requests = [], []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # the server's Content-Security-Policy refuses inline script and style: the page needs none
+    page.on("console", lambda msg: errors.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text else None)
     page.on("request", lambda request: requests.append(request.url))
     page.errors, page.requests = errors, requests
     yield page
