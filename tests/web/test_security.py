@@ -92,6 +92,10 @@ def test_headers_on_every_answer(client):
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["x-frame-options"] == "DENY"
         assert headers["referrer-policy"] == "no-referrer"
+    docs = client.get("/docs")  # Swagger UI: inline start-up allowed, other hosts not
+    assert "frame-ancestors 'none'" in docs.headers["content-security-policy"]
+    assert "http" not in docs.headers["content-security-policy"] and "cdn" not in docs.text
+    assert client.get("/redoc").status_code == 404
 
 
 def test_cors_is_off_unless_configured(client, seeds_db):

@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, model_validator
 
 import bilat
@@ -114,8 +115,11 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                 reader.close()
             store.close()  # let other processes write to the store once the server stops
 
-    app = FastAPI(title="bilat", version=bilat.__version__, lifespan=lifespan,
-                  description="Who did what to whom, when: CAMEO-coded events from news, each with its sentence.")
+    # /docs: Swagger UI from the fastapi-offline package, not a CDN (no /redoc: ReDoc's page
+    # fetches its logo from cdn.redoc.ly)
+    app = FastAPIOffline(title="bilat", version=bilat.__version__, lifespan=lifespan, static_url="/docs-static",
+                         redoc_url=None,
+                         description="Who did what to whom, when: CAMEO-coded events from news, each with its sentence.")
     app.state.store = store
     app.add_middleware(Guard, max_body=settings.max_request_bytes)
     if settings.cors_origins:  # off unless configured: no Access-Control-Allow-Origin otherwise

@@ -12,16 +12,15 @@ import json
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
-# FastAPI's /docs and /redoc pages load Swagger UI / ReDoc from cdn.jsdelivr.net and start
-# them with an inline script: they get a policy that allows just that.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-            "connect-src 'self'; font-src 'self' https://fonts.gstatic.com; worker-src blob:; "
-            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+# The /docs page (Swagger UI, files of the fastapi-offline package served from /docs-static)
+# starts it with an inline script and styles inline: its policy allows inline script and
+# style, still from this server only.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; font-src 'self'; worker-src 'self' blob:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
            (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin")]
-_DOCS = ("/docs", "/redoc")
+_DOCS = {"/docs", "/docs/oauth2-redirect"}
 
 
 class Guard:
@@ -35,7 +34,7 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = (DOCS_CSP if scope["path"].startswith(_DOCS) else CSP).encode()
+        csp = (DOCS_CSP if scope["path"] in _DOCS else CSP).encode()
 
         async def send_guarded(message) -> None:
             if message["type"] == "http.response.start":
