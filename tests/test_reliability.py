@@ -1,24 +1,28 @@
 """Nothing lost, nothing duplicated: identity, change, determinism, incremental ingest, kill -9.
 
 The corpus is three stories of tests/data/stories.jsonl (14 short articles, 3 of them undated
-copies whose events take their date from their story), stored four documents a transaction. Runs that must differ in hash seed or
-be killed run as subprocesses; the rest run in-process with the session's pipeline.
+copies whose events take their date from their story), stored four documents a transaction;
+the kill test takes two of them (9 articles, 2 copies), two a transaction. Runs that must
+differ in hash seed run as subprocesses; runs to be killed are forked from the test process,
+whose model is loaded; the rest run in-process with the session's pipeline.
 """
 import json
 import os
+import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
 
+from bilat.pipeline import Pipeline
 from bilat.query import Store
 from conftest import ROOT
 
 STORIES = ROOT / "tests" / "data" / "stories.jsonl"
 # How many kill points the kill-and-rerun test tries; docs/reliability.md gives the long mode.
-KILLS = int(os.environ.get("BILAT_TEST_KILLS", "2"))
+KILLS = int(os.environ.get("BILAT_TEST_KILLS", "20"))
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +35,10 @@ def corpus(tmp_path_factory):
     assert len(copies) == 3
     (folder / "copies.jsonl").write_text("".join(json.dumps(r) + "\n" for r in copies))
     (folder / "originals.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows if r not in copies))
+    # two of the stories (9 articles, 2 undated copies), for the kill test
+    (folder / "copies-2.jsonl").write_text("".join(json.dumps(r) + "\n" for r in copies if r["id"][:3] != "s08"))
+    (folder / "originals-2.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows if r not in copies and r["id"][:3] != "s08"))
     return folder
 
 
@@ -67,28 +75,21 @@ def _finish(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def clean_runs(corpus, tmp_path_factory):
-    """Two uninterrupted ingests at once, in two processes with two hash seeds: their stores'
-    dumps, and the sizes the first one's write-ahead log went through."""
+    """Two uninterrupted ingests at once, in two processes with two hash seeds: their stores' dumps."""
     folder = tmp_path_factory.mktemp("clean")
     inputs = (corpus / "copies.jsonl", corpus / "originals.jsonl")
     procs = [_ingest_process(folder / f"clean{seed}.duckdb", *inputs, seed=str(seed)) for seed in (1, 2)]
-    wal = folder / "clean1.duckdb.wal"
-    sizes = set()
-    while procs[0].poll() is None:  # the WAL grows at each commit, until the store closes
-        if wal.exists():
-            sizes.add(wal.stat().st_size)
-        time.sleep(0.01)
     dumps = []
     for seed, proc in zip((1, 2), procs):
         _finish(proc)
         with Store(str(folder / f"clean{seed}.duckdb"), read_only=True) as store:
             dumps.append(dump(store))
-    return dumps, sorted(s for s in sizes if s > 0)
+    return dumps
 
 
 def test_two_clean_runs_are_identical(clean_runs):
     """Same input, another process and hash seed: the same store, merged ids and sources included."""
-    (first, again), _ = clean_runs
+    first, again = clean_runs
     for table in first:
         assert again[table] == first[table], table
     assert len(first["events"]) < len(first["mentions"])  # stories merged: a real test of merged_id
@@ -111,31 +112,94 @@ def test_incremental_ingest_equals_one_ingest(pipeline, corpus):
         assert dates(reverse) == dates(one)
 
 
-def test_kill_and_rerun_ends_as_one_run(clean_runs, corpus, tmp_path):
-    """kill -9 at points spread over the ingest, then the same ingest again: the uninterrupted store."""
-    (first, _), sizes = clean_runs
-    assert sizes, "the uninterrupted run committed nothing"
-    inputs = (corpus / "copies.jsonl", corpus / "originals.jsonl")
+def _forked_ingest(db: Path, inputs, pipeline, *, kill_at: int | None = None,
+                   delay: float = 0.001) -> tuple[bool, int]:
+    """Ingest in a child forked from this process (whose model is loaded): (killed, steps).
+
+    The child counts its steps: each document coded, each batch begun, each batch committed.
+    At step ``kill_at`` it sends itself SIGKILL: at once after a document or a commit;
+    ``delay`` seconds into a batch, during its writes or its commit.
+    """
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: ingest, and leave without running any of the parent's cleanup
+        code = 1
+        try:
+            os.close(read)
+            steps = 0
+
+            def step(kind: str) -> None:
+                nonlocal steps
+                steps += 1
+                os.write(write, b".")
+                if steps == kill_at:
+                    if kind == "batch":
+                        threading.Timer(delay, os.kill, (os.getpid(), signal.SIGKILL)).start()
+                    else:
+                        os.kill(os.getpid(), signal.SIGKILL)
+
+            code_one, write_batch = Pipeline._code, Store._write_batch
+
+            def coded(self, doc):
+                doc = code_one(self, doc)
+                step("coded")
+                return doc
+
+            def written(self, *args, **kwargs):
+                step("batch")
+                outcomes = write_batch(self, *args, **kwargs)
+                step("committed")
+                return outcomes
+
+            Pipeline._code, Store._write_batch = coded, written  # in the child's memory only
+            with Store(str(db)) as store:
+                store.ingest(inputs, pipeline=pipeline)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as steps:
+        count = len(steps.read())  # until the child ends or is killed
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+        return True, count
+    assert os.waitstatus_to_exitcode(status) == 0, "the forked ingest failed"
+    return False, count
+
+
+def test_kill_and_rerun_ends_as_one_run(corpus, pipeline, tmp_path):
+    """kill -9 at steps spread evenly over a whole ingest (documents coded, batches written and
+    committed, the re-dating of the copies last), then the same ingest again: the store opens,
+    holds whole documents only, and ends as the uninterrupted run's."""
+    inputs = [corpus / "copies-2.jsonl", corpus / "originals-2.jsonl"]
+    two = Pipeline(pipeline.settings.replace(batch_size=2), nlp=pipeline.nlp)
+    with Store(str(tmp_path / "one.duckdb")) as store:
+        store.ingest(inputs, pipeline=two)
+        first = dump(store)
+    assert len(first["documents"]) == 9 and len(first["events"]) < len(first["mentions"])
+    # an uninterrupted forked run: the same store, and how many steps it takes
+    killed, steps = _forked_ingest(tmp_path / "whole.duckdb", inputs, two)
+    assert not killed and steps >= 20
+    with Store(str(tmp_path / "whole.duckdb"), read_only=True) as store:
+        assert dump(store) == first
+    landed = []
     for k in range(KILLS):
-        # kill points spread evenly over the WAL's growth: the commits of the documents'
-        # batches, then the re-dating of the copies at the end
-        target = sizes[0] + (k + 0.5) / KILLS * (sizes[-1] - sizes[0])
         db = tmp_path / f"kill{k}.duckdb"
-        wal = Path(str(db) + ".wal")
-        proc = _ingest_process(db, *inputs, seed=str(10 + k))
-        while proc.poll() is None and not (wal.exists() and wal.stat().st_size >= target):
-            time.sleep(0.005)
-        proc.kill()  # SIGKILL
-        proc.communicate()
+        at = 1 + k * (steps - 1) // max(KILLS - 1, 1)  # the first step to the last
+        delay = 0.0005 * (1 + k % 8)  # into a batch: at 0.5 to 4 ms of its writes and commit
+        killed, _ = _forked_ingest(db, inputs, two, kill_at=at, delay=delay)
+        assert killed, f"step {at} of {steps} was never reached"
         with Store(str(db)) as store:  # opens, and holds whole documents only
             partial = dump(store)
-        stored = {row[0] for row in partial["documents"]}
-        assert {row[1] for row in partial["mentions"]} <= stored
-        if os.environ.get("BILAT_TEST_KILLS_VERBOSE"):
-            print(f"kill {k}: WAL {target} bytes, {len(stored)} documents stored")
-        _finish(_ingest_process(db, *inputs, seed=str(20 + k)))
+            stored = {row[0] for row in partial["documents"]}
+            assert {row[1] for row in partial["mentions"]} <= stored
+            assert {row[0] for row in partial["stories"]} <= stored
+            landed.append(f"{at}:{len(stored)}")
+            store.ingest(inputs, pipeline=two)  # the same ingest again, to the end
         with Store(str(db), read_only=True) as store:
-            assert dump(store) == first, f"kill point {k} (WAL at {target} bytes)"
+            assert dump(store) == first, f"kill at step {at} of {steps}"
+    # step:documents stored when killed (9 in all; the last steps re-date the 2 copies)
+    print(f"\n{KILLS} kills over {steps} steps (step:documents stored): {' '.join(landed)}")
 
 
 def test_two_files_with_one_name_are_two_documents(pipeline, tmp_path):

@@ -110,6 +110,14 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> "Store":
+        """Another Store over the same open database, for another thread. DuckDB lets one
+        process read through many cursors while one of them ingests: each read sees the
+        batches committed so far. Close it before this store."""
+        other = object.__new__(Store)
+        other.path, other.con = self.path, self.con.cursor()
+        return other
+
     def __enter__(self) -> "Store":
         return self
 

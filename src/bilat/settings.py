@@ -19,7 +19,7 @@ def default_model() -> str:
 
 
 # Numbers a user may set from the environment, e.g. BILAT_MAX_PARAGRAPH_CHARS=10000.
-_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size")
+_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size", "max_request_bytes")
 
 
 def _positive(name: str, value: str) -> int:
@@ -50,6 +50,10 @@ class Settings:
         max_document_chars: cleaned text past this many characters is not coded (W110).
         max_paragraph_chars: a longer paragraph is cut into pieces this long (W110), which
             bounds the parser's time and memory.
+        max_request_bytes: the largest request body ``bilat serve`` reads
+            (``BILAT_MAX_REQUEST_BYTES``); a larger one is answered 413 (E108) unread.
+        cors_origins: origins (``https://example.org``) whose pages may call the API from a
+            browser (``BILAT_CORS_ORIGINS``, comma-separated); none by default.
     """
 
     db: str = "bilat.duckdb"
@@ -60,6 +64,8 @@ class Settings:
     max_document_bytes: int = 20_000_000
     max_document_chars: int = 200_000
     max_paragraph_chars: int = 5_000
+    max_request_bytes: int = 10_000_000
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -68,6 +74,8 @@ class Settings:
             env["db"] = os.environ["BILAT_DB"]
         if os.environ.get("BILAT_SPACY_MODEL"):
             env["spacy_model"] = os.environ["BILAT_SPACY_MODEL"]
+        if os.environ.get("BILAT_CORS_ORIGINS"):
+            env["cors_origins"] = tuple(o.strip() for o in os.environ["BILAT_CORS_ORIGINS"].split(",") if o.strip())
         for name in _LIMITS:
             value = os.environ.get(f"BILAT_{name.upper()}")
             if value:

@@ -139,6 +139,14 @@ def connect(path: str, *, read_only: bool = False):
     try:
         con = duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            import re
+
+            pid = re.search(r"PID (\d+)", str(exc))
+            holder = f"process {pid.group(1)}" if pid else "another process"
+            raise BilatError("E300", f"cannot open {path}: {holder} holds it (a bilat ingest, or a bilat serve: "
+                                     "a server takes documents through POST /api/documents); "
+                                     "try again when it ends") from exc
         raise BilatError("E300", f"cannot open {path}: {exc}") from exc
     if read_only:
         return con

@@ -68,6 +68,9 @@ def page(browser, server):
     page.set_default_timeout(15000)
     errors, requests = [], []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # the server's Content-Security-Policy refuses inline script and style: the page needs none
+    page.on("console", lambda msg: errors.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text else None)
     page.on("request", lambda request: requests.append(request.url))
     page.errors, page.requests = errors, requests
     yield page
@@ -139,3 +142,11 @@ def test_names_in_the_address_and_the_partner_network(page, server):
     page.wait_for_selector("#chart circle.point")
     assert page.url.endswith("/?a=PAK&b=RUS")
     assert page.inner_text("#pair-title").startswith("Pakistan – Russia")
+
+
+@pytest.mark.issue(11)
+def test_api_docs_render_from_this_server(page, server):
+    """Swagger UI comes from the server itself (no CDN), within its CSP."""
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.requests and all(url.startswith(server) or url.startswith(("data:", "blob:")) for url in page.requests)

@@ -1,11 +1,15 @@
 """The REST API and the dashboard's files. Each endpoint maps HTTP to one query-layer call.
 
 Reads are open; ``POST /api/documents`` needs ``Authorization: Bearer $BILAT_TOKEN`` and is
-refused when the server was started without ``BILAT_TOKEN``.
+refused when the server was started without ``BILAT_TOKEN``. An ingest runs in the server's
+own process on its connection while reads go on through cursors of their own (each sees the
+batches committed so far); ingests are taken one at a time. See docs/reliability.md, Server.
 """
 
 import contextlib
+import hashlib
 import os
+import queue
 import secrets
 import threading
 from importlib import resources
@@ -14,13 +18,16 @@ from typing import Annotated, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, model_validator
 
 import bilat
 from bilat.errors import BilatError
 from bilat.query import Store
 from bilat.settings import Settings
+from bilat.web.guard import Guard
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # A BilatError's code → the HTTP status it answers with; anything else is a bad request.
@@ -66,34 +73,58 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
     settings = (settings or Settings.from_env()).replace(db=db)
     token = token if token is not None else (os.environ.get("BILAT_TOKEN") or None)
     store = Store(settings.db, read_only=not token)
-    lock = threading.Lock()  # one DuckDB connection; FastAPI runs these handlers on worker threads
+    # FastAPI runs these handlers on worker threads. Each read takes a cursor of its own from
+    # the pool (made on demand, at most one per worker thread); ingests write through the
+    # store's own connection, one at a time, and never block a read.
+    cursors: queue.SimpleQueue = queue.SimpleQueue()
+    made: list[Store] = []
+    ingesting = threading.Lock()
     state = {"pipeline": pipeline}
 
     def call(method, *args, **kwargs):
-        with lock:
-            try:
-                return method(*args, **kwargs)
-            except BilatError as exc:
-                raise HTTPException(_STATUS.get(exc.code, 422), str(exc)) from exc
+        """``method`` of a reading cursor, called; a BilatError becomes its HTTP status."""
+        try:
+            reader = cursors.get_nowait()
+        except queue.Empty:
+            reader = store.cursor()
+            made.append(reader)
+        try:
+            return getattr(reader, method)(*args, **kwargs)
+        except BilatError as exc:
+            raise HTTPException(_STATUS.get(exc.code, 422), str(exc)) from exc
+        finally:
+            cursors.put(reader)
 
+    expected = hashlib.sha256(token.encode()).digest() if token else b""
     bearer = HTTPBearer(auto_error=False, description="the server's BILAT_TOKEN")
 
     def writer(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
         if not token:
             raise HTTPException(403, "this server takes no writes: start it with BILAT_TOKEN set")
-        if credentials is None or not secrets.compare_digest(credentials.credentials.encode(), token.encode()):
+        # compare digests: constant time whatever the length or content of what was sent
+        sent = credentials.credentials.encode("utf-8", "surrogateescape") if credentials else b""
+        if credentials is None or not secrets.compare_digest(hashlib.sha256(sent).digest(), expected):
             raise HTTPException(401, "writing needs the header 'Authorization: Bearer <BILAT_TOKEN>'",
                                 headers={"WWW-Authenticate": "Bearer"})
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         yield
-        with lock:
+        with ingesting:
+            for reader in made:
+                reader.close()
             store.close()  # let other processes write to the store once the server stops
 
-    app = FastAPI(title="bilat", version=bilat.__version__, lifespan=lifespan,
-                  description="Who did what to whom, when: CAMEO-coded events from news, each with its sentence.")
+    # /docs: Swagger UI from the fastapi-offline package, not a CDN (no /redoc: ReDoc's page
+    # fetches its logo from cdn.redoc.ly)
+    app = FastAPIOffline(title="bilat", version=bilat.__version__, lifespan=lifespan, static_url="/docs-static",
+                         redoc_url=None,
+                         description="Who did what to whom, when: CAMEO-coded events from news, each with its sentence.")
     app.state.store = store
+    app.add_middleware(Guard, max_body=settings.max_request_bytes)
+    if settings.cors_origins:  # off unless configured: no Access-Control-Allow-Origin otherwise
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
 
     @app.get("/api/events", summary="Events, filtered and paged")
     def events(dyad: Annotated[str | None, Query(description="two actors, e.g. PAK-USA (both directions)")] = None,
@@ -108,24 +139,24 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                offset: Annotated[int, Query(ge=0)] = 0) -> dict:
         filters = dict(dyad=dyad, actor=actor, root=root, quad=quad, since=since, until=until, text=q, blocs=blocs)
         table = "mentions" if mentions else "events"
-        rows = call(store.events, table=table, limit=limit, offset=offset, **filters)
-        return {"total": call(store.count, table=table, **filters), "limit": limit, "offset": offset, "events": rows}
+        rows = call("events", table=table, limit=limit, offset=offset, **filters)
+        return {"total": call("count", table=table, **filters), "limit": limit, "offset": offset, "events": rows}
 
     @app.get("/api/dyads/{a}/{b}/timeline", summary="A dyad's events by period and quad class")
     def timeline(a: str, b: str, freq: Literal["month", "quarter", "year"] = "month", blocs: bool = True) -> dict:
-        a, b = call(store.resolve, a), call(store.resolve, b)
-        return {"a": a, "b": b, "names": call(store.names, [a, b]), "freq": freq,
-                "periods": call(store.trend, a, b, freq=freq, blocs=blocs),
-                "undated": call(store.count, dyad=(a, b), blocs=blocs, dated=False)}
+        a, b = call("resolve", a), call("resolve", b)
+        return {"a": a, "b": b, "names": call("names", [a, b]), "freq": freq,
+                "periods": call("trend", a, b, freq=freq, blocs=blocs),
+                "undated": call("count", dyad=(a, b), blocs=blocs, dated=False)}
 
     @app.get("/api/dyads", summary="The most active pairs, or one actor's partners")
     def dyads(actor: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
-        return {"actor": call(store.resolve, actor) if actor else None,
-                "dyads": call(store.dyads, actor=actor, limit=limit)}
+        return {"actor": call("resolve", actor) if actor else None,
+                "dyads": call("dyads", actor=actor, limit=limit)}
 
     @app.get("/api/actors", summary="Actors in the store, with their names and event counts")
     def actors() -> dict:
-        return {"actors": call(store.actors)}
+        return {"actors": call("actors")}
 
     @app.get("/api/cameo", summary="The CAMEO code table: name, Goldstein value and quad class of each code")
     def cameo() -> dict:
@@ -139,27 +170,30 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
                    on: Annotated[str | None, Query(pattern=_DATE)] = None, kind: str | None = None) -> dict:
         if b and not a:
             raise HTTPException(422, "give a before b")
-        rows = call(store.agreements, a, b, on=on)
+        rows = call("agreements", a, b, on=on)
         return {"agreements": [r for r in rows if not kind or r["kind"] == kind]}
 
     @app.get("/api/documents/{doc_id}", summary="A document's cleaned text and its events' spans")
     def document(doc_id: str) -> dict:
-        return call(store.document, doc_id)
+        return call("document", doc_id)
 
     @app.get("/api/stories/{story_id}", summary="A story's documents and events")
     def story(story_id: str) -> dict:
-        return call(store.story, story_id)
+        return call("story", story_id)
 
     @app.post("/api/documents", status_code=201, dependencies=[Depends(writer)],
               summary="Code and store articles (needs the BILAT_TOKEN)")
     def ingest(documents: DocumentIn | list[DocumentIn]) -> dict:
         records = [d.model_dump(exclude_none=True) for d in (documents if isinstance(documents, list) else [documents])]
-        with lock:
+        with ingesting:  # one ingest at a time, on the store's own connection; reads go on
             if state["pipeline"] is None:
                 from bilat.pipeline import Pipeline
 
                 state["pipeline"] = Pipeline(settings)
-        return call(store.ingest_records, records, pipeline=state["pipeline"])
+            try:
+                return store.ingest_records(records, pipeline=state["pipeline"])
+            except BilatError as exc:
+                raise HTTPException(_STATUS.get(exc.code, 422), str(exc)) from exc
 
     app.mount("/static", StaticFiles(directory=str(_static())), name="static")
 

@@ -216,7 +216,7 @@ function drawNetwork(code, names, rows) {
   fig.replaceChildren();
   $("#partners-title").textContent = `${names[code] || code}: most active partners`;
   const width = 560, height = 420, cx = width / 2, cy = height / 2, radius = 160;
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", style: "max-width:560px" }, fig);
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", class: "network" }, fig);
   if (!rows.length) { svg("text", { x: cx, y: cy, "text-anchor": "middle" }, root).textContent = "no partners"; return; }
   const most = Math.max(...rows.map((r) => r.events));
   const tone = (g) => (g > 0.5 ? "#2e8b57" : g < -0.5 ? "#c0392b" : "#8a939c");
