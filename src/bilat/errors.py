@@ -49,6 +49,14 @@ class BilatError(Exception):
             where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
         return f"{self.code} {where}{self.detail}"
 
+    def __reduce__(self):
+        # so that an error crosses from a worker process to the parent whole (code, path, line)
+        return (_rebuild, (type(self), self.code, self.detail, self.path, self.line))
+
+
+def _rebuild(cls, code, detail, path, line):
+    return cls(code, detail, path=path, line=line)
+
 
 class InputError(BilatError):
     """One input (a file, or a line of a JSON Lines file) could not be read; others go on."""

@@ -19,7 +19,7 @@ def default_model() -> str:
 
 
 # Numbers a user may set from the environment, e.g. BILAT_MAX_PARAGRAPH_CHARS=10000.
-_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size")
+_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size", "workers")
 
 
 def _positive(name: str, value: str) -> int:
@@ -50,6 +50,9 @@ class Settings:
         max_document_chars: cleaned text past this many characters is not coded (W110).
         max_paragraph_chars: a longer paragraph is cut into pieces this long (W110), which
             bounds the parser's time and memory.
+        workers: processes that parse and code (``--workers``, ``BILAT_WORKERS``); 0, the
+            default, means one per core this process may use. Output is the same whatever
+            the number.
     """
 
     db: str = "bilat.duckdb"
@@ -60,6 +63,7 @@ class Settings:
     max_document_bytes: int = 20_000_000
     max_document_chars: int = 200_000
     max_paragraph_chars: int = 5_000
+    workers: int = 0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -77,6 +81,16 @@ class Settings:
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def worker_count(self) -> int:
+        """``workers``, or the cores this process may run on when it is 0."""
+        if self.workers > 0:
+            return self.workers
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
 
     @property
     def model_name(self) -> str:
