@@ -16,7 +16,7 @@ Three measurements, each printing its figures:
 
     .venv/bin/python benchmarks/bench_scale.py                          # all three, defaults
     .venv/bin/python benchmarks/bench_scale.py --only ingest --add 100 --small 0 --large 1000000
-    .venv/bin/python benchmarks/bench_scale.py --only workers --n 300
+    .venv/bin/python benchmarks/bench_scale.py --only workers --n 600 --commands code
     .venv/bin/python benchmarks/bench_scale.py --only timeline --events 1000000 --requests 20
 """
 from __future__ import annotations
@@ -81,12 +81,12 @@ def ingest_cost(add: int, sizes: list[int]) -> None:
               f"({tally['added']} added, {events:,} events after)  x{per / first:.2f}")
 
 
-def workers(n: int, counts: list[int]) -> None:
+def workers(n: int, counts: list[int], commands: list[str]) -> None:
     corpus = bench_code.ensure_corpus(n, 7)
     env = dict(os.environ)
     env.pop("BILAT_WORKERS", None)
     print(f"throughput on {n} synthetic articles (whole processes, model loads included; {os.cpu_count()} CPUs)")
-    for command in ("code", "ingest"):
+    for command in commands:
         base = None
         for k in counts:
             with tempfile.TemporaryDirectory() as tmp:
@@ -147,13 +147,14 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=0, help="synthetic events in the small store")
     parser.add_argument("--large", type=int, default=1_000_000, help="synthetic events in the large store")
     parser.add_argument("--n", type=int, default=300, help="articles for the workers measurement")
+    parser.add_argument("--commands", default="code,ingest", help="commands timed with 1 and 2 workers")
     parser.add_argument("--events", type=int, default=1_000_000, help="stored events for the timeline")
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
     if args.only in (None, "ingest"):
         ingest_cost(args.add, [args.small, args.large])
     if args.only in (None, "workers"):
-        workers(args.n, [1, 2])
+        workers(args.n, [1, 2], args.commands.split(","))
     if args.only in (None, "timeline"):
         timeline(args.events, args.requests)
 

@@ -217,6 +217,12 @@ _WORKER: Pipeline | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _WORKER
+    import os
+
+    # one worker, one core: numpy's BLAS threads would fight the other workers for them
+    # (set before the model, hence numpy, is first imported in this process)
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     _WORKER = Pipeline(settings)
     try:  # load now, so that a missing model fails at once and every batch finds it loaded
         _WORKER.nlp, _WORKER.dictionary, _WORKER.rules

@@ -99,6 +99,10 @@ CREATE TABLE IF NOT EXISTS agreement_steps (
     span_end INTEGER,
     confidence DOUBLE
 );
+-- the lookups of merging: a mention's document and story, and an event's supporting mentions
+CREATE INDEX IF NOT EXISTS mentions_merged ON mentions (merged_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
+CREATE INDEX IF NOT EXISTS mentions_story ON mentions (story_id);
 CREATE TABLE IF NOT EXISTS story_index (
     doc_id VARCHAR PRIMARY KEY,
     story_id VARCHAR NOT NULL,
@@ -209,7 +213,8 @@ def _candidates(con, mention: dict) -> list[dict]:
     cur = con.execute(
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE root = ? "
         "AND ((source = ? AND target = ?) OR (source = ? AND target = ?)) "
-        "AND (event_id IN (SELECT merged_id FROM mentions WHERE doc_id = ? OR story_id = ?) "
+        "AND (event_id IN (SELECT merged_id FROM mentions WHERE doc_id = ? "
+        "                  UNION ALL SELECT merged_id FROM mentions WHERE story_id = ?) "
         "     OR (event_date IS NOT NULL AND CAST(? AS VARCHAR) IS NOT NULL AND "
         "         substr(event_date, 1, least(length(event_date), length(?))) "
         "         = substr(?, 1, least(length(event_date), length(?))))) "
@@ -220,9 +225,11 @@ def _candidates(con, mention: dict) -> list[dict]:
     if not events:
         return events
     support: dict[str, list] = {}
+    ids = [e["event_id"] for e in events]
+    # a list of literals (not a list parameter), so that the index on merged_id answers it
     for merged_id, doc_id, story_id, sentence in con.execute(
-            "SELECT merged_id, doc_id, story_id, sentence FROM mentions WHERE list_contains(?, merged_id)",
-            [[e["event_id"] for e in events]]).fetchall():
+            "SELECT merged_id, doc_id, story_id, sentence FROM mentions "
+            f"WHERE merged_id IN ({', '.join('?' for _ in ids)})", ids).fetchall():
         support.setdefault(merged_id, []).append((doc_id, story_id, sentence))
     for event in events:
         rows = support.get(event["event_id"], [])
