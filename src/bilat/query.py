@@ -10,7 +10,7 @@ from datetime import date
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import (EVENT_COLUMNS, connect, known_hashes, load_story_index, stale_undated, write_document,
+from bilat.store import (EVENT_COLUMNS, DyadCache, _event_row, connect, known_hashes, load_story_index, stale_undated, write_document,
                          write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
@@ -181,9 +181,12 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             outcomes = []
+            # the merge candidates of the whole batch, found by one scan of the events
+            cache = DyadCache(self.con)
+            cache.prefetch(_event_row(e) for doc in batch for e in doc.events)
             for doc in batch:
                 row = index.pending.get(doc.doc_id)
-                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force))
+                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
