@@ -133,7 +133,9 @@ class Store:
         killed at any moment leaves whole documents only, and running the same ingest again
         ends with what one uninterrupted run gives. Last, documents coded against a story
         date that has since changed (an undated copy whose dated original came later, in
-        this run or an earlier one) are coded again.
+        this run or an earlier one) are coded again. Parsing and coding run in the
+        pipeline's ``settings.worker_count`` processes (see :meth:`Pipeline.pipe`); story
+        assignment, merging and writing stay in this one, in input order.
 
         Args:
             progress: ``progress(iterable, total)`` wraps the stream of inputs read (a tqdm
