@@ -65,3 +65,20 @@ def test_a_missing_model_in_a_worker_is_one_clear_line(tmp_path):
                             env=env, capture_output=True, timeout=600)
     assert result.returncode == 1
     assert result.stderr.decode().strip().splitlines()[-1].startswith("E200 ")
+
+
+def test_a_killed_worker_ends_the_run_with_one_clear_line(tmp_path, monkeypatch):
+    """A worker that dies (killed, out of memory) ends the run with E201, not a hang."""
+    from bilat import pipeline as module
+    from bilat.errors import BilatError
+    from bilat.pipeline import Pipeline
+    from bilat.settings import Settings
+
+    monkeypatch.setattr(module, "_work", _die)
+    with pytest.raises(BilatError) as caught:
+        list(Pipeline(Settings(workers=2, batch_size=1)).run([str(DEV)]))
+    assert caught.value.code == "E201"
+
+
+def _die(batch):
+    os._exit(9)

@@ -13,6 +13,7 @@ MESSAGES = {
     "E108": "input over a size limit",
     "W110": "input cut to a limit",
     "E200": "the spaCy model cannot be loaded",
+    "E201": "a worker process ended unexpectedly",
     "E300": "database error",
     "E301": "database schema is newer than this bilat",
     "E302": "story index built with other parameters",

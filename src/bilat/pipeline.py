@@ -141,17 +141,24 @@ class Pipeline:
             return
         import itertools
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         # spawn, not fork: the parent may hold a DuckDB connection and its threads
         context = multiprocessing.get_context("spawn")
         pending: deque = deque()
-        with context.Pool(workers, initializer=_start_worker, initargs=(self.settings,)) as pool:
-            for batch in itertools.chain([first, second], batches):
-                pending.append(pool.apply_async(_work, (batch,)))
-                if len(pending) >= 2 * workers:
-                    yield from _replay(pending.popleft().get(), report)
-            while pending:
-                yield from _replay(pending.popleft().get(), report)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                     initargs=(self.settings,)) as pool:
+                for batch in itertools.chain([first, second], batches):
+                    pending.append(pool.submit(_work, batch))
+                    if len(pending) >= 2 * workers:
+                        yield from _replay(pending.popleft().result(), report)
+                while pending:
+                    yield from _replay(pending.popleft().result(), report)
+        except BrokenProcessPool as exc:
+            raise BilatError("E201", "a worker process ended unexpectedly (killed, or out of memory?); "
+                                     "what was stored is whole: run the same command again to finish") from exc
 
     def _prepare(self, doc: Document) -> Document:
         """clean → date → stories."""
