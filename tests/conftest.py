@@ -1,9 +1,13 @@
 """Shared fixtures: the spaCy pipeline loaded once per run, the sample documents, a fresh store."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# One process per run unless a test asks for workers: the suite shares a 2-core machine.
+os.environ.setdefault("BILAT_WORKERS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
@@ -15,7 +19,7 @@ def pipeline():
     from bilat.pipeline import Pipeline
     from bilat.settings import Settings
 
-    return Pipeline(Settings())
+    return Pipeline(Settings(workers=1))
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ from bilat.terminal import printable
 from bilat.settings import Settings
 
 _DB_HELP = "DuckDB file (default: $BILAT_DB or bilat.duckdb)."
+_WORKERS_HELP = ("Processes that parse and code, each loading the model once (default: $BILAT_WORKERS, "
+                 "else one per core; 0: one per core). Output is the same for any number.")
 
 
 class _Errors:
@@ -43,9 +45,9 @@ def _progress(iterable, desc: str, total: int | None = None):
     return tqdm(iterable, desc=desc, unit="doc", total=total, disable=None, file=sys.stderr)
 
 
-def _settings(db: str | None = None, actors: str | None = None) -> Settings:
+def _settings(db: str | None = None, actors: str | None = None, workers: int | None = None) -> Settings:
     try:
-        return Settings.from_env(db=db, actors_file=actors)
+        return Settings.from_env(db=db, actors_file=actors, workers=workers)
     except BilatError as exc:
         _fail(exc)
 
@@ -64,7 +66,8 @@ def _fail(exc: BilatError) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--actors", type=click.Path(dir_okay=False), help="User actor dictionary: CSV phrase,code,sector.")
-def code(inputs: tuple[str, ...], actors: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=0), help=_WORKERS_HELP)
+def code(inputs: tuple[str, ...], actors: str | None, workers: int | None) -> None:
     """Code INPUTS (files, folders, JSON Lines, - for stdin) and print event records as JSON Lines.
 
     No database is touched. Python: ``bilat.Pipeline().run(inputs)``.
@@ -73,7 +76,7 @@ def code(inputs: tuple[str, ...], actors: str | None) -> None:
 
     errors = _Errors()
     try:
-        pipeline = Pipeline(_settings(actors=actors))
+        pipeline = Pipeline(_settings(actors=actors, workers=workers))
         out = sys.stdout
         for doc in _progress(pipeline.run(inputs, on_error=errors), "coding"):
             for event in doc.events:
@@ -87,7 +90,8 @@ def code(inputs: tuple[str, ...], actors: str | None) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", help=_DB_HELP)
 @click.option("--actors", type=click.Path(dir_okay=False), help="User actor dictionary: CSV phrase,code,sector.")
-def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=0), help=_WORKERS_HELP)
+def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None, workers: int | None) -> None:
     """Code INPUTS and store documents and events in the database (idempotent).
 
     Python: ``bilat.open(db).ingest(inputs)``.
@@ -96,7 +100,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, actors: str | None) -> None:
     from bilat.pipeline import Pipeline
 
     errors = _Errors()
-    settings = _settings(db, actors)
+    settings = _settings(db, actors, workers=workers)
     try:
         with Store(settings.db) as store:
             tally = store.ingest(inputs, pipeline=Pipeline(settings), on_error=errors,

@@ -16,6 +16,7 @@ MESSAGES = {
     "E112": "WARC record cannot be read",
     "E113": "Parquet file cannot be read as articles",
     "E200": "the spaCy model cannot be loaded",
+    "E201": "a worker process ended unexpectedly",
     "E300": "database error",
     "E301": "database schema is newer than this bilat",
     "E302": "story index built with other parameters",
@@ -51,6 +52,14 @@ class BilatError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
         return f"{self.code} {where}{self.detail}"
+
+    def __reduce__(self):
+        # so that an error crosses from a worker process to the parent whole (code, path, line)
+        return (_rebuild, (type(self), self.code, self.detail, self.path, self.line))
+
+
+def _rebuild(cls, code, detail, path, line):
+    return cls(code, detail, path=path, line=line)
 
 
 class InputError(BilatError):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from bilat.document import Document
@@ -86,14 +86,21 @@ class Pipeline:
             # a hash of the text, so that two texts are two documents, not two versions of one
             digest = hashlib.sha1(doc.encode("utf-8", "surrogatepass")).hexdigest()[:16]
             doc = Document(doc_id=f"text_{digest}", raw=doc)
-        return next(iter(self.pipe([doc])))
+        return next(iter(self.pipe([doc], workers=1)))
 
-    def pipe(self, docs: Iterable[Document], *, on_error=None) -> Iterator[Document]:
+    def pipe(self, docs: Iterable[Document], *, on_error=None, workers: int | None = None) -> Iterator[Document]:
         """Run every stage over a stream of documents, parsing in batches.
 
         A document that makes a stage fail is left out as an E107 naming it, and a document
         cut to a limit yields a W110; both go to ``on_error`` (without it, an E107 is raised).
         The other documents, those of the same parse batch included, go on.
+
+        With ``workers`` above 1 (default: ``settings.worker_count``), parse batches are
+        parsed and coded in that many processes, each loading the model once; reading,
+        cleaning, dating and story assignment stay here, in input order, and documents come
+        back in input order, coded exactly as one process codes them. At most two batches
+        per worker are in flight, so memory does not grow with the input. A stream of one
+        batch is coded here, without starting processes.
         """
         def report(err: InputError) -> None:
             if on_error is not None:
@@ -110,11 +117,48 @@ class Pipeline:
                         report(warning)
                     yield done
 
-        for batch in _batches(prepared(), self.settings.batch_size, self.settings.max_document_chars):
-            for doc in self._parse(batch, report):
-                done = _guarded(doc, self._code, report)
-                if done is not None:
-                    yield done
+        batches = _batches(prepared(), self.settings.batch_size, self.settings.max_document_chars)
+        workers = self.settings.worker_count if workers is None else workers
+        if workers > 1:
+            yield from self._pipe_workers(batches, workers, report)
+            return
+        for batch in batches:
+            yield from self._code_batch(batch, report)
+
+    def _code_batch(self, batch: list[Document], report) -> Iterator[Document]:
+        for doc in self._parse(batch, report):
+            done = _guarded(doc, self._code, report)
+            if done is not None:
+                yield done
+
+    def _pipe_workers(self, batches: Iterator[list[Document]], workers: int, report) -> Iterator[Document]:
+        """Batches coded in ``workers`` processes, given back in order (see :meth:`pipe`)."""
+        first = next(batches, None)
+        second = next(batches, None) if first is not None else None
+        if second is None:  # too little to be worth starting processes
+            if first is not None:
+                yield from self._code_batch(first, report)
+            return
+        import itertools
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        # spawn, not fork: the parent may hold a DuckDB connection and its threads
+        context = multiprocessing.get_context("spawn")
+        pending: deque = deque()
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                     initargs=(self.settings,)) as pool:
+                for batch in itertools.chain([first, second], batches):
+                    pending.append(pool.submit(_work, batch))
+                    if len(pending) >= 2 * workers:
+                        yield from _replay(pending.popleft().result(), report)
+                while pending:
+                    yield from _replay(pending.popleft().result(), report)
+        except BrokenProcessPool as exc:
+            raise BilatError("E201", "a worker process ended unexpectedly (killed, or out of memory?); "
+                                     "what was stored is whole: run the same command again to finish") from exc
 
     def _prepare(self, doc: Document) -> Document:
         """clean → date → stories."""
@@ -160,8 +204,9 @@ class Pipeline:
         # private to the read stage so that it walks exactly as read_inputs does
         return _count_inputs(inputs)
 
-    def run(self, inputs: Iterable[str], *, stdin=None, on_error=None) -> Iterator[Document]:
-        """Read and process ``inputs``; each failed input goes to ``on_error`` and the rest go on."""
+    def run(self, inputs: Iterable[str], *, stdin=None, on_error=None, workers: int | None = None) -> Iterator[Document]:
+        """Read and process ``inputs``; each failed input goes to ``on_error`` and the rest go on.
+        ``workers``: see :meth:`pipe`."""
         def good():
             for item in self.read(inputs, stdin=stdin):
                 if isinstance(item, InputError):
@@ -170,7 +215,44 @@ class Pipeline:
                     continue
                 yield item
 
-        return self.pipe(good(), on_error=on_error)
+        return self.pipe(good(), on_error=on_error, workers=workers)
+
+
+# The pipeline of a worker process, built once by _start_worker.
+_WORKER: Pipeline | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER
+    import os
+
+    # one worker, one core: numpy's BLAS threads would fight the other workers for them
+    # (set before the model, hence numpy, is first imported in this process)
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    _WORKER = Pipeline(settings)
+    try:  # load now, so that a missing model fails at once and every batch finds it loaded
+        _WORKER.nlp, _WORKER.dictionary, _WORKER.rules
+    except BilatError:
+        pass  # raised again, whole, by the first batch
+
+
+def _work(batch: list[Document]) -> list:
+    """Parse and code one batch in a worker: its coded documents and its errors, in the
+    order one process meets them."""
+    out: list = []
+    for doc in _WORKER._code_batch(batch, out.append):
+        doc.parsed = None  # the spaCy parse stays here; the stages after coding do not read it
+        out.append(doc)
+    return out
+
+
+def _replay(items: list, report) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, InputError):
+            report(item)
+        else:
+            yield item
 
 
 def _batches(docs: Iterable[Document], size: int, max_chars: int) -> Iterator[list[Document]]:

@@ -10,7 +10,7 @@ from datetime import date
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import (EVENT_COLUMNS, connect, known_hashes, load_story_index, stale_undated, write_document,
+from bilat.store import (EVENT_COLUMNS, DyadCache, _event_row, connect, known_hashes, load_story_index, stale_undated, write_document,
                          write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
@@ -141,7 +141,9 @@ class Store:
         killed at any moment leaves whole documents only, and running the same ingest again
         ends with what one uninterrupted run gives. Last, documents coded against a story
         date that has since changed (an undated copy whose dated original came later, in
-        this run or an earlier one) are coded again.
+        this run or an earlier one) are coded again. Parsing and coding run in the
+        pipeline's ``settings.worker_count`` processes (see :meth:`Pipeline.pipe`); story
+        assignment, merging and writing stay in this one, in input order.
 
         Args:
             progress: ``progress(iterable, total)`` wraps the stream of inputs read (a tqdm
@@ -189,9 +191,12 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             outcomes = []
+            # the merge candidates of the whole batch, found by one scan of the events
+            cache = DyadCache(self.con)
+            cache.prefetch(_event_row(e) for doc in batch for e in doc.events)
             for doc in batch:
                 row = index.pending.get(doc.doc_id)
-                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force))
+                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache))
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -343,19 +348,34 @@ class Store:
         With ``blocs``, events between one state and a body the other belongs to (Pakistan
         and NATO, for Pakistan–US) are included, each with ``via`` naming the body.
         """
-        return [r for r in self._dyad_rows(a, b, blocs) if r["event_date"]]
+        return self._dyad_rows(a, b, blocs, dated=True)
 
     def undated(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
         """The dyad's events whose date the text does not fix."""
-        return [r for r in self._dyad_rows(a, b, blocs) if not r["event_date"]]
+        return self._dyad_rows(a, b, blocs, dated=False)
 
-    def _dyad_rows(self, a: str, b: str, blocs: bool) -> list[dict]:
+    def _dyad_rows(self, a: str, b: str, blocs: bool, *, dated: bool | None = None) -> list[dict]:
+        """The events of every pair of the relationship in one scan, each with ``via``; in
+        date order, then by pair (the pair itself first), document, offset and id."""
         a, b = self.resolve(a), self.resolve(b)
-        rows = []
-        for x, y, via in _dyad_pairs(a, b, blocs):
-            rows += [dict(r, via=via) for r in self.events(dyad=(x, y))]
-        rows.sort(key=lambda r: (r["event_date"] is None, r["event_date"] or "", r["doc_id"], r["span"][0]))
-        return rows
+        pairs = _dyad_pairs(a, b, blocs)
+        values = ", ".join("(?, CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))" for _ in pairs)
+        params: list = [v for i, (x, y, via) in enumerate(pairs) for v in (i, x, y, via)]
+        when = {None: "", True: " AND e.event_date IS NOT NULL", False: " AND e.event_date IS NULL"}[dated]
+        cols = ", ".join("e." + c for c in EVENT_COLUMNS)
+        cur = self.con.execute(
+            f"SELECT {cols}, e.event_id AS merged_id, d.url, d.title, p.via "
+            f"FROM events e JOIN (VALUES {values}) p(i, x, y, via) "
+            f"ON ((e.source = p.x AND e.target = p.y) OR (e.source = p.y AND e.target = p.x)){when} "
+            "LEFT JOIN documents d ON d.doc_id = e.doc_id "
+            "ORDER BY e.event_date IS NULL, coalesce(e.event_date, ''), e.doc_id, e.span_start, p.i, "
+            "e.event_date NULLS LAST, e.event_id", params)
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            row = dict(zip(names, row))
+            out.append(dict(_record(row), via=row["via"]))
+        return out
 
     def agreements(self, a: str | None = None, b: str | None = None, *, on: str | None = None) -> list[dict]:
         """Agreements and programmes with their parties, history and state.

@@ -19,7 +19,8 @@ def default_model() -> str:
 
 
 # Numbers a user may set from the environment, e.g. BILAT_MAX_PARAGRAPH_CHARS=10000.
-_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size", "max_request_bytes")
+_LIMITS = ("max_document_bytes", "max_document_chars", "max_paragraph_chars", "batch_size", "max_request_bytes",
+           "workers")
 
 
 def _positive(name: str, value: str) -> int:
@@ -54,6 +55,9 @@ class Settings:
             (``BILAT_MAX_REQUEST_BYTES``); a larger one is answered 413 (E108) unread.
         cors_origins: origins (``https://example.org``) whose pages may call the API from a
             browser (``BILAT_CORS_ORIGINS``, comma-separated); none by default.
+        workers: processes that parse and code (``--workers``, ``BILAT_WORKERS``); 0, the
+            default, means one per core this process may use. Output is the same whatever
+            the number.
     """
 
     db: str = "bilat.duckdb"
@@ -66,6 +70,7 @@ class Settings:
     max_paragraph_chars: int = 5_000
     max_request_bytes: int = 10_000_000
     cors_origins: tuple[str, ...] = ()
+    workers: int = 0
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -85,6 +90,16 @@ class Settings:
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def worker_count(self) -> int:
+        """``workers``, or the cores this process may run on when it is 0."""
+        if self.workers > 0:
+            return self.workers
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
 
     @property
     def model_name(self) -> str:

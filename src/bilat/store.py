@@ -99,6 +99,10 @@ CREATE TABLE IF NOT EXISTS agreement_steps (
     span_end INTEGER,
     confidence DOUBLE
 );
+-- the lookups of merging: a mention's document and story, and an event's supporting mentions
+CREATE INDEX IF NOT EXISTS mentions_merged ON mentions (merged_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
+CREATE INDEX IF NOT EXISTS mentions_story ON mentions (story_id);
 CREATE TABLE IF NOT EXISTS story_index (
     doc_id VARCHAR PRIMARY KEY,
     story_id VARCHAR NOT NULL,
@@ -209,6 +213,74 @@ def _event_row(event: Event) -> dict:
     return {c: data.get(c) for c in EVENT_COLUMNS}
 
 
+class DyadCache:
+    """The ids and dates of stored events by root and unordered pair, for the keys of one
+    write batch: one scan of ``events`` per batch, not one per mention.
+
+    Kept up to date by :func:`_merge_mention` as it inserts and updates events; cleared
+    when a document is forgotten (its events are rebuilt without the cache). One is made
+    per batch, so its size is a batch's keys, whatever the store's.
+    """
+
+    def __init__(self, con) -> None:
+        self.con = con
+        self.keys: dict[tuple, dict[str, str | None]] = {}
+
+    @staticmethod
+    def key(row: dict) -> tuple:
+        return (row["root"],) + tuple(sorted((row["source"], row["target"])))
+
+    def prefetch(self, rows) -> None:
+        wanted = sorted({self.key(r) for r in rows} - set(self.keys))
+        if not wanted:
+            return
+        for key in wanted:
+            self.keys[key] = {}
+        values = ", ".join("(?, ?, ?)" for _ in wanted)
+        for event_id, root, source, target, event_date in self.con.execute(
+                f"SELECT e.event_id, e.root, e.source, e.target, e.event_date FROM events e "
+                f"JOIN (VALUES {values}) k(root, a, b) ON e.root = k.root "
+                "AND ((e.source = k.a AND e.target = k.b) OR (e.source = k.b AND e.target = k.a))",
+                [v for key in wanted for v in key]).fetchall():
+            self.keys[(root,) + tuple(sorted((source, target)))][event_id] = event_date
+
+    def ids(self, mention: dict) -> dict[str, str | None]:
+        """event_id → event_date of the stored events of the mention's root and pair."""
+        self.prefetch([mention])
+        return self.keys[self.key(mention)]
+
+    def stored(self, event: dict) -> None:
+        self.ids(event)[event["event_id"]] = event.get("event_date")
+
+    def clear(self) -> None:
+        self.keys.clear()
+
+
+def _dates_meet(stored: str | None, told: str | None) -> bool:
+    """The date test of :func:`_candidates`: one date is a prefix of the other."""
+    if stored is None or told is None:
+        return False
+    n = min(len(stored), len(told))
+    return stored[:n] == told[:n]
+
+
+def _cached_candidates(con, mention: dict, cache: DyadCache) -> list[dict]:
+    """What :func:`_candidates` returns, the root-and-pair scan answered by ``cache``."""
+    same_key = cache.ids(mention)
+    if not same_key:
+        return []
+    supported = {r[0] for r in con.execute(
+        "SELECT merged_id FROM mentions WHERE doc_id = ? UNION ALL SELECT merged_id FROM mentions WHERE story_id = ?",
+        [mention["doc_id"], mention.get("story_id")]).fetchall()}
+    date = mention.get("event_date")
+    ids = sorted(i for i, d in same_key.items() if i in supported or _dates_meet(d, date))
+    if not ids:
+        return []
+    cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id IN "
+                      f"({', '.join('?' for _ in ids)}) ORDER BY event_id", ids)
+    return _with_support(con, [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()])
+
+
 def _candidates(con, mention: dict) -> list[dict]:
     """Stored events the mention may report, with the documents, stories and sentences that
     support them, in event_id order.
@@ -221,20 +293,27 @@ def _candidates(con, mention: dict) -> list[dict]:
     cur = con.execute(
         f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE root = ? "
         "AND ((source = ? AND target = ?) OR (source = ? AND target = ?)) "
-        "AND (event_id IN (SELECT merged_id FROM mentions WHERE doc_id = ? OR story_id = ?) "
+        "AND (event_id IN (SELECT merged_id FROM mentions WHERE doc_id = ? "
+        "                  UNION ALL SELECT merged_id FROM mentions WHERE story_id = ?) "
         "     OR (event_date IS NOT NULL AND CAST(? AS VARCHAR) IS NOT NULL AND "
         "         substr(event_date, 1, least(length(event_date), length(?))) "
         "         = substr(?, 1, least(length(event_date), length(?))))) "
         "ORDER BY event_id",
         [mention["root"], mention["source"], mention["target"], mention["target"], mention["source"],
          mention["doc_id"], mention.get("story_id"), date, date, date, date])
-    events = [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()]
+    return _with_support(con, [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()])
+
+
+def _with_support(con, events: list[dict]) -> list[dict]:
+    """Each event with the documents, stories and sentences of the mentions that support it."""
     if not events:
         return events
     support: dict[str, list] = {}
+    ids = [e["event_id"] for e in events]
+    # a list of literals (not a list parameter), so that the index on merged_id answers it
     for merged_id, doc_id, story_id, sentence in con.execute(
-            "SELECT merged_id, doc_id, story_id, sentence FROM mentions WHERE list_contains(?, merged_id)",
-            [[e["event_id"] for e in events]]).fetchall():
+            "SELECT merged_id, doc_id, story_id, sentence FROM mentions "
+            f"WHERE merged_id IN ({', '.join('?' for _ in ids)})", ids).fetchall():
         support.setdefault(merged_id, []).append((doc_id, story_id, sentence))
     for event in events:
         rows = support.get(event["event_id"], [])
@@ -244,24 +323,30 @@ def _candidates(con, mention: dict) -> list[dict]:
     return events
 
 
-def _merge_mention(con, mention: dict, *, stored: bool = True) -> str:
+def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache | None = None) -> str:
     """Attach one mention to the event it reports, creating the event if it is new.
 
     Returns the event's id; a mention already ``stored`` gets it as its ``merged_id``.
+    With ``cache``, candidates are found through it (and it learns what changed).
     """
     merged_id = mention["event_id"]
-    for event in _candidates(con, mention):
+    found = _cached_candidates(con, mention, cache) if cache is not None else _candidates(con, mention)
+    for event in found:
         if same_event(event, mention):
             absorb(event, mention)
             sets = ", ".join(f"{c} = ?" for c in EVENT_COLUMNS[1:])
             con.execute(f"UPDATE events SET {sets} WHERE event_id = ?",
                         [event.get(c) for c in EVENT_COLUMNS[1:]] + [event["event_id"]])
             merged_id = event["event_id"]
+            if cache is not None:
+                cache.stored(event)
             break
     else:
         row = dict(mention, sources=1)
         con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
                     [row.get(c) for c in EVENT_COLUMNS])
+        if cache is not None:
+            cache.stored(row)
     if stored:
         con.execute("UPDATE mentions SET merged_id = ? WHERE event_id = ?", [merged_id, mention["event_id"]])
     return merged_id
@@ -304,8 +389,10 @@ def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     return outcome
 
 
-def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
-    """:func:`write_document` inside a transaction the caller holds (one per batch)."""
+def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False,
+                   cache: DyadCache | None = None) -> str:
+    """:func:`write_document` inside a transaction the caller holds (one per batch);
+    ``cache``: the batch's :class:`DyadCache`."""
     from bilat.stages.date import published_date
 
     key = doc.meta.get("input_key") or doc.input_key()
@@ -315,6 +402,8 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
         return "unchanged"
     if row is not None:
         _forget_document(con, doc.doc_id)
+        if cache is not None:
+            cache.clear()  # events were rebuilt without it
     # a document without a publication date to the day is coded against its story's date,
     # which a later document may set or move: keep what it is coded from
     redatable = published_date(doc) is None
@@ -329,7 +418,7 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     # one row per event id (a document telling one event twice alike: the last telling)
     mentions = {event.event_id: _event_row(event) for event in doc.events}
     for mention in mentions.values():
-        merged_id = _merge_mention(con, mention, stored=False)
+        merged_id = _merge_mention(con, mention, stored=False, cache=cache)
         con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
                     f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
                     [mention.get(c) for c in EVENT_COLUMNS] + [merged_id])

@@ -230,7 +230,7 @@ def test_ingest_of_an_archive_resumes_after_an_interruption(tmp_path, pipeline):
     path = tmp_path / "news.jsonl.gz"
     path.write_bytes(gzip.compress(_jsonl_bytes(records)))
     one_at_a_time = pipeline.with_stories(pipeline.new_story_index())
-    one_at_a_time.settings = Settings(batch_size=1)
+    one_at_a_time.settings = Settings(batch_size=1, workers=1)  # one process: the interruption lands after a write
 
     def interrupted(items, total):
         for number, item in enumerate(items):

@@ -1,0 +1,164 @@
+"""Scale: ingest cost as the store grows, 1 against 2 workers, dyad timeline latency.
+
+Three measurements, each printing its figures:
+
+1. **ingest CPU per article at two store sizes**: the parent's CPU (``time.process_time``,
+   one process, model loaded beforehand) to ingest the same ``--add`` synthetic articles
+   (make_corpus.py) into a store of ``--small`` synthetic events and into one of
+   ``--large`` (events and their mentions filled by SQL among 41 states, bench_api.py's
+   layout); a cost that does not grow with the store gives a ratio near 1.
+2. **throughput, 1 against 2 workers**: ``bilat code CORPUS --workers N > /dev/null`` and
+   ``bilat ingest CORPUS --workers N`` on ``--n`` synthetic articles, whole processes (start-up
+   and model loads included), articles per second and the speed-up.
+3. **dyad timeline latency** over ``--events`` stored events: from Python, what
+   ``bilat timeline`` asks of the store (``resolve``, ``timeline``, ``undated``,
+   ``lifecycle``), and the ``bilat timeline PAK USA --format jsonl`` command as a whole process; p50 and p95.
+
+    .venv/bin/python benchmarks/bench_scale.py                          # all three, defaults
+    .venv/bin/python benchmarks/bench_scale.py --only ingest --add 100 --small 0 --large 1000000
+    .venv/bin/python benchmarks/bench_scale.py --only workers --n 600 --commands code
+    .venv/bin/python benchmarks/bench_scale.py --only timeline --events 1000000 --requests 20
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_api  # noqa: E402
+import bench_code  # noqa: E402
+
+
+def _bilat() -> str:
+    local = Path(sys.executable).with_name("bilat")
+    return str(local) if local.exists() else "bilat"
+
+
+def fill(path: str, n: int) -> None:
+    """A store of ``n`` synthetic events, each told by one stored mention."""
+    from bilat.query import Store
+    from bilat.store import EVENT_COLUMNS
+
+    if n <= 0:
+        Store(path).close()
+        return
+    bench_api.build(path, n)
+    cols = ", ".join(EVENT_COLUMNS)
+    with Store(path) as store:
+        store.con.execute(f"INSERT INTO mentions ({cols}, merged_id) SELECT {cols}, event_id FROM events")
+
+
+def ingest_cost(add: int, sizes: list[int]) -> None:
+    from bilat.pipeline import Pipeline
+    from bilat.query import Store
+    from bilat.settings import Settings
+
+    corpus = bench_code.ensure_corpus(add, 7)
+    pipeline = Pipeline(Settings.from_env(workers=1))
+    pipeline.nlp, pipeline.dictionary, pipeline.rules  # loaded outside the timings
+    print(f"ingest CPU per article ({add} synthetic articles, one process)")
+    first = None
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = str(Path(tmp) / "store.duckdb")
+            fill(db, size)
+            with Store(db) as store:
+                cpu, wall = time.process_time(), time.perf_counter()
+                tally = store.ingest([str(corpus)], pipeline=pipeline)
+                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+                events = store.counts()["events"]
+        per = cpu / max(tally["added"], 1)
+        first = first or per
+        print(f"  store of {size:>10,} events: {per * 1000:7.1f} ms CPU/article, {wall / add * 1000:7.1f} ms wall/article "
+              f"({tally['added']} added, {events:,} events after)  x{per / first:.2f}")
+
+
+def workers(n: int, counts: list[int], commands: list[str]) -> None:
+    corpus = bench_code.ensure_corpus(n, 7)
+    env = dict(os.environ)
+    env.pop("BILAT_WORKERS", None)
+    print(f"throughput on {n} synthetic articles (whole processes, model loads included; {os.cpu_count()} CPUs)")
+    for command in commands:
+        base = None
+        for k in counts:
+            with tempfile.TemporaryDirectory() as tmp:
+                args = [_bilat(), command, str(corpus), "--workers", str(k)]
+                if command == "ingest":
+                    args += ["--db", str(Path(tmp) / "w.duckdb")]
+                start = time.perf_counter()
+                subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+                seconds = time.perf_counter() - start
+            base = base or seconds
+            print(f"  bilat {command:<6} --workers {k}: {seconds:7.1f} s  {n / seconds:6.1f} articles/s  "
+                  f"x{base / seconds:.2f}")
+
+
+def _pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, int(round(q * len(values))) - 1))]
+
+
+def timeline(events: int, requests: int) -> None:
+    from bilat.query import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "timeline.duckdb")
+        start = time.perf_counter()
+        bench_api.build(db, events)
+        print(f"  built in {time.perf_counter() - start:.1f} s")
+        python = []
+        with Store(db, read_only=True) as store:
+            for i in range(requests + 1):
+                start = time.perf_counter()
+                a, b = store.resolve("PAK"), store.resolve("USA")
+                rows = store.timeline(a, b)
+                store.undated(a, b)
+                store.lifecycle(a, b)
+                if i:  # the first is a warm-up
+                    python.append((time.perf_counter() - start) * 1000)
+        cli = []
+        for i in range(min(requests, 10) + 1):
+            start = time.perf_counter()
+            # jsonl: the synthetic CAMEO codes are not all in the table the text format names them by
+            subprocess.run([_bilat(), "timeline", "PAK", "USA", "--db", db, "--format", "jsonl"], stdout=subprocess.DEVNULL, check=True)
+            if i:
+                cli.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import bilat.cli"], check=True)
+        startup = (time.perf_counter() - start) * 1000
+    print(f"dyad timeline PAK–USA over {events:,} events ({len(rows):,} dated rows returned)")
+    print(f"  Python (resolve+timeline+undated+lifecycle): p50 {statistics.median(python):7.1f} ms  "
+          f"p95 {_pct(python, 0.95):7.1f} ms  ({len(python)} runs)")
+    print(f"  CLI `bilat timeline PAK USA --format jsonl`: p50 {statistics.median(cli):7.1f} ms  "
+          f"p95 {_pct(cli, 0.95):7.1f} ms  ({len(cli)} runs; `python -c 'import bilat.cli'` alone: {startup:.0f} ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["ingest", "workers", "timeline"])
+    parser.add_argument("--add", type=int, default=100, help="articles ingested at each store size")
+    parser.add_argument("--small", type=int, default=0, help="synthetic events in the small store")
+    parser.add_argument("--large", type=int, default=1_000_000, help="synthetic events in the large store")
+    parser.add_argument("--n", type=int, default=300, help="articles for the workers measurement")
+    parser.add_argument("--commands", default="code,ingest", help="commands timed with 1 and 2 workers")
+    parser.add_argument("--events", type=int, default=1_000_000, help="stored events for the timeline")
+    parser.add_argument("--requests", type=int, default=20)
+    args = parser.parse_args()
+    if args.only in (None, "ingest"):
+        ingest_cost(args.add, [args.small, args.large])
+    if args.only in (None, "workers"):
+        workers(args.n, [1, 2], args.commands.split(","))
+    if args.only in (None, "timeline"):
+        timeline(args.events, args.requests)
+
+
+if __name__ == "__main__":
+    main()
