@@ -122,3 +122,11 @@ def test_unknown_actor_names_the_closest_codes_and_names_are_accepted(seeds_db):
     by_code = runner.invoke(main, ["timeline", "USA", "PAK", "--db", seeds_db])
     assert by_name.exit_code == 0 and by_name.stdout == by_code.stdout
     assert "USA–PAK timeline: 8 dated events" in by_name.stdout
+
+
+def test_a_code_cameo_lacks_is_shown_as_itself():
+    from bilat.export import format_timeline
+
+    row = {"event_date": "2001", "source": "PAK", "target": "USA", "cameo": "065", "goldstein": 0.0,
+           "doc_id": "d", "sentence": "Pakistan and the US met.", "trigger": "met", "sources": 1}
+    assert "065" in format_timeline("PAK", "USA", [row])

@@ -89,7 +89,7 @@ def _snippet(sentence: str, trigger: str, width: int = 110) -> str:
 def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: list[dict] = ()) -> str:
     """A readable timeline: date, direction, code, tone, and the supporting sentence; agreement
     steps (``steps``, from :meth:`Store.lifecycle`) interleaved and marked ``◆``."""
-    from bilat.ontology import lookup
+    from bilat.ontology import name_of
 
     lines = [f"{a}–{b} timeline: {len(rows)} dated events" + (f", {len(steps)} agreement steps" if steps else "")]
     merged = sorted([(r["event_date"], 1, r) for r in rows] + [(s["event_date"], 0, s) for s in steps],
@@ -99,7 +99,7 @@ def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: l
             implied = " (implied)" if r["implied"] else ""
             lines.append(f"{r['event_date']:<10}  ◆ {r['agreement']} {r['status'].replace('_', ' ')}{implied}")
             continue
-        name = lookup(r["cameo"]).name
+        name = name_of(r["cameo"])
         sentence = _snippet(r["sentence"], r.get("trigger") or "")
         via = f"  (via {r['via']})" if r.get("via") else ""
         more = f" +{r['sources'] - 1}" if (r.get("sources") or 1) > 1 else ""

@@ -14,7 +14,7 @@ mapping, column by column, is in docs/record.md (*Export formats*).
 from __future__ import annotations
 
 from bilat.codes import actor_names
-from bilat.ontology import lookup
+from bilat.ontology import name_of
 
 ICEWS_COLUMNS = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
                  "Event Text", "CAMEO Code", "Intensity", "Target Name", "Target Sectors",
@@ -60,7 +60,7 @@ def to_icews(record: dict) -> dict:
     ``Publisher`` the outlet; the date keeps bilat's precision (``2011-11``)."""
     names = actor_names()
     row = {"Event ID": record["event_id"], "Event Date": record["event_date"],
-           "Event Text": lookup(record["cameo"]).name, "CAMEO Code": record["cameo"],
+           "Event Text": name_of(record["cameo"]), "CAMEO Code": record["cameo"],
            "Intensity": record["goldstein"], "Story ID": record["story_id"], "Publisher": record.get("outlet")}
     for side, key in (("Source", "source"), ("Target", "target")):
         code, sector = record[key], record.get(f"{key}_sector")

@@ -62,3 +62,10 @@ def cameo_table() -> dict[str, Code]:
 def lookup(code: str) -> Code:
     """The entry for ``code``; raises KeyError for a code CAMEO does not have."""
     return cameo_table()[code]
+
+
+def name_of(code: str) -> str:
+    """The code's CAMEO name, or the code itself when CAMEO has none (a store written by other
+    software, or by a later version of the table)."""
+    entry = cameo_table().get(code)
+    return entry.name if entry is not None else code
