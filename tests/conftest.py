@@ -60,3 +60,14 @@ def seeds_db(tmp_path_factory):
     result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--db", db], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return db
+
+
+@pytest.fixture(scope="module")
+def client(seeds_db):
+    """A read-only API over the ingested samples (no token: writes refused), for the web tests."""
+    from fastapi.testclient import TestClient
+
+    from bilat.web import create_app
+
+    with TestClient(create_app(seeds_db, token="")) as c:
+        yield c

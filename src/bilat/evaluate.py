@@ -62,13 +62,7 @@ def load_gold(path: str | Path) -> list[dict]:
         BilatError: E500 naming the file and line of the first line that is not a gold
             document (not UTF-8, not JSON, a field of the wrong type); E106 if unreadable.
     """
-    docs = []
-    for lineno, item in _json_lines(path, "E500"):
-        problem = _gold_problem(item)
-        if problem:
-            raise BilatError("E500", problem, path=str(path), line=lineno)
-        docs.append(item)
-    return docs
+    return _checked_lines(path, "E500", _gold_problem)
 
 
 def load_predictions(path: str | Path) -> list[dict]:
@@ -78,13 +72,19 @@ def load_predictions(path: str | Path) -> list[dict]:
         BilatError: E501 naming the file and line of the first line that is not an event
             record with the fields scoring reads; E106 if unreadable.
     """
-    records = []
-    for lineno, item in _json_lines(path, "E501"):
-        problem = _record_problem(item)
+    return _checked_lines(path, "E501", _record_problem)
+
+
+def _checked_lines(path: str | Path, code: str, problem_of) -> list[dict]:
+    """The values of a JSON Lines file, each checked by ``problem_of``; the first problem
+    raises ``code`` naming the file and line."""
+    items = []
+    for lineno, item in _json_lines(path, code):
+        problem = problem_of(item)
         if problem:
-            raise BilatError("E501", problem, path=str(path), line=lineno)
-        records.append(item)
-    return records
+            raise BilatError(code, problem, path=str(path), line=lineno)
+        items.append(item)
+    return items
 
 
 def _json_lines(path: str | Path, code: str):

@@ -9,12 +9,6 @@ from bilat.web import create_app
 pytestmark = pytest.mark.issue(12)
 
 
-@pytest.fixture(scope="module")
-def client(seeds_db):
-    with TestClient(create_app(seeds_db, token="")) as c:
-        yield c
-
-
 @pytest.fixture
 def writable(seeds_db, tmp_path, pipeline):
     db = tmp_path / "w.duckdb"

@@ -21,12 +21,6 @@ INJECTIONS = ["' OR 1=1 --", "PAK' OR '1'='1", "\"; DROP TABLE events; --", "USA
               "%", "_", "*", "\\", "PAK-USA' UNION SELECT * FROM documents --", "x\u0000y", "é" * 3000]
 
 
-@pytest.fixture(scope="module")
-def client(seeds_db):
-    with TestClient(create_app(seeds_db, token="")) as c:
-        yield c
-
-
 @pytest.fixture
 def writable(seeds_db, tmp_path, pipeline):
     db = tmp_path / "w.duckdb"
