@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from pathlib import Path
 
 from bilat.document import Document
 from bilat.errors import BilatError
@@ -105,7 +106,12 @@ class Store:
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
-        self.con = connect(path, read_only=read_only)
+        if path != ":memory:" and Path(path).is_dir():  # the Parquet output of bilat spark
+            from bilat.lake import connect_output
+
+            self.con = connect_output(path, read_only=read_only)
+        else:
+            self.con = connect(path, read_only=read_only)
 
     def close(self) -> None:
         self.con.close()

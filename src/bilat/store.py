@@ -132,10 +132,6 @@ def connect(path: str, *, read_only: bool = False):
     import duckdb
     from pathlib import Path
 
-    if path != ":memory:" and Path(path).is_dir():  # the Parquet output of bilat spark
-        from bilat.lake import connect_output
-
-        return connect_output(path, read_only=read_only)
     if read_only and path != ":memory:" and not Path(path).is_file():
         raise BilatError("E303", f"no database at {path} (bilat ingest creates one; "
                                  "choose another with --db or BILAT_DB)")
