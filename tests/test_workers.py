@@ -82,3 +82,18 @@ def test_a_killed_worker_ends_the_run_with_one_clear_line(tmp_path, monkeypatch)
 
 def _die(batch):
     os._exit(9)
+
+
+def test_a_plain_script_without_a_main_guard_codes_in_one_process(tmp_path):
+    # workers are spawned processes that re-run an unguarded script; the Python API's default
+    # of one process keeps the simplest script working
+    script = tmp_path / "count.py"
+    script.write_text("from bilat import Pipeline\n"
+                      f"docs = list(Pipeline().run([{str(ROOT / 'examples' / 'seeds')!r}]))\n"
+                      "print(len(docs), sum(len(d.events) for d in docs))\n")
+    env = {k: v for k, v in os.environ.items() if k != "BILAT_WORKERS"}
+    env["BILAT_BATCH_SIZE"] = "2"  # three batches: enough that workers would start
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    documents, events = map(int, done.stdout.split())
+    assert documents == 5 and events > 20

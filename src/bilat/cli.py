@@ -6,6 +6,7 @@ and turns a BilatError into one line on stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def _progress(iterable, desc: str, total: int | None = None):
 
 
 def _settings(db: str | None = None, actors: str | None = None, workers: int | None = None) -> Settings:
+    if workers is None and not os.environ.get("BILAT_WORKERS"):
+        workers = 0  # the command line uses every core unless told otherwise
     try:
         return Settings.from_env(db=db, actors_file=actors, workers=workers)
     except BilatError as exc:

@@ -157,7 +157,8 @@ class Pipeline:
                 while pending:
                     yield from _replay(pending.popleft().result(), report)
         except BrokenProcessPool as exc:
-            raise BilatError("E201", "a worker process ended unexpectedly (killed, or out of memory?); "
+            raise BilatError("E201", "a worker process ended unexpectedly (killed, out of memory, or a "
+                                     "script that starts workers outside `if __name__ == \"__main__\":`?); "
                                      "what was stored is whole: run the same command again to finish") from exc
 
     def _prepare(self, doc: Document) -> Document:

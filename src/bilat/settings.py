@@ -55,9 +55,11 @@ class Settings:
             (``BILAT_MAX_REQUEST_BYTES``); a larger one is answered 413 (E108) unread.
         cors_origins: origins (``https://example.org``) whose pages may call the API from a
             browser (``BILAT_CORS_ORIGINS``, comma-separated); none by default.
-        workers: processes that parse and code (``--workers``, ``BILAT_WORKERS``); 0, the
-            default, means one per core this process may use. Output is the same whatever
-            the number.
+        workers: processes that parse and code (``--workers``, ``BILAT_WORKERS``); 0 means
+            one per core this process may use. The default is one process, so that a plain
+            script works (workers are spawned processes, which need the script's entry under
+            ``if __name__ == "__main__":``); the CLI uses every core unless told otherwise.
+            Output is the same whatever the number.
     """
 
     db: str = "bilat.duckdb"
@@ -70,7 +72,7 @@ class Settings:
     max_paragraph_chars: int = 5_000
     max_request_bytes: int = 10_000_000
     cors_origins: tuple[str, ...] = ()
-    workers: int = 0
+    workers: int = 1
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
