@@ -721,3 +721,18 @@ def test_thousands_of_troops_are_their_states(code_text):
 ])
 def test_passives_whose_subject_names_the_other_party(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "he"/"she" after an office named with its state: the office holder
+    ("Ethiopia's prime minister said he had met Eritrea's president in Asmara.", ("ETH", "ERI", "04")),
+    ("The Kenyan foreign minister arrived in Mogadishu. She met Somalia's president on Monday.",
+     ("KEN", "SOM", "04")),
+    # weapons named by what they are, sent or provided
+    ("The United States sent Patriot missiles to Ukraine in 2023.", ("USA", "UKR", "07")),
+    ("Japan provided the Philippines with coastal radar systems.", ("JPN", "PHL", "07")),
+    # a refusal's target is in the refused act
+    ("Iran refused to hold talks with the United States.", ("IRN", "USA", "12")),
+])
+def test_office_holders_weapons_and_refusals(code_text, text, expected):
+    assert expected in _triples(code_text(text))

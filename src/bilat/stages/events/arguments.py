@@ -398,13 +398,30 @@ def pair_for_they(tok, ctx: Context) -> list[Arg]:
 
 def speaker_of(tok, ctx: Context) -> Arg | None:
     """The person whose words contain ``tok``: the subject of the nearest verb above it
-    that has a person as subject ("Qamar said his country hoped …" → Qamar)."""
+    that has a person as subject ("Qamar said his country hoped …" → Qamar; "Ethiopia's
+    prime minister said he would go" → the prime minister)."""
     for verb in verbs_above(tok, 10):
         for child in verb.children:
             mention = ctx.by_token.get(child.i) if child.dep_ == "nsubj" else None
-            if mention is not None and mention.person and mention.code:
+            if mention is not None and mention.code and (mention.person or holds_office(mention)):
                 return _arg(mention)
     return None
+
+
+# Offices one person holds: "the Nepalese prime minister … he", "Kenya's foreign minister said she".
+_OFFICES = frozenset({"minister", "premier", "president", "chancellor", "king", "queen", "emir", "sultan",
+                      "prince", "monarch", "ruler", "leader", "ambassador", "envoy", "spokesman",
+                      "spokeswoman", "spokesperson", "secretary", "commander", "general", "governor",
+                      "mayor", "senator", "negotiator", "adviser", "advisor", "chief", "dictator",
+                      "counterpart", "diplomat", "representative", "official", "vice-president",
+                      "taoiseach", "shah", "pm"})
+
+
+def holds_office(mention: Mention) -> bool:
+    """Does a mention name one person by office ("Ethiopia's prime minister", "the Kenyan
+    envoy"), who can be "he" or "she" afterwards?"""
+    words = mention.text.lower().split()
+    return bool(words) and words[-1] in _OFFICES and mention.kind in ("role", "person", "state")
 
 
 def _dedupe(args: list[Arg]) -> list[Arg]:

@@ -482,8 +482,9 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
                 break
     if not found and rule.frame in _INTENT_FRAMES:
         found = _intended_target(tok, ctx, avoid)
-    if not found and rule.code[:2] in ("10", "13"):
-        # "threatened to veto Turkey's accession talks": whose the threatened act's object is
+    if not found and rule.code[:2] in ("10", "12", "13"):
+        # "threatened to veto Turkey's accession talks": whose the threatened act's object is;
+        # "refused to hold talks with the US": whom the refused act was for
         for comp in children(tok, "xcomp"):
             for obj in children(comp, "dobj"):
                 found = found or subtree_actor(obj, ctx, avoid)

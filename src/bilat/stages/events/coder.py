@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bilat.document import Document, Event, Mention, make_event_id
 from bilat.ontology import lookup
-from bilat.stages.events.arguments import Arg, Context
+from bilat.stages.events.arguments import Arg, Context, holds_office
 from bilat.stages.events.candidate import Candidate
 from bilat.stages.events.candidates import find_candidates
 from bilat.stages.events.quantities import KILL_WORDS, find_quantities
@@ -65,7 +65,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             for m in mentions:
                 if m.code and len(m.code) == 3 and not m.inferred and not _venue(m, para.parsed):
                     recent.append(m.code)
-                if m.person and m.code:
+                if m.code and (m.person or holds_office(m)):
                     last_person = Arg(m.code, m.sector, m.text)
             sent_index += 1
     doc.events = events
