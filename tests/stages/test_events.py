@@ -736,3 +736,23 @@ def test_passives_whose_subject_names_the_other_party(code_text, text, expected)
 ])
 def test_office_holders_weapons_and_refusals(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The UN envoy went to Rabat and Algiers this month.", ("UN", "DZA", "04")),
+    ("The Turkish foreign minister was visiting Washington when the protest broke out.", ("TUR", "USA", "04")),
+    ("The ministry said the shelling carried out by Armenian forces against Azerbaijani positions "
+     "was a gross violation of the ceasefire.", ("ARM", "AZE", "19")),
+    ("Baku said the attack by Armenia was a blatant act of aggression.", ("AZE", "ARM", "11")),
+    ("Baku said the attack by Armenia was a blatant act of aggression.", ("ARM", "AZE", "19")),
+])
+def test_journeys_visits_under_way_participles_and_censured_acts(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Every year, dozens of Pakistani officers go to US institutions for training.",
+    "Pakistan went to the International Court of Justice over the dispute with India.",
+])
+def test_a_habit_or_a_case_taken_to_court_is_no_visit(code_text, text):
+    assert not [e for e in code_text(text) if e.root == "04"]

@@ -256,6 +256,14 @@ def igo_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def court_codes() -> frozenset[str]:
+    """Codes of the courts and tribunals among the international bodies: one goes to them
+    with a case, not on a visit."""
+    words = ("court", "tribunal", "arbitration")
+    return frozenset(row["code"] for row in _rows("igos.tsv") if any(w in row["name"].lower() for w in words))
+
+
+@lru_cache(maxsize=1)
 def memberships() -> dict[str, frozenset[str]]:
     """International body → its member states (``data/actors/memberships.tsv``)."""
     return {row["body"]: frozenset(row["members"].split("|")) for row in _rows("memberships.tsv")}

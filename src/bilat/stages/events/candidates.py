@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context, actors_of, all_actors_in,
                                           children, clear_pair, definite, dominant_pair, modifier_sources,
                                           other_party, pair_for_they, place_of, prep_objects, previous_actor,
@@ -28,6 +30,8 @@ _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 # Roots of reductions and coercion, decided at once: announced in the progressive, they are done.
 _DECIDED_ROOTS = frozenset({"16", "17"})
+# A visit or meeting in progress took place: "was visiting the US capital when …".
+_VISIT_ROOTS = frozenset({"04"})
 # Roots of force, which is an act in any aspect: "had been striking army positions".
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 
@@ -555,6 +559,12 @@ def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list
     return []
 
 
+def _courts() -> frozenset[str]:
+    from bilat.stages.actors import court_codes
+
+    return court_codes()
+
+
 def _bodies() -> frozenset[str]:
     from bilat.stages.actors import igo_codes
 
@@ -707,6 +717,19 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 sources, code = inner, nested[0]
         elif prep == "for" and args and not targets:
             targets = args
+    for clause in children(tok, "acl"):
+        # "the shelling carried out by Armenian forces against Azerbaijani positions", "the
+        # sanctions imposed by the EU on Belarus": a participle says who did it and to whom
+        if clause.tag_ != "VBN":
+            continue
+        for prep, pobj in prep_objects(clause, ("by", "against", "on", "at", "into", "to", "with", "in")):
+            args = actors_of(pobj, ctx)
+            if not args and prep in ("in", "into") and code[:2] in _FORCE_ROOTS:
+                args = place_of(pobj, ctx)
+            if prep == "by" and args and not sources:
+                sources = args
+            elif prep != "by" and args and not targets and (prep != "in" or code[:2] in _FORCE_ROOTS):
+                targets = [a for a in args if a.code not in {s.code for s in sources}]
     if not sources and code[:2] in ("11", "12", "14") and tok.dep_ == "dobj":
         # "drew a rebuke from Taipei", the parser hanging "from" on the verb
         for _, pobj in prep_objects(tok.head, ("from",)):
@@ -812,10 +835,17 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             if found is None:
                 continue
             rule, classes = found
+            if rule.frame == "journey":
+                # "went to Rabat": a trip told as done or under way; "officers go to US
+                # institutions for training" is a habit
+                if tok.tag_ not in ("VBD", "VBN", "VBG"):
+                    continue
+                rule = replace(rule, frame="place")
             why = is_blocked(tok, rules)
             if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
-            if progressive(tok) and not dated_in_sentence(sent) and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS \
+            if progressive(tok) and not dated_in_sentence(sent) \
+                    and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS | _VISIT_ROOTS \
                     and not (rule.code[:2] in _DECIDED_ROOTS and reported(tok)):
                 # "is providing aid" is a state of affairs; "is blaming", "is urging" an act, and
                 # so is a cut announced as under way ("notified Japan that it is pulling out")
@@ -823,6 +853,10 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             if rule.frame == "promise" and not (future(tok) and reported(tok)):
                 continue  # "helped" tells nothing; "said it would help North Korea" is a promise
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
+            if cand is not None and rule.frame == "place":
+                # "went to the International Court of Justice": a case taken there, not a visit
+                cand.targets = [t for t in cand.targets if t.code not in _courts()]
+                cand = cand if cand.targets else None
             if cand is not None and rule.frame == "promise":
                 cand.intent = True
             elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):

@@ -42,9 +42,10 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
         for comp in comps:  # "claimed the work was … and that Nicaraguan troops have entered …"
             inside = {t.i for t in comp.subtree}
             words = {t.lower_ for t in comp.subtree}
-            if words & _NEGATORS or (taken & inside and tok.lemma_.lower() not in _ALLEGING):
+            if words & _NEGATORS:
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+            coded_inside = bool(taken & inside) and tok.lemma_.lower() not in _ALLEGING
+            if not coded_inside and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
                 # "Safadi said Israel must end the war": a demand of the one who must act
                 subj_c, _ = subject(comp, ctx)
                 told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
@@ -60,7 +61,7 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
-            blamed = _blamed(comp, ctx, avoid, rules)
+            blamed = _blamed(comp, ctx, avoid, rules) if not coded_inside else []
             if blamed:
                 # "Kenya said Somalia was responsible for the attack": an accusation
                 out.append(Candidate(tok.i, "112", sources, blamed[:1]))
@@ -69,7 +70,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
             for t in comp.subtree:
                 if t.lower_ in negative or t.lemma_.lower() in negative:
                     targets = targets or _censured(t, ctx, avoid)
-            if not targets and any(t.lower_ in negative or t.lemma_.lower() in negative for t in comp.subtree):
+            if not targets and not coded_inside and any(t.lower_ in negative or t.lemma_.lower() in negative
+                                                        for t in comp.subtree):
                 # "Japan is launching retaliation … in violation of WTO rules": the doer
                 subj_c, _ = subject(comp, ctx)
                 targets = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
