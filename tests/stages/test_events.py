@@ -756,3 +756,13 @@ def test_journeys_visits_under_way_participles_and_censured_acts(code_text, text
 ])
 def test_a_habit_or_a_case_taken_to_court_is_no_visit(code_text, text):
     assert not [e for e in code_text(text) if e.root == "04"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs a statement's participle on the verb or on the addressee: the issuer speaks
+    ("The UN Security Council adopted a resolution calling on Israel to end the fighting.", ("UN", "ISR", "02")),
+    ("The US embassy sent a letter to Egypt's ambassador urging Egypt to halt its harassment of the family.",
+     ("USA", "EGY", "02")),
+])
+def test_a_statement_participle_hung_elsewhere_speaks_for_the_issuer(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -42,6 +42,24 @@ def statement_participle(tok) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.lemma_.lower() in STATEMENT_NOUNS
 
 
+def statement_verb(tok):
+    """The verb that issued a statement a participle gives the content of, when the parser
+    hung the participle elsewhere: "adopted Resolution 1701 calling on Israel …" (on the
+    verb), "sent a letter to Egypt's ambassador urging Egypt …" (on the addressee). None
+    otherwise."""
+    if tok.tag_ != "VBG":
+        return None
+    verb = None
+    if tok.dep_ == "advcl":
+        verb = tok.head
+    elif tok.dep_ == "acl" and tok.head.dep_ in ("pobj", "dative") and tok.head.head.dep_ in ("prep", "dative"):
+        verb = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    said = any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children)
+    return verb if said else None
+
+
 # Verbs whose "that" clause says what someone must do ("demanded that Israel withdraw").
 MANDATIVE = frozenset({"demand", "insist", "urge", "ask", "request", "require", "recommend", "propose",
                        "suggest", "order", "command", "stipulate", "call"})

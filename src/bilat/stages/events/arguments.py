@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from bilat.document import Mention
-from bilat.stages.grammar import COMM_TABLE, COMMUNICATION, participle_adjunct, statement_participle, verbs_above
+from bilat.stages.grammar import COMM_TABLE, COMMUNICATION, participle_adjunct, statement_participle, \
+    statement_verb, verbs_above
 from bilat.stages.events.rules import lemma_in
 
 
@@ -522,6 +523,10 @@ def subject(tok, ctx: Context, depth: int = 0):
         if owner is not None:
             return owner, False
         return subject(tok.head.head, ctx, depth + 1) if tok.head.head.pos_ in ("VERB", "AUX") else (None, False)
+    issuer = statement_verb(tok)
+    if issuer is not None:
+        # "adopted a resolution calling on Israel …", "sent a letter to X urging …": the issuer
+        return subject(issuer, ctx, depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBD":  # "the EU's policy chief called on …", misparsed
         return tok.head, False
     if participle_adjunct(tok):

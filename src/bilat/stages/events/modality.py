@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bilat.stages.events.rules import Rules
 from bilat.stages.grammar import (COMMUNICATION, CONTACT_VERBS, REALIS_GERUND_PREPS, mandated, participle_adjunct,
-                                  statement_participle)
+                                  statement_participle, statement_verb)
 
 
 # Auxiliaries that make a clause a writer's or speaker's speculation, not a done event.
@@ -105,7 +105,7 @@ def is_blocked(tok, rules: Rules) -> str | None:
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
         if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok) \
-                and not statement_participle(tok):
+                and not statement_participle(tok) and statement_verb(tok) is None:
             return "gerund"
     base = tok
     while base.dep_ == "conj" and base.tag_ == "VB" and base.head.pos_ in ("VERB", "AUX") \
