@@ -67,7 +67,7 @@ def test_codes(code_text, text, expected):
     "If Kenya attacks Uganda, the region will suffer.",
     "Will Kenya sign the accord with Uganda?",
     "India did not carry out strikes in Pakistan, officials said.",
-    "Kenya often accuses Uganda of smuggling weapons across the border.",
+    "Kenya often sells weapons to Uganda.",
     "Kenya hopes to sign an accord with Uganda.",
 ])
 def test_no_event_from_negation_speculation_hypothesis(code_text, text):
@@ -766,3 +766,9 @@ def test_a_habit_or_a_case_taken_to_court_is_no_visit(code_text, text):
 ])
 def test_a_statement_participle_hung_elsewhere_speaks_for_the_issuer(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_an_accusation_made_often_was_made(code_text):
+    # a habit of censure is censure said: annotators code "often accuses" as an accusation
+    events = code_text("Kenya often accuses Uganda of smuggling weapons across the border.")
+    assert ("KEN", "UGA", "11") in _triples(events)

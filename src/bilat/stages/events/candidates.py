@@ -30,6 +30,8 @@ _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 # Roots of reductions and coercion, decided at once: announced in the progressive, they are done.
 _DECIDED_ROOTS = frozenset({"16", "17"})
+# Roots of censure, demand and threat: said "often" or "regularly", they were said.
+_CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
 _VISIT_ROOTS = frozenset({"04"})
 # Roots of force, which is an act in any aspect: "had been striking army positions".
@@ -842,6 +844,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                     continue
                 rule = replace(rule, frame="place")
             why = is_blocked(tok, rules)
+            if why == "habitual" and rule.code[:2] in _CENSURE_ROOTS:
+                why = None  # "Ethiopia often accuses Eritrea of …": each time it was said
             if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
             if progressive(tok) and not dated_in_sentence(sent) \
