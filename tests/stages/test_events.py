@@ -772,3 +772,11 @@ def test_an_accusation_made_often_was_made(code_text):
     # a habit of censure is censure said: annotators code "often accuses" as an accusation
     events = code_text("Kenya often accuses Uganda of smuggling weapons across the border.")
     assert ("KEN", "UGA", "11") in _triples(events)
+
+
+def test_the_act_one_is_criticised_for_is_ones_own(code_text):
+    events = _triples(code_text("The Security Council criticized the US over last week's air raids on Iraq."))
+    assert ("USA", "IRQ", "19") in events
+    # blaming alleges the act: no attack by Pakistan is asserted
+    blamed = _triples(code_text("India blamed Pakistan for the attack on Indian troops."))
+    assert not [t for t in blamed if t[0] == "PAK"]

@@ -561,6 +561,22 @@ def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list
     return []
 
 
+def _censured_for(tok, ctx: Context, rules: Rules) -> list[Arg]:
+    """The actor a verb of criticism or punishment is aimed at when ``tok`` is what it is
+    "for" or "over": "condemned Japan for its incursion" → Japan ("blamed Pakistan for the
+    attack" alleges the act, and gives nothing)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("for", "over"):
+        return []
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or not lemma_in(verb, rules.verbs):
+        return []
+    found = _verb_rule(verb, rules)
+    code = refine(found[0].code, found[1]) if found is not None else ""
+    if not (code[:3] in ("110", "111", "114") or code[:2] == "16"):
+        return []  # blaming or accusing alleges the act; criticising or sanctioning over it presumes it
+    return [a for obj in children(verb, "dobj") for a in actors_of(obj, ctx)]
+
+
 def _courts() -> frozenset[str]:
     from bilat.stages.actors import court_codes
 
@@ -748,6 +764,10 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 sources = sources or actors_of(pobj, ctx) or place_of(pobj, ctx)
         if sources and not targets and tok.dep_ in ("nsubj", "nsubjpass"):
             targets = _struck_place(tok.head, ctx, {a.code for a in sources})
+    if not sources:
+        # "criticized the US over air raids on Syria", "condemned Japan for its incursion":
+        # the one censured or punished for an act did it
+        sources = _censured_for(tok, ctx, rules)
     if not sources and tok.dep_ in ("pobj",) and tok.head.lower_ == "between":
         return None
     if not sources:
