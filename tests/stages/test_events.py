@@ -780,3 +780,14 @@ def test_the_act_one_is_criticised_for_is_ones_own(code_text):
     # blaming alleges the act: no attack by Pakistan is asserted
     blamed = _triples(code_text("India blamed Pakistan for the attack on Indian troops."))
     assert not [t for t in blamed if t[0] == "PAK"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an intention told with no one named, in a story about two states: toward the other
+    ("Bangladesh and Myanmar held talks on refugees. The Bangladeshi side said it is prepared to repatriate "
+     "the first group.", ("BGD", "MMR", "03")),
+    # a participle after a letter or a call: said to the one written to
+    ("The Iranian president wrote to his Saudi counterpart, urging restraint.", ("IRN", "SAU", "02")),
+])
+def test_intentions_toward_the_other_state_and_participles_of_a_letter(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -14,7 +14,7 @@ from bilat.stages.events.candidate import Candidate, conditions, mutual
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
 from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
-from bilat.stages.grammar import CONTACT_VERBS, mandated, verbs_above
+from bilat.stages.grammar import CONTACT_VERBS, mandated, participle_adjunct, verbs_above
 
 
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -305,6 +305,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         # "South Korea scrapped the pact", "Israel declared the agreement void": in a story
         # about two states, the agreement, ties or talks are with the other
         targets = other_party(sources, ctx)
+    if not targets and rule.frame == "intent" and not passive and not any(a.inferred for a in sources):
+        # "Morocco offered to send help to combat the fires": toward the story's other state
+        targets = other_party(sources, ctx)
     if not targets and rule.code[:3] == "036" and rule.object_class == "talks" and not passive:
         # "Armenia, however, seeks talks": in a story about two states, with the other
         targets = other_party(sources, ctx)
@@ -488,6 +491,11 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
                 break
     if not found and rule.frame in _INTENT_FRAMES:
         found = _intended_target(tok, ctx, avoid)
+    if not found and participle_adjunct(tok) and tok.head.lemma_.lower() in CONTACT_VERBS:
+        # "wrote to his Saudi counterpart, urging restraint", "phoned Annan, pledging to …":
+        # said to the one written to or called
+        addressees = children(tok.head, "dobj") + [p for _, p in prep_objects(tok.head, ("to", "with"))]
+        found = [a for obj in addressees for a in actors_of(obj, ctx) if a.code not in avoid]
     if not found and rule.code[:2] in ("10", "12", "13"):
         # "threatened to veto Turkey's accession talks": whose the threatened act's object is;
         # "refused to hold talks with the US": whom the refused act was for
@@ -982,6 +990,10 @@ def _adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Can
                     targets = subtree_actor(obj, ctx, src)
                 for prep, pobj in prep_objects(c):
                     targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in src]
+        if not targets and not any(a.inferred for a in sources):
+            # "the Bangladeshi side said it is prepared to repatriate them": in a story about
+            # two states, an intention told with no one named is toward the other
+            targets = other_party(sources, ctx)
         if not targets:
             return None
         return Candidate(tok.i, refine(rule.code, classes), sources, targets, intent=True)
