@@ -791,3 +791,21 @@ def test_the_act_one_is_criticised_for_is_ones_own(code_text):
 ])
 def test_intentions_toward_the_other_state_and_participles_of_a_letter(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The incident took place on May 16 when the Turkish foreign minister was visiting Washington.",
+     ("TUR", "USA", "04")),
+    ("Pakistan has been standing by Azerbaijan since the beginning of the conflict.", ("PAK", "AZE", "05")),
+    ("Tajik border guards entered the border area near Vorukh, the Batken district of Kyrgyzstan.",
+     ("TJK", "KGZ", "15")),
+    ("Japan and India are at odds. Japan has imposed stricter controls on exports of crucial materials.",
+     ("JPN", "IND", "16")),
+])
+def test_visits_in_when_clauses_stances_kept_land_described_and_sanctions_on_the_other(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_aid_received_for_years_is_a_state_of_affairs(code_text):
+    events = code_text("Pakistan had been receiving $2 billion a year in security assistance from the US.")
+    assert not [e for e in events if e.root == "07"]

@@ -11,7 +11,8 @@ from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context
                                           other_party, pair_for_they, place_of, prep_objects, previous_actor,
                                           reacted_to, subject, subtree_actor)
 from bilat.stages.events.candidate import Candidate, conditions, mutual
-from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, progressive, reported
+from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, perfect_progressive, progressive, \
+    reported
 from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 from bilat.stages.grammar import CONTACT_VERBS, mandated, participle_adjunct, verbs_above
@@ -30,6 +31,9 @@ _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 # Roots of reductions and coercion, decided at once: announced in the progressive, they are done.
 _DECIDED_ROOTS = frozenset({"16", "17"})
+# Roots of what flows over years (aid, cooperation): "had been receiving $2 billion a year" is
+# a state of affairs, "has been standing by Azerbaijan" a stance taken.
+_FLOW_ROOTS = frozenset({"06", "07"})
 # Roots of censure, demand and threat: said "often" or "regularly", they were said.
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
@@ -300,7 +304,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         targets = other_party(sources, ctx)
     if not targets and rule.frame != "place":
         targets = _loose_target(tok, ctx, src_codes, rules)
-    if not targets and rule.code[:2] == "16" and rule.object_class in ("agreement", "cooperation", "talks", "void") \
+    if not targets and rule.code[:2] == "16" and rule.object_class in ("agreement", "cooperation", "talks", "void",
+                                                                     "sanction") \
             and not passive and not any(a.inferred for a in sources):
         # "South Korea scrapped the pact", "Israel declared the agreement void": in a story
         # about two states, the agreement, ties or talks are with the other
@@ -613,6 +618,28 @@ def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
                 found = found or [a for a in actors_of(place, ctx) + place_of(place, ctx) if a.code not in avoid]
         if found:
             return found
+    return _located(tok, ctx, avoid)
+
+
+# Words for a stretch of land: "the border area near Bulak-Bashy, the Batken district of Kyrgyzstan".
+_LAND_WORDS = frozenset({"area", "areas", "district", "districts", "region", "regions", "province", "village",
+                         "villages", "town", "section", "road", "zone", "territory", "outskirts", "part", "parts"})
+
+
+def _located(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """The state a stretch of land named as the object belongs to, however deep its
+    description goes ("entered the border area near Bulak-Bashy, the Batken district of the
+    Batken region of Kyrgyzstan"; "blocked a section of the road in Batken region of
+    Kyrgyzstan"): the one state named inside it, if only one."""
+    for obj in children(tok, "dobj"):
+        if obj.lower_ not in _LAND_WORDS:
+            continue
+        # the description may hang on the verb: "entered the area near Bulak-Bashy, …"
+        spans = [obj] + [pobj for _, pobj in prep_objects(tok, ("near", "in", "at", "around", "of"))]
+        named = {a.code: a for span in spans for t in span.subtree if t.i != obj.i and t.i in ctx.by_token
+                 for a in actors_of(t, ctx) if a.code not in avoid and len(a.code) == 3}
+        if len(named) == 1:
+            return list(named.values())
     return []
 
 
@@ -877,6 +904,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             if why and not (rule.frame in _INTENT_FRAMES and why == "infinitive"):
                 continue
             if progressive(tok) and not dated_in_sentence(sent) \
+                    and not (perfect_progressive(tok) and rule.code[:2] not in _FLOW_ROOTS) \
                     and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS | _VISIT_ROOTS \
                     and not (rule.code[:2] in _DECIDED_ROOTS and reported(tok)):
                 # "is providing aid" is a state of affairs; "is blaming", "is urging" an act, and

@@ -103,7 +103,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
         if cur.dep_ in ("ROOT",):
             break
         cur = head
-    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod"):
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod") and not any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):  # "when X was visiting" is finite
         if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok) \
                 and not statement_participle(tok) and statement_verb(tok) is None:
             return "gerund"
@@ -127,6 +128,13 @@ def is_blocked(tok, rules: Rules) -> str | None:
 def progressive(tok) -> bool:
     """"had been receiving", "is providing": an ongoing activity, not a discrete event."""
     return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+
+
+def perfect_progressive(tok) -> bool:
+    """"has been standing by Azerbaijan", "had been shelling": an activity that went on up to
+    then, so it took place."""
+    auxes = [c for c in tok.children if c.dep_ == "aux"]
+    return progressive(tok) and any(c.lemma_ == "have" for c in auxes) and any(c.lower_ == "been" for c in auxes)
 
 
 def dated_in_sentence(sent) -> bool:
