@@ -137,3 +137,15 @@ def test_a_yearless_date_in_an_undated_page_takes_the_narrative_year(pipeline, t
 
     doc = pipeline.with_stories(StoryIndex())(Document(doc_id=f"yl{expected}", raw=text))
     assert [e.event_date for e in doc.events if e.root == "05"] == [expected]
+
+
+def test_an_event_noun_deep_under_prepositions_takes_the_clause_date(pipeline):
+    from bilat.document import Document
+
+    # the date hangs on "marked", five hops above "visit" through prepositions and nouns
+    text = ("ASTANA — Kazakhstan and Uzbekistan inked new documents, officially opened branches of "
+            "universities in Chirchik and Almaty and marked the arrival of a freight train from Xian to "
+            "Tashkent during President of Uzbekistan Shavkat Mirziyoyev's state visit to Kazakhstan on Aug. 8.")
+    doc = pipeline(Document(doc_id="deep-visit", raw=text, published="2024-08-09"))
+    visits = [e for e in doc.events if e.root == "04"]
+    assert visits and all(e.event_date == "2024-08-08" for e in visits)

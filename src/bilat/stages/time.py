@@ -135,11 +135,12 @@ def _under_event_noun(tok, trigger) -> bool:
 
 def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
     """The nearest expression attached to a clause above the trigger."""
-    cur = trigger
-    for _ in range(_CLIMB):
+    cur, clauses = trigger, 0
+    for _ in range(3 * _CLIMB):  # prepositions and nouns on the way ("during X's visit to Y") are free
         head = cur.head
-        if head.i == cur.i:
+        if head.i == cur.i or clauses >= _CLIMB:
             break
+        clauses += head.pos_ in ("VERB", "AUX")
         if head.i in by_token:
             return by_token[head.i]
         for child in head.children:
