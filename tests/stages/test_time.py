@@ -149,3 +149,13 @@ def test_an_event_noun_deep_under_prepositions_takes_the_clause_date(pipeline):
     doc = pipeline(Document(doc_id="deep-visit", raw=text, published="2024-08-09"))
     visits = [e for e in doc.events if e.root == "04"]
     assert visits and all(e.event_date == "2024-08-08" for e in visits)
+
+
+def test_the_meeting_named_as_known_takes_the_date_it_was_told_with(pipeline):
+    from bilat.document import Document
+
+    text = ("The Uzbek president met Kazakh President Tokayev in Astana on Aug. 8. Officials praised the "
+            "harvest. The railway is new. Trade grew. Tokayev stressed the importance of this state visit "
+            "for Uzbekistan.")
+    doc = pipeline(Document(doc_id="known-meeting", raw=text, published="2024-08-12"))
+    assert {e.event_date for e in doc.events if e.root == "04"} == {"2024-08-08"}

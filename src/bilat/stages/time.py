@@ -216,6 +216,7 @@ def date_events(doc: Document) -> Document:
         return doc
     reference: tuple[str, str] | None = None
     since_reference = _CARRY + 1
+    meetings: dict[frozenset, tuple[str, str]] = {}  # pair → the date of its last meeting or visit told
     extra_steps: list = []
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
@@ -243,6 +244,10 @@ def date_events(doc: Document) -> Document:
                     value, precision = _news_month(published)
                 elif carried and _past(tok) and not _verbal(events):
                     value, precision = reference
+                elif _met(meetings, events) is not None and (_during_the_meeting(tok) or _the_meeting(tok)):
+                    # "During the meeting, the sides discussed …", "the importance of this state
+                    # visit": the meeting of the same pair told before
+                    value, precision = _met(meetings, events)
                 elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 if tx is not None and _all_steps(events):
@@ -258,6 +263,9 @@ def date_events(doc: Document) -> Document:
                         continue
                     event.event_date, event.date_precision = value, precision
                     event.date_end = tx.end_value if tx is not None and tx.kind == "range" else None
+                for event in events:
+                    if value is not None and getattr(event, "root", None) == "04":
+                        meetings[frozenset((event.source, event.target))] = (value, precision)
                 if value is not None and _main_clause(tok):
                     # only the main clause's time carries on: "Singh's visit to Dhaka in 2011"
                     # told in passing does not date what the next sentence narrates
@@ -276,6 +284,43 @@ def date_events(doc: Document) -> Document:
 # Openings that turn away from the time just narrated: "However, …", "Since then, …".
 _TURNING = re.compile(r"^\W*(?:however|meanwhile|since then|in recent (?:years|months|weeks)|today|now)\b",
                       re.IGNORECASE)
+
+
+# Nouns of a meeting another sentence told: "during the meeting", "at the talks".
+_MEETING_NOUNS = frozenset({"meeting", "meetings", "talks", "visit", "summit", "call", "conversation",
+                            "consultations", "session", "negotiations", "trip", "tour"})
+
+
+def _met(meetings: dict, events) -> tuple[str, str] | None:
+    """The date of the last meeting told between the pair of any of ``events``."""
+    for event in events:
+        pair = frozenset((getattr(event, "source", None), getattr(event, "target", None)))
+        if pair in meetings:
+            return meetings[pair]
+    return None
+
+
+def _the_meeting(trigger) -> bool:
+    """"this state visit", "the talks": a meeting noun named as already known."""
+    return trigger.lower_ in _MEETING_NOUNS and any(
+        c.dep_ in ("det",) and c.lower_ in ("the", "this", "that") for c in trigger.children)
+
+
+def _during_the_meeting(trigger) -> bool:
+    """Is the trigger's clause set "during the meeting" (or "at the talks", "in the course
+    of the visit"), a meeting told before and named as known?"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "on"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lower_ in _MEETING_NOUNS and any(
+                        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her")
+                        for c in noun.children) and not any(c.dep_ == "prep" for c in noun.children):
+                    return True
+    return False
 
 
 def _turns(sent) -> bool:
