@@ -628,7 +628,8 @@ def test_a_city_an_agreement_is_named_after_is_no_party(code_text, text, expecte
 
 @pytest.mark.parametrize("text,expected", [
     ("Russia's support for Syria's government angered Turkey.", ("RUS", "SYR", "05")),
-    ("Egypt's mediation between Israel and Hamas led to a truce.", ("EGY", "PSE", "04")),
+    # Hamas is no party (the annotation guide): the mediator's act toward Israel remains
+    ("Egypt's mediation between Israel and Hamas led to a truce.", ("EGY", "ISR", "04")),
     ("The Chinese navy's drills near Taiwan drew a sharp rebuke from Taipei.", ("TWN", "CHN", "11")),
     ("Israel retaliated with air strikes on southern Lebanon.", ("ISR", "LBN", "19")),
     ("China held huge military drills around Taiwan.", ("CHN", "TWN", "15")),
@@ -809,3 +810,12 @@ def test_visits_in_when_clauses_stances_kept_land_described_and_sanctions_on_the
 def test_aid_received_for_years_is_a_state_of_affairs(code_text):
     events = code_text("Pakistan had been receiving $2 billion a year in security assistance from the US.")
     assert not [e for e in events if e.root == "07"]
+
+
+def test_an_armed_movement_is_no_party_but_force_against_it_lands_on_its_state(code_text):
+    acting = _triples(code_text("Hezbollah fired rockets at northern Israel on Sunday."))
+    assert not [t for t in acting if t[0] == "LBN"]
+    words = _triples(code_text("Israel accused Hezbollah of hiding weapons in villages."))
+    assert not [t for t in words if t[1] == "LBN"]
+    struck = _triples(code_text("Israeli jets struck Hezbollah positions in southern Lebanon on Sunday."))
+    assert ("ISR", "LBN", "19") in struck

@@ -85,7 +85,7 @@ def _records(doc: Document, cand: Candidate, sent, para_index: int, offset: int,
     quantities = find_quantities(phrase, violent=violent)
     pairs = cand.pairs or [(src, tgt) for src in cand.sources for tgt in cand.targets]
     for src, tgt in pairs:
-        if src.code == tgt.code:
+        if src.code == tgt.code or _armed_group(src) or (_armed_group(tgt) and entry.root not in _FORCE):
             continue
         key = (sent_index, src.code, tgt.code, cand.code)
         if key in seen:
@@ -102,3 +102,19 @@ def _records(doc: Document, cand: Candidate, sent, para_index: int, offset: int,
             reported_date=doc.published, confidence=confidence, trigger=trigger.text,
             quantities=list(quantities), anchor=(para_index, cand.trigger),
         )
+
+
+# Roots of force and coercion, which land on the state where an armed movement stands.
+_FORCE = frozenset({"15", "17", "18", "19", "20"})
+# Words that make an armed movement's name a government's: "Afghanistan's Taliban regime".
+_RULING = frozenset({"regime", "government", "administration", "authorities", "minister", "ministry",
+                     "cabinet", "spokesman", "spokesperson"})
+
+
+def _armed_group(arg: Arg) -> bool:
+    """A named armed movement (Hamas, Hezbollah, the PKK) acting is no party: the annotation
+    guide codes states and international bodies only, and rebels only when they act for a
+    state ("the Taliban government" does). Force against one ("strikes on Hezbollah positions
+    in Lebanon") still lands on the state where it stands; words against one do not."""
+    return arg.sector == "REB" and not (set(arg.text.lower().replace("'s", " ").split()) & _RULING)
+
