@@ -819,3 +819,9 @@ def test_an_armed_movement_is_no_party_but_force_against_it_lands_on_its_state(c
     assert not [t for t in words if t[1] == "LBN"]
     struck = _triples(code_text("Israeli jets struck Hezbollah positions in southern Lebanon on Sunday."))
     assert ("ISR", "LBN", "19") in struck
+
+
+def test_the_two_as_subject_are_the_pair(code_text):
+    text = ("Australia's foreign minister met her Solomon Islands counterpart in Honiara. "
+            "The two agreed to deepen security cooperation.")
+    assert ("AUS", "SLB", "03") in _triples(code_text(text))

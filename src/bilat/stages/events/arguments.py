@@ -389,8 +389,10 @@ def _pair_beside(tok, ctx: Context) -> list[str]:
 
 
 def pair_for_they(tok, ctx: Context) -> list[Arg]:
-    """"they"/"both" as the subject of a mutual act (meet, sign, agree) in a two-party story."""
-    if tok.lower_ in ("they", "both") and tok.i not in ctx.by_token:
+    """"they"/"both"/"the two" as the subject of a mutual act (meet, sign, agree) in a
+    two-party story."""
+    the_two = tok.lower_ == "two" and [c.lower_ for c in tok.children] == ["the"]
+    if (tok.lower_ in ("they", "both") or the_two) and tok.i not in ctx.by_token:
         pair = dominant_pair(ctx)
         if len(pair) == 2:
             return [Arg(code, None, tok.text, inferred=True) for code in pair]
