@@ -825,3 +825,17 @@ def test_the_two_as_subject_are_the_pair(code_text):
     text = ("Australia's foreign minister met her Solomon Islands counterpart in Honiara. "
             "The two agreed to deepen security cooperation.")
     assert ("AUS", "SLB", "03") in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a measure announced in the future tense is decided; an ambassador told to come home is recalled
+    ("Japan will instruct its ambassador to India to return to Tokyo.", ("JPN", "IND", "16")),
+    ("Japan instructed its ambassador to India to return to Tokyo.", ("JPN", "IND", "16")),
+])
+def test_recalls_told_as_instructions_and_measures_announced(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_conditional_measure_is_not_taken(code_text):
+    events = code_text("The EU will impose sanctions on Belarus if it does not release the prisoners.")
+    assert not [e for e in events if e.root == "16"]

@@ -921,9 +921,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 cand.intent = True
             elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
                 root = cand.code[:2]
-                if root not in _INTENT_OF_ROOT or not reported(tok):
+                if root in _DECIDED_ROOTS and not conditions(tok):
+                    pass  # "Japan will suspend new loans to India": a measure decided and announced
+                elif root not in _INTENT_OF_ROOT or not reported(tok):
                     continue
-                cand.code, cand.intent = _INTENT_OF_ROOT[root], True
+                else:
+                    cand.code, cand.intent = _INTENT_OF_ROOT[root], True
             if cand is not None:
                 covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
                 if cand.code[:2] in ("02", "03", "10", "13"):
