@@ -839,3 +839,17 @@ def test_recalls_told_as_instructions_and_measures_announced(code_text, text, ex
 def test_a_conditional_measure_is_not_taken(code_text):
     events = code_text("The EU will impose sanctions on Belarus if it does not release the prisoners.")
     assert not [e for e in events if e.root == "16"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The president reaffirmed the Mexican government's commitment to working together with the United States.",
+     ("MEX", "USA", "03")),
+    ("Turkey reiterated its commitment to the ceasefire with Syria.", ("TUR", "SYR", "03")),
+])
+def test_commitments_told_as_nouns(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_commitment_about_a_state_is_not_with_it(code_text):
+    events = code_text("Pakistan showed its commitment to ending Afghanistan's insurgency.")
+    assert not [e for e in events if e.root == "03"]

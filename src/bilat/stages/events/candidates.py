@@ -535,7 +535,8 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
 _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold", "make", "pay",
                           "undertake", "begin", "start", "continue", "resume", "order", "lodge", "file",
                           "issue", "register", "deliver", "complete", "finish", "lead", "have",
-                          "repeat", "renew", "step", "intensify", "escalate", "announce", "unleash"})
+                          "repeat", "renew", "step", "intensify", "escalate", "announce", "unleash",
+                          "reaffirm", "reiterate", "confirm", "voice", "underline"})
 
 
 def _intended_code(tok, rules: Rules) -> str | None:
@@ -770,6 +771,22 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                 sources, code = inner, nested[0]
         elif prep == "for" and args and not targets:
             targets = args
+    if not targets and code[:2] == "03":
+        # "the government's commitment to working together with the United States": whom
+        # the promised act is with
+        phrases = [pobj for _, pobj in prep_objects(tok, ("to", "with"))] + [
+            c for c in children(tok, "acl") if c.pos_ == "VERB"]  # "its readiness to help Syria"
+        for phrase in phrases:
+            # the partner of the promised act, named as such ("working together with the
+            # United States"), not whatever it is about ("ending Afghanistan's insurgency")
+            partners = [t for t in phrase.subtree if t.dep_ == "pobj" and t.head.lower_ in ("with", "to", "toward")]
+            targets = targets or [a for t in partners for a in actors_of(t, ctx)
+                                  if a.code not in {s.code for s in sources}]
+        if not sources and tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                      for c in tok.children):
+            # "Russia expressed its readiness …": the one whose readiness, the clause's subject
+            subj, passive = subject(tok.head, ctx)
+            sources = actors_of(subj, ctx) if subj is not None and not passive else []
     for clause in children(tok, "acl"):
         # "the shelling carried out by Armenian forces against Azerbaijani positions", "the
         # sanctions imposed by the EU on Belarus": a participle says who did it and to whom
