@@ -853,3 +853,20 @@ def test_commitments_told_as_nouns(code_text, text, expected):
 def test_a_commitment_about_a_state_is_not_with_it(code_text):
     events = code_text("Pakistan showed its commitment to ending Afghanistan's insurgency.")
     assert not [e for e in events if e.root == "03"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya and Somalia have quarrelled over the sea border for years. Kenya says Somalia wants its waters. "
+     "On Monday Kenya recalled its ambassador for consultations.", ("KEN", "SOM", "16")),
+    ("Algeria and Morocco are rivals. Algeria backs the Polisario; Morocco holds the territory. "
+     "Algeria denounced the decision as unjustified.", ("DZA", "MAR", "11")),
+])
+def test_an_act_aimed_at_no_one_named_in_a_two_state_story_is_aimed_at_the_other(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_habit_in_the_present_tense_takes_no_implicit_target(code_text):
+    text = ("Pakistan and the US signed the pact. Pakistan and the US are partners. The agreement is one "
+            "that the US signs with its allies.")
+    events = [e for e in code_text(text) if e.trigger == "signs"]
+    assert not events

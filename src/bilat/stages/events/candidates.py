@@ -34,6 +34,10 @@ _DECIDED_ROOTS = frozenset({"16", "17"})
 # Roots of what flows over years (aid, cooperation): "had been receiving $2 billion a year" is
 # a state of affairs, "has been standing by Azerbaijan" a stance taken.
 _FLOW_ROOTS = frozenset({"06", "07"})
+# Roots whose unnamed target, in a story about two states, is the other one.
+# (Measured on the development split: appeals, intentions, meetings, aid, rejections and
+# threats told with no target are as often about someone else.)
+_IMPLICIT_TARGET_ROOTS = frozenset({"05", "10", "11", "15", "16", "17"})
 # Roots of censure, demand and threat: said "often" or "regularly", they were said.
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
@@ -316,6 +320,14 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets and rule.code[:3] == "036" and rule.object_class == "talks" and not passive:
         # "Armenia, however, seeks talks": in a story about two states, with the other
         targets = other_party(sources, ctx)
+    if not targets and not passive and rule.frame != "place" and not any(a.inferred for a in sources) \
+            and rule.code[:2] in _IMPLICIT_TARGET_ROOTS and tok.tag_ not in ("VBZ", "VBP"):
+        # "Kenya recalled its ambassador", "Algeria accused the neighbour of …": in a story
+        # clearly about two states, an act aimed at no one named is aimed at the other (not
+        # in the present simple, which tells habits: "an agreement the US signs with allies")
+        pair = [a.code for a in clear_pair(ctx)]
+        if len(pair) == 2 and {a.code for a in sources} & set(pair):
+            targets = other_party(sources, ctx)
     if not targets:
         return None
     code = rule.code
