@@ -870,3 +870,9 @@ def test_a_habit_in_the_present_tense_takes_no_implicit_target(code_text):
             "that the US signs with its allies.")
     events = [e for e in code_text(text) if e.trigger == "signs"]
     assert not events
+
+
+def test_a_nominal_act_aimed_at_no_one_named_in_a_two_state_story(code_text):
+    text = ("Kenya and Somalia have quarrelled over the sea border for years. Kenya says Somalia wants its waters. "
+            "Kenya's expulsion of diplomats shocked observers.")
+    assert ("KEN", "SOM", "16") in _triples(code_text(text))

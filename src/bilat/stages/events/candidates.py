@@ -902,6 +902,13 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
+    targets = [a for a in targets if a.code not in {s.code for s in sources}]  # "Kenya's expulsion of diplomats"
+    if not targets and sources and code[:2] in _IMPLICIT_TARGET_ROOTS and not any(a.inferred for a in sources):
+        # "Kenya's expulsion of diplomats": as with verbs, in a story clearly about two
+        # states, at the other
+        pair = [a.code for a in clear_pair(ctx)]
+        if len(pair) == 2 and {a.code for a in sources} & set(pair):
+            targets = other_party(sources, ctx)
     if not sources or not targets:
         return None
     if valency == "pair" and code[:2] == "04" and len({a.code for a in sources + targets}) > 2:
