@@ -55,11 +55,81 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run(cmd: list[str], *, env=None) -> dict:
-    """Wall seconds, CPU seconds and peak MiB of one whole command (its output discarded)."""
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its live descendants (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                todo += [int(c) for c in fh.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _sample(pid: int, path: Path | None, offsets: list[int], log) -> None:
+    """Every ``--every`` seconds until ``pid`` ends: CPU of its live process tree, the largest
+    peak resident set among them, and how far it has read ``path`` (articles), as one line
+    of ``log``: a run cut short still tells its cost per article so far."""
+    import bisect
+    import threading
+
+    tick = os.sysconf("SC_CLK_TCK")
+    start = time.perf_counter()
+
+    def loop():
+        peak, read = 0, None
+        while True:
+            time.sleep(SAMPLE_EVERY)
+            cpu = 0.0
+            for p in _tree(pid):
+                try:
+                    with open(f"/proc/{p}/stat") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                    cpu += (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick
+                    with open(f"/proc/{p}/status") as fh:
+                        for line in fh:
+                            if line.startswith("VmHWM:"):
+                                peak = max(peak, int(line.split()[1]) // 1024)
+                    if path is not None and p == pid:
+                        for fd in os.listdir(f"/proc/{p}/fd"):
+                            if os.readlink(f"/proc/{p}/fd/{fd}") == str(path):
+                                with open(f"/proc/{p}/fdinfo/{fd}") as fh:
+                                    read = bisect.bisect_right(offsets, int(fh.readline().split()[1]))
+                except (OSError, IndexError, ValueError):
+                    continue
+            if not os.path.exists(f"/proc/{pid}"):
+                return
+            per = f"{1000 * cpu / read:.0f} ms CPU per article read" if read else "-"
+            print(f"  [{time.perf_counter() - start:.0f} s] {read} articles read, CPU {cpu:.0f} s ({per}), "
+                  f"peak {peak} MiB, load {_load()}", file=log, flush=True)
+
+    threading.Thread(target=loop, daemon=True).start()
+
+
+SAMPLE_EVERY = 60.0
+
+
+def _offsets(path: Path) -> list[int]:
+    """The byte offset of the end of each line of ``path``."""
+    out, at = [], 0
+    with path.open("rb") as fh:
+        for line in fh:
+            at += len(line)
+            out.append(at)
+    return out
+
+
+def run(cmd: list[str], *, env=None, watch: Path | None = None) -> dict:
+    """Wall seconds, CPU seconds and peak MiB of one whole command (its output discarded);
+    with ``watch``, progress lines on stderr while it runs (see :func:`_sample`)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        if watch is not None:
+            _sample(proc.pid, watch.resolve(), _offsets(watch), sys.stderr)
         # wait4: this child's own usage (with its workers'), not the maximum over earlier children
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
@@ -141,7 +211,7 @@ def memory(sizes: list[int], workers_: int) -> None:
         path = corpus(n)
         with tempfile.TemporaryDirectory() as tmp:
             got = run([_bilat(), "ingest", str(path), "--workers", str(workers_),
-                       "--db", str(Path(tmp) / "bench.duckdb")])
+                       "--db", str(Path(tmp) / "bench.duckdb")], watch=path)
         print(f"| {n:,} | {got['wall']:.0f} | {got['cpu']:.0f} | {1000 * got['cpu'] / n:.0f} | "
               f"{got['maxrss_mib']:.0f} |", flush=True)
     print(f"load average {_load()}")
@@ -154,7 +224,10 @@ def main(argv=None) -> int:
     ap.add_argument("--commands", nargs="+", default=["code", "ingest"], choices=("code", "ingest"))
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
     ap.add_argument("--memory-workers", type=int, default=1, help="workers for the memory runs (default 1)")
+    ap.add_argument("--every", type=float, default=60.0, help="seconds between progress lines of a memory run")
     args = ap.parse_args(argv)
+    global SAMPLE_EVERY
+    SAMPLE_EVERY = args.every
     only = args.only or ["ratio", "workers", "memory"]
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     if "ratio" in only:
