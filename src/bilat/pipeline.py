@@ -15,6 +15,7 @@ from bilat.stages.clean import clean
 from bilat.stages.date import date_document
 from bilat.stages.events import Rules, code_events, load_rules, refers_to_pair
 from bilat.stages.parse import load_model, parse_documents
+from bilat.stages.prefilter import Prefilter, build_prefilter
 from bilat.stages.read import _count_inputs, read_inputs
 from bilat.stages.merge import merge_within_document
 from bilat.stages.stories import StoryIndex
@@ -43,6 +44,7 @@ class Pipeline:
         self._nlp = nlp
         self._dictionary: ActorDictionary | None = None
         self._rules: Rules | None = None
+        self._prefilter: Prefilter | None = None
         self._stories = stories
 
     @property
@@ -67,7 +69,7 @@ class Pipeline:
     def with_stories(self, stories: StoryIndex) -> "Pipeline":
         """This pipeline (same model, dictionary and rules) over another story index."""
         other = Pipeline(self.settings, nlp=self._nlp, stories=stories)
-        other._dictionary, other._rules = self._dictionary, self._rules
+        other._dictionary, other._rules, other._prefilter = self._dictionary, self._rules, self._prefilter
         return other
 
     def new_story_index(self) -> StoryIndex:
@@ -171,14 +173,15 @@ class Pipeline:
         """Parse a batch together; if that fails, each document alone, so only the bad one is lost."""
         try:
             return list(parse_documents(self.nlp, batch, wanted=self._worth_parsing,
-                                        batch_size=self.settings.batch_size))
+                                        batch_size=self.settings.batch_size, stretches=self._stretches()))
         except BilatError:
             raise
         except Exception:  # noqa: BLE001 - the bad one is found below, document by document
             return [d for d in batch if _guarded(d, self._parse_one, report) is not None]
 
     def _parse_one(self, doc: Document) -> Document:
-        return next(iter(parse_documents(self.nlp, [doc], wanted=self._worth_parsing, batch_size=1)))
+        return next(iter(parse_documents(self.nlp, [doc], wanted=self._worth_parsing, batch_size=1,
+                                         stretches=self._stretches())))
 
     def _code(self, doc: Document) -> Document:
         """actors → events → agreements → time, and the merges within the document."""
@@ -190,6 +193,17 @@ class Pipeline:
         doc.statuses = merge_steps(doc.statuses, {a.key for a in doc.agreements if a.full_name})
         doc.statuses += derive_implied(doc.statuses)
         return doc
+
+    @property
+    def prefilter(self) -> Prefilter:
+        """The sentence prefilter: trigger words of the rules as they are now (see
+        :mod:`bilat.stages.prefilter`)."""
+        if self._prefilter is None:
+            self._prefilter = build_prefilter(self.nlp, self.rules, self._worth_parsing)
+        return self._prefilter
+
+    def _stretches(self):
+        return self.prefilter.stretches if self.settings.sentence_prefilter else None
 
     def _worth_parsing(self, text: str) -> bool:
         """The cheap prefilter: only paragraphs that name an actor or a pair can hold events."""

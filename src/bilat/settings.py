@@ -60,6 +60,9 @@ class Settings:
             script works (workers are spawned processes, which need the script's entry under
             ``if __name__ == "__main__":``); the CLI uses every core unless told otherwise.
             Output is the same whatever the number.
+        sentence_prefilter: parse only the sentences that have a trigger word of the rules
+            (and the sentence before each), not every sentence of a paragraph that names an
+            actor (``BILAT_SENTENCE_PREFILTER=0`` turns it off).
     """
 
     db: str = "bilat.duckdb"
@@ -73,6 +76,7 @@ class Settings:
     max_request_bytes: int = 10_000_000
     cors_origins: tuple[str, ...] = ()
     workers: int = 1
+    sentence_prefilter: bool = True
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -83,6 +87,8 @@ class Settings:
             env["spacy_model"] = os.environ["BILAT_SPACY_MODEL"]
         if os.environ.get("BILAT_CORS_ORIGINS"):
             env["cors_origins"] = tuple(o.strip() for o in os.environ["BILAT_CORS_ORIGINS"].split(",") if o.strip())
+        if os.environ.get("BILAT_SENTENCE_PREFILTER", "").strip() in ("0", "no", "false", "off"):
+            env["sentence_prefilter"] = False
         for name in _LIMITS:
             value = os.environ.get(f"BILAT_{name.upper()}")
             if value:
