@@ -129,7 +129,8 @@ def _line(label: str, ms: list[float]) -> str:
     return f"  {label:<58} p50 {statistics.median(ms):7.1f} ms  p95 {_pct(ms, 0.95):7.1f} ms  ({len(ms)} runs)"
 
 
-def timeline(events: int, requests: int, store: str | None = None, cli_runs: int = 20) -> None:
+def timeline(events: int, requests: int, store: str | None = None, cli_runs: int = 20,
+             no_bytecode: bool = False) -> None:
     """Timeline latency over ``events`` synthetic events: the store ordered as ingest leaves
     it at worst (the events appended since its last ordering just under ``CLUSTER_SHARE``)."""
     from bilat.query import Store
@@ -163,13 +164,21 @@ def timeline(events: int, requests: int, store: str | None = None, cli_runs: int
                     ("bilat timeline PAK USA  (table)", []),
                     ("bilat timeline PAK USA --newest", ["--newest"]),
                     ("bilat timeline PAK USA --by year", ["--by", "year"])]
+        # as a user's shell runs it: Python caches compiled modules (a shell that sets
+        # PYTHONDONTWRITEBYTECODE recompiles bilat's modules at every command; see --no-bytecode)
+        env = dict(os.environ)
+        if not no_bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
         for label, extra in commands:
             argv = [_bilat(), "timeline", "PAK", "USA", "--db", db, *extra]
-            ms = _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True),
-                        cli_runs)
+            ms = _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                                               env=env), cli_runs)
             print(_line("CLI " + label, ms))
-        floor = _timed(lambda: subprocess.run([sys.executable, "-c", "import bilat.cli, bilat.query"], check=True), 5)
-        print(_line("`python -c 'import bilat.cli, bilat.query'` alone", floor))
+        floor = _timed(lambda: subprocess.run([sys.executable, "-c", "import bilat.cli, bilat.query, duckdb"],
+                                              check=True, env=env), 5)
+        print(_line("`python -c 'import bilat.cli, bilat.query, duckdb'` alone", floor))
+        bare = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True, env=env), 5)
+        print(_line("`python -c pass` (the interpreter's start)", bare))
     print(f"  load average after: {_load()}")
 
 
@@ -185,13 +194,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="timed calls from Python, each case")
     parser.add_argument("--cli-runs", type=int, default=20, help="timed commands, each case")
     parser.add_argument("--store", help="timeline: use this store (built there first if it does not exist; kept)")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="timeline: keep PYTHONDONTWRITEBYTECODE for the commands if the shell sets it")
     args = parser.parse_args()
     if args.only in (None, "ingest"):
         ingest_cost(args.add, [args.small, args.large])
     if args.only in (None, "workers"):
         workers(args.n, [1, 2], args.commands.split(","))
     if args.only in (None, "timeline"):
-        timeline(args.events, args.requests, args.store, args.cli_runs)
+        timeline(args.events, args.requests, args.store, args.cli_runs, args.no_bytecode)
 
 
 if __name__ == "__main__":
