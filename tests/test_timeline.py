@@ -229,3 +229,13 @@ def test_ordering_the_events_changes_no_answer(busy):
 def test_a_row_that_moved_is_read_by_its_id(busy):
     (row,) = busy._rows_at([(10_000, "e05", 0)])  # no row 10,000: found by its id
     assert row["event_id"] == "e05"
+
+
+def test_a_pair_of_one_actor_with_itself_counts_each_event_once(store):
+    store.add(_doc("d", [_event("g1", doc_id="d", source="PAK", target="PAK", date="2019-05"),
+                         _event("g2", doc_id="d", source="PAK", target="PAK", date="2019", cameo="190",
+                                quad=4, goldstein=-10.0)]))
+    page = store.timeline_page("PAK", "PAK", limit=1)
+    assert (page["total"], page["more"], [e["event_id"] for e in page["events"]]) == (2, 1, ["g2"])
+    assert [e["event_id"] for e in store.timeline("PAK", "PAK")] == ["g2", "g1"]
+    assert sum(r["events"] for r in store.trend("PAK", "PAK")) == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import (EVENT_COLUMNS, DyadCache, _event_row, cluster_if_due, connect, known_hashes, load_story_index, stale_undated, write_document,
+from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, known_hashes, load_story_index, stale_undated, write_document,
                          write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
@@ -96,6 +96,16 @@ def _within(date_text: str, since: str | None, until: str | None) -> bool:
     if since and date_text[:len(since)] < since[:len(date_text)]:
         return False
     return not (until and date_text[:len(until)] > until)
+
+
+def _directed(pairs: list[tuple[str, str, str | None]]) -> list[tuple[str, str, int]]:
+    """Each pair of :func:`_dyad_pairs` both ways, as ``(source, target, index of the pair)``;
+    a pair of one actor with itself once."""
+    out = {}
+    for i, (x, y, _) in enumerate(pairs):
+        for key in ((x, y), (y, x)):
+            out.setdefault(key, i)
+    return [(x, y, i) for (x, y), i in out.items()]
 
 
 # Characters of an ISO date a period of each frequency keeps.
@@ -215,9 +225,12 @@ class Store:
             # the merge candidates of the whole batch, found by one scan of the events
             cache = DyadCache(self.con)
             cache.prefetch(_event_row(e) for doc in batch for e in doc.events)
+            tally = PeriodTally()  # the batch's changes to dyad_periods, written in one statement
             for doc in batch:
                 row = index.pending.get(doc.doc_id)
-                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache))
+                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache,
+                                               tally=tally))
+            tally.flush(self.con)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -462,13 +475,13 @@ class Store:
     def _period_counts(self, a: str, b: str, blocs: bool) -> list[tuple[str, int]]:
         """(period, events) of the relationship from ``dyad_periods``, ``''`` for undated; one
         range of the table per ordered pair."""
-        pairs = [(x, y) for x, y, _ in _dyad_pairs(a, b, blocs)]
+        directed = _directed(_dyad_pairs(a, b, blocs))
         table = self._periods()
         subs = " UNION ALL ".join(f"SELECT period, events FROM {table} WHERE source = ? AND target = ?"
-                                  for _ in range(2 * len(pairs)))
+                                  for _ in directed)
         return self.con.execute(f"SELECT period, CAST(sum(events) AS BIGINT) AS n FROM ({subs}) "
                                 "GROUP BY period HAVING n > 0 ORDER BY period",
-                                [v for x, y in pairs for v in (x, y, y, x)]).fetchall()
+                                [v for x, y, _ in directed for v in (x, y)]).fetchall()
 
     def _meta(self) -> dict[str, str]:
         """The store's ``meta`` (schema version, when the events were last ordered), read once:
@@ -569,11 +582,10 @@ class Store:
         dates += "".join(" AND " + b for b in bounds)
         date_params += extra
         subs, params = [], []
-        for i, (x, y, _) in enumerate(pairs):
-            for source, target in ((x, y), (y, x)):
-                subs.append(f"SELECT {keys}, CAST(? AS INTEGER) AS i FROM events e "
-                            f"WHERE e.rowid < ? AND e.source = ? AND e.target = ?{dates}")
-                params += [i, ordered, source, target] + date_params
+        for source, target, i in _directed(pairs):
+            subs.append(f"SELECT {keys}, CAST(? AS INTEGER) AS i FROM events e "
+                        f"WHERE e.rowid < ? AND e.source = ? AND e.target = ?{dates}")
+            params += [i, ordered, source, target] + date_params
         cases = " ".join("WHEN (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?) THEN ?" for _ in pairs)
         subs.append(f"SELECT * FROM (SELECT {keys}, CASE {cases} END AS i FROM events e "
                     f"WHERE e.rowid >= ?{dates}) e WHERE e.i IS NOT NULL")
@@ -711,7 +723,7 @@ class Store:
         a, b = self.resolve(a), self.resolve(b)
         _check_date(since, "--since")
         _check_date(until, "--until")
-        pairs = [(x, y) for x, y, _ in _dyad_pairs(a, b, blocs)]
+        directed = _directed(_dyad_pairs(a, b, blocs))
         # the counts ingest keeps by month (dyad_periods), not the events, one range of them per
         # ordered pair; a bound to the day cuts a month, so then the counts come from the events
         source, extra = self._periods(), []
@@ -722,10 +734,10 @@ class Store:
             source = (f"(SELECT source, target, {PERIOD_SQL} AS period, quad, count(*) AS events, sum(goldstein) "
                       f"AS goldstein FROM events e WHERE {' AND '.join(bounds)} GROUP BY ALL)")
         subs = " UNION ALL ".join(f"SELECT period, quad, events, goldstein FROM {source} s "
-                                  "WHERE s.source = ? AND s.target = ? AND period <> ''" for _ in range(2 * len(pairs)))
+                                  "WHERE s.source = ? AND s.target = ? AND period <> ''" for _ in directed)
         sql = (f"SELECT period, quad, CAST(sum(events) AS BIGINT) AS n, CAST(sum(goldstein) AS DOUBLE) FROM ({subs}) "
                "GROUP BY period, quad HAVING n > 0 ORDER BY period, quad")
-        params = [v for x, y in pairs for v in extra + [x, y] + extra + [y, x]]
+        params = [v for x, y, _ in directed for v in extra + [x, y]]
         rows: dict[str, dict] = {}
         for month, quad, n, goldstein in self.con.execute(sql, params).fetchall():
             if not _within(month, since, until):
