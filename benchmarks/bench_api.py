@@ -22,46 +22,66 @@ STATES = ["PAK", "USA", "IND", "CHN", "RUS", "AFG", "IRN", "GBR", "FRA", "DEU", 
           "VNM", "PHL", "UKR", "POL", "ITA", "ESP", "QAT", "IRQ", "SYR", "BGD", "LKA", "NPL", "NATO"]
 
 
-def build(path: str, n: int) -> None:
-    """Fill a new store with ``n`` events by SQL (no parsing: this measures reads)."""
+def build(path: str, n: int, *, ordered: float = 1.0) -> None:
+    """Fill a new store with ``n`` events by SQL (no parsing: this measures reads).
+
+    The first ``ordered`` share of them is put in the order ingest keeps events in
+    (``bilat.store.cluster_events``); the rest is appended after, out of order, as events
+    ingested since the store was last ordered are (ingest orders them again when they reach
+    ``CLUSTER_SHARE`` of the ordered ones: ``ordered=0.8`` is a store just before that).
+    ``dyad_periods`` is counted from them at the end, as ingest would have kept it.
+    """
     from bilat.query import Store
-    from bilat.store import EVENT_COLUMNS
+    from bilat.store import cluster_events, rebuild_dyad_periods
 
     with Store(path) as store:  # creates the schema
         con = store.con
         con.execute("CREATE TEMP TABLE actors AS SELECT unnest(?) AS code, generate_subscripts(?, 1) - 1 AS i",
                     [STATES, STATES])
-        k = len(STATES)
+        docs = max(n // 20, 1)
         con.execute(f"""
             INSERT INTO documents (doc_id, url, title, published, content_hash, story_id, text)
             SELECT 'doc' || d, 'https://news' || (d % 50) || '.example/a/' || d, 'Article ' || d,
                    '2020-01-01', 'h' || d, 'st' || d, 'text'
-            FROM range(0, {max(n // 20, 1)}) t(d)""")
-        con.execute(f"""
-            INSERT INTO events ({', '.join(EVENT_COLUMNS)})
-            SELECT 'ev' || r, 'doc' || (r % {max(n // 20, 1)}), 'st' || (r % {max(n // 20, 1)}),
-                   s.code, t.code, NULL, NULL, s.code, t.code,
-                   lpad(CAST(1 + r % 20 AS VARCHAR), 2, '0') || CAST(r % 10 AS VARCHAR),
-                   lpad(CAST(1 + r % 20 AS VARCHAR), 2, '0'),
-                   CASE WHEN r % 20 < 5 THEN 1 WHEN r % 20 < 9 THEN 2 WHEN r % 20 < 14 THEN 3 ELSE 4 END,
-                   ((r % 200) - 100) / 10.0, NULL,
-                   CASE r % 3 WHEN 0 THEN strftime(DATE '1990-01-01' + CAST(r % 12775 AS INTEGER), '%Y-%m-%d')
-                              WHEN 1 THEN strftime(DATE '1990-01-01' + CAST(r % 12775 AS INTEGER), '%Y-%m')
-                              ELSE CAST(1990 + r % 35 AS VARCHAR) END,
-                   CASE r % 3 WHEN 0 THEN 'day' WHEN 1 THEN 'month' ELSE 'year' END,
-                   '2020-01-01', 'A synthetic sentence ' || r || '.', 0, 20, NULL, '[]', 0.8, 1 + r % 3,
-                   'said', NULL
-            FROM range(0, {n}) q(r)
-            JOIN actors s ON s.i = (r * 7) % {k}
-            JOIN actors t ON t.i = (r * 7 + 1 + (r // {k}) % {k - 1}) % {k}""")
-        # one pair in twenty events is PAK–USA, so that the dyad timeline aggregates ~5% of the store
-        con.execute("UPDATE events SET source = CASE WHEN quad % 2 = 0 THEN 'PAK' ELSE 'USA' END, "
-                    "target = CASE WHEN quad % 2 = 0 THEN 'USA' ELSE 'PAK' END "
-                    "WHERE CAST(substr(event_id, 3) AS BIGINT) % 20 = 3")
+            FROM range(0, {docs}) t(d)""")
+        first = int(n * ordered)
+        _insert(con, 0, first, docs)
+        cluster_events(con)
+        _insert(con, first, n, docs)
+        rebuild_dyad_periods(con)
         count = con.execute("SELECT count(*) FROM events").fetchone()[0]
         pair = con.execute("SELECT count(*) FROM events WHERE (source='PAK' AND target='USA') "
                            "OR (source='USA' AND target='PAK')").fetchone()[0]
-    print(f"store: {count:,} events, {pair:,} of them PAK–USA")
+    print(f"store: {count:,} events, {pair:,} of them PAK–USA, {n - first:,} appended after the last ordering")
+
+
+def _insert(con, start: int, stop: int, docs: int) -> None:
+    """Synthetic events number ``start`` to ``stop``: 41 actors, dates 1990–2024 at day,
+    month or year precision, one in twenty of them Pakistan–US (either way, half each)."""
+    from bilat.store import EVENT_COLUMNS
+
+    if stop <= start:
+        return
+    k = len(STATES)
+    con.execute(f"""
+        INSERT INTO events ({', '.join(EVENT_COLUMNS)})
+        SELECT 'ev' || r, 'doc' || (r % {docs}), 'st' || (r % {docs}),
+               CASE WHEN r % 20 = 3 THEN CASE WHEN r % 40 = 3 THEN 'PAK' ELSE 'USA' END ELSE s.code END,
+               CASE WHEN r % 20 = 3 THEN CASE WHEN r % 40 = 3 THEN 'USA' ELSE 'PAK' END ELSE t.code END,
+               NULL, NULL, s.code, t.code,
+               lpad(CAST(1 + r % 20 AS VARCHAR), 2, '0') || CAST(r % 10 AS VARCHAR),
+               lpad(CAST(1 + r % 20 AS VARCHAR), 2, '0'),
+               CASE WHEN r % 20 < 5 THEN 1 WHEN r % 20 < 9 THEN 2 WHEN r % 20 < 14 THEN 3 ELSE 4 END,
+               ((r % 200) - 100) / 10.0, NULL,
+               CASE r % 3 WHEN 0 THEN strftime(DATE '1990-01-01' + CAST(r % 12775 AS INTEGER), '%Y-%m-%d')
+                          WHEN 1 THEN strftime(DATE '1990-01-01' + CAST(r % 12775 AS INTEGER), '%Y-%m')
+                          ELSE CAST(1990 + r % 35 AS VARCHAR) END,
+               CASE r % 3 WHEN 0 THEN 'day' WHEN 1 THEN 'month' ELSE 'year' END,
+               '2020-01-01', 'A synthetic sentence ' || r || '.', 0, 20, NULL, '[]', 0.8, 1 + r % 3,
+               'said', NULL
+        FROM range({start}, {stop}) q(r)
+        JOIN actors s ON s.i = (r * 7) % {k}
+        JOIN actors t ON t.i = (r * 7 + 1 + (r // {k}) % {k - 1}) % {k}""")
 
 
 def timed(client, url: str, params: dict, requests: int) -> list[float]:

@@ -10,14 +10,18 @@ Three measurements, each printing its figures:
 2. **throughput, 1 against 2 workers**: ``bilat code CORPUS --workers N > /dev/null`` and
    ``bilat ingest CORPUS --workers N`` on ``--n`` synthetic articles, whole processes (start-up
    and model loads included), articles per second and the speed-up.
-3. **dyad timeline latency** over ``--events`` stored events: from Python, what
-   ``bilat timeline`` asks of the store (``resolve``, ``timeline``, ``undated``,
-   ``lifecycle``), and the ``bilat timeline PAK USA --format jsonl`` command as a whole process; p50 and p95.
+3. **dyad timeline latency** over ``--events`` stored events (built by SQL, ordered as ingest
+   leaves a store at worst: the events appended since its last ordering just under
+   ``CLUSTER_SHARE``): from Python, ``timeline_page`` (what ``bilat timeline`` asks: first
+   page, newest first, a page in the middle, one month) and ``trend``; and the
+   ``bilat timeline`` command as whole processes (start-up included); p50 and p95, with the
+   load average.
 
     .venv/bin/python benchmarks/bench_scale.py                          # all three, defaults
     .venv/bin/python benchmarks/bench_scale.py --only ingest --add 100 --small 0 --large 1000000
     .venv/bin/python benchmarks/bench_scale.py --only workers --n 600 --commands code
     .venv/bin/python benchmarks/bench_scale.py --only timeline --events 1000000 --requests 20
+    .venv/bin/python benchmarks/bench_scale.py --only timeline --events 10000000 --store /tmp/s10m.duckdb
 """
 from __future__ import annotations
 
@@ -106,39 +110,76 @@ def _pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, int(round(q * len(values))) - 1))]
 
 
-def timeline(events: int, requests: int) -> None:
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _timed(call, runs: int) -> list[float]:
+    """Milliseconds of ``runs`` calls after one warm-up."""
+    out = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        call()
+        if i:
+            out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def _line(label: str, ms: list[float]) -> str:
+    return f"  {label:<58} p50 {statistics.median(ms):7.1f} ms  p95 {_pct(ms, 0.95):7.1f} ms  ({len(ms)} runs)"
+
+
+def timeline(events: int, requests: int, store: str | None = None, cli_runs: int = 20,
+             no_bytecode: bool = False) -> None:
+    """Timeline latency over ``events`` synthetic events: the store ordered as ingest leaves
+    it at worst (the events appended since its last ordering just under ``CLUSTER_SHARE``)."""
     from bilat.query import Store
+    from bilat.store import CLUSTER_SHARE, unordered_events
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "timeline.duckdb")
-        start = time.perf_counter()
-        bench_api.build(db, events)
-        print(f"  built in {time.perf_counter() - start:.1f} s")
-        python = []
-        with Store(db, read_only=True) as store:
-            for i in range(requests + 1):
-                start = time.perf_counter()
-                a, b = store.resolve("PAK"), store.resolve("USA")
-                rows = store.timeline(a, b)
-                store.undated(a, b)
-                store.lifecycle(a, b)
-                if i:  # the first is a warm-up
-                    python.append((time.perf_counter() - start) * 1000)
-        cli = []
-        for i in range(min(requests, 10) + 1):
+        db = store or str(Path(tmp) / "timeline.duckdb")
+        if not Path(db).exists():
             start = time.perf_counter()
-            # jsonl: the synthetic CAMEO codes are not all in the table the text format names them by
-            subprocess.run([_bilat(), "timeline", "PAK", "USA", "--db", db, "--format", "jsonl"], stdout=subprocess.DEVNULL, check=True)
-            if i:
-                cli.append((time.perf_counter() - start) * 1000)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import bilat.cli"], check=True)
-        startup = (time.perf_counter() - start) * 1000
-    print(f"dyad timeline PAK–USA over {events:,} events ({len(rows):,} dated rows returned)")
-    print(f"  Python (resolve+timeline+undated+lifecycle): p50 {statistics.median(python):7.1f} ms  "
-          f"p95 {_pct(python, 0.95):7.1f} ms  ({len(python)} runs)")
-    print(f"  CLI `bilat timeline PAK USA --format jsonl`: p50 {statistics.median(cli):7.1f} ms  "
-          f"p95 {_pct(cli, 0.95):7.1f} ms  ({len(cli)} runs; `python -c 'import bilat.cli'` alone: {startup:.0f} ms)")
+            bench_api.build(db, events, ordered=1 / (1 + CLUSTER_SHARE * 0.99))
+            print(f"  built {db} in {time.perf_counter() - start:.1f} s")
+        with Store(db, read_only=True) as st:
+            total = st.counts()["events"]
+            tail = unordered_events(st.con)
+            first = st.timeline_page("PAK", "USA")
+            middle = first["total"] // 2
+            cases = [
+                ("timeline_page('PAK', 'USA')  (first 100, earliest first)", lambda: st.timeline_page("PAK", "USA")),
+                ("timeline_page(..., newest=True)", lambda: st.timeline_page("PAK", "USA", newest=True)),
+                (f"timeline_page(..., offset={middle:,})", lambda: st.timeline_page("PAK", "USA", offset=middle)),
+                ("timeline_page(..., since='2011-11', until='2011-11')",
+                 lambda: st.timeline_page("PAK", "USA", since="2011-11", until="2011-11")),
+                ("trend('PAK', 'USA', freq='year')  (bilat timeline --by year)",
+                 lambda: st.trend("PAK", "USA", freq="year")),
+            ]
+            print(f"dyad timeline PAK–USA over {total:,} events ({first['total']:,} dated PAK–USA rows with its "
+                  f"blocs; {tail:,} events appended after the last ordering); load average {_load()}")
+            for label, call in cases:
+                print(_line("Python " + label, _timed(call, requests)))
+        commands = [("bilat timeline PAK USA --format jsonl", ["--format", "jsonl"]),
+                    ("bilat timeline PAK USA  (table)", []),
+                    ("bilat timeline PAK USA --newest", ["--newest"]),
+                    ("bilat timeline PAK USA --by year", ["--by", "year"])]
+        # as a user's shell runs it: Python caches compiled modules (a shell that sets
+        # PYTHONDONTWRITEBYTECODE recompiles bilat's modules at every command; see --no-bytecode)
+        env = dict(os.environ)
+        if not no_bytecode:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for label, extra in commands:
+            argv = [_bilat(), "timeline", "PAK", "USA", "--db", db, *extra]
+            ms = _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                                               env=env), cli_runs)
+            print(_line("CLI " + label, ms))
+        floor = _timed(lambda: subprocess.run([sys.executable, "-c", "import bilat.cli, bilat.query, duckdb"],
+                                              check=True, env=env), 5)
+        print(_line("`python -c 'import bilat.cli, bilat.query, duckdb'` alone", floor))
+        bare = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True, env=env), 5)
+        print(_line("`python -c pass` (the interpreter's start)", bare))
+    print(f"  load average after: {_load()}")
 
 
 def main() -> None:
@@ -150,14 +191,18 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300, help="articles for the workers measurement")
     parser.add_argument("--commands", default="code,ingest", help="commands timed with 1 and 2 workers")
     parser.add_argument("--events", type=int, default=1_000_000, help="stored events for the timeline")
-    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=20, help="timed calls from Python, each case")
+    parser.add_argument("--cli-runs", type=int, default=20, help="timed commands, each case")
+    parser.add_argument("--store", help="timeline: use this store (built there first if it does not exist; kept)")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="timeline: keep PYTHONDONTWRITEBYTECODE for the commands if the shell sets it")
     args = parser.parse_args()
     if args.only in (None, "ingest"):
         ingest_cost(args.add, [args.small, args.large])
     if args.only in (None, "workers"):
         workers(args.n, [1, 2], args.commands.split(","))
     if args.only in (None, "timeline"):
-        timeline(args.events, args.requests)
+        timeline(args.events, args.requests, args.store, args.cli_runs, args.no_bytecode)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import pytest
 from bilat.pipeline import Pipeline
 from bilat.query import Store
 from conftest import ROOT
+from test_timeline import counted, recounted
 
 STORIES = ROOT / "tests" / "data" / "stories.jsonl"
 # How many kill points the kill-and-rerun test tries; docs/reliability.md gives the long mode.
@@ -52,6 +53,8 @@ def dump(store: Store) -> dict[str, list]:
         "agreements": q("SELECT * FROM agreements ORDER BY agreement_key"),
         "steps": q("SELECT * FROM agreement_steps ORDER BY step_id"),
         "stories": q("SELECT doc_id, story_id, published, near, facts FROM story_index ORDER BY doc_id"),
+        # the counts by period ingest keeps (a row it brought to 0 is no count)
+        "periods": q("SELECT * FROM dyad_periods WHERE events <> 0 ORDER BY ALL"),
     }
 
 
@@ -198,6 +201,8 @@ def test_kill_and_rerun_ends_as_one_run(corpus, pipeline, tmp_path):
             store.ingest(inputs, pipeline=two)  # the same ingest again, to the end
         with Store(str(db), read_only=True) as store:
             assert dump(store) == first, f"kill at step {at} of {steps}"
+    with Store(str(db), read_only=True) as store:  # and the counts are those of the events
+        assert counted(store) == recounted(store) and counted(store)
     # step:documents stored when killed (9 in all; the last steps re-date the 2 copies)
     print(f"\n{KILLS} kills over {steps} steps (step:documents stored): {' '.join(landed)}")
 

@@ -165,30 +165,82 @@ def events(db, dyad, since, until, fmt, output, mentions) -> None:
 @click.argument("b")
 @click.option("--db", help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def timeline(a: str, b: str, db: str | None, fmt: str) -> None:
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="Events shown; 0 shows them all. How many more there are is said last (on stderr with jsonl).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Events skipped before those shown.")
+@click.option("--newest", is_flag=True, help="The latest events first.")
+@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Latest event date.")
+@click.option("--by", "freq", type=click.Choice(["month", "quarter", "year"]),
+              help="Instead of events, their counts per period: cooperative, conflictual, net, mean tone.")
+@click.option("--blocs/--no-blocs", default=True, show_default=True,
+              help="Include events with a body one side belongs to (PAK–NATO for PAK–USA), marked 'via'.")
+def timeline(a: str, b: str, db: str | None, fmt: str, limit: int, offset: int, newest: bool, since: str | None,
+             until: str | None, freq: str | None, blocs: bool) -> None:
     """The dated events between A and B, both directions, in date order, with tone.
 
-    A and B are actor codes (PAK) or names (Pakistan, "United States").
+    A and B are actor codes (PAK) or names (Pakistan, "United States"). A busy pair is
+    shown a page at a time (--limit, --offset, --newest, --since, --until); --by year
+    counts its events per period instead.
 
-    Python: ``bilat.open(db).timeline(A, B)``.
+    Python: ``bilat.open(db).timeline_page(A, B, limit=..., offset=..., newest=...)``
+    (``.timeline(A, B)`` for every event); with --by, ``.trend(A, B, freq=...)`` and
+    ``.dyad_counts(A, B)``.
     """
-    from bilat.export import format_timeline
     from bilat.query import Store
 
     settings = _settings(db)
     try:
         with Store(settings.db, read_only=True) as store:
-            a, b = store.resolve(a), store.resolve(b)
-            rows = store.timeline(a, b)
-            undated = store.undated(a, b)
-            steps = store.lifecycle(a, b)
+            if freq:
+                a, b = store.resolve(a), store.resolve(b)
+                periods = store.trend(a, b, freq=freq, blocs=blocs, since=since, until=until)
+                undated = store.dyad_counts(a, b, blocs=blocs)["undated"]
+            else:
+                page = store.timeline_page(a, b, blocs=blocs, limit=limit or None, offset=offset, newest=newest,
+                                           since=since, until=until)
     except BilatError as exc:
         _fail(exc)
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+    if freq:
+        from bilat.export import format_trend
+
+        if fmt == "jsonl":
+            for row in periods:
+                click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(printable(format_trend(a, b, periods, undated)))
         return
-    click.echo(printable(format_timeline(a, b, rows, len(undated), steps)))
+    next_page = (_next_page(page, limit=limit, newest=newest, since=since, until=until, blocs=blocs, fmt=fmt)
+                 if page["more"] else "")
+    if fmt == "jsonl":
+        for r in page["events"]:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        if page["more"]:
+            click.echo(f"bilat: {len(page['events']):,} of {page['total']:,} dated events shown, "
+                       f"{page['more']:,} more: {next_page}", err=True)
+        return
+    from bilat.export import format_timeline
+
+    click.echo(printable(format_timeline(page["a"], page["b"], page["events"], page["undated"], page["steps"],
+                                         total=page["total"], offset=offset, more=page["more"], newest=newest,
+                                         next_page=next_page)))
+
+
+def _next_page(page: dict, *, limit: int, newest: bool, since: str | None, until: str | None, blocs: bool,
+               fmt: str) -> str:
+    """The command that shows the page after ``page`` (``--db`` left out)."""
+    import shlex
+
+    args = ["bilat", "timeline", page["a"], page["b"]]
+    if fmt != "table":
+        args += ["--format", fmt]
+    if limit != 100:
+        args += ["--limit", str(limit)]
+    args += ["--newest"] if newest else []
+    args += ["--since", since] if since else []
+    args += ["--until", until] if until else []
+    args += [] if blocs else ["--no-blocs"]
+    return " ".join(shlex.quote(x) for x in args) + f" --offset {page['offset'] + len(page['events'])}"
 
 
 @main.command()

@@ -86,14 +86,27 @@ def _snippet(sentence: str, trigger: str, width: int = 110) -> str:
     return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
 
 
-def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: list[dict] = ()) -> str:
+def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: list[dict] = (), *,
+                    total: int | None = None, offset: int = 0, more: int = 0, newest: bool = False,
+                    next_page: str = "") -> str:
     """A readable timeline: date, direction, code, tone, and the supporting sentence; agreement
-    steps (``steps``, from :meth:`Store.lifecycle`) interleaved and marked ``◆``."""
+    steps (``steps``, from :meth:`Store.lifecycle`) interleaved and marked ``◆``.
+
+    Args:
+        total: dated events in all when ``rows`` is one page of them (:meth:`Store.timeline_page`);
+            ``offset``, ``more``: events before and after the page; ``newest``: the page runs
+            latest first; ``next_page``: the command that shows the next page.
+    """
     from bilat.ontology import name_of
 
-    lines = [f"{a}–{b} timeline: {len(rows)} dated events" + (f", {len(steps)} agreement steps" if steps else "")]
+    total = len(rows) if total is None else total
+    head = f"{a}–{b} timeline: {total:,} dated events" + (f", {len(steps)} agreement steps" if steps else "")
+    if len(rows) < total:
+        head += (f"; {offset + 1:,}–{offset + len(rows):,} shown, {'latest' if newest else 'earliest'} first"
+                 if rows else f"; none from {offset + 1:,}")
+    lines = [head]
     merged = sorted([(r["event_date"], 1, r) for r in rows] + [(s["event_date"], 0, s) for s in steps],
-                    key=lambda item: (item[0], item[1]))
+                    key=lambda item: (item[0], item[1]), reverse=newest)
     for _, is_event, r in merged:
         if not is_event:
             implied = " (implied)" if r["implied"] else ""
@@ -102,13 +115,30 @@ def format_timeline(a: str, b: str, rows: list[dict], undated: int = 0, steps: l
         name = name_of(r["cameo"])
         sentence = _snippet(r["sentence"], r.get("trigger") or "")
         via = f"  (via {r['via']})" if r.get("via") else ""
-        more = f" +{r['sources'] - 1}" if (r.get("sources") or 1) > 1 else ""
+        more_sources = f" +{r['sources'] - 1}" if (r.get("sources") or 1) > 1 else ""
         lines.append(f"{r['event_date']:<10}  {r['source']:>4} → {r['target']:<4}  {r['cameo']:<4} "
-                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}{more}]{via}")
+                     f"{name[:34]:<34} {r['goldstein']:+5.1f}  [{r['doc_id']}{more_sources}]{via}")
         lines.append(f"{'':<12}“{sentence}”")
+    if more:
+        lines.append(f"… {more:,} more dated events" + (f": {next_page}" if next_page else ""))
     if undated:
         lines.append(f"({undated} more events between {a} and {b} have no date in the text: "
                      f"bilat events --dyad {a}-{b})")
+    return "\n".join(lines)
+
+
+def format_trend(a: str, b: str, periods: list[dict], undated: int = 0) -> str:
+    """The rows of :meth:`Store.trend` as a table: events, cooperative (quad 1–2) and
+    conflictual (3–4) counts, net cooperation and mean tone per period."""
+    total = sum(p["events"] for p in periods)
+    lines = [f"{a}–{b}: {total:,} dated events in {len(periods)} periods",
+             f"{'period':<10} {'events':>8} {'coop':>8} {'conflict':>8} {'net':>8} {'tone':>6}"]
+    for p in periods:
+        coop = p["quad"]["1"] + p["quad"]["2"]
+        lines.append(f"{p['period']:<10} {p['events']:>8,} {coop:>8,} {p['events'] - coop:>8,} "
+                     f"{p['net_cooperation']:>+8,} {p['goldstein_mean']:>+6.2f}")
+    if undated:
+        lines.append(f"({undated:,} more events between {a} and {b} have no date in the text)")
     return "\n".join(lines)
 
 

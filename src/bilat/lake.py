@@ -31,7 +31,7 @@ def connect_output(path: str, *, read_only: bool = True):
         BilatError: E300 when asked for write access, or when ``_bilat.json`` is not the
             job's; E301 when the output's schema is newer than this bilat's.
     """
-    from bilat.store import SCHEMA_VERSION, connect
+    from bilat.store import PERIOD_SQL, SCHEMA_VERSION, connect
 
     if not read_only:
         raise BilatError("E300", f"{path} is the Parquet output of bilat spark, which is read-only; "
@@ -54,6 +54,11 @@ def connect_output(path: str, *, read_only: bool = True):
         con.execute(f"DROP TABLE {table}")
         con.execute(f"CREATE VIEW {table} AS SELECT {columns} FROM "
                     f"read_parquet('{glob}', hive_partitioning = false)")
+    # the job writes no counts by period: a view counts them from the events when asked
+    con.execute("DROP TABLE dyad_periods")
+    con.execute(f"CREATE VIEW dyad_periods AS SELECT source, target, {PERIOD_SQL} AS period, quad, "
+                "count(*) AS events, sum(CAST(goldstein AS DECIMAL(18, 3))) AS goldstein FROM events "
+                "GROUP BY source, target, period, quad")
     con.execute("INSERT OR REPLACE INTO meta VALUES ('story_params', ?)",
                 [json.dumps(meta.get("story_params", {}), sort_keys=True)])
     return con

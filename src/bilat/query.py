@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import (EVENT_COLUMNS, DyadCache, _event_row, connect, known_hashes, load_story_index, stale_undated, write_document,
+from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, known_hashes, load_story_index, stale_undated, write_document,
                          write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
@@ -83,6 +83,29 @@ def _dyad_pairs(a: str, b: str, blocs: bool) -> list[tuple[str, str, str | None]
                 if member in members and other not in members:
                     pairs.append((other, body, body))
     return pairs
+
+
+def _literal(text: str) -> str:
+    """A string as an SQL literal (quotes doubled), for lists DuckDB must see as constants."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _within(date_text: str, since: str | None, until: str | None) -> bool:
+    """Is an ISO date (or a period: ``2011-11``, ``2011``) within ``since``/``until``, as
+    :meth:`Store.events` compares them (a date and a bound agree on their common prefix)?"""
+    if since and date_text[:len(since)] < since[:len(date_text)]:
+        return False
+    return not (until and date_text[:len(until)] > until)
+
+
+def _directed(pairs: list[tuple[str, str, str | None]]) -> list[tuple[str, str, int]]:
+    """Each pair of :func:`_dyad_pairs` both ways, as ``(source, target, index of the pair)``;
+    a pair of one actor with itself once."""
+    out = {}
+    for i, (x, y, _) in enumerate(pairs):
+        for key in ((x, y), (y, x)):
+            out.setdefault(key, i)
+    return [(x, y, i) for (x, y), i in out.items()]
 
 
 # Characters of an ISO date a period of each frequency keeps.
@@ -190,6 +213,8 @@ class Store:
         redo = stale_undated(self.con, story_dates)
         for batch in _batches(pipeline.pipe(redo, on_error=on_error), pipeline.settings.batch_size):
             self._write_batch(batch, index, force=True)
+        if cluster_if_due(self.con):  # keeps timeline pages fast as the store grows
+            self._meta_cache = None
         return tally
 
     def _write_batch(self, batch: list[Document], index, *, force: bool = False) -> list[str]:
@@ -200,9 +225,12 @@ class Store:
             # the merge candidates of the whole batch, found by one scan of the events
             cache = DyadCache(self.con)
             cache.prefetch(_event_row(e) for doc in batch for e in doc.events)
+            tally = PeriodTally()  # the batch's changes to dyad_periods, written in one statement
             for doc in batch:
                 row = index.pending.get(doc.doc_id)
-                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache))
+                outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache,
+                                               tally=tally))
+            tally.flush(self.con)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -348,19 +376,140 @@ class Store:
             params += [len(until), until]
         return where, params
 
-    def timeline(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
+    def timeline(self, a: str, b: str, *, blocs: bool = True, limit: int | None = None, offset: int = 0,
+                 newest: bool = False, since: str | None = None, until: str | None = None) -> list[dict]:
         """The dyad's dated events in date order, both directions, with tone (Goldstein).
 
         With ``blocs``, events between one state and a body the other belongs to (Pakistan
         and NATO, for Pakistan–US) are included, each with ``via`` naming the body.
+
+        Args:
+            limit, offset: a page of the events in their order (all of them by default);
+                :meth:`timeline_page` adds the counts a page needs.
+            newest: the latest first.
+            since, until: only events dated within (ISO prefixes compare as in :meth:`events`).
+
+        Example:
+            >>> Store(":memory:").timeline("PAK", "USA", limit=10, newest=True)
+            []
         """
-        return self._dyad_rows(a, b, blocs, dated=True)
+        if limit is None:
+            return self._dyad_rows(a, b, blocs, dated=True, newest=newest, since=since, until=until)
+        return self._dyad_page(a, b, blocs, limit=limit, offset=offset, newest=newest, since=since, until=until)
 
     def undated(self, a: str, b: str, *, blocs: bool = True) -> list[dict]:
         """The dyad's events whose date the text does not fix."""
         return self._dyad_rows(a, b, blocs, dated=False)
 
-    def _dyad_rows(self, a: str, b: str, blocs: bool, *, dated: bool | None = None) -> list[dict]:
+    def timeline_page(self, a: str, b: str, *, blocs: bool = True, limit: int | None = 100, offset: int = 0,
+                      newest: bool = False, since: str | None = None, until: str | None = None) -> dict:
+        """What ``bilat timeline A B`` shows: one page of the dyad's dated events, how many
+        there are in all and after this page, how many are undated, and the agreement steps
+        that fall among the page's events. Its counts come from ``dyad_periods``, so a busy
+        dyad of a large store answers as fast as a quiet one.
+
+        Args:
+            a, b: the two actors (codes or names).
+            limit: events on the page (None: all); offset: events skipped before it.
+            newest: the latest first (default: the earliest first).
+            since, until: only events dated within (``2011``, ``2011-11``, ``2011-11-26``).
+
+        Returns:
+            ``a``, ``b`` (codes), ``total`` (dated events within ``since``/``until``),
+            ``undated``, ``offset``, ``limit``, ``newest``, ``events`` (the page, as
+            :meth:`timeline` gives them), ``more`` (dated events after the page, in its
+            order) and ``steps``: the dated agreement steps (as :meth:`lifecycle`) within the
+            page's dates, those before the first page on it and those after the last on it.
+
+        Raises:
+            BilatError: E400 for a negative limit or offset or a malformed date, E401 for
+                an unknown actor.
+
+        Example:
+            >>> Store(":memory:").timeline_page("PAK", "USA")["total"]
+            0
+        """
+        if (limit is not None and limit < 0) or offset < 0:
+            raise BilatError("E400", "limit and offset must not be negative")
+        a, b = self.resolve(a), self.resolve(b)
+        _check_date(since, "--since")
+        _check_date(until, "--until")
+        counts = self._period_counts(a, b, blocs)
+        if any(bound and len(bound) > 7 for bound in (since, until)):  # a day cuts a month: count those events
+            total = self.count(dyad=(a, b), blocs=blocs, since=since, until=until, dated=True)
+        else:
+            total = sum(n for period, n in counts if period and _within(period, since, until))
+        if limit is None:
+            rows = self._dyad_rows(a, b, blocs, dated=True, newest=newest, since=since, until=until)
+        else:
+            rows = self._dyad_page(a, b, blocs, limit=limit, offset=offset, newest=newest, since=since,
+                                   until=until, counts=counts)
+        shown = len(rows)
+        steps = [s for s in self.lifecycle(a, b) if _within(s["event_date"], since, until)]
+        if rows:
+            first, last = rows[0]["event_date"], rows[-1]["event_date"]
+            low, high = (last, first) if newest else (first, last)
+            # steps before the earliest page and after the latest go on those pages
+            at_start = offset == 0 if not newest else offset + shown >= total
+            at_end = offset + shown >= total if not newest else offset == 0
+            steps = [s for s in steps if (at_start or s["event_date"] >= low) and (at_end or s["event_date"] <= high)]
+        elif total:
+            steps = []  # a page past the end
+        if newest:
+            steps.reverse()
+        return {"a": a, "b": b, "total": total, "undated": sum(n for period, n in counts if not period),
+                "offset": offset, "limit": limit, "newest": newest, "events": rows,
+                "more": max(0, total - offset - shown), "steps": steps}
+
+    def dyad_counts(self, a: str, b: str, *, blocs: bool = True) -> dict[str, int]:
+        """How many ``dated`` and ``undated`` events the A–B relationship has (with ``blocs``,
+        as :meth:`timeline` counts it), from ``dyad_periods``.
+
+        Example:
+            >>> Store(":memory:").dyad_counts("PAK", "USA")
+            {'dated': 0, 'undated': 0}
+        """
+        counts = self._period_counts(self.resolve(a), self.resolve(b), blocs)
+        return {"dated": sum(n for p, n in counts if p), "undated": sum(n for p, n in counts if not p)}
+
+    def _period_counts(self, a: str, b: str, blocs: bool) -> list[tuple[str, int]]:
+        """(period, events) of the relationship from ``dyad_periods``, ``''`` for undated; one
+        range of the table per ordered pair."""
+        directed = _directed(_dyad_pairs(a, b, blocs))
+        table = self._periods()
+        subs = " UNION ALL ".join(f"SELECT period, events FROM {table} WHERE source = ? AND target = ?"
+                                  for _ in directed)
+        return self.con.execute(f"SELECT period, CAST(sum(events) AS BIGINT) AS n FROM ({subs}) "
+                                "GROUP BY period HAVING n > 0 ORDER BY period",
+                                [v for x, y, _ in directed for v in (x, y)]).fetchall()
+
+    def _meta(self) -> dict[str, str]:
+        """The store's ``meta`` (schema version, when the events were last ordered), read once:
+        the Parquet output of bilat spark (views, no rowids) says ``lake``."""
+        meta = getattr(self, "_meta_cache", None)
+        if meta is None:
+            meta = dict(self.con.execute("SELECT key, value FROM meta WHERE key IN "
+                                         "('schema_version', 'events_ordered')").fetchall())
+            if self.path != ":memory:" and Path(self.path).is_dir():
+                meta["lake"] = "1"
+            if self.path != ":memory:":  # any value of events_ordered gives the same rows, only slower
+                self._meta_cache = meta
+        return meta
+
+    def _periods(self) -> str:
+        """``dyad_periods``, or the same counts computed from the events in a store written
+        before it existed and opened read-only (so not migrated)."""
+        meta = self._meta()
+        if "lake" in meta or int(meta.get("schema_version", 0)) >= 4:
+            return "dyad_periods"
+        from bilat.store import PERIOD_SQL
+
+        return (f"(SELECT source, target, {PERIOD_SQL} AS period, quad, count(*) AS events, "
+                "sum(goldstein) AS goldstein FROM events GROUP BY ALL)")
+
+    def _dyad_rows(self, a: str, b: str, blocs: bool, *, dated: bool | None = None, newest: bool = False,
+                   since: str | None = None, until: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[dict]:
         """The events of every pair of the relationship in one scan, each with ``via``; in
         date order, then by pair (the pair itself first), document, offset and id."""
         a, b = self.resolve(a), self.resolve(b)
@@ -368,20 +517,126 @@ class Store:
         values = ", ".join("(?, CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))" for _ in pairs)
         params: list = [v for i, (x, y, via) in enumerate(pairs) for v in (i, x, y, via)]
         when = {None: "", True: " AND e.event_date IS NOT NULL", False: " AND e.event_date IS NULL"}[dated]
+        bounds, extra = self._where(since=since, until=until)
+        when += "".join(" AND " + b for b in bounds)
+        way = " DESC" if newest else ""
         cols = ", ".join("e." + c for c in EVENT_COLUMNS)
         cur = self.con.execute(
             f"SELECT {cols}, e.event_id AS merged_id, d.url, d.title, p.via "
             f"FROM events e JOIN (VALUES {values}) p(i, x, y, via) "
             f"ON ((e.source = p.x AND e.target = p.y) OR (e.source = p.y AND e.target = p.x)){when} "
             "LEFT JOIN documents d ON d.doc_id = e.doc_id "
-            "ORDER BY e.event_date IS NULL, coalesce(e.event_date, ''), e.doc_id, e.span_start, p.i, "
-            "e.event_date NULLS LAST, e.event_id", params)
+            f"ORDER BY e.event_date IS NULL, coalesce(e.event_date, ''){way}, e.doc_id{way}, e.span_start{way}, "
+            f"p.i{way}, e.event_date NULLS LAST, e.event_id{way}" + ("" if limit is None else " LIMIT ? OFFSET ?"),
+            params + extra + ([] if limit is None else [limit, offset]))
         names = [d[0] for d in cur.description]
         out = []
         for row in cur.fetchall():
             row = dict(zip(names, row))
             out.append(dict(_record(row), via=row["via"]))
         return out
+
+    def _dyad_page(self, a: str, b: str, blocs: bool, *, limit: int, offset: int = 0, newest: bool = False,
+                   since: str | None = None, until: str | None = None,
+                   counts: list[tuple[str, int]] | None = None) -> list[dict]:
+        """One page of the dated events of :meth:`_dyad_rows`, read from the months that hold it.
+
+        ``dyad_periods`` says how many events each month has, so the page's months are known
+        before the events are read: the query reads those months of each ordered pair, a
+        range of ``(source, target, event_date)``, the order :func:`~bilat.store.cluster_events`
+        keeps the events in, so it touches a few row groups whatever the store's size.
+        """
+        if limit < 0 or offset < 0:
+            raise BilatError("E400", "limit and offset must not be negative")
+        if "lake" in self._meta():  # the Parquet output of bilat spark: no rowids, one scan
+            return self._dyad_rows(a, b, blocs, dated=True, newest=newest, since=since, until=until,
+                                   limit=limit, offset=offset)
+        a, b = self.resolve(a), self.resolve(b)
+        pairs = _dyad_pairs(a, b, blocs)
+        bounds, extra = self._where(since=since, until=until)
+        skip, low, high = 0, None, None
+        if not any(bound and len(bound) > 7 for bound in (since, until)):  # months hold whole pages
+            counts = self._period_counts(a, b, blocs) if counts is None else counts
+            periods = [(p, n) for p, n in counts if p and _within(p, since, until)]
+            seen, window = 0, []
+            for period, n in (reversed(periods) if newest else periods):
+                if seen + n <= offset:
+                    seen += n
+                    skip = seen
+                elif seen < offset + limit:
+                    window.append(period)
+                    seen += n
+            if not window or not limit:
+                return []
+            low, high = min(window), max(window)
+        # each ordered pair's events of those months: a range of the events' order, in the rows
+        # cluster_events ordered; the rows appended since, in one scan for all pairs. Only
+        # the keys of the order are read here, the page's whole rows after.
+        ordered = self._ordered_rows()
+        keys = "e.event_date, e.doc_id, e.span_start, e.event_id, e.rowid AS row"
+        dates, date_params = " AND e.event_date IS NOT NULL", []
+        if low is not None:
+            # every date of a month sorts before 'YYYY-MM.', of a year-only period before 'YYYY-'
+            dates += " AND e.event_date >= ? AND e.event_date < ?"
+            date_params = [low, high + ("-" if len(high) == 4 else ".")]
+        dates += "".join(" AND " + b for b in bounds)
+        date_params += extra
+        subs, params = [], []
+        for source, target, i in _directed(pairs):
+            subs.append(f"SELECT {keys}, CAST(? AS INTEGER) AS i FROM events e "
+                        f"WHERE e.rowid < ? AND e.source = ? AND e.target = ?{dates}")
+            params += [i, ordered, source, target] + date_params
+        cases = " ".join("WHEN (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?) THEN ?" for _ in pairs)
+        subs.append(f"SELECT * FROM (SELECT {keys}, CASE {cases} END AS i FROM events e "
+                    f"WHERE e.rowid >= ?{dates}) e WHERE e.i IS NOT NULL")
+        params += [v for i, (x, y, _) in enumerate(pairs) for v in (x, y, y, x, i)] + [ordered] + date_params
+        way = " DESC" if newest else ""
+        page = self.con.execute(
+            f"SELECT row, event_id, i FROM ({' UNION ALL '.join(subs)}) e ORDER BY e.event_date{way}, e.doc_id{way}, "
+            f"e.span_start{way}, e.i{way}, e.event_id{way} LIMIT ? OFFSET ?", params + [limit, offset - skip]).fetchall()
+        rows = self._rows_at(page)
+        docs = {}
+        if rows:
+            wanted = sorted({r["doc_id"] for r in rows})
+            docs = {d: (u, t) for d, u, t in self.con.execute(
+                f"SELECT doc_id, url, title FROM documents WHERE doc_id IN ({', '.join(map(_literal, wanted))})"
+            ).fetchall()}
+        out = []
+        for row, (_, _, i) in zip(rows, page):
+            row["merged_id"] = row["event_id"]
+            row["url"], row["title"] = docs.get(row["doc_id"], (None, None))
+            out.append(dict(_record(row), via=pairs[i][2]))
+        return out
+
+    def _rows_at(self, page: list[tuple]) -> list[dict]:
+        """The events of ``page`` (rowid, event_id, …), in its order, read by rowid and checked
+        by id: a row that moved since (a checkpoint compacted the table) is read by its id.
+
+        The rowids go into the query as runs of consecutive rows (a page of one pair's
+        months is one run of the ordered events), written as integers: DuckDB then skips
+        the row groups that hold none of them, which a list parameter would not let it do.
+        """
+        if not page:
+            return []
+        cols = ", ".join(EVENT_COLUMNS)
+        runs: list[list[int]] = []
+        for rowid in sorted(int(r[0]) for r in page):
+            if runs and rowid == runs[-1][1] + 1:
+                runs[-1][1] = rowid
+            else:
+                runs.append([rowid, rowid])
+        where = " OR ".join(f"rowid BETWEEN {first} AND {last}" for first, last in runs)
+        found = {row[0]: row for row in self.con.execute(f"SELECT {cols} FROM events WHERE {where}").fetchall()}
+        missing = [r[1] for r in page if r[1] not in found]
+        if missing:
+            for row in self.con.execute(f"SELECT {cols} FROM events WHERE event_id IN "
+                                        f"({', '.join(map(_literal, missing))})").fetchall():
+                found[row[0]] = row
+        return [dict(zip(EVENT_COLUMNS, found[r[1]])) for r in page]
+
+    def _ordered_rows(self) -> int:
+        """How many rows of ``events`` :func:`~bilat.store.cluster_events` last put in order."""
+        return int(self._meta().get("events_ordered", 0))
 
     def agreements(self, a: str | None = None, b: str | None = None, *, on: str | None = None) -> list[dict]:
         """Agreements and programmes with their parties, history and state.
@@ -396,8 +651,6 @@ class Store:
         """
         from datetime import date as _date
 
-        from bilat.stages.agreements import merge_history, state_on
-
         on = _check_date(on, "--on") or _date.today().isoformat()
         wanted = [self.resolve(c) for c in (a, b) if c]
         out = []
@@ -406,6 +659,10 @@ class Store:
             parties = json.loads(parties or "[]")
             if any(w not in parties for w in wanted):
                 continue
+            # imported here, once there is a history to merge: the package loads the event coder,
+            # which a timeline of a pair without agreements need not wait for
+            from bilat.stages.agreements import merge_history, state_on
+
             cur = self.con.execute(
                 "SELECT status, event_date, date_precision, date_end, actor, implied, doc_id, sentence, "
                 "span_start, span_end FROM agreement_steps WHERE agreement_key = ? ORDER BY doc_id, span_start",
@@ -440,13 +697,15 @@ class Store:
                                  "sources": step["sources"], "sentence": step["tellings"][0]["sentence"]})
         return sorted(rows, key=lambda r: r["event_date"])
 
-    def trend(self, a: str, b: str, *, freq: str = "month", blocs: bool = True) -> list[dict]:
+    def trend(self, a: str, b: str, *, freq: str = "month", blocs: bool = True, since: str | None = None,
+              until: str | None = None) -> list[dict]:
         """How the A–B relationship moved: dated events counted by period and quad class.
 
         Args:
             a, b: the two actors (codes or names).
             freq: ``month``, ``quarter`` or ``year``.
             blocs: include events with a body one of them belongs to, as :meth:`timeline` does.
+            since, until: only events dated within, as :meth:`timeline` compares them.
 
         Returns:
             one row per period that has events, in order: ``period`` (``2011-11``,
@@ -462,12 +721,28 @@ class Store:
         if freq not in _FREQ_LENGTH:
             raise BilatError("E400", f"freq is month, quarter or year, not {freq!r}")
         a, b = self.resolve(a), self.resolve(b)
-        where, params = self._where(dyad=(a, b), blocs=blocs)
-        sql = ("SELECT substr(e.event_date, 1, least(length(e.event_date), ?)) AS period, e.quad, count(*), "
-               f"sum(e.goldstein) FROM events e WHERE e.event_date IS NOT NULL AND {where[0]} "
-               "GROUP BY period, e.quad ORDER BY period, e.quad")
+        _check_date(since, "--since")
+        _check_date(until, "--until")
+        directed = _directed(_dyad_pairs(a, b, blocs))
+        # the counts ingest keeps by month (dyad_periods), not the events, one range of them per
+        # ordered pair; a bound to the day cuts a month, so then the counts come from the events
+        source, extra = self._periods(), []
+        if any(bound and len(bound) > 7 for bound in (since, until)):
+            bounds, extra = self._where(since=since, until=until)
+            from bilat.store import PERIOD_SQL
+
+            source = (f"(SELECT source, target, {PERIOD_SQL} AS period, quad, count(*) AS events, sum(goldstein) "
+                      f"AS goldstein FROM events e WHERE {' AND '.join(bounds)} GROUP BY ALL)")
+        subs = " UNION ALL ".join(f"SELECT period, quad, events, goldstein FROM {source} s "
+                                  "WHERE s.source = ? AND s.target = ? AND period <> ''" for _ in directed)
+        sql = (f"SELECT period, quad, CAST(sum(events) AS BIGINT) AS n, CAST(sum(goldstein) AS DOUBLE) FROM ({subs}) "
+               "GROUP BY period, quad HAVING n > 0 ORDER BY period, quad")
+        params = [v for x, y, _ in directed for v in extra + [x, y]]
         rows: dict[str, dict] = {}
-        for prefix, quad, n, goldstein in self.con.execute(sql, [_FREQ_LENGTH[freq], *params]).fetchall():
+        for month, quad, n, goldstein in self.con.execute(sql, params).fetchall():
+            if not _within(month, since, until):
+                continue
+            prefix = month[:_FREQ_LENGTH[freq]]
             period = _period(prefix, freq)
             row = rows.setdefault(period, {"period": period, "precision": "year" if len(prefix) == 4 else freq,
                                            "events": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},

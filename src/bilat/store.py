@@ -2,7 +2,9 @@
 
 Tables: ``documents``; ``mentions`` (one row per event as a document tells it, with its
 sentence, like GDELT's Mentions table); ``events`` (one row per event, merged across
-documents and stories, with ``sources``); ``story_index`` (each document's story and its
+documents and stories, with ``sources``); ``dyad_periods`` (the events of each ordered pair
+counted by month and quad class, kept by every write to ``events`` in the same transaction,
+so a timeline's counts never scan the events); ``story_index`` (each document's story and its
 MinHash signatures, so that a new document joins a story without recomputing the corpus);
 ``meta`` (schema version, story parameters).
 
@@ -18,7 +20,7 @@ from bilat.document import Agreement, Document, Event, StatusChange, make_event_
 from bilat.errors import BilatError
 from bilat.stages.merge import absorb, same_event
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _EVENT_COLUMNS_SQL = """
     source VARCHAR NOT NULL,
@@ -45,6 +47,23 @@ _EVENT_COLUMNS_SQL = """
     trigger VARCHAR,
     date_end VARCHAR"""
 
+# events: one row per event, kept in (source, target, event_date) order by cluster_events
+_EVENTS_TABLE = f"""CREATE TABLE IF NOT EXISTS {{name}} (
+    event_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    story_id VARCHAR,{_EVENT_COLUMNS_SQL}
+);"""
+
+_PERIODS_TABLE = """CREATE TABLE IF NOT EXISTS {name} (
+    source VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    quad INTEGER NOT NULL,
+    events BIGINT NOT NULL,
+    goldstein DECIMAL(18, 3) NOT NULL,
+    PRIMARY KEY (source, target, period, quad)
+);"""
+
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
@@ -69,11 +88,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     story_id VARCHAR,{_EVENT_COLUMNS_SQL},
     merged_id VARCHAR
 );
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
-    doc_id VARCHAR NOT NULL,
-    story_id VARCHAR,{_EVENT_COLUMNS_SQL}
-);
+{_EVENTS_TABLE.format(name="events")}
 CREATE TABLE IF NOT EXISTS agreements (
     agreement_key VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,
@@ -103,6 +118,10 @@ CREATE TABLE IF NOT EXISTS agreement_steps (
 CREATE INDEX IF NOT EXISTS mentions_merged ON mentions (merged_id);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
 CREATE INDEX IF NOT EXISTS mentions_story ON mentions (story_id);
+-- each ordered pair's events by period and quad class: kept by _count on every insert, update
+-- and delete of an event, in the writer's transaction; period is the event date cut to its
+-- month (YYYY-MM), YYYY for an event dated to a year only, '' for an undated one
+{_PERIODS_TABLE.format(name="dyad_periods")}
 CREATE TABLE IF NOT EXISTS story_index (
     doc_id VARCHAR PRIMARY KEY,
     story_id VARCHAR NOT NULL,
@@ -158,6 +177,8 @@ def connect(path: str, *, read_only: bool = False):
     if 0 < version < 3:
         _migrate_2_to_3(con)
     con.execute(_SCHEMA)
+    if 0 < version < 4:  # a store from before dyad_periods: count its events once
+        rebuild_dyad_periods(con)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     return con
 
@@ -200,6 +221,137 @@ def _migrate_2_to_3(con) -> None:
     for name, kind in _DOCUMENT_COLUMNS_3:
         if name not in have:
             con.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
+
+
+# What a row of dyad_periods is made of: the pair, the period (see period_of) and quad class.
+PERIOD_SQL = "coalesce(substr(event_date, 1, 7), '')"
+
+
+def period_of(event_date: str | None) -> str:
+    """The ``dyad_periods`` period of an event date: ``2011-11-26`` → ``2011-11``, ``2011`` →
+    ``2011``, undated → ``''``."""
+    return (event_date or "")[:7]
+
+
+def rebuild_dyad_periods(con) -> None:
+    """Count every stored event into ``dyad_periods`` again, from nothing: after a migration,
+    or after events were written by SQL (a benchmark's synthetic store, other software)."""
+    con.execute("DROP TABLE IF EXISTS dyad_periods_new")
+    con.execute(_PERIODS_TABLE.format(name="dyad_periods_new"))
+    con.execute(f"INSERT INTO dyad_periods_new SELECT source, target, {PERIOD_SQL} AS period, quad, count(*), "
+                "sum(CAST(goldstein AS DECIMAL(18, 3))) FROM events GROUP BY source, target, period, quad "
+                "ORDER BY source, target, period, quad")
+    _replace(con, "dyad_periods", "dyad_periods_new")
+
+
+def _replace(con, table: str, new: str) -> None:
+    con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute(f"ALTER TABLE {new} RENAME TO {table}")
+
+
+# Events appended since the last clustering, as a share of those it ordered, that start another
+# (and a floor, so that small stores are never rewritten for a few events).
+CLUSTER_SHARE = 0.05
+CLUSTER_MIN = 50_000
+
+
+def cluster_events(con) -> None:
+    """Rewrite ``events`` in ``(source, target, event_date)`` order (and ``dyad_periods`` in
+    ``(source, target, period)`` order, without its rows of 0), in the caller's transaction.
+
+    DuckDB keeps each column's min and max per row group of about 120,000 rows; with the
+    events in this order, a query for one pair's months (a timeline page) skips every row
+    group but the few that hold them. Events ingested later are appended after them, out of
+    this order; :func:`cluster_if_due` orders them again when they grow to
+    ``CLUSTER_SHARE`` of the store.
+    """
+    con.execute("DROP TABLE IF EXISTS events_ordered")
+    con.execute(_EVENTS_TABLE.format(name="events_ordered"))
+    con.execute(f"INSERT INTO events_ordered SELECT {', '.join(EVENT_COLUMNS)} FROM events "
+                "ORDER BY source, target, event_date NULLS FIRST, event_id")
+    _replace(con, "events", "events_ordered")
+    # the counts in the same order, so that one pair's months are a range of them too
+    con.execute("DROP TABLE IF EXISTS dyad_periods_new")
+    con.execute(_PERIODS_TABLE.format(name="dyad_periods_new"))
+    con.execute("INSERT INTO dyad_periods_new SELECT * FROM dyad_periods WHERE events <> 0 "
+                "ORDER BY source, target, period, quad")
+    _replace(con, "dyad_periods", "dyad_periods_new")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('events_ordered', ?)",
+                [str(con.execute("SELECT count(*) FROM events").fetchone()[0])])
+
+
+def unordered_events(con) -> int:
+    """How many rows were appended to ``events`` since :func:`cluster_events` last ran (an
+    upper bound: rows since deleted are counted)."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'events_ordered'").fetchone()
+    top = con.execute("SELECT coalesce(max(rowid) + 1, 0) FROM events").fetchone()[0]
+    return max(0, top - (int(row[0]) if row else 0))
+
+
+def cluster_if_due(con, *, minimum: int = CLUSTER_MIN) -> bool:
+    """Order the events again (:func:`cluster_events`, in one transaction) when those appended
+    since the last time reach ``minimum`` and ``CLUSTER_SHARE`` of the ordered ones."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'events_ordered'").fetchone()
+    ordered = int(row[0]) if row else 0
+    if unordered_events(con) < max(minimum, int(ordered * CLUSTER_SHARE)):
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        cluster_events(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _tally(con, row: dict, sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) one event of ``row`` in ``dyad_periods``.
+
+    A count that falls to 0 stays as a row of 0 (readers skip it): deleting it could meet
+    the same key again in the transaction, which a DuckDB primary key refuses."""
+    con.execute("INSERT INTO dyad_periods VALUES (?, ?, ?, ?, ?, CAST(? AS DECIMAL(18, 3))) ON CONFLICT DO UPDATE "
+                "SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein",
+                [row["source"], row["target"], period_of(row.get("event_date")), row["quad"], sign,
+                 sign * row["goldstein"]])
+
+
+class PeriodTally:
+    """What one write batch changes in ``dyad_periods``, summed by key in memory and written
+    by :meth:`flush` in one statement before the batch commits (one upsert per event
+    costs a few milliseconds of DuckDB's time each)."""
+
+    def __init__(self) -> None:
+        self.deltas: dict[tuple, list] = {}
+
+    def add(self, row: dict, sign: int) -> None:
+        key = (row["source"], row["target"], period_of(row.get("event_date")), row["quad"])
+        delta = self.deltas.setdefault(key, [0, 0.0])
+        delta[0] += sign
+        delta[1] += sign * row["goldstein"]
+
+    def flush(self, con) -> None:
+        rows = [(*key, n, round(g, 3)) for key, (n, g) in self.deltas.items() if n or round(g, 3)]
+        self.deltas.clear()
+        if not rows:
+            return
+        con.execute("INSERT INTO dyad_periods VALUES "
+                    + ", ".join("(?, ?, ?, ?, ?, CAST(? AS DECIMAL(18, 3)))" for _ in rows)
+                    + " ON CONFLICT DO UPDATE SET events = events + excluded.events, "
+                      "goldstein = goldstein + excluded.goldstein", [v for row in rows for v in row])
+
+
+def _count(con, tally: PeriodTally | None, row: dict, sign: int) -> None:
+    """Count an event in (1) or out of (-1) ``dyad_periods``: in ``tally`` when the writer
+    keeps one, else at once."""
+    if tally is None:
+        _tally(con, row, sign)
+    else:
+        tally.add(row, sign)
+
+
+# The columns of an event that decide its place in dyad_periods.
+_TALLIED = ("source", "target", "event_date", "quad", "goldstein")
 
 
 def _event_row(event: Event) -> dict:
@@ -319,7 +471,8 @@ def _with_support(con, events: list[dict]) -> list[dict]:
     return events
 
 
-def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache | None = None) -> str:
+def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache | None = None,
+                   tally: PeriodTally | None = None) -> str:
     """Attach one mention to the event it reports, creating the event if it is new.
 
     Returns the event's id; a mention already ``stored`` gets it as its ``merged_id``.
@@ -329,10 +482,14 @@ def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache 
     found = _cached_candidates(con, mention, cache) if cache is not None else _candidates(con, mention)
     for event in found:
         if same_event(event, mention):
+            before = {c: event.get(c) for c in _TALLIED}
             absorb(event, mention)
             sets = ", ".join(f"{c} = ?" for c in EVENT_COLUMNS[1:])
             con.execute(f"UPDATE events SET {sets} WHERE event_id = ?",
                         [event.get(c) for c in EVENT_COLUMNS[1:]] + [event["event_id"]])
+            if any(before[c] != event.get(c) for c in _TALLIED):  # a more precise date, say
+                _count(con, tally, before, -1)
+                _count(con, tally, event, 1)
             merged_id = event["event_id"]
             if cache is not None:
                 cache.stored(event)
@@ -341,6 +498,7 @@ def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache 
         row = dict(mention, sources=1)
         con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})",
                     [row.get(c) for c in EVENT_COLUMNS])
+        _count(con, tally, row, 1)
         if cache is not None:
             cache.stored(row)
     if stored:
@@ -348,7 +506,7 @@ def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache 
     return merged_id
 
 
-def _forget_document(con, doc_id: str) -> None:
+def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None) -> None:
     """Remove a document's mentions and rebuild the events they supported."""
     affected = [r[0] for r in con.execute(
         "SELECT DISTINCT merged_id FROM mentions WHERE doc_id = ?", [doc_id]).fetchall()]
@@ -360,9 +518,11 @@ def _forget_document(con, doc_id: str) -> None:
                           "ORDER BY doc_id, span_start", [event_id])
         names = [d[0] for d in cur.description]
         rest = [dict(zip(names, r)) for r in cur.fetchall()]
-        con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
+        for gone in con.execute(f"DELETE FROM events WHERE event_id = ? RETURNING {', '.join(_TALLIED)}",
+                                [event_id]).fetchall():
+            _count(con, tally, dict(zip(_TALLIED, gone)), -1)
         for mention in rest:
-            _merge_mention(con, mention)
+            _merge_mention(con, mention, tally=tally)
 
 
 def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
@@ -377,7 +537,9 @@ def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        outcome = write_unlocked(con, doc, story_rows, force=force)
+        tally = PeriodTally()
+        outcome = write_unlocked(con, doc, story_rows, force=force, tally=tally)
+        tally.flush(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -386,9 +548,10 @@ def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: b
 
 
 def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False,
-                   cache: DyadCache | None = None) -> str:
+                   cache: DyadCache | None = None, tally: PeriodTally | None = None) -> str:
     """:func:`write_document` inside a transaction the caller holds (one per batch);
-    ``cache``: the batch's :class:`DyadCache`."""
+    ``cache``: the batch's :class:`DyadCache`; ``tally``: its :class:`PeriodTally`, which the
+    caller flushes before it commits (without one, ``dyad_periods`` is written at once)."""
     from bilat.stages.date import published_date
 
     key = doc.meta.get("input_key") or doc.input_key()
@@ -397,7 +560,7 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     if row is not None and row[0] == key and not force:
         return "unchanged"
     if row is not None:
-        _forget_document(con, doc.doc_id)
+        _forget_document(con, doc.doc_id, tally=tally)
         if cache is not None:
             cache.clear()  # events were rebuilt without it
     # a document without a publication date to the day is coded against its story's date,
@@ -414,7 +577,7 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     # one row per event id (a document telling one event twice alike: the last telling)
     mentions = {event.event_id: _event_row(event) for event in doc.events}
     for mention in mentions.values():
-        merged_id = _merge_mention(con, mention, stored=False, cache=cache)
+        merged_id = _merge_mention(con, mention, stored=False, cache=cache, tally=tally)
         con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
                     f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
                     [mention.get(c) for c in EVENT_COLUMNS] + [merged_id])

@@ -147,7 +147,7 @@ def create_app(db: str | None = None, *, settings: Settings | None = None, token
         a, b = call("resolve", a), call("resolve", b)
         return {"a": a, "b": b, "names": call("names", [a, b]), "freq": freq,
                 "periods": call("trend", a, b, freq=freq, blocs=blocs),
-                "undated": call("count", dyad=(a, b), blocs=blocs, dated=False)}
+                "undated": call("dyad_counts", a, b, blocs=blocs)["undated"]}
 
     @app.get("/api/dyads", summary="The most active pairs, or one actor's partners")
     def dyads(actor: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict:
