@@ -139,7 +139,7 @@ def build_prefilter(nlp, rules, names_actor=lambda text: False) -> Prefilter:
     from bilat.stages.grammar import COMMUNICATION
 
     verbs, nouns = status_words()
-    saying = getattr(reports, "_SAYING", COMMUNICATION)  # the statement reader's verbs
+    saying = reports.SAYING  # the statement reader's verbs
     lemmas = {*rules.verbs, *rules.nouns, *rules.adjectives, *rules.nominals, *rules.nominals.values(),
               *verbs, *nouns, *saying, *COMMUNICATION}
     for name in _TRIGGER_CLASSES:

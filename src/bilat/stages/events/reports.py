@@ -15,7 +15,7 @@ from bilat.stages.grammar import COMMUNICATION
 
 # Verbs that report what an actor said; words of censure in what they report make it a
 # criticism of the actor named there.
-_SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert",
+SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintain", "reiterate", "assert",
                           "allege", "charge", "contend"}
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
 # Modals of obligation: "X said Y must …" demands it of Y.
@@ -31,7 +31,7 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
     taken = {c.trigger for c in found}
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING or tok.i in taken or is_blocked(tok, rules):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SAYING or tok.i in taken or is_blocked(tok, rules):
             continue
         sources = active_sources(tok, ctx)
         if not sources:
