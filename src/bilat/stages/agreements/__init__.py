@@ -6,9 +6,21 @@
 * ``history`` — status changes merged across documents, implied steps, state on a date.
 """
 from bilat.stages.agreements.history import derive_implied, merge_history, merge_within_document, state_on
-from bilat.stages.agreements.lifecycle import find_agreements
-from bilat.stages.agreements.statuses import STATUSES
 from bilat.stages.agreements.names import KINDS, classify_kind, find_agreement_names
 
 __all__ = ["KINDS", "STATUSES", "classify_kind", "derive_implied", "find_agreement_names",
            "find_agreements", "merge_history", "merge_within_document", "state_on"]
+
+
+def __getattr__(name: str):
+    # the reader of documents needs the coder's grammar; the readers of a store (a timeline's
+    # agreement steps) only the history, so ``lifecycle`` and ``statuses`` load when first asked for
+    if name == "find_agreements":
+        from bilat.stages.agreements.lifecycle import find_agreements
+
+        return find_agreements
+    if name == "STATUSES":
+        from bilat.stages.agreements.statuses import STATUSES
+
+        return STATUSES
+    raise AttributeError(name)
