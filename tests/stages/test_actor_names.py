@@ -143,3 +143,22 @@ def test_a_surname_too_common_to_be_read_alone_is_not_read(pipeline):
     found = _mentions(pipeline, "Power said the vote would be close. Russia rejected the draft.", "2015-03-01")
     assert not [code for t, code in found if t == "Power" and code]
 
+
+@pytest.mark.parametrize("published,code", [("2005-06-01", "KOR"), ("2010-06-01", "UN")])
+def test_a_full_name_is_the_office_its_bearer_held_then(pipeline, published, code):
+    # Ban Ki-moon: South Korea's foreign minister to 2006, then the UN's secretary-general
+    found = _mentions(pipeline, "Ban Ki-moon met Japanese officials in Tokyo. Ban criticised Pyongyang.", published)
+    assert ("Ban Ki-moon", code) in found and ("Ban", code) in found
+
+
+def test_an_office_holder_s_title_alone_names_them_again(pipeline):
+    text = ("King Hussein met Israeli Prime Minister Yitzhak Rabin in Washington. "
+            "US President Bill Clinton pressured the king to sign.")
+    assert ("king", "JOR") in _mentions(pipeline, text, "1994-08-01")
+
+
+@pytest.mark.parametrize("phrase,code", [("Union Buildings", "ZAF"), ("Villa Somalia", "SOM"), ("Akorda", "KAZ"),
+                                         ("La Moneda", "CHL"), ("Langley", "USA")])
+def test_a_seat_of_government_names_its_state(pipeline, phrase, code):
+    found = _triples(pipeline, f"{phrase} condemned the attack on the Kenyan embassy.", "2016-04-01")
+    assert (code, "KEN", "11") in found

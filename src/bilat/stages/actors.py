@@ -39,6 +39,7 @@ class Entry:
     code: str | None
     sector: str | None
     kind: str  # state | igo | institution | person | user
+    role: str | None = None  # an office holder's office ("president"), from leaders/officials
 
 
 @dataclass
@@ -138,7 +139,7 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
         for phrase in [row["code"], row["name"], *_split(row["aliases"]), *_split(row["metonyms"])]:
             add(phrase, body)
     for row in _office_rows():
-        add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person"))
+        add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person", row["role"] or None))
     for row in _rows("roles.tsv"):
         # a hyphen is a token of its own, as the tokenizer splits "secretary-general"
         roles[tuple(row["phrase"].lower().replace("-", " - ").split())] = row["sector"]
@@ -190,6 +191,28 @@ def _office_rows():
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
 # A Korean given name as English news spells it: "Jae-in", "Ki-moon", "Sok-ju".
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+@lru_cache(maxsize=1)
+def _name_terms() -> dict[str, tuple[Term, ...]]:
+    """Full name → the terms of every office its bearer held (``leaders.tsv``, ``officials.tsv``)."""
+    found: dict[str, list[Term]] = {}
+    for row in _office_rows():
+        found.setdefault(row["name"], []).append(
+            (row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
+    return {name: tuple(terms) for name, terms in found.items()}
+
+
+def office_held(person: str, when: str) -> tuple[str, str] | None:
+    """The (code, sector) of the office a person named in full held on ``when``, when they held
+    offices for several actors ("Ban Ki-moon": South Korea's foreign minister in 2005, the UN's
+    secretary-general in 2010); None when one actor, or no office, or two at once cover it."""
+    terms = _name_terms().get(person.replace(" - ", "-"))
+    if not terms or len({t[0] for t in terms}) < 2:
+        return None
+    covering = {(c, sec) for c, sec, start, end in terms
+                if when[:len(start)] >= start and (not end or when[:len(end)] <= end)}
+    return next(iter(covering)) if len({c for c, _ in covering}) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -719,6 +742,11 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             code, sector = None, "REB"
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
+        if person and when and any(e.kind == "person" and e.code == code for e in codes):
+            # "Jean Ping" in 2010 is the AU's, not Gabon's: of a name's offices, the one held then
+            held = office_held(person, when)
+            if held is not None:
+                code, sector = held[0], sector if role_sectors else held[1]
         if code is None and person:
             last = person.split()[-1]
             # a surname alone ("Clinton", "President Milosevic") may name an office holder; a
@@ -742,8 +770,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             # "US citizen Alan Gross … Gross was jailed": a surname kept from the office holders
             # who bear it takes the actor the document gives its bearer
             _remember(people, person, (code, sector))
+        role = _role_phrase(sent.doc, tokens, hits) or next(
+            (e.role for e in codes if e.kind == "person" and e.role in titles()), None)
         units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
-                          official=bool(role_sectors or person), role=_role_phrase(sent.doc, tokens, hits)))
+                          official=bool(role_sectors or person), role=role))
     _named_by_neighbour(sent, units, people)
     _officials_from(sent, units)
     return units
