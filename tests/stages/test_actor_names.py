@@ -162,3 +162,19 @@ def test_an_office_holder_s_title_alone_names_them_again(pipeline):
 def test_a_seat_of_government_names_its_state(pipeline, phrase, code):
     found = _triples(pipeline, f"{phrase} condemned the attack on the Kenyan embassy.", "2016-04-01")
     assert (code, "KEN", "11") in found
+
+
+def test_a_noun_before_a_role_stays_inside_the_actor_phrase(pipeline):
+    text = "Ethiopia's water minister, Dereje Bekele, rejected the plan. Bekele later criticised Egypt."
+    found = _mentions(pipeline, text, "2021-07-01")
+    assert ("Ethiopia's water minister", "ETH") in found and ("Bekele", "ETH") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Somalia took the dispute over the Indian Ocean boundary to the International Court of Justice.",
+    "Vietnamese boats fished in the South China Sea.",
+    "Russian ships sailed in the Sea of Japan.",
+])
+def test_a_state_s_name_inside_a_sea_s_name_is_no_actor(pipeline, text):
+    codes = {code for _, code in _mentions(pipeline, text)}
+    assert not codes & {"IND", "CHN", "JPN"}

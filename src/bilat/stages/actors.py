@@ -572,7 +572,7 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     base = sent.start_char
     for start, end, entry in dictionary.find(sent.text):
         span = sent.doc.char_span(base + start, base + end, alignment_mode="expand")
-        if span is None or any(t.i in hits for t in span):
+        if span is None or any(t.i in hits for t in span) or (entry.kind == "state" and _in_place_name(span)):
             continue
         # a possessive pronoun-like or lower-cased common word is not a name
         for tok in span:
@@ -616,6 +616,22 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         i += 1
     _apposed_names(sent, hits)
     return hits
+
+
+# Head words of the names of seas, straits and landforms that carry a state's name or
+# adjective ("the Indian Ocean", "the South China Sea", "the Korean Peninsula", "the Sea of
+# Japan"): a place, not the state.
+_PLACE_HEADS = frozenset({"Ocean", "Sea", "Seas", "Gulf", "Strait", "Straits", "Bay", "Peninsula", "Subcontinent",
+                          "Basin", "Channel", "Sound", "Bight"})
+
+
+def _in_place_name(span) -> bool:
+    """Is this state name part of the name of a sea or landform ("Indian Ocean", "Sea of Japan")?"""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in _PLACE_HEADS:
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text in _PLACE_HEADS
 
 
 # Named-entity types a capitalised name set beside a role may carry and still be a person
@@ -672,10 +688,10 @@ def _group(sent, hits) -> list[list[int]]:
 
 
 def _describes_next_hit(tok, hits) -> bool:
-    """"Fiji's interim government", "Sudan's ruling council": a lower-case adjective that
-    modifies a role word after it stays inside the unit."""
-    return (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.is_lower and tok.head.i > tok.i
-            and hits.get(tok.head.i, (0, ""))[1] == "role")
+    """"Fiji's interim government", "Sudan's ruling council", "Ethiopia's water minister": a
+    lower-case adjective or noun that modifies a role word after it stays inside the unit."""
+    return ((tok.pos_ == "ADJ" and tok.dep_ == "amod") or (tok.pos_ == "NOUN" and tok.dep_ == "compound")) \
+        and tok.is_lower and tok.head.i > tok.i and hits.get(tok.head.i, (0, ""))[1] == "role"
 
 
 def _destination_then_name(doc, current: list[int], right: int, hits) -> bool:
