@@ -39,6 +39,7 @@ class Entry:
     code: str | None
     sector: str | None
     kind: str  # state | igo | institution | person | user
+    role: str | None = None  # an office holder's office ("president"), from leaders/officials
 
 
 @dataclass
@@ -137,8 +138,8 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
         body = Entry(row["code"], None, "igo")
         for phrase in [row["code"], row["name"], *_split(row["aliases"]), *_split(row["metonyms"])]:
             add(phrase, body)
-    for row in _rows("leaders.tsv"):
-        add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person"))
+    for row in _office_rows():
+        add(row["name"], Entry(row["code"], row["sector"] or "GOV", "person", row["role"] or None))
     for row in _rows("roles.tsv"):
         # a hyphen is a token of its own, as the tokenizer splits "secretary-general"
         roles[tuple(row["phrase"].lower().replace("-", " - ").split())] = row["sector"]
@@ -163,16 +164,77 @@ def _leader_surnames() -> dict[str, tuple[Term, ...]]:
     phrases, _ = _builtin()
     found: dict[str, list[Term]] = {}
     given: set[str] = set()
-    for row in _rows("leaders.tsv"):
+    for row in _office_rows():
         words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
         if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
             continue
-        given.update(words[:-1])
-        last = words[-1]
-        if len(last) < 3 or not last[0].isupper() or last in phrases:
+        family = family_name(words, row["code"])
+        given.update(words[1:] if family else words[:-1])
+        last = row["surname"] if "surname" in row else (family or words[-1])
+        if not last or len(last) < (2 if family else 3) or not last[0].isupper() or last in phrases:
             continue
         found.setdefault(last, []).append((row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
     return {name: tuple(terms) for name, terms in found.items() if name not in given}
+
+
+def _office_rows():
+    """The office holders: ``leaders.tsv`` (heads of state and government, foreign and
+    defence ministers, heads of bodies), then ``officials.tsv`` (spokespeople, envoys,
+    ambassadors to the UN, advisers), whose ``surname`` column says which word news uses
+    alone for them (empty: a surname too common to be read as theirs)."""
+    yield from _rows("leaders.tsv")
+    if _data("officials.tsv").is_file():
+        yield from _rows("officials.tsv")
+
+
+# States whose people's names news writes family name first ("Xi Jinping" is "Xi").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
+# A Korean given name as English news spells it: "Jae-in", "Ki-moon", "Sok-ju".
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+@lru_cache(maxsize=1)
+def _name_terms() -> dict[str, tuple[Term, ...]]:
+    """Full name → the terms of every office its bearer held (``leaders.tsv``, ``officials.tsv``)."""
+    found: dict[str, list[Term]] = {}
+    for row in _office_rows():
+        found.setdefault(row["name"], []).append(
+            (row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
+    return {name: tuple(terms) for name, terms in found.items()}
+
+
+def office_held(person: str, when: str) -> tuple[str, str] | None:
+    """The (code, sector) of the office a person named in full held on ``when``, when they held
+    offices for several actors ("Ban Ki-moon": South Korea's foreign minister in 2005, the UN's
+    secretary-general in 2010); None when one actor, or no office, or two at once cover it."""
+    terms = _name_terms().get(person.replace(" - ", "-"))
+    if not terms or len({t[0] for t in terms}) < 2:
+        return None
+    covering = {(c, sec) for c, sec, start, end in terms
+                if when[:len(start)] >= start and (not end or when[:len(end)] <= end)}
+    return next(iter(covering)) if len({c for c, _ in covering}) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _family_surnames() -> frozenset[str]:
+    """Family names that office holders write first ("Xi", "Wang", "Moon")."""
+    found = set()
+    for row in _office_rows():
+        words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
+        if family_name(words, row["code"]):
+            found.add(words[0])
+    return frozenset(found)
+
+
+def family_name(words: list[str], code: str | None) -> str | None:
+    """The family name of a name written family name first, which news then uses alone:
+    "Xi Jinping" (China) is "Xi", "Moon Jae-in" and "Ban Ki-moon" (a Korean given name,
+    whatever the actor) are "Moon" and "Ban", "Kim Jong Un" is "Kim"; else None."""
+    if not 2 <= len(words) <= 3 or len(words[0]) > 6 or not all(w[:1].isupper() for w in words):
+        return None
+    if _KOREAN_GIVEN.match(words[-1]) or code in _FAMILY_FIRST or (code is None and words[0] in _family_surnames()):
+        return words[0]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +244,7 @@ def _first_last() -> dict[tuple[str, str], tuple[Term, ...]]:
     Zarif" for "Javad Zarif" is not) still names the office holder whose first and last
     words it shares."""
     found: dict[tuple[str, str], list[Term]] = {}
-    for row in _rows("leaders.tsv"):
+    for row in _office_rows():
         words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
         if len(words) < 2 or words[0] in ("King", "Queen", "Emir", "Sheikh", "Prince", "Sultan"):
             continue
@@ -203,13 +265,53 @@ def fuller_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, frozenset[str]]:
-    """Surname → the first names its office holders bear ("Gross" → {"Stanislav"})."""
+    """Surname → the first names its office holders bear ("Gross" → {"Stanislav"}); a family
+    name written first → the given names after it ("Wang" → {"Yi", …})."""
     found: dict[str, set[str]] = {}
-    for row in _rows("leaders.tsv"):
+    for row in _office_rows():
         words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
         if len(words) >= 2:
             found.setdefault(words[-1], set()).add(words[0])
+            if family_name(words, row["code"]):
+                found.setdefault(words[0], set()).add(" ".join(words[1:]))
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _variant_of(first: str, given: frozenset[str]) -> str | None:
+    """The first name among ``given`` that ``first`` spells another way: the same initial,
+    nearly the same letters ("Ramdane" for "Ramtane", "Mohamed" for "Mohammed", "Moammar" for
+    "Muammar"), as transliterations from Arabic, Russian or Persian vary."""
+    if first in given:
+        return first
+    for name in given:
+        if name[:1] == first[:1] and min(len(name), len(first)) >= 5 and _one_edit_apart(name.lower(), first.lower()):
+            return name
+    return None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by one letter changed, added or dropped ("Sergei", "Sergey";
+    not "Sergio")?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def spelled_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
+    """The office holder a name spells with a variant first name ("Ramdane Lamamra" →
+    DZA GOV), when the surname and the first name's spelling fit one office holder's."""
+    words = [w for w in person.split() if w not in _NAME_SUFFIXES]
+    if len(words) < 2:
+        return None
+    first = _variant_of(words[0], _given_names().get(words[-1], frozenset()))
+    if first is None or first == words[0]:
+        return None
+    terms = _first_last().get((first, words[-1]))
+    return surname_actor(terms, when) if terms else None
 
 
 # How far from an office holder's term a story may still name them by surname alone.
@@ -241,6 +343,13 @@ def surname_actor(terms: tuple[Term, ...], when: str | None) -> tuple[str, str] 
 def description_codes() -> dict[str, frozenset[str]]:
     """Words that describe a state already named ("the kingdom") → the states they fit."""
     return {row["word"]: frozenset(_split(row["codes"])) for row in _rows("descriptions.tsv")}
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Role phrases one office holder bears at a time ("president", "foreign minister"), by
+    which news names again an official it has named (``titles.tsv``)."""
+    return frozenset(row["phrase"] for row in _rows("titles.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -454,6 +563,7 @@ class Unit:
     person: str | None = None
     inferred: bool = False  # the code came from the document's home country
     official: bool = False  # named by a role or as a person, not only as a state
+    role: str | None = None  # the role phrase that names it, lower-cased ("foreign minister")
 
     @property
     def start(self) -> int:
@@ -470,7 +580,7 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     base = sent.start_char
     for start, end, entry in dictionary.find(sent.text):
         span = sent.doc.char_span(base + start, base + end, alignment_mode="expand")
-        if span is None or any(t.i in hits for t in span):
+        if span is None or any(t.i in hits for t in span) or (entry.kind == "state" and _in_place_name(span)):
             continue
         # a possessive pronoun-like or lower-cased common word is not a name
         for tok in span:
@@ -512,7 +622,46 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                     and tok.text not in dictionary.places)):
             hits[tok.i] = (tok.i + 1, "person", None)
         i += 1
+    _apposed_names(sent, hits)
     return hits
+
+
+# Head words of the names of seas, straits and landforms that carry a state's name or
+# adjective ("the Indian Ocean", "the South China Sea", "the Korean Peninsula", "the Sea of
+# Japan"): a place, not the state.
+_PLACE_HEADS = frozenset({"Ocean", "Sea", "Seas", "Gulf", "Strait", "Straits", "Bay", "Peninsula", "Subcontinent",
+                          "Basin", "Channel", "Sound", "Bight"})
+
+
+def _in_place_name(span) -> bool:
+    """Is this state name part of the name of a sea or landform ("Indian Ocean", "Sea of Japan")?"""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in _PLACE_HEADS:
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text in _PLACE_HEADS
+
+
+# Named-entity types a capitalised name set beside a role may carry and still be a person
+# ("Holbrooke, the U.S. envoy": the tagger leaves "Holbrooke" untyped).
+_NAME_TYPES = ("", "PERSON", "ORG", "NORP")
+
+
+def _apposed_names(sent, hits) -> None:
+    """"Holbrooke, the U.S. envoy, …", "the envoy, Holbrooke, …": a capitalised name in
+    apposition to a role word is a person, though the tagger did not see one."""
+    for tok in sent:
+        if tok.i in hits or tok.pos_ != "PROPN" or not tok.text.istitle() or tok.ent_type_ not in _NAME_TYPES:
+            continue
+        role = next((c for c in tok.children if c.dep_ == "appos" and hits.get(c.i, (0, ""))[1] == "role"), None)
+        if role is None and tok.dep_ == "appos" and hits.get(tok.head.i, (0, ""))[1] == "role":
+            role = tok.head
+        if role is None:
+            continue
+        names = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "PROPN"
+                 and c.i not in hits] + [tok]
+        for name in names:
+            hits[name.i] = (name.i + 1, "person", None)
 
 
 def _group(sent, hits) -> list[list[int]]:
@@ -525,13 +674,15 @@ def _group(sent, hits) -> list[list[int]]:
             if current and glue and (len(glue) > _MAX_GLUE or _separates(sent.doc, current[-1], tok.i, hits)):
                 groups.append(current)
                 current = []
-            elif current and not glue and _separates(sent.doc, current[-1], tok.i, hits):
+            elif current and not glue and (_separates(sent.doc, current[-1], tok.i, hits)
+                                           or _destination_then_name(sent.doc, current, tok.i, hits)):
                 groups.append(current)
                 current = []
             current.extend(glue if current else [])
             current.append(tok.i)
             glue = []
-        elif current and (tok.lower_ in _GLUE_WORDS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP"))):
+        elif current and (tok.lower_ in _GLUE_WORDS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "NORP"))
+                          or _describes_next_hit(tok, hits)):
             glue.append(tok.i)
             if len(glue) > _MAX_GLUE:
                 groups.append(current)
@@ -542,6 +693,33 @@ def _group(sent, hits) -> list[list[int]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _describes_next_hit(tok, hits) -> bool:
+    """"Fiji's interim government", "Sudan's ruling council", "Ethiopia's water minister": a
+    lower-case adjective or noun that modifies a role word after it stays inside the unit."""
+    return ((tok.pos_ == "ADJ" and tok.dep_ == "amod") or (tok.pos_ == "NOUN" and tok.dep_ == "compound")) \
+        and tok.is_lower and tok.head.i > tok.i and hits.get(tok.head.i, (0, ""))[1] == "role"
+
+
+def _destination_then_name(doc, current: list[int], right: int, hits) -> bool:
+    """"the Somali Ambassador to Kenya Mohamud Ahmed Nur": the name after an envoy's
+    destination is the envoy's, not the destination's. True when ``current`` is only the
+    destination's name, right after "to" that follows an envoy, and ``right`` starts a name."""
+    named = hits[right][1] == "person" or (hits[right][1] == "dict" and hits[right][2].kind == "person")
+    if not named or any(hits.get(i, (0, ""))[1] != "dict" or hits[i][2].kind == "person" for i in current):
+        return False
+    envoy = _envoy_before(doc, current[0])
+    return envoy is not None and hits.get(envoy, (0, "", None))[1:] == ("role", "DIP")
+
+
+def _envoy_before(doc, first: int) -> int | None:
+    """The token before "to" or "to the" that ends right before token ``first`` ("Ambassador
+    to (the) UN"), or None."""
+    i = first - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i - 1 if i >= 1 and doc[i].lower_ == "to" else None
 
 
 def _separates(doc, left: int, right: int, hits) -> bool:
@@ -588,6 +766,11 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             code, sector = None, "REB"
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
+        if person and when and any(e.kind == "person" and e.code == code for e in codes):
+            # "Jean Ping" in 2010 is the AU's, not Gabon's: of a name's offices, the one held then
+            held = office_held(person, when)
+            if held is not None:
+                code, sector = held[0], sector if role_sectors else held[1]
         if code is None and person:
             last = person.split()[-1]
             # a surname alone ("Clinton", "President Milosevic") may name an office holder; a
@@ -598,7 +781,7 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             if known is not None and known[0] is None:
                 known = None
             if known is None and person not in people:
-                known = fuller_name_actor(person, when)
+                known = fuller_name_actor(person, when) or spelled_name_actor(person, when)
             if known is None:
                 known = _nationality(sent.doc, tokens, units)
             if known:
@@ -608,16 +791,74 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if code is None and not person and sent.doc[tokens[-1]].pos_ not in ("NOUN", "PROPN"):
             continue  # a role word used as a modifier ("military aid") names no one
         if person and code:
-            people.setdefault(person, (code, sector))
             # "US citizen Alan Gross … Gross was jailed": a surname kept from the office holders
             # who bear it takes the actor the document gives its bearer
-            if people.get(person.split()[-1]) == (None, None) and len(person.split()) > 1:
-                people[person.split()[-1]] = (code, sector)
-            people.setdefault(person.split()[-1], (code, sector))
+            _remember(people, person, (code, sector))
+        role = _role_phrase(sent.doc, tokens, hits) or next(
+            (e.role for e in codes if e.kind == "person" and e.role in titles()), None)
         units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
-                          official=bool(role_sectors or person)))
+                          official=bool(role_sectors or person), role=role))
+    _named_by_neighbour(sent, units, people)
     _officials_from(sent, units)
     return units
+
+
+def _role_phrase(doc, tokens: list[int], hits) -> str | None:
+    """The longest role phrase of a unit, lower-cased ("foreign minister"); on a tie, the last."""
+    best: tuple[int, int] | None = None
+    for i in tokens:
+        hit = hits.get(i)
+        if hit is None or hit[1] != "role" or (i - 1 in hits and hits[i - 1][:2] == hit[:2]):
+            continue  # not a role, or not where the role phrase starts
+        if best is None or hit[0] - i >= best[1] - best[0]:
+            best = (i, hit[0])
+    return " ".join(t.lower_ for t in doc[best[0]:best[1]]) if best else None
+
+
+def _named_by_neighbour(sent, units: list[Unit], people: dict[str, tuple[str, str | None]]) -> None:
+    """A person the words around them place: "Ferit Hoxha, Albania's foreign minister" and
+    "Albania's foreign minister, Ferit Hoxha" (apposition) are Albania's; "the Somali
+    Ambassador to Kenya Mohamud Ahmed Nur" is Somalia's. The person is remembered, so that a
+    later "Hoxha" is Albania's too. A role with no country of its own takes the person's
+    ("the envoy, Ban Ki-moon")."""
+    doc = sent.doc
+    by_token = {i: u for u in units for i in u.tokens}
+    for unit in units:
+        if unit.code is not None:
+            continue
+        partner = None
+        for i in unit.tokens:
+            tok = doc[i]
+            linked = [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+            partner = next((by_token[t.i] for t in linked if t.i in by_token and by_token[t.i] is not unit
+                            and by_token[t.i].code and by_token[t.i].official), None)
+            if partner is not None:
+                break
+        if partner is None and unit.person and unit.start >= 2 and doc[unit.start - 1].lower_ != "to":
+            # the envoy's destination then the name: "Ambassador to Kenya Mohamud Ahmed Nur"
+            place = by_token.get(unit.start - 1)
+            before = _envoy_before(doc, place.start) if place is not None and not place.person else None
+            envoy = by_token.get(before) if before is not None else None
+            if envoy is not None and envoy.sector == "DIP" and envoy.code and not envoy.person:
+                partner = envoy
+        if partner is None or (unit.person and partner.person) or (not unit.person and not partner.person):
+            continue  # two names or two roles side by side: a list, not one actor twice
+        unit.code, unit.sector = partner.code, unit.sector or partner.sector
+        if unit.person:
+            _remember(people, unit.person, (unit.code, unit.sector))
+
+
+def _remember(people: dict[str, tuple[str, str | None]], person: str, actor: tuple[str, str | None]) -> None:
+    """Keep whom a person acts for, under the full name and the surname (a surname held back
+    as someone else's, ``(None, None)``, is given to this person, whom the document names)."""
+    people.setdefault(person, actor)
+    words = person.replace(" - ", "-").split()  # the tokenizer splits "Sok-ju"
+    family = family_name(words, actor[0]) or (words[0] if len(words) in (2, 3) and words[0] in _family_surnames()
+                                               and words[-1] not in _given_names() else None)
+    for last in {words[-1], family or words[-1]}:
+        if people.get(last) == (None, None) and len(words) > 1:
+            people[last] = actor
+        people.setdefault(last, actor)
 
 
 def _nationality(doc, tokens: list[int], units: list[Unit]) -> tuple[str, str | None] | None:
@@ -645,6 +886,8 @@ def _officials_from(sent, units: list[Unit]) -> None:
         if unit.code is not None or unit.person:
             continue
         head = sent.doc[unit.tokens[-1]]
+        if any(c.dep_ == "poss" for c in head.children):
+            continue  # "Jordan recalled its ambassador from Israel": the owner's, sent there
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
                 continue
@@ -657,6 +900,11 @@ def _officials_from(sent, units: list[Unit]) -> None:
                     break
             if unit.code:
                 break
+
+
+def _singular(doc, unit: Unit) -> bool:
+    """Is the unit's head a singular noun ("the minister", not "the ministers")?"""
+    return doc[unit.tokens[-1]].tag_ in ("NN", "NNP")
 
 
 def _possessed(doc, unit: Unit) -> bool:
@@ -730,8 +978,12 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
         for ent in para.parsed.ents:
             words = ent.text.split()
             if ent.label_ == "PERSON" and len(words) >= 2 and words[-1] in dictionary.surnames \
-                    and words[0] not in _given_names().get(words[-1], ()):
+                    and _variant_of(words[0], _given_names().get(words[-1], frozenset())) is None:
                 people.setdefault(words[-1], (None, None))
+            elif ent.label_ == "PERSON" and len(words) >= 2 and words[0] in dictionary.surnames \
+                    and family_name(words, None) and " ".join(words[1:]) not in _given_names().get(words[0], ()):
+                # "Wang Wei, the pilot": not the office holders whose family name is Wang
+                people.setdefault(words[0], (None, None))
     per_sentence = [build_units(sent, dictionary, people, doc.published)
                     for para in doc.parsed or [] for sent in para.parsed.sents]
     place = dictionary.phrases.get(doc.meta.get("dateline_place") or "")
@@ -742,6 +994,9 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     # An official named by role alone ("the defense minister") serves the state of the
     # official named just before, else the document's home country.
     last_official: str | None = None
+    # A title alone ("the president", "the foreign minister") names whoever the document last
+    # gave that title with a state ("President Bill Clinton", "Pakistan's foreign minister").
+    titled: dict[str, str] = {}
     for para in doc.parsed or []:
         for sent in para.parsed.sents:
             for unit in per_sentence[sent_index]:
@@ -754,14 +1009,18 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     if owner is not None:
                         unit.code, unit.inferred = owner.code, True
                         if unit.person:
-                            people.setdefault(unit.person, (unit.code, unit.sector))
-                            people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
+                            _remember(people, unit.person, (unit.code, unit.sector))
+                if unit.code is None and not unit.person and unit.role in titled and _singular(sent.doc, unit) \
+                        and not _possessed(sent.doc, unit):
+                    # "the president" after "President Bill Clinton": the one last so titled
+                    unit.code, unit.inferred = titled[unit.role], True
                 if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
                         and not _possessed(sent.doc, unit)):
                     unit.code, unit.inferred = last_official or home, True
                     if unit.person:
-                        people.setdefault(unit.person, (unit.code, unit.sector))
-                        people.setdefault(unit.person.split()[-1], (unit.code, unit.sector))
+                        _remember(people, unit.person, (unit.code, unit.sector))
+                if unit.role in titles() and unit.code and not unit.inferred and _singular(sent.doc, unit):
+                    titled[unit.role] = unit.code
                 if (unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS
                         and unit.code not in igo_codes()):
                     # (an international body's officials serve no state: "the forum's chair")
