@@ -403,3 +403,68 @@ def test_a_hyphenated_word_stays_in_a_title(pipeline):
     doc = pipeline("Chile and Peru signed the Agreement on Inter-institutional Police Cooperation in 2017.")
     assert [(s.agreement, s.status, s.event_date) for s in doc.statuses] == [
         ("Agreement on Inter-institutional Police Cooperation", "signed", "2017")]
+
+
+def _told(pipeline, text, published=None):
+    # a story index of its own: the session's pipeline would date an undated "t" by an earlier one
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="t", raw=text, published=published))
+    return [(s.status, s.event_date, sorted(s.parties), s.actor) for s in doc.statuses]
+
+
+@pytest.mark.issue(9)
+def test_a_day_without_a_year_takes_the_year_its_sentence_gives(pipeline):
+    # not the year the publication date would give (2010)
+    steps = _told(pipeline, "The spring of 2003 saw Peruvian and Chilean delegations hold talks, which ended in "
+                            "the March 14 signing of the Lima Accord in the presidential palace.", "2010-05-01")
+    assert steps == [("signed", "2003-03-14", ["CHL", "PER"], None)]
+
+
+@pytest.mark.issue(9)
+def test_a_common_misspelling_of_signed_still_signs(pipeline):
+    assert _told(pipeline, "Peru and Ecuador singed a border treaty in 1998.") == [
+        ("signed", "1998", ["ECU", "PER"], None)]
+
+
+@pytest.mark.issue(9)
+def test_each_of_two_coordinated_agreements_keeps_its_own_year(pipeline):
+    steps = _told(pipeline, "Laos and Vietnam reaffirmed a 1977 friendship treaty and 1986 agreement on border "
+                            "demarcation.")
+    assert [(s, d) for s, d, _, _ in steps] == [("signed", "1977"), ("signed", "1986")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,published,expected", [
+    # a world body's envoy negotiates for others; the step is as new as the clause it sits in
+    ("In an agreement negotiated by the UN Secretary-General, Peru agreed to return the fishing boats to Chile.",
+     "2015-03-10", [("negotiated", "2015-03", ["CHL", "PER"], None)]),
+    # a broker is no party and no actor
+    ("Egypt brokered a truce between Israel and Jordan in 2010.", None,
+     [("negotiated", "2010", ["ISR", "JOR"], None), ("signed", "2010", ["ISR", "JOR"], None)]),
+    # one that negotiates its own deal stays a party
+    ("Egypt and Israel signed a deal negotiated by Turkey in 2023.", None,
+     [("signed", "2023", ["EGY", "ISR"], None), ("negotiated", "2023", ["EGY", "ISR", "TUR"], "TUR")]),
+])
+def test_mediators_are_no_parties(pipeline, text, published, expected):
+    assert _told(pipeline, text, published) == expected
+
+
+@pytest.mark.issue(9)
+def test_a_step_a_report_of_the_day_tells_is_as_new_as_the_report(pipeline):
+    # not as old as the date the sentence before narrated
+    steps = _told(pipeline, "Ministers said Ghana and Togo signed a border treaty in 2010. The president announced "
+                            "that the trade protocol was approved.", "2019-05-20")
+    assert [(s, d) for s, d, _, _ in steps] == [("signed", "2010"), ("approved", "2019-05")]
+
+
+@pytest.mark.issue(9)
+def test_a_step_takes_the_year_of_what_it_led_to(pipeline):
+    steps = _told(pipeline, "Chad declared its defence pact with Sudan void, prompting a border closure in March 2006.",
+                  "2007-01-10")
+    assert steps == [("terminated", "2006", ["SDN", "TCD"], "TCD")]
+
+
+@pytest.mark.issue(9)
+def test_a_title_is_not_an_earlier_agreement_sharing_a_word(pipeline):
+    doc = pipeline("The aid is tied to the Atlantic Fisheries Treaty. The summit ended yesterday with ten island "
+                   "states signing the Declaration on US-Atlantic Partnership with the United States.")
+    assert [(s.agreement, s.status) for s in doc.statuses] == [("Declaration on US-Atlantic Partnership", "signed")]

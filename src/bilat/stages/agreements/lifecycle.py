@@ -166,10 +166,12 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         named_year = _dated_by_name(tok)
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
-        key = registry.named_sharing(content) if content else None
-        if key is None and content:
-            key = registry.generic_sharing(content)
         proper = _proper_name(tok)
+        # a title is its own agreement: "the Declaration on US-Pacific Partnership" is not the
+        # "South Pacific Tuna Treaty" named before it for sharing a word
+        key = registry.named_sharing(content) if content and not proper else None
+        if key is None and content and not proper:
+            key = registry.generic_sharing(content)
         if key is None and proper:
             key = proper
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
@@ -223,6 +225,10 @@ def _proper_name(head) -> str | None:
     lead = [w for w in lead if w.lower() != "the"]
     tail = []
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if not of and after is not None and after.lower_ in ("of", "on") and after.dep_ == "prep" \
+            and after.head.i == head.head.i and head.pos_ == "PROPN":
+        of = [after]  # "signing the Declaration on US-Pacific Partnership": "on" hung on the verb
     if of:
         for t in (t for t in of[0].subtree if t.dep_ not in ("relcl",)):
             hyphened = tail and tail[-1] in ("-", "–")
@@ -438,11 +444,15 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                np_parties: list[str]) -> StatusChange:
     doc, para_index, start, end = where
     actors = _subject_codes(trigger, ctx)
+    mediators = _mediators(trigger, actors, ctx)
+    if mediators:
+        actors = []  # "an accord negotiated by the UN Secretary-General": a go-between, no party
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
+    parties = [c for c in parties if c not in mediators]
     if len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
     elif len(parties) < 2 and not _nonstate_side(trigger):
-        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties]
+        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties and c not in mediators]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
@@ -451,6 +461,29 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Verbs whose doer stands between the parties ("Qatar brokered a truce between A and B").
+_GO_BETWEEN = frozenset({"broker", "mediate", "facilitate"})
+# Words that make whoever negotiated an agreement a go-between ("negotiated by the UN
+# Secretary-General", "by a UN envoy"): bodies and officials that serve others' accords.
+_GO_BETWEEN_ROLES = frozenset({"secretary-general", "envoy", "mediator", "mediators", "facilitator", "emissary"})
+
+
+def _mediators(trigger, actors: list[str], ctx: Context) -> set[str]:
+    """Who only brought the agreement about: a broker or mediator always; whoever
+    "negotiated" it when that is a world body or an official or envoy serving others."""
+    if not actors or trigger.pos_ not in ("VERB", "AUX"):
+        return set()
+    lemma = trigger.lemma_.lower()
+    if lemma in _GO_BETWEEN:
+        return set(actors)
+    agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if lemma != "negotiate" or not agents:
+        return set()
+    mention = ctx.by_token.get(agents[0].i)
+    if mention is None or not mention.code:
+        return set()
+    role = set(mention.text.lower().replace(" - ", "-").split()) & _GO_BETWEEN_ROLES
+    return {mention.code} if role or len(mention.code) != 3 else set()
 
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -463,6 +496,11 @@ def _dated_by_name(head) -> tuple[str, str] | None:
     for child in head.children:
         if child.i > head.i or child.dep_ not in ("nummod", "compound", "amod", "npadvmod", "nmod"):
             continue
+        later = next((g for g in child.children if g.dep_ == "conj" and _YEAR.match(g.text)), None)
+        if later is not None and child.lemma_.lower() in AGREEMENT_HEADS:
+            # "a 1985 protocol and 2005 agreement": the parse may hang the second year on the
+            # first noun, coordinated with nothing but the year
+            return later.text, "year"
         if _YEAR.match(child.text):
             month = next((g for g in child.children if g.lower_ in _MONTHS), None)
             if month is not None:
