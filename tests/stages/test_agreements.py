@@ -468,3 +468,44 @@ def test_a_title_is_not_an_earlier_agreement_sharing_a_word(pipeline):
     doc = pipeline("The aid is tied to the Atlantic Fisheries Treaty. The summit ended yesterday with ten island "
                    "states signing the Declaration on US-Atlantic Partnership with the United States.")
     assert [(s.agreement, s.status) for s in doc.statuses] == [("Declaration on US-Atlantic Partnership", "signed")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a decision not to renew, or a refusal to, lets it run out
+    ("Ghana decided not to renew its fisheries agreement with Togo.", [("expired", "GHA")]),
+    ("Ghana refused to extend its fisheries agreement with Togo.", [("expired", "GHA")]),
+    ("Ghana decided to renew its fisheries agreement with Togo in 2014.", [("renewed", "GHA")]),
+    ("Ghana did not want to renew its fisheries agreement with Togo.", []),
+])
+def test_not_renewing_lets_an_agreement_expire(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.actor) for s in doc.statuses] == expected
+
+
+@pytest.mark.issue(9)
+def test_a_contract_between_states_is_an_agreement(pipeline):
+    steps = _told(pipeline, "Ghana supplies power to Togo under a contract signed in 2001.")
+    assert steps == [("signed", "2001", ["GHA", "TGO"], None)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("In a joint statement, Peru said it would help Chile rebuild the port.",
+     [("signed", "2012-05", ["CHL", "PER"], None)]),
+    ("Peru and Chile issued a joint declaration on fisheries.", [("signed", "2012-05", ["CHL", "PER"], None)]),
+    # one state and a body of its own: no joint text of two states
+    ("In a joint statement, the Czech EU Presidency and the European Commission noted the decision.", []),
+    # a text that merely exists is no step
+    ("In the joint declaration, Peru shows its confidence in the court.", []),
+])
+def test_an_untitled_joint_statement_is_a_text_both_issued(pipeline, text, expected):
+    assert _told(pipeline, text, "2012-05-20") == expected
+
+
+@pytest.mark.issue(9)
+def test_a_numbered_resolution_and_its_approvals_by_each(pipeline):
+    steps = _told(pipeline, "The UN Security Council adopted Resolution 2090 on Friday calling for an end to "
+                            "fighting between Chad and Sudan. The Chadian government accepted the resolution on "
+                            "Saturday.", "2013-03-18")
+    assert [(s, d, a) for s, d, _, a in steps] == [("approved", "2013-03-15", "UN"), ("approved", "2013-03-16", "TCD")]

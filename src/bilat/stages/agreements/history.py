@@ -42,7 +42,9 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
     kept: list[StatusChange] = []
     for n, step in enumerate(statuses):
         twin = next((k for k in kept if k.agreement == step.agreement and k.status == step.status
-                     and k.implied == step.implied and (
+                     and k.implied == step.implied
+                     # each party approves or leaves on its own: two actors, two steps
+                     and not (k.actor and step.actor and k.actor != step.actor) and (
                          k.event_date is not None and k.event_date == step.event_date
                          # "have signed two documents" (this month) … "the document was signed
                          # on Saturday": one signing, told at two precisions

@@ -18,7 +18,8 @@ from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
 from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, classify_kind,
-                                           find_agreement_names, known_agreements, names_pattern)
+                                           find_agreement_names, find_resolutions, known_agreements,
+                                           names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
@@ -35,14 +36,16 @@ _NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership
 class _Registry:
     """The agreements of one document, in the order they were named."""
 
-    def __init__(self, defined: dict[str, str]) -> None:
+    def __init__(self, defined: dict[str, str], resolutions: dict[str, str] | None = None) -> None:
+        resolutions = resolutions or {}
         self.defined = defined  # acronym → full name
         self.full_names = {full: acro for acro, full in defined.items()}
         self.by_key: dict[str, Agreement] = {}
         self.recent: list[str] = []
         self.years: dict[str, str] = {}  # key → the year an agreement is named by ("the 2016 deal")
+        self.resolutions = resolutions  # "Resolution 1701" as written → its key
         # the document's own names first, then the well-known ones; one pattern, longest first
-        own = {*defined, *self.full_names} - set(known_agreements())
+        own = {*defined, *self.full_names, *resolutions} - set(known_agreements())
         self.names_pattern = names_pattern(tuple(sorted(own))) if own else names_pattern(())
 
     def get(self, key: str, **fields) -> Agreement:
@@ -111,7 +114,11 @@ def _named_in(sent, registry: _Registry) -> dict[int, str]:
         root = _span_root(sent, match.start(), match.end())
         if root is None:
             continue
-        if phrase in registry.defined or phrase in registry.full_names:
+        if phrase in registry.resolutions:
+            key = registry.resolutions[phrase]
+            agreement = registry.get(key, name=key, full_name=f"UN Security Council {key}", kind="other")
+            _add_parties(agreement, ["UN"])  # adopted by the Council; whom it binds, the text tells
+        elif phrase in registry.defined or phrase in registry.full_names:
             key = phrase if phrase in registry.defined else registry.full_names[phrase]
             agreement = registry.get(key, name=key, full_name=registry.defined[key])
             agreement.kind = classify_kind(agreement.full_name, agreement.name)
@@ -152,6 +159,14 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
     for tok in sent:
         low = tok.lemma_.lower()
         if tok.i in named or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if low == "resolution" and registry.resolutions and tok.pos_ == "NOUN" \
+                and any(c.lower_ in _DEFINITE for c in tok.children):
+            # "the resolution" after "Resolution 1701": that one
+            found[tok.i] = next(k for k in reversed(registry.recent) if k in registry.resolutions.values()) \
+                if any(k in registry.resolutions.values() for k in registry.recent) else None
+            if found[tok.i] is None:
+                del found[tok.i]
             continue
         if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
                 and not (low in SIGNED_HEADS and tok.i in status_tokens):
@@ -344,7 +359,7 @@ def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
 def find_agreements(doc: Document) -> Document:
     """Fill ``doc.agreements`` and ``doc.statuses``; mark events with the agreement they involve."""
     verbs, nouns = status_words()
-    registry = _Registry(find_agreement_names(doc.text))
+    registry = _Registry(find_agreement_names(doc.text), find_resolutions(doc.text))
     for acro, full in registry.defined.items():  # known before the sentence that defines them
         registry.get(acro, name=acro, full_name=full, kind=classify_kind(full, acro))
     statuses: list[StatusChange] = []
@@ -392,6 +407,14 @@ def find_agreements(doc: Document) -> Document:
                     step = _make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
                     step.event_date, step.date_precision = named_date
                     step.anchor, step.actor = None, None  # who ends it is not who signed it
+                    statuses.append(step)
+            for head, verb in _joint_statements(sent, found):
+                # "In a joint statement, the two governments said …": a text both issued
+                key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"
+                agreement = registry.get(key, name=f"joint {head.lemma_.lower()}", kind="other")
+                step = _step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
+                if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
+                    step.actor = None  # issued by both, whoever the clause says spoke
                     statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
@@ -513,6 +536,27 @@ def _dated_by_name(head) -> tuple[str, str] | None:
                 and year.dep_ in ("nummod", "compound", "amod"):
             return year.text, "year"  # "the 2010 fisheries agreement"
     return None
+
+
+# Texts two governments issue together: a joint statement is agreed and put out by both.
+_JOINT_TEXTS = frozenset({"statement", "declaration", "communique", "communiqué"})
+
+
+def _joint_statements(sent, found: dict[int, str]):
+    """(noun, verb) for each untitled joint statement the sentence tells as made: "in a joint
+    statement, X said", "issued a joint declaration"; the verb is the clause that tells it."""
+    for tok in sent:
+        if tok.i in found or tok.lemma_.lower() not in _JOINT_TEXTS or tok.text[:1].isupper() \
+                or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
+            continue
+        cur = tok
+        while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+        verb = cur.head if cur.dep_ in ("dobj", "prep", "pobj") or cur is not tok else None
+        if cur.dep_ in ("dobj", "nsubjpass") and cur is tok:
+            verb = tok.head
+        if verb is not None and verb.pos_ == "VERB":
+            yield tok, verb
 
 
 def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, nouns):
