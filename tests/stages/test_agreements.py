@@ -509,3 +509,22 @@ def test_a_numbered_resolution_and_its_approvals_by_each(pipeline):
                             "fighting between Chad and Sudan. The Chadian government accepted the resolution on "
                             "Saturday.", "2013-03-18")
     assert [(s, d, a) for s, d, _, a in steps] == [("approved", "2013-03-15", "UN"), ("approved", "2013-03-16", "TCD")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Qatar said Chad and Sudan accepted an immediate truce during talks in Doha.",
+    # "ceasefire" and "truce" of one pair in one document: one truce
+    "Chad and Sudan have agreed to an immediate ceasefire. Qatar said both countries accepted the truce during "
+    "talks in Doha.",
+])
+def test_a_truce_accepted_is_concluded_and_told_twice_is_one(pipeline, text):
+    steps = _told(pipeline, text)
+    assert [(s, p) for s, _, p, _ in steps] == [("negotiated", ["SDN", "TCD"]), ("signed", ["SDN", "TCD"])]
+
+
+@pytest.mark.issue(9)
+def test_an_accepted_it_is_not_the_last_agreement(pipeline):
+    steps = _told(pipeline, "Chad and Sudan signed a peace treaty in 2010. Chad first rejected the border ruling but "
+                            "in November accepted it.")
+    assert [(s, d) for s, d, _, _ in steps] == [("signed", "2010")]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, classify_kind,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, classify_kind,
                                            find_agreement_names, find_resolutions, known_agreements,
                                            names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
@@ -83,7 +83,6 @@ class _Registry:
 
 
 # Agreements concluded by agreeing to them, and the verbs that agree to them.
-TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 _CONCLUDING = frozenset({"agree", "reach", "broker", "strike", "clinch", "accept"})
 
 
@@ -390,6 +389,9 @@ def find_agreements(doc: Document) -> Document:
                 _add_parties(registry.by_key[key], np_parties)
                 told = False
                 for trigger, status in status_triggers(head, verbs, nouns):
+                    if status == "approved" and _is_truce(registry.by_key[key]) \
+                            and trigger.lemma_.lower() in _CONCLUDING:
+                        status = "negotiated"  # "accepted a truce": agreed to it, as below
                     # "the scrapping of the 1998 agreement" still tells when it was concluded;
                     # "the 2016 deal was signed in March" tells it twice
                     told = told or status in ("proposed", "negotiated", "signed")
@@ -577,12 +579,18 @@ def _nearest(tok, found: dict[int, str]) -> str | None:
     return found[min(found, key=lambda i: abs(i - tok.i))]
 
 
+# Status verbs whose "it" is as often a ruling, a proposal or a decision as an agreement
+# ("rejected the ruling but in November accepted it").
+_NOT_OF_PRONOUNS = frozenset({"accept", "adopt", "pass", "endorse"})
+
+
 def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str]) -> dict[int, str]:
     """"it was first submitted to Moscow in 2013": "it" as the object of a status verb."""
     extra = {}
     last = registry.last()
     for tok in sent:
-        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs):
+        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs) \
+                and tok.head.lemma_.lower() not in _NOT_OF_PRONOUNS:
             extra[tok.i] = found.get(tok.i, last)
     return extra
 

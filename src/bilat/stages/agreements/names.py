@@ -62,6 +62,8 @@ AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "m
                              "protocol", "convention", "programme", "program", "arrangement", "lease", "contract",
                              "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
 PROGRAMME_HEADS = frozenset({"programme", "program"})
+# Agreements concluded by agreeing to them.
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 # Nouns that are agreements only when signed ("signed two documents", "inked a letter of intent").
 SIGNED_HEADS = frozenset({"document", "letter"})
 
