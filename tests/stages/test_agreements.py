@@ -528,3 +528,23 @@ def test_an_accepted_it_is_not_the_last_agreement(pipeline):
     steps = _told(pipeline, "Chad and Sudan signed a peace treaty in 2010. Chad first rejected the border ruling but "
                             "in November accepted it.")
     assert [(s, d) for s, d, _, _ in steps] == [("signed", "2010")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # an intention or decision to leave, notified or owned: a proposed withdrawal by its owner
+    ("Ghana formally notified Togo of its intention to withdraw from the trade pact in 2018.", [("proposed", "GHA")]),
+    ("Japan protested Ghana's decision to scrap the trade pact with Togo.", [("proposed", "GHA")]),
+    # nobody named as deciding: nothing, and never the critic
+    ("Japan criticised the decision to scrap the trade pact between Ghana and Togo.", []),
+])
+def test_an_intention_to_leave_is_a_proposal_by_its_owner(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.actor) for s in doc.statuses] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", ["Ghana let the trade pact with Togo lapse in 2018.",
+                                  "Ghana and Togo let the trade pact lapse in 2018."])
+def test_letting_a_pact_lapse_is_an_expiry_however_parsed(pipeline, text):
+    assert [(s.status, s.event_date) for s in pipeline(text).statuses] == [("expired", "2018")]

@@ -434,6 +434,8 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     """One status change, if the text says it happened, with its actor and parties."""
     if status in ("withdrawn", "terminated"):
         notice = _notice(trigger)
+        if notice is _NO_ONE:
+            return None
         if notice is not None:
             # "notified Japan that it is pulling out of X", "announced it would withdraw from
             # X": a withdrawal proposed by the notifying party, dated by the notice, never done
@@ -450,6 +452,10 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
 _NOTICE = frozenset({"notify", "inform", "announce", "tell", "declare", "confirm", "decide"})
 
 
+# Nouns of a purpose a notice can carry ("its intention to withdraw").
+_INTENTIONS = frozenset({"intention", "intent", "decision", "plan", "readiness"})
+
+
 def _notice(trigger):
     """The notifying verb above a withdrawal the text tells as intended, not done: a future or
     a present progressive ("is pulling out") reported by "notify", "announce", "decide"…"""
@@ -462,7 +468,24 @@ def _notice(trigger):
     head = trigger.head
     if intended and trigger.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _NOTICE:
         return head
+    if trigger.dep_ == "acl" and "to" in auxes and head.lemma_.lower() in _INTENTIONS:
+        # "notified Japan of its intention to withdraw from X", "announced a decision to quit X"
+        cur = head
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ == "VERB" and cur.lemma_.lower() in _NOTICE:
+                return cur
+            if cur.pos_ == "VERB":
+                break
+        # "Japan protested Seoul's decision to scrap X": the decision is the notice, its owner's
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        return head if owner is not None else _NO_ONE
     return None
+
+
+_NO_ONE = object()  # an intention nobody is named as having: no step
 
 
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,

@@ -85,6 +85,7 @@ def status_triggers(head, verbs, nouns):
         found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
     found += _small_clause(head, verbs)
     found += _non_renewal(head)
+    found += _let_lapse(head)
     # "the Agreement on X, currently under negotiation"
     for holder in (head, head.head):
         for prep in holder.children:
@@ -209,6 +210,21 @@ def _non_renewal(head):
     if negated and lemma in _DECIDING or not negated and lemma in _REFUSING:
         return [(decider, "expired", decider)]
     return []
+
+
+_LAPSES = frozenset({"lapse", "expire"})
+
+
+def _let_lapse(head):
+    """"let the pact lapse" when the parser reads "lapse" as a noun: the pact its compound
+    ("let [the pact lapse]") or "lapse" inside the pact's own phrase ("the pact with Togo lapse")."""
+    if head.dep_ == "compound" and head.head.lower_ in _LAPSES and head.head.dep_ == "dobj":
+        verb = head.head.head
+    elif head.dep_ == "dobj" and any(t.lower_ in _LAPSES and t.pos_ == "NOUN" for t in head.subtree if t.i > head.i):
+        verb = head.head
+    else:
+        return []
+    return [(verb, "expired", verb)] if verb.lemma_.lower() in _LETTING else []
 
 
 def through_membership(noun, verbs, nouns):
