@@ -548,3 +548,19 @@ def test_an_intention_to_leave_is_a_proposal_by_its_owner(pipeline, text, expect
                                   "Ghana and Togo let the trade pact lapse in 2018."])
 def test_letting_a_pact_lapse_is_an_expiry_however_parsed(pipeline, text):
     assert [(s.status, s.event_date) for s in pipeline(text).statuses] == [("expired", "2018")]
+
+
+@pytest.mark.issue(9)
+def test_a_history_told_with_it_in_one_sentence(pipeline):
+    # "it" is the memorandum this sentence named, even as the document's first agreement
+    steps = _told(pipeline, "India and Japan signed a memorandum of understanding on defence cooperation in 1998 "
+                            "and renewed it in 2008 and 2018.")
+    assert [(s, d, p) for s, d, p, _ in steps] == [("signed", "1998", ["IND", "JPN"]),
+                                                  ("renewed", "2008", ["IND", "JPN"]),
+                                                  ("renewed", "2018", ["IND", "JPN"])]
+
+
+@pytest.mark.issue(9)
+def test_each_party_ratifies_on_its_own(pipeline):
+    steps = _told(pipeline, "Chad ratified the Treaty of Abeche with Sudan in 2011. Sudan ratified the treaty too.")
+    assert [(s, a) for s, _, _, a in steps] == [("ratified", "TCD"), ("ratified", "SDN")]

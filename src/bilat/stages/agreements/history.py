@@ -44,8 +44,9 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
     for n, step in enumerate(statuses):
         twin = next((k for k in kept if k.agreement == step.agreement and k.status == step.status
                      and k.implied == step.implied
-                     # each party approves or leaves on its own: two actors, two steps
-                     and not (k.actor and step.actor and k.actor != step.actor) and (
+                     # each party approves, ratifies or leaves on its own: two actors, two steps
+                     and not (k.status in _EACH_ON_ITS_OWN and k.actor and step.actor and k.actor != step.actor)
+                     and (
                          k.event_date is not None and k.event_date == step.event_date
                          # "have signed two documents" (this month) … "the document was signed
                          # on Saturday": one signing, told at two precisions
@@ -60,6 +61,9 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
         twin.parties = list(dict.fromkeys(twin.parties + step.parties))
         twin.actor = twin.actor or step.actor
     return kept
+
+
+_EACH_ON_ITS_OWN = frozenset({"approved", "ratified", "withdrawn"})
 
 
 def _a_truce(key: str) -> bool:

@@ -610,8 +610,11 @@ _NOT_OF_PRONOUNS = frozenset({"accept", "adopt", "pass", "endorse"})
 def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str]) -> dict[int, str]:
     """"it was first submitted to Moscow in 2013": "it" as the object of a status verb."""
     extra = {}
-    last = registry.last()
     for tok in sent:
+        # the agreement this sentence named before the pronoun ("signed a pact in 1997 and
+        # renewed it in 2007"), else the one named last
+        before = [i for i in found if i < tok.i]
+        last = found[max(before)] if before else registry.last()
         if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs) \
                 and tok.head.lemma_.lower() not in _NOT_OF_PRONOUNS:
             extra[tok.i] = found.get(tok.i, last)
