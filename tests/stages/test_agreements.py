@@ -403,3 +403,164 @@ def test_a_hyphenated_word_stays_in_a_title(pipeline):
     doc = pipeline("Chile and Peru signed the Agreement on Inter-institutional Police Cooperation in 2017.")
     assert [(s.agreement, s.status, s.event_date) for s in doc.statuses] == [
         ("Agreement on Inter-institutional Police Cooperation", "signed", "2017")]
+
+
+def _told(pipeline, text, published=None):
+    # a story index of its own: the session's pipeline would date an undated "t" by an earlier one
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="t", raw=text, published=published))
+    return [(s.status, s.event_date, sorted(s.parties), s.actor) for s in doc.statuses]
+
+
+@pytest.mark.issue(9)
+def test_a_day_without_a_year_takes_the_year_its_sentence_gives(pipeline):
+    # not the year the publication date would give (2010)
+    steps = _told(pipeline, "The spring of 2003 saw Peruvian and Chilean delegations hold talks, which ended in "
+                            "the March 14 signing of the Lima Accord in the presidential palace.", "2010-05-01")
+    assert steps == [("signed", "2003-03-14", ["CHL", "PER"], None)]
+
+
+@pytest.mark.issue(9)
+def test_a_common_misspelling_of_signed_still_signs(pipeline):
+    assert _told(pipeline, "Peru and Ecuador singed a border treaty in 1998.") == [
+        ("signed", "1998", ["ECU", "PER"], None)]
+
+
+@pytest.mark.issue(9)
+def test_each_of_two_coordinated_agreements_keeps_its_own_year(pipeline):
+    steps = _told(pipeline, "Laos and Vietnam reaffirmed a 1977 friendship treaty and 1986 agreement on border "
+                            "demarcation.")
+    assert [(s, d) for s, d, _, _ in steps] == [("signed", "1977"), ("signed", "1986")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,published,expected", [
+    # a world body's envoy negotiates for others; the step is as new as the clause it sits in
+    ("In an agreement negotiated by the UN Secretary-General, Peru agreed to return the fishing boats to Chile.",
+     "2015-03-10", [("negotiated", "2015-03", ["CHL", "PER"], None)]),
+    # a broker is no party and no actor
+    ("Egypt brokered a truce between Israel and Jordan in 2010.", None,
+     [("negotiated", "2010", ["ISR", "JOR"], None), ("signed", "2010", ["ISR", "JOR"], None)]),
+    # one that negotiates its own deal stays a party
+    ("Egypt and Israel signed a deal negotiated by Turkey in 2023.", None,
+     [("signed", "2023", ["EGY", "ISR"], None), ("negotiated", "2023", ["EGY", "ISR", "TUR"], "TUR")]),
+])
+def test_mediators_are_no_parties(pipeline, text, published, expected):
+    assert _told(pipeline, text, published) == expected
+
+
+@pytest.mark.issue(9)
+def test_a_step_a_report_of_the_day_tells_is_as_new_as_the_report(pipeline):
+    # not as old as the date the sentence before narrated
+    steps = _told(pipeline, "Ministers said Ghana and Togo signed a border treaty in 2010. The president announced "
+                            "that the trade protocol was approved.", "2019-05-20")
+    assert [(s, d) for s, d, _, _ in steps] == [("signed", "2010"), ("approved", "2019-05")]
+
+
+@pytest.mark.issue(9)
+def test_a_step_takes_the_year_of_what_it_led_to(pipeline):
+    steps = _told(pipeline, "Chad declared its defence pact with Sudan void, prompting a border closure in March 2006.",
+                  "2007-01-10")
+    assert steps == [("terminated", "2006", ["SDN", "TCD"], "TCD")]
+
+
+@pytest.mark.issue(9)
+def test_a_title_is_not_an_earlier_agreement_sharing_a_word(pipeline):
+    doc = pipeline("The aid is tied to the Atlantic Fisheries Treaty. The summit ended yesterday with ten island "
+                   "states signing the Declaration on US-Atlantic Partnership with the United States.")
+    assert [(s.agreement, s.status) for s in doc.statuses] == [("Declaration on US-Atlantic Partnership", "signed")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a decision not to renew, or a refusal to, lets it run out
+    ("Ghana decided not to renew its fisheries agreement with Togo.", [("expired", "GHA")]),
+    ("Ghana refused to extend its fisheries agreement with Togo.", [("expired", "GHA")]),
+    ("Ghana decided to renew its fisheries agreement with Togo in 2014.", [("renewed", "GHA")]),
+    ("Ghana did not want to renew its fisheries agreement with Togo.", []),
+])
+def test_not_renewing_lets_an_agreement_expire(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.actor) for s in doc.statuses] == expected
+
+
+@pytest.mark.issue(9)
+def test_a_contract_between_states_is_an_agreement(pipeline):
+    steps = _told(pipeline, "Ghana supplies power to Togo under a contract signed in 2001.")
+    assert steps == [("signed", "2001", ["GHA", "TGO"], None)]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("In a joint statement, Peru said it would help Chile rebuild the port.",
+     [("signed", "2012-05", ["CHL", "PER"], None)]),
+    ("Peru and Chile issued a joint declaration on fisheries.", [("signed", "2012-05", ["CHL", "PER"], None)]),
+    # one state and a body of its own: no joint text of two states
+    ("In a joint statement, the Czech EU Presidency and the European Commission noted the decision.", []),
+    # a text that merely exists is no step
+    ("In the joint declaration, Peru shows its confidence in the court.", []),
+])
+def test_an_untitled_joint_statement_is_a_text_both_issued(pipeline, text, expected):
+    assert _told(pipeline, text, "2012-05-20") == expected
+
+
+@pytest.mark.issue(9)
+def test_a_numbered_resolution_and_its_approvals_by_each(pipeline):
+    steps = _told(pipeline, "The UN Security Council adopted Resolution 2090 on Friday calling for an end to "
+                            "fighting between Chad and Sudan. The Chadian government accepted the resolution on "
+                            "Saturday.", "2013-03-18")
+    assert [(s, d, a) for s, d, _, a in steps] == [("approved", "2013-03-15", "UN"), ("approved", "2013-03-16", "TCD")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", [
+    "Qatar said Chad and Sudan accepted an immediate truce during talks in Doha.",
+    # "ceasefire" and "truce" of one pair in one document: one truce
+    "Chad and Sudan have agreed to an immediate ceasefire. Qatar said both countries accepted the truce during "
+    "talks in Doha.",
+])
+def test_a_truce_accepted_is_concluded_and_told_twice_is_one(pipeline, text):
+    steps = _told(pipeline, text)
+    assert [(s, p) for s, _, p, _ in steps] == [("negotiated", ["SDN", "TCD"]), ("signed", ["SDN", "TCD"])]
+
+
+@pytest.mark.issue(9)
+def test_an_accepted_it_is_not_the_last_agreement(pipeline):
+    steps = _told(pipeline, "Chad and Sudan signed a peace treaty in 2010. Chad first rejected the border ruling but "
+                            "in November accepted it.")
+    assert [(s, d) for s, d, _, _ in steps] == [("signed", "2010")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # an intention or decision to leave, notified or owned: a proposed withdrawal by its owner
+    ("Ghana formally notified Togo of its intention to withdraw from the trade pact in 2018.", [("proposed", "GHA")]),
+    ("Japan protested Ghana's decision to scrap the trade pact with Togo.", [("proposed", "GHA")]),
+    # nobody named as deciding: nothing, and never the critic
+    ("Japan criticised the decision to scrap the trade pact between Ghana and Togo.", []),
+])
+def test_an_intention_to_leave_is_a_proposal_by_its_owner(pipeline, text, expected):
+    doc = pipeline(text)
+    assert [(s.status, s.actor) for s in doc.statuses] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text", ["Ghana let the trade pact with Togo lapse in 2018.",
+                                  "Ghana and Togo let the trade pact lapse in 2018."])
+def test_letting_a_pact_lapse_is_an_expiry_however_parsed(pipeline, text):
+    assert [(s.status, s.event_date) for s in pipeline(text).statuses] == [("expired", "2018")]
+
+
+@pytest.mark.issue(9)
+def test_a_history_told_with_it_in_one_sentence(pipeline):
+    # "it" is the memorandum this sentence named, even as the document's first agreement
+    steps = _told(pipeline, "India and Japan signed a memorandum of understanding on defence cooperation in 1998 "
+                            "and renewed it in 2008 and 2018.")
+    assert [(s, d, p) for s, d, p, _ in steps] == [("signed", "1998", ["IND", "JPN"]),
+                                                  ("renewed", "2008", ["IND", "JPN"]),
+                                                  ("renewed", "2018", ["IND", "JPN"])]
+
+
+@pytest.mark.issue(9)
+def test_each_party_ratifies_on_its_own(pipeline):
+    steps = _told(pipeline, "Chad ratified the Treaty of Abeche with Sudan in 2011. Sudan ratified the treaty too.")
+    assert [(s, a) for s, _, _, a in steps] == [("ratified", "TCD"), ("ratified", "SDN")]

@@ -76,6 +76,8 @@ def _own_phrase(trigger):
 # Clause links that put an event at (or just after) the time of the linked clause.
 _SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
 _JUST_AFTER_MARKS = frozenset({"after", "following"})
+# Participles that tell what a clause brought about ("…, leading to", "…, prompting").
+_CONSEQUENCES = frozenset({"lead", "prompt", "trigger", "spark", "result", "cause", "provoke"})
 _LOOSE_LINKS = frozenset({"sometime", "long", "years", "months", "decades", "well", "soon"})
 
 
@@ -86,6 +88,14 @@ def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
     the link is loose ("sometime after", "years after").
     """
     for child in trigger.children:
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lemma_.lower() in _CONSEQUENCES:
+            # "declared the agreement void, leading to … in December 2024": what it led to
+            # came soon after; its year is the act's
+            found = [by_token[t.i] for t in child.subtree if t.i in by_token and by_token[t.i].value]
+            if found and found[0].kind == "absolute":
+                tx = found[0]
+                return Timex(tx.start, tx.end, tx.text, tx.value[:4], "year", kind=tx.kind)
+            continue
         if child.dep_ != "advcl":
             continue
         mark = next((c for c in child.children if c.dep_ in ("mark", "advmod") and
@@ -171,6 +181,21 @@ def _clause_verb(trigger):
     return trigger
 
 
+def _noun_clause(trigger):
+    """The verb of the clause a participle's noun sits in ("in an accord negotiated by …,
+    France agreed": agreed), else the participle itself."""
+    if not (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN")):
+        return trigger
+    cur = trigger.head
+    for _ in range(_CLIMB):
+        if cur.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return trigger
+
+
 def _perfect(trigger) -> bool:
     trigger = _subject_clause_verb(trigger) or _clause_verb(trigger)
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
@@ -222,6 +247,7 @@ def date_events(doc: Document) -> Document:
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
             by_token = _timex_tokens(sent, timexes)
+            year = _sentence_year(timexes)
             own = None
             for tok in sent:
                 events = by_anchor.get((para_index, tok.i))
@@ -236,12 +262,21 @@ def date_events(doc: Document) -> Document:
                     # August 2015, when Venezuela closed the border": that one's)
                     tx = None
                 carried = reference is not None and since_reference <= _CARRY and not _turns(sent)
-                if tx is not None and tx.value is None and carried:
+                if tx is not None and year is not None and _yearless(tx):
+                    # "The summer of 1994 saw … the July 25 signing": the year the sentence
+                    # gives, not the one the publication date would suggest
+                    value, precision = _after_reference(tx, (year, "year"))
+                elif tx is not None and tx.value is None and carried:
                     value, precision = _after_reference(tx, reference)  # "A month later, …"
                 elif tx is not None:
                     value, precision = _value(tx)
                 elif _perfect(tok) and published is not None:
                     value, precision = _news_month(published)
+                elif published is not None and not _all_events(events) and _report_of_the_day(tok):
+                    # "He announced that the programme was approved": a step a report of the
+                    # day tells with no date is as new as the report, not as old as the date
+                    # the sentence before narrated
+                    value, precision = _window(published - _NEWS_WINDOW, published)
                 elif carried and _past(tok) and not _verbal(events):
                     value, precision = reference
                 elif _met(meetings, events) is not None and (_during_the_meeting(tok) or _the_meeting(tok)):
@@ -249,6 +284,10 @@ def date_events(doc: Document) -> Document:
                     # visit": the meeting of the same pair told before
                     value, precision = _met(meetings, events)
                 elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
+                    value, precision = _window(published - _NEWS_WINDOW, published)
+                elif published is not None and not _all_events(events) and _reported_now(_noun_clause(tok)):
+                    # "In an accord negotiated by the UN, France agreed to …": a step told by a
+                    # participle on the agreement happened when the clause around it did
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 if tx is not None and _all_steps(events):
                     # "renewed in 2007 and 2019": one step per coordinated date
@@ -367,6 +406,19 @@ def _all_steps(items) -> bool:
     return all(not hasattr(item, "root") for item in items)
 
 
+def _report_of_the_day(trigger) -> bool:
+    """Is the trigger the content of a report made in the news ("announced that X was
+    approved"), in the simple past, with no background word?"""
+    verb = _clause_verb(trigger)
+    return (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
+            and _reported_now(verb.head) and _reported_now(verb))
+
+
+def _all_events(items) -> bool:
+    """No agreement step among them."""
+    return all(hasattr(item, "root") for item in items)
+
+
 def _verbal(items) -> bool:
     """Statements (said, urged, accused) rather than acts; agreement steps are acts."""
     return all(getattr(item, "root", "05") in _VERBAL_ROOTS for item in items)
@@ -440,6 +492,22 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
         # "weeks after the June 2020 clash": within the year, not the month
         return value[:4], "year"
     return None, None
+
+
+_YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _sentence_year(timexes: list[Timex]) -> str | None:
+    """The one year the sentence's dates state outright ("in mid 1994", "the summer of
+    1994"), or None when they state none or several."""
+    years = {m.group(1) for tx in timexes if tx.value and tx.kind != "vague" for m in _YEAR_IN.finditer(tx.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _yearless(tx: Timex) -> bool:
+    """A day or month with no year of its own ("on July 25", "in March")."""
+    return tx.kind in ("absolute", "relative") and not _YEAR_IN.search(tx.text) \
+        and _YEARLESS.match(tx.text.strip()) is not None and _LATER.match(tx.text.strip()) is None
 
 
 def _after(value: str | None, published: date | None) -> bool:

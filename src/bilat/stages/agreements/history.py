@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from bilat.document import StatusChange
+from bilat.stages.agreements.names import TRUCES
 from bilat.stages.merge import dates_compatible
 
 _OPPOSITE = {
@@ -42,12 +43,15 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
     kept: list[StatusChange] = []
     for n, step in enumerate(statuses):
         twin = next((k for k in kept if k.agreement == step.agreement and k.status == step.status
-                     and k.implied == step.implied and (
+                     and k.implied == step.implied
+                     # each party approves, ratifies or leaves on its own: two actors, two steps
+                     and not (k.status in _EACH_ON_ITS_OWN and k.actor and step.actor and k.actor != step.actor)
+                     and (
                          k.event_date is not None and k.event_date == step.event_date
                          # "have signed two documents" (this month) … "the document was signed
                          # on Saturday": one signing, told at two precisions
                          or k.event_date and step.event_date and dates_compatible(k.event_date, step.event_date)
-                         or k.agreement in named and dates_compatible(k.event_date, step.event_date)
+                         or (k.agreement in named or _a_truce(k.agreement)) and dates_compatible(k.event_date, step.event_date)
                          and (k.event_date and step.event_date or not _undone_between(statuses, k, n)))), None)
         if twin is None:
             kept.append(step)
@@ -57,6 +61,16 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
         twin.parties = list(dict.fromkeys(twin.parties + step.parties))
         twin.actor = twin.actor or step.actor
     return kept
+
+
+_EACH_ON_ITS_OWN = frozenset({"approved", "ratified", "withdrawn"})
+
+
+def _a_truce(key: str) -> bool:
+    """A truce of a pair (key "AFG|PAK other ceasefire"): one document tells one truce of a
+    pair, whether it says "truce" or "ceasefire"."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in TRUCES and "|" in words[0]
 
 
 _UNDOING = {"suspended": {"resumed"}, "resumed": {"suspended"}, "signed": {"terminated", "withdrawn", "expired"},

@@ -17,8 +17,9 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, classify_kind,
-                                           find_agreement_names, known_agreements, names_pattern)
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, classify_kind,
+                                           find_agreement_names, find_resolutions, known_agreements,
+                                           names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
@@ -35,14 +36,16 @@ _NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership
 class _Registry:
     """The agreements of one document, in the order they were named."""
 
-    def __init__(self, defined: dict[str, str]) -> None:
+    def __init__(self, defined: dict[str, str], resolutions: dict[str, str] | None = None) -> None:
+        resolutions = resolutions or {}
         self.defined = defined  # acronym → full name
         self.full_names = {full: acro for acro, full in defined.items()}
         self.by_key: dict[str, Agreement] = {}
         self.recent: list[str] = []
         self.years: dict[str, str] = {}  # key → the year an agreement is named by ("the 2016 deal")
+        self.resolutions = resolutions  # "Resolution 1701" as written → its key
         # the document's own names first, then the well-known ones; one pattern, longest first
-        own = {*defined, *self.full_names} - set(known_agreements())
+        own = {*defined, *self.full_names, *resolutions} - set(known_agreements())
         self.names_pattern = names_pattern(tuple(sorted(own))) if own else names_pattern(())
 
     def get(self, key: str, **fields) -> Agreement:
@@ -80,7 +83,6 @@ class _Registry:
 
 
 # Agreements concluded by agreeing to them, and the verbs that agree to them.
-TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 _CONCLUDING = frozenset({"agree", "reach", "broker", "strike", "clinch", "accept"})
 
 
@@ -111,7 +113,11 @@ def _named_in(sent, registry: _Registry) -> dict[int, str]:
         root = _span_root(sent, match.start(), match.end())
         if root is None:
             continue
-        if phrase in registry.defined or phrase in registry.full_names:
+        if phrase in registry.resolutions:
+            key = registry.resolutions[phrase]
+            agreement = registry.get(key, name=key, full_name=f"UN Security Council {key}", kind="other")
+            _add_parties(agreement, ["UN"])  # adopted by the Council; whom it binds, the text tells
+        elif phrase in registry.defined or phrase in registry.full_names:
             key = phrase if phrase in registry.defined else registry.full_names[phrase]
             agreement = registry.get(key, name=key, full_name=registry.defined[key])
             agreement.kind = classify_kind(agreement.full_name, agreement.name)
@@ -153,6 +159,14 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         low = tok.lemma_.lower()
         if tok.i in named or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if low == "resolution" and registry.resolutions and tok.pos_ == "NOUN" \
+                and any(c.lower_ in _DEFINITE for c in tok.children):
+            # "the resolution" after "Resolution 1701": that one
+            found[tok.i] = next(k for k in reversed(registry.recent) if k in registry.resolutions.values()) \
+                if any(k in registry.resolutions.values() for k in registry.recent) else None
+            if found[tok.i] is None:
+                del found[tok.i]
+            continue
         if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
                 and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
@@ -166,10 +180,12 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         named_year = _dated_by_name(tok)
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
-        key = registry.named_sharing(content) if content else None
-        if key is None and content:
-            key = registry.generic_sharing(content)
         proper = _proper_name(tok)
+        # a title is its own agreement: "the Declaration on US-Pacific Partnership" is not the
+        # "South Pacific Tuna Treaty" named before it for sharing a word
+        key = registry.named_sharing(content) if content and not proper else None
+        if key is None and content and not proper:
+            key = registry.generic_sharing(content)
         if key is None and proper:
             key = proper
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
@@ -223,6 +239,10 @@ def _proper_name(head) -> str | None:
     lead = [w for w in lead if w.lower() != "the"]
     tail = []
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if not of and after is not None and after.lower_ in ("of", "on") and after.dep_ == "prep" \
+            and after.head.i == head.head.i and head.pos_ == "PROPN":
+        of = [after]  # "signing the Declaration on US-Pacific Partnership": "on" hung on the verb
     if of:
         for t in (t for t in of[0].subtree if t.dep_ not in ("relcl",)):
             hyphened = tail and tail[-1] in ("-", "–")
@@ -338,7 +358,7 @@ def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
 def find_agreements(doc: Document) -> Document:
     """Fill ``doc.agreements`` and ``doc.statuses``; mark events with the agreement they involve."""
     verbs, nouns = status_words()
-    registry = _Registry(find_agreement_names(doc.text))
+    registry = _Registry(find_agreement_names(doc.text), find_resolutions(doc.text))
     for acro, full in registry.defined.items():  # known before the sentence that defines them
         registry.get(acro, name=acro, full_name=full, kind=classify_kind(full, acro))
     statuses: list[StatusChange] = []
@@ -369,6 +389,9 @@ def find_agreements(doc: Document) -> Document:
                 _add_parties(registry.by_key[key], np_parties)
                 told = False
                 for trigger, status in status_triggers(head, verbs, nouns):
+                    if status == "approved" and _is_truce(registry.by_key[key]) \
+                            and trigger.lemma_.lower() in _CONCLUDING:
+                        status = "negotiated"  # "accepted a truce": agreed to it, as below
                     # "the scrapping of the 1998 agreement" still tells when it was concluded;
                     # "the 2016 deal was signed in March" tells it twice
                     told = told or status in ("proposed", "negotiated", "signed")
@@ -387,6 +410,14 @@ def find_agreements(doc: Document) -> Document:
                     step.event_date, step.date_precision = named_date
                     step.anchor, step.actor = None, None  # who ends it is not who signed it
                     statuses.append(step)
+            for head, verb in _joint_statements(sent, found):
+                # "In a joint statement, the two governments said …": a text both issued
+                key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"
+                agreement = registry.get(key, name=f"joint {head.lemma_.lower()}", kind="other")
+                step = _step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
+                if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
+                    step.actor = None  # issued by both, whoever the clause says spoke
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
@@ -403,6 +434,8 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     """One status change, if the text says it happened, with its actor and parties."""
     if status in ("withdrawn", "terminated"):
         notice = _notice(trigger)
+        if notice is _NO_ONE:
+            return None
         if notice is not None:
             # "notified Japan that it is pulling out of X", "announced it would withdraw from
             # X": a withdrawal proposed by the notifying party, dated by the notice, never done
@@ -419,6 +452,10 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
 _NOTICE = frozenset({"notify", "inform", "announce", "tell", "declare", "confirm", "decide"})
 
 
+# Nouns of a purpose a notice can carry ("its intention to withdraw").
+_INTENTIONS = frozenset({"intention", "intent", "decision", "plan", "readiness"})
+
+
 def _notice(trigger):
     """The notifying verb above a withdrawal the text tells as intended, not done: a future or
     a present progressive ("is pulling out") reported by "notify", "announce", "decide"…"""
@@ -431,18 +468,39 @@ def _notice(trigger):
     head = trigger.head
     if intended and trigger.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _NOTICE:
         return head
+    if trigger.dep_ == "acl" and "to" in auxes and head.lemma_.lower() in _INTENTIONS:
+        # "notified Japan of its intention to withdraw from X", "announced a decision to quit X"
+        cur = head
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ == "VERB" and cur.lemma_.lower() in _NOTICE:
+                return cur
+            if cur.pos_ == "VERB":
+                break
+        # "Japan protested Seoul's decision to scrap X": the decision is the notice, its owner's
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        return head if owner is not None else _NO_ONE
     return None
+
+
+_NO_ONE = object()  # an intention nobody is named as having: no step
 
 
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                np_parties: list[str]) -> StatusChange:
     doc, para_index, start, end = where
     actors = _subject_codes(trigger, ctx)
+    mediators = _mediators(trigger, actors, ctx)
+    if mediators:
+        actors = []  # "an accord negotiated by the UN Secretary-General": a go-between, no party
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
+    parties = [c for c in parties if c not in mediators]
     if len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
     elif len(parties) < 2 and not _nonstate_side(trigger):
-        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties]
+        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties and c not in mediators]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
@@ -451,6 +509,29 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Verbs whose doer stands between the parties ("Qatar brokered a truce between A and B").
+_GO_BETWEEN = frozenset({"broker", "mediate", "facilitate"})
+# Words that make whoever negotiated an agreement a go-between ("negotiated by the UN
+# Secretary-General", "by a UN envoy"): bodies and officials that serve others' accords.
+_GO_BETWEEN_ROLES = frozenset({"secretary-general", "envoy", "mediator", "mediators", "facilitator", "emissary"})
+
+
+def _mediators(trigger, actors: list[str], ctx: Context) -> set[str]:
+    """Who only brought the agreement about: a broker or mediator always; whoever
+    "negotiated" it when that is a world body or an official or envoy serving others."""
+    if not actors or trigger.pos_ not in ("VERB", "AUX"):
+        return set()
+    lemma = trigger.lemma_.lower()
+    if lemma in _GO_BETWEEN:
+        return set(actors)
+    agents = [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if lemma != "negotiate" or not agents:
+        return set()
+    mention = ctx.by_token.get(agents[0].i)
+    if mention is None or not mention.code:
+        return set()
+    role = set(mention.text.lower().replace(" - ", "-").split()) & _GO_BETWEEN_ROLES
+    return {mention.code} if role or len(mention.code) != 3 else set()
 
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -463,6 +544,11 @@ def _dated_by_name(head) -> tuple[str, str] | None:
     for child in head.children:
         if child.i > head.i or child.dep_ not in ("nummod", "compound", "amod", "npadvmod", "nmod"):
             continue
+        later = next((g for g in child.children if g.dep_ == "conj" and _YEAR.match(g.text)), None)
+        if later is not None and child.lemma_.lower() in AGREEMENT_HEADS:
+            # "a 1985 protocol and 2005 agreement": the parse may hang the second year on the
+            # first noun, coordinated with nothing but the year
+            return later.text, "year"
         if _YEAR.match(child.text):
             month = next((g for g in child.children if g.lower_ in _MONTHS), None)
             if month is not None:
@@ -475,6 +561,27 @@ def _dated_by_name(head) -> tuple[str, str] | None:
                 and year.dep_ in ("nummod", "compound", "amod"):
             return year.text, "year"  # "the 2010 fisheries agreement"
     return None
+
+
+# Texts two governments issue together: a joint statement is agreed and put out by both.
+_JOINT_TEXTS = frozenset({"statement", "declaration", "communique", "communiqué"})
+
+
+def _joint_statements(sent, found: dict[int, str]):
+    """(noun, verb) for each untitled joint statement the sentence tells as made: "in a joint
+    statement, X said", "issued a joint declaration"; the verb is the clause that tells it."""
+    for tok in sent:
+        if tok.i in found or tok.lemma_.lower() not in _JOINT_TEXTS or tok.text[:1].isupper() \
+                or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
+            continue
+        cur = tok
+        while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+        verb = cur.head if cur.dep_ in ("dobj", "prep", "pobj") or cur is not tok else None
+        if cur.dep_ in ("dobj", "nsubjpass") and cur is tok:
+            verb = tok.head
+        if verb is not None and verb.pos_ == "VERB":
+            yield tok, verb
 
 
 def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, nouns):
@@ -495,12 +602,21 @@ def _nearest(tok, found: dict[int, str]) -> str | None:
     return found[min(found, key=lambda i: abs(i - tok.i))]
 
 
+# Status verbs whose "it" is as often a ruling, a proposal or a decision as an agreement
+# ("rejected the ruling but in November accepted it").
+_NOT_OF_PRONOUNS = frozenset({"accept", "adopt", "pass", "endorse"})
+
+
 def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str]) -> dict[int, str]:
     """"it was first submitted to Moscow in 2013": "it" as the object of a status verb."""
     extra = {}
-    last = registry.last()
     for tok in sent:
-        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs):
+        # the agreement this sentence named before the pronoun ("signed a pact in 1997 and
+        # renewed it in 2007"), else the one named last
+        before = [i for i in found if i < tok.i]
+        last = found[max(before)] if before else registry.last()
+        if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs) \
+                and tok.head.lemma_.lower() not in _NOT_OF_PRONOUNS:
             extra[tok.i] = found.get(tok.i, last)
     return extra
 

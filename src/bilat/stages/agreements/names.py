@@ -43,11 +43,27 @@ def find_agreement_names(text: str) -> dict[str, str]:
     return names
 
 
+# "Resolution 1701", "UN Security Council resolution 2231", "Resolution No. 242".
+_RESOLUTION = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(?P<n>\d{2,4})\b")
+
+
+def find_resolutions(text: str) -> dict[str, str]:
+    """Each numbered UN resolution the text names, as written → "Resolution N".
+
+    Example:
+        >>> find_resolutions("The Council adopted Resolution 1701 on Friday.")
+        {'Resolution 1701': 'Resolution 1701'}
+    """
+    return {m.group(0): f"Resolution {m['n']}" for m in _RESOLUTION.finditer(text)}
+
+
 # Head nouns of agreements and programmes.
 AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa",
-                             "protocol", "convention", "programme", "program", "arrangement", "lease",
+                             "protocol", "convention", "programme", "program", "arrangement", "lease", "contract",
                              "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
 PROGRAMME_HEADS = frozenset({"programme", "program"})
+# Agreements concluded by agreeing to them.
+TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 # Nouns that are agreements only when signed ("signed two documents", "inked a letter of intent").
 SIGNED_HEADS = frozenset({"document", "letter"})
 

@@ -84,6 +84,8 @@ def status_triggers(head, verbs, nouns):
         # "signed a non-aggression pact and other deals on citizenship": the same step for both
         found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
     found += _small_clause(head, verbs)
+    found += _non_renewal(head)
+    found += _let_lapse(head)
     # "the Agreement on X, currently under negotiation"
     for holder in (head, head.head):
         for prep in holder.children:
@@ -188,6 +190,41 @@ def _small_clause(head, verbs):
         if word is not None and word.status == "expired":
             found.append((verb, "expired", verb))
     return found
+
+
+# "decided not to renew the contract", "refused to extend the accord": it runs out
+_RENEWING = frozenset({"renew", "extend", "prolong"})
+_DECIDING = frozenset({"decide", "order", "choose", "opt", "vote", "elect", "instruct", "resolve"})
+_REFUSING = frozenset({"refuse", "decline"})
+
+
+def _non_renewal(head):
+    """A decision not to renew the agreement (or a refusal to): it expires, by the decision's
+    doer, told where the decision is told ((trigger, status, verb), or nothing)."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _RENEWING or verb.dep_ != "xcomp":
+        return []
+    decider = verb.head
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    lemma = decider.lemma_.lower()
+    if negated and lemma in _DECIDING or not negated and lemma in _REFUSING:
+        return [(decider, "expired", decider)]
+    return []
+
+
+_LAPSES = frozenset({"lapse", "expire"})
+
+
+def _let_lapse(head):
+    """"let the pact lapse" when the parser reads "lapse" as a noun: the pact its compound
+    ("let [the pact lapse]") or "lapse" inside the pact's own phrase ("the pact with Togo lapse")."""
+    if head.dep_ == "compound" and head.head.lower_ in _LAPSES and head.head.dep_ == "dobj":
+        verb = head.head.head
+    elif head.dep_ == "dobj" and any(t.lower_ in _LAPSES and t.pos_ == "NOUN" for t in head.subtree if t.i > head.i):
+        verb = head.head
+    else:
+        return []
+    return [(verb, "expired", verb)] if verb.lemma_.lower() in _LETTING else []
 
 
 def through_membership(noun, verbs, nouns):
