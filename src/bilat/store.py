@@ -412,21 +412,30 @@ def _dates_meet(stored: str | None, told: str | None) -> bool:
     return stored[:n] == told[:n]
 
 
-def _cached_candidates(con, mention: dict, cache: DyadCache) -> list[dict]:
-    """What :func:`_candidates` returns, the root-and-pair scan answered by ``cache``."""
+def _supported(con, doc_id: str, story_id: str | None) -> set[str]:
+    """The events a document's or its story's stored mentions support."""
+    return {r[0] for r in con.execute(
+        "SELECT merged_id FROM mentions WHERE doc_id = ? UNION ALL SELECT merged_id FROM mentions WHERE story_id = ?",
+        [doc_id, story_id]).fetchall()}
+
+
+def _cached_candidates(con, mention: dict, cache: DyadCache, supported: set[str] | None = None,
+                       pending: dict[str, list] | None = None) -> list[dict]:
+    """What :func:`_candidates` returns, the root-and-pair scan answered by ``cache``;
+    ``supported``: what :func:`_supported` gives for the mention's document and story, kept
+    by the caller as it writes (one query a document, not one a mention)."""
     same_key = cache.ids(mention)
     if not same_key:
         return []
-    supported = {r[0] for r in con.execute(
-        "SELECT merged_id FROM mentions WHERE doc_id = ? UNION ALL SELECT merged_id FROM mentions WHERE story_id = ?",
-        [mention["doc_id"], mention.get("story_id")]).fetchall()}
+    if supported is None:
+        supported = _supported(con, mention["doc_id"], mention.get("story_id"))
     date = mention.get("event_date")
     ids = sorted(i for i, d in same_key.items() if i in supported or _dates_meet(d, date))
     if not ids:
         return []
     cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id IN "
                       f"({', '.join('?' for _ in ids)}) ORDER BY event_id", ids)
-    return _with_support(con, [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()])
+    return _with_support(con, [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()], pending)
 
 
 def _candidates(con, mention: dict) -> list[dict]:
@@ -452,11 +461,12 @@ def _candidates(con, mention: dict) -> list[dict]:
     return _with_support(con, [dict(zip(EVENT_COLUMNS, row)) for row in cur.fetchall()])
 
 
-def _with_support(con, events: list[dict]) -> list[dict]:
-    """Each event with the documents, stories and sentences of the mentions that support it."""
+def _with_support(con, events: list[dict], pending: dict[str, list] | None = None) -> list[dict]:
+    """Each event with the documents, stories and sentences of the mentions that support it;
+    ``pending``: merged id → (doc, story, sentence) of mentions merged but not yet written."""
     if not events:
         return events
-    support: dict[str, list] = {}
+    support: dict[str, list] = {k: list(v) for k, v in (pending or {}).items()}
     ids = [e["event_id"] for e in events]
     # a list of literals (not a list parameter), so that the index on merged_id answers it
     for merged_id, doc_id, story_id, sentence in con.execute(
@@ -472,14 +482,16 @@ def _with_support(con, events: list[dict]) -> list[dict]:
 
 
 def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache | None = None,
-                   tally: PeriodTally | None = None) -> str:
+                   tally: PeriodTally | None = None, supported: set[str] | None = None,
+                   pending: dict[str, list] | None = None) -> str:
     """Attach one mention to the event it reports, creating the event if it is new.
 
     Returns the event's id; a mention already ``stored`` gets it as its ``merged_id``.
     With ``cache``, candidates are found through it (and it learns what changed).
     """
     merged_id = mention["event_id"]
-    found = _cached_candidates(con, mention, cache) if cache is not None else _candidates(con, mention)
+    found = _cached_candidates(con, mention, cache, supported, pending) if cache is not None \
+        else _candidates(con, mention)
     for event in found:
         if same_event(event, mention):
             before = {c: event.get(c) for c in _TALLIED}
@@ -576,11 +588,24 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     )
     # one row per event id (a document telling one event twice alike: the last telling)
     mentions = {event.event_id: _event_row(event) for event in doc.events}
+    supported: dict[tuple, set[str]] = {}  # (doc, story) → events they support, kept as mentions are merged
+    pending: dict[str, list] = {}  # merged id → support of this document's mentions, written at the end
+    rows = []
     for mention in mentions.values():
-        merged_id = _merge_mention(con, mention, stored=False, cache=cache, tally=tally)
-        con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' for _ in MENTION_COLUMNS)})",
-                    [mention.get(c) for c in EVENT_COLUMNS] + [merged_id])
+        key = (mention["doc_id"], mention.get("story_id"))
+        if cache is not None and key not in supported:
+            supported[key] = _supported(con, *key)
+        if cache is None and rows:  # without a cache, candidates are read from the table itself
+            _insert_mentions(con, rows)
+            rows = []
+        merged_id = _merge_mention(con, mention, stored=False, cache=cache, tally=tally,
+                                   supported=supported.get(key), pending=pending)
+        rows.append([mention.get(c) for c in EVENT_COLUMNS] + [merged_id])
+        pending.setdefault(merged_id, []).append((mention["doc_id"], mention.get("story_id"), mention.get("sentence")))
+        for (doc_id, story_id), ids in supported.items():
+            if doc_id == mention["doc_id"] or (story_id is not None and story_id == mention.get("story_id")):
+                ids.add(merged_id)
+    _insert_mentions(con, rows)
     for agreement in doc.agreements:
         _write_agreement(con, agreement)
     for step in doc.statuses:
@@ -590,6 +615,14 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
             con.execute("DELETE FROM story_index WHERE doc_id = ?", [entry[0]])
         con.execute("INSERT INTO story_index VALUES (?, ?, ?, ?, ?)", list(entry))
     return "added" if row is None else "replaced"
+
+
+def _insert_mentions(con, rows: list[list]) -> None:
+    """A document's mentions in one statement (a row each was a round trip each)."""
+    if rows:
+        one = f"({', '.join('?' for _ in MENTION_COLUMNS)})"
+        con.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES {', '.join(one for _ in rows)}",
+                    [v for row in rows for v in row])
 
 
 def stale_undated(con, story_dates: dict[str, str | None]) -> list[Document]:
