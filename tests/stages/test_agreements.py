@@ -564,3 +564,11 @@ def test_a_history_told_with_it_in_one_sentence(pipeline):
 def test_each_party_ratifies_on_its_own(pipeline):
     steps = _told(pipeline, "Chad ratified the Treaty of Abeche with Sudan in 2011. Sudan ratified the treaty too.")
     assert [(s, a) for s, _, _, a in steps] == [("ratified", "TCD"), ("ratified", "SDN")]
+
+
+def test_who_approved_a_return_to_a_programme_resumed_it(pipeline):
+    text = ("Canada approved Chile's return to the International Military Education and Training "
+            "Programme (IMET) in 2019.")
+    steps, _ = _steps(pipeline, text)
+    resumed = [s for s in steps if s[2] == "resumed"]
+    assert resumed and all(s[4] == "CAN" for s in resumed)

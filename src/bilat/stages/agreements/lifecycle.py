@@ -322,15 +322,17 @@ def _nonstate_side(trigger) -> bool:
 def _subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ == "NOUN" and not (trigger.lemma_.lower() in MEMBERSHIP | {"return", "access"}
+                                       and trigger.dep_ == "dobj"):
         # "Chile's suspension of the agreement", "its withdrawal from": the possessor acted
+        # ("the US approved Pakistan's return to IMET": the one who approved it did)
         owners = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if owners and _codes(actors_of(owners[0], ctx)):
             return _codes(actors_of(owners[0], ctx))
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subj, passive = subject(verb, ctx)
-    if subj is None:
-        return []
+    if subj is None or (trigger.pos_ == "NOUN" and trigger.i in {t.i for t in subj.subtree}):
+        return []  # "The recent resumption of Pakistan's participation highlights …": no one named acting
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return _codes(actors_of(agents[0], ctx)) if agents else []
