@@ -325,9 +325,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         # "Kenya recalled its ambassador", "Algeria accused the neighbour of …": in a story
         # clearly about two states, an act aimed at no one named is aimed at the other (not
         # in the present simple, which tells habits: "an agreement the US signs with allies")
-        pair = [a.code for a in clear_pair(ctx)]
-        if len(pair) == 2 and {a.code for a in sources} & set(pair):
-            targets = other_party(sources, ctx)
+        targets = _implied_target(sources, ctx)
     if not targets:
         return None
     code = rule.code
@@ -585,6 +583,13 @@ def _intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list
             if found:
                 return found
     return []
+
+
+def _implied_target(sources: list[Arg], ctx: Context) -> list[Arg]:
+    """The target a reader infers: in a story clearly about two states, one of which acts,
+    the other (verbs and nouns of :data:`_IMPLICIT_TARGET_ROOTS`)."""
+    pair = {a.code for a in clear_pair(ctx)}
+    return other_party(sources, ctx) if len(pair) == 2 and {a.code for a in sources} & pair else []
 
 
 def _censured_for(tok, ctx: Context, rules: Rules) -> list[Arg]:
@@ -906,9 +911,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     if not targets and sources and code[:2] in _IMPLICIT_TARGET_ROOTS and not any(a.inferred for a in sources):
         # "Kenya's expulsion of diplomats": as with verbs, in a story clearly about two
         # states, at the other
-        pair = [a.code for a in clear_pair(ctx)]
-        if len(pair) == 2 and {a.code for a in sources} & set(pair):
-            targets = other_party(sources, ctx)
+        targets = _implied_target(sources, ctx)
     if not sources or not targets:
         return None
     if valency == "pair" and code[:2] == "04" and len({a.code for a in sources + targets}) > 2:
