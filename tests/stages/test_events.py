@@ -876,3 +876,45 @@ def test_a_nominal_act_aimed_at_no_one_named_in_a_two_state_story(code_text):
     text = ("Kenya and Somalia have quarrelled over the sea border for years. Kenya says Somalia wants its waters. "
             "Kenya's expulsion of diplomats shocked observers.")
     assert ("KEN", "SOM", "16") in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the speaker named after the quote closes, in the sentence after
+    ("Obama spoke about the embargo on Wednesday. “We'll begin to normalise relations with Cuba. "
+     "This is a new chapter,” he said.", ("USA", "CUB", "03")),
+    # the speaker named before the quote opens
+    ("Erdogan spoke on Tuesday. He said: “The talks failed. We reject the demands of Greece.”",
+     ("TUR", "GRC", "12")),
+    # the same speaker goes on in a second quote
+    ("“Today we change our policy,” Obama said. “We'll begin to normalise relations with Cuba.”",
+     ("USA", "CUB", "03")),
+])
+def test_we_in_a_quote_is_the_state_of_its_speaker_named_in_another_sentence(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_we_in_a_quote_with_no_speaker_named_is_no_one(code_text):
+    events = code_text("The talks failed. “We'll begin to normalise relations with Cuba.”")
+    assert not events
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("India and Pakistan traded accusations on Monday.", {("IND", "PAK", "11"), ("PAK", "IND", "11")}),
+    ("Russia and Ukraine exchanged threats.", {("RUS", "UKR", "13"), ("UKR", "RUS", "13")}),
+    ("India and Pakistan clashed in May. The two leaders spoke by phone on Monday.", {("IND", "PAK", "04")}),
+])
+def test_exchanges_and_calls_between_a_pair(code_text, text, expected):
+    assert expected <= _triples(code_text(text))
+
+
+def test_a_class_defined_twice_in_the_rules_is_an_error(tmp_path, monkeypatch):
+    from bilat.stages.events import rules as rules_mod
+
+    rows = iter([{"class": "war", "lemmas": "war"}, {"class": "war", "lemmas": "battle"}])
+    monkeypatch.setattr(rules_mod, "_rule_rows", lambda name: rows if name == "classes.tsv" else iter(()))
+    rules_mod.load_rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="defined twice"):
+            rules_mod.load_rules()
+    finally:
+        rules_mod.load_rules.cache_clear()

@@ -14,6 +14,8 @@ from bilat.stages.grammar import COMM_TABLE, COMMUNICATION, participle_adjunct, 
 from bilat.stages.events.rules import lemma_in
 
 
+# Pronouns of the one speaking, in a quotation.
+_FIRST_PERSON = frozenset({"we", "i", "our", "my", "me"})
 # Pronouns that, as subject of reported speech, stand for the speaker.
 _SPEAKER_PRONOUNS = frozenset({"it", "we", "they", "i"})
 
@@ -97,6 +99,9 @@ class Context:
     recent_events: tuple[tuple[int, str, str, str], ...] = ()  # (sentences ago, source, target, root)
     # token index → the state of the place named there ("Antalya" → TUR)
     places: dict[int, str] = field(default_factory=dict)
+    # the speaker of the quotation the sentence lies in, when another sentence names them
+    # ("“We will retaliate. …,” Putin said": "we" in the first sentence is Russia)
+    quote_speaker: Arg | None = None
 
 
 def place_of(tok, ctx: Context) -> list[Arg]:
@@ -270,6 +275,9 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         p = (_person_in_clause(tok, ctx) if low in ("his", "her") else None) or speaker_of(tok, ctx) \
             or ctx.last_person
         found.append(Arg(p.code, p.sector, tok.text, inferred=True))
+    elif (low in _FIRST_PERSON or tok.text == "us") and ctx.quote_speaker is not None and tok.i not in ctx.by_token:
+        # "we", "I", "our" in a quotation spoken by someone another sentence names
+        found.append(Arg(ctx.quote_speaker.code, ctx.quote_speaker.sector, tok.text, inferred=True, start=tok.i))
     elif low in ("country", "government") and any(c.lower_ in ("his", "her") for c in tok.children):
         speaker = speaker_of(tok, ctx) or ctx.last_person
         if speaker is not None:

@@ -920,6 +920,14 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     return Candidate(tok.i, code, sources, targets, nominal=True)
 
 
+def _said(tok, ctx: Context) -> bool:
+    """Is the clause what an actor says: a report's content, or the main clause of a sentence
+    inside a quotation whose speaker another sentence names?"""
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head  # "We'll begin to normalise": the clause of "begin"
+    return reported(tok) or (ctx.quote_speaker is not None and tok.dep_ == "ROOT")
+
+
 def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     """Event candidates of one parsed sentence (a spaCy ``Span``)."""
     out: list[Candidate] = []
@@ -945,11 +953,11 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             if progressive(tok) and not dated_in_sentence(sent) \
                     and not (perfect_progressive(tok) and rule.code[:2] not in _FLOW_ROOTS) \
                     and rule.code[:2] not in _VERBAL_ROOTS | _FORCE_ROOTS | _VISIT_ROOTS \
-                    and not (rule.code[:2] in _DECIDED_ROOTS and reported(tok)):
+                    and not (rule.code[:2] in _DECIDED_ROOTS and _said(tok, ctx)):
                 # "is providing aid" is a state of affairs; "is blaming", "is urging" an act, and
                 # so is a cut announced as under way ("notified Japan that it is pulling out")
                 continue
-            if rule.frame == "promise" and not (future(tok) and reported(tok)):
+            if rule.frame == "promise" and not (future(tok) and _said(tok, ctx)):
                 continue  # "helped" tells nothing; "said it would help North Korea" is a promise
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
             if cand is not None and rule.frame == "place":
@@ -962,7 +970,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 root = cand.code[:2]
                 if root in _DECIDED_ROOTS and not conditions(tok):
                     pass  # "Japan will suspend new loans to India": a measure decided and announced
-                elif root not in _INTENT_OF_ROOT or not reported(tok):
+                elif root not in _INTENT_OF_ROOT or not _said(tok, ctx):
                     continue
                 else:
                     cand.code, cand.intent = _INTENT_OF_ROOT[root], True

@@ -7,6 +7,7 @@ from bilat.stages.events.arguments import Arg, Context, holds_office
 from bilat.stages.events.candidate import Candidate
 from bilat.stages.events.candidates import find_candidates
 from bilat.stages.events.quantities import KILL_WORDS, find_quantities
+from bilat.stages.events.quotes import quote_speakers
 from bilat.stages.events.rules import Rules, load_rules
 
 
@@ -47,14 +48,16 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
     last_person: Arg | None = None
     sent_index = 0
     for para_index, para in enumerate(doc.parsed or []):
-        for sent in para.parsed.sents:
+        sents = list(para.parsed.sents)
+        speakers = quote_speakers(sents, [by_sentence.get(sent_index + k, []) for k in range(len(sents))], last_person)
+        for k, sent in enumerate(sents):
             mentions = by_sentence.get(sent_index, [])
             by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
             # a pair named earlier in the same sentence counts too ("A and B signed … the two countries")
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
             ctx = Context(by_token, recent + here, last_person,
                           tuple((sent_index - i, e.source, e.target, e.root) for i, e in recent_events),
-                          places_by_sentence.get(sent_index, {}))
+                          places_by_sentence.get(sent_index, {}), speakers.get(k))
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     found = list(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,

@@ -144,7 +144,14 @@ def dated_in_sentence(sent) -> bool:
 
 
 def future(tok) -> bool:
+    """Told as to come: "will visit", and "will begin to normalise" (the time of its head)."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL:
+        tok = tok.head
     return bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & _FUTURE_AUX)
+
+
+# Verbs whose infinitive is the act itself, at their time: "will begin to normalise".
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume"})
 
 
 def reported(tok) -> bool:

@@ -45,7 +45,11 @@ def _rule_rows(name: str):
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """The packaged event rules (``data/rules``)."""
-    classes = {r["class"]: frozenset(r["lemmas"].split("|")) for r in _rule_rows("classes.tsv")}
+    classes: dict[str, frozenset[str]] = {}
+    for r in _rule_rows("classes.tsv"):
+        if r["class"] in classes:  # a second row would silently replace the first
+            raise ValueError(f"classes.tsv: class {r['class']!r} defined twice")
+        classes[r["class"]] = frozenset(r["lemmas"].split("|"))
     verbs: dict[str, list[VerbRule]] = {}
     for r in _rule_rows("verbs.tsv"):
         verbs.setdefault(r["lemma"], []).append(
