@@ -872,10 +872,12 @@ def test_a_habit_in_the_present_tense_takes_no_implicit_target(code_text):
     assert not events
 
 
-def test_a_nominal_act_aimed_at_no_one_named_in_a_two_state_story(code_text):
+@pytest.mark.parametrize("act,root", [("Kenya's expulsion of diplomats", "16"),
+                                      ("Kenya's release of two detained fishermen", "08")])
+def test_a_nominal_act_aimed_at_no_one_named_in_a_two_state_story(code_text, act, root):
     text = ("Kenya and Somalia have quarrelled over the sea border for years. Kenya says Somalia wants its waters. "
-            "Kenya's expulsion of diplomats shocked observers.")
-    assert ("KEN", "SOM", "16") in _triples(code_text(text))
+            f"{act} surprised observers.")
+    assert ("KEN", "SOM", root) in _triples(code_text(text))
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -35,9 +35,10 @@ _DECIDED_ROOTS = frozenset({"16", "17"})
 # a state of affairs, "has been standing by Azerbaijan" a stance taken.
 _FLOW_ROOTS = frozenset({"06", "07"})
 # Roots whose unnamed target, in a story about two states, is the other one.
-# (Measured on the development split: appeals, intentions, meetings, aid, rejections and
-# threats told with no target are as often about someone else.)
-_IMPLICIT_TARGET_ROOTS = frozenset({"05", "10", "11", "15", "16", "17"})
+# (Measured on the development split: appeals, intentions, meetings, rejections and threats
+# told with no target are as often about someone else; aid given, concessions and protests
+# were added when a second count found them right on both development sets.)
+_IMPLICIT_TARGET_ROOTS = frozenset({"05", "07", "08", "10", "11", "14", "15", "16", "17"})
 # Roots of censure, demand and threat: said "often" or "regularly", they were said.
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
