@@ -920,3 +920,17 @@ def test_a_class_defined_twice_in_the_rules_is_an_error(tmp_path, monkeypatch):
             rules_mod.load_rules()
     finally:
         rules_mod.load_rules.cache_clear()
+
+
+def test_who_announced_a_decision_took_it(code_text):
+    events = code_text("The Indian government announced the decision to expel the Pakistani envoy.")
+    assert ("IND", "PAK", "16") in _triples(events)
+
+
+def test_welcoming_a_decision_is_not_taking_it(code_text):
+    assert not code_text("Japan welcomed the decision to expel the Pakistani envoy.")
+
+
+def test_sanctions_lifted_are_not_sanctions_imposed(code_text):
+    events = code_text("Japan welcomed the decision to lift sanctions on India.")
+    assert not [e for e in events if e.root == "16"]

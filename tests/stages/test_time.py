@@ -20,6 +20,9 @@ def _dates(events, root):
     ("The former Kenyan president criticised Uganda.", "2021-06-15", "11", (None, None)),
     ("Under a 2016 deal, Israel agreed to supply Jordan with gas.", "2019-11-10", "03", ("2016", "year")),
     ("The aid programme was suspended from 1991 to 2002 for Ghana by Britain.", None, "16", ("1991", "year")),
+    # a decision's infinitive takes the tense of the clause the decision is in
+    ("The Kenyan government took the decision to expel the Ugandan envoy.", "2021-06-15", "16",
+     ("2021-06", "month")),
 ])
 def test_event_dates(code_text, text, published, root, expected):
     assert _dates(code_text(text, published), root) == [expected]

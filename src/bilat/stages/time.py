@@ -178,6 +178,10 @@ def _clause_verb(trigger):
         return trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         return trigger.head  # "held talks", "had a conversation": the light verb's tense
+    noun = trigger.head
+    if trigger.dep_ == "acl" and trigger.tag_ == "VB" and noun.pos_ == "NOUN" \
+            and noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head  # "took the decision to expel": the tense of the clause the decision is in
     return trigger
 
 

@@ -240,6 +240,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         sources = actors_of(subj, ctx) if subj is not None else []
         if not sources and subj is None and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             sources = modifier_sources(tok.head, ctx)  # "the Kenyan government's decision to expel"
+            taker = tok.head.head
+            if not sources and tok.head.dep_ == "dobj" and taker.lemma_.lower() in _DECISION_TAKERS:
+                # "Clinton announced the decision to impose sanctions": who announced it took it
+                taker_subj, passive = subject(taker, ctx)
+                sources = actors_of(taker_subj, ctx) if taker_subj is not None and not passive else []
         if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS:
             sources = pair_for_they(subj, ctx)  # "which they signed in 1991", "they agreed to"
         if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token:
@@ -347,6 +352,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
 
 # Prepositions that set a clause inside a meeting: "during talks", "at a summit".
 _DURING = frozenset({"during", "at", "on"})
+# Verbs whose subject took the decision they have as object ("announced the decision to …";
+# not "welcomed" or "criticised" it).
+_DECISION_TAKERS = frozenset({"announce", "take", "make", "reach", "confirm", "adopt", "finalise", "finalize"})
 
 
 def _dedupe_codes(args: list[Arg]) -> list[Arg]:
@@ -997,6 +1005,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             continue
         if is_blocked(tok, rules) not in (None, "gerund", "infinitive") or _in_unreal_clause(tok, rules):
             continue
+        if rule is not None and _object_of_other_act(tok, rule[0], rules):
+            continue
         if rule is not None:
             cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
         else:
@@ -1005,6 +1015,19 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
+
+
+def _object_of_other_act(tok, code: str, rules: Rules) -> bool:
+    """Is an event noun the object of a verb whose own rule for that object codes another act
+    ("lift sanctions" is 081, not sanctions imposed), coded or not (the verb may have no one
+    named doing it: "welcomed the decision to lift sanctions on India")?"""
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB":
+        return False
+    found = _verb_rule(tok.head, rules)
+    if found is None:
+        return False
+    rule, _ = found
+    return rule.object_class is not None and rule.code[:2] != code[:2] and rule.frame not in _INTENT_FRAMES
 
 
 # Frames a noun naming an act cannot carry: what is intended, appealed for or felt.
