@@ -934,3 +934,20 @@ def test_welcoming_a_decision_is_not_taking_it(code_text):
 def test_sanctions_lifted_are_not_sanctions_imposed(code_text):
     events = code_text("Japan welcomed the decision to lift sanctions on India.")
     assert not [e for e in events if e.root == "16"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "it" as the speaker, the actor of the sentence before
+    ("Ethiopia and Eritrea fought a border war. Ethiopia said it accepted the ruling. "
+     "It said it wanted a dialogue with Asmara.", ("ETH", "ERI", "03")),
+    # "it" as the body the sentence before had as subject, with no event there
+    ("The Indian foreign ministry said the talks were useful. It also urged Pakistan to act against militants.",
+     ("IND", "PAK", "02")),
+])
+def test_it_at_the_start_of_a_sentence_is_the_actor_of_the_one_before(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_it_after_a_person_is_not_the_person(code_text):
+    text = "Prime Minister Abiy Ahmed spoke on Monday. It accused Eritrea of shelling the town."
+    assert not [e for e in code_text(text) if e.root == "11"]

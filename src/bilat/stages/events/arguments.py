@@ -102,6 +102,9 @@ class Context:
     # the speaker of the quotation the sentence lies in, when another sentence names them
     # ("“We will retaliate. …,” Putin said": "we" in the first sentence is Russia)
     quote_speaker: Arg | None = None
+    # the state or body that was the subject of the sentence before ("The ministry said …
+    # It added …")
+    previous_subject: Arg | None = None
 
 
 def place_of(tok, ctx: Context) -> list[Arg]:
@@ -154,10 +157,12 @@ def reacted_to(source_codes: set[str], ctx: Context, *, force: bool = False) -> 
 
 def previous_actor(ctx: Context) -> list[Arg]:
     """A bare subject pronoun ("It also accused Japan …") as the actor of the latest event
-    in the sentence before."""
+    in the sentence before, else as the state or body that sentence had as its subject."""
     for ago, src, _, _ in reversed(ctx.recent_events):
         if ago == 1:
             return [Arg(src, None, "it", inferred=True)]
+    if ctx.previous_subject is not None:
+        return [Arg(ctx.previous_subject.code, ctx.previous_subject.sector, "it", inferred=True)]
     return []
 
 

@@ -255,6 +255,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 main = next((a for a in tok.ancestors if a.dep_ == "ROOT"), None)
                 main_subj = subject(main, ctx)[0] if main is not None else None
                 sources = actors_of(main_subj, ctx) if main_subj is not None and main_subj.i != subj.i else []
+                if main_subj is not None and main_subj.i == subj.i:
+                    sources = previous_actor(ctx)  # "It said it wanted a dialogue with Asmara": the speaker is "it"
     if not sources:
         return None
     if rule.code[:2] in _FORCE_ROOTS and (any(c.lower_ == "together" for c in tok.children)

@@ -22,6 +22,18 @@ def _confidence(cand: Candidate) -> float:
     return round(max(score, 0.0), 2)
 
 
+def _main_subject(sent, by_token: dict[int, Mention]) -> Arg | None:
+    """The state or body (not a person) a sentence has as the subject of its main verb: what
+    "it" at the start of the next sentence stands for."""
+    root = sent.root
+    for c in root.children:
+        if c.dep_ == "nsubj":
+            m = by_token.get(c.i)
+            if m is not None and m.code and not m.inferred and not m.person and not holds_office(m):
+                return Arg(m.code, m.sector, m.text)
+    return None
+
+
 def _venue(mention: Mention, parsed) -> bool:
     """A capital named as where something happened ("talks in Doha"): a venue, which does not
     make its state one of those the story is about."""
@@ -44,6 +56,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
         for i in range(m.token_start, m.token_end):
             places_by_sentence.setdefault(m.sentence, {})[i] = m.code
     recent: list[str] = []
+    previous_subject: Arg | None = None
     recent_events: list[tuple[int, Event]] = []
     last_person: Arg | None = None
     sent_index = 0
@@ -57,7 +70,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
             ctx = Context(by_token, recent + here, last_person,
                           tuple((sent_index - i, e.source, e.target, e.root) for i, e in recent_events),
-                          places_by_sentence.get(sent_index, {}), speakers.get(k))
+                          places_by_sentence.get(sent_index, {}), speakers.get(k), previous_subject)
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     found = list(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
@@ -65,6 +78,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
                     events.extend(found)
                     recent_events.extend((sent_index, e) for e in found)
             del recent_events[:-40]
+            previous_subject = _main_subject(sent, by_token)
             for m in mentions:
                 if m.code and len(m.code) == 3 and not m.inferred and not _venue(m, para.parsed):
                     recent.append(m.code)
