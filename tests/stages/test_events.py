@@ -951,3 +951,22 @@ def test_it_at_the_start_of_a_sentence_is_the_actor_of_the_one_before(code_text,
 def test_it_after_a_person_is_not_the_person(code_text):
     text = "Prime Minister Abiy Ahmed spoke on Monday. It accused Eritrea of shelling the town."
     assert not [e for e in code_text(text) if e.root == "11"]
+
+
+_FOES = ("Cuba and the United States have been foes for decades. Cuba accused the US of plotting. "
+         "The US denied it. ")
+
+
+@pytest.mark.parametrize("act,expected", [
+    ("Three Cuban agents were freed on Wednesday.", ("USA", "CUB", "08")),
+    ("The Cuban ambassador was expelled on Wednesday.", ("USA", "CUB", "16")),
+    ("Two American contractors were arrested on Wednesday.", ("CUB", "USA", "17")),
+])
+def test_an_agentless_passive_in_a_two_state_story_was_done_by_the_other(code_text, act, expected):
+    assert expected in _triples(code_text(_FOES + act))
+
+
+def test_an_agentless_passive_in_a_story_about_many_states_has_no_doer(code_text):
+    text = ("Leaders of France, Germany, Italy, Spain and Poland met in Rome. "
+            "Two Polish fishermen were arrested on Wednesday.")
+    assert not [e for e in code_text(text) if e.root == "17"]

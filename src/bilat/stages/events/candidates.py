@@ -39,6 +39,9 @@ _FLOW_ROOTS = frozenset({"06", "07"})
 # told with no target are as often about someone else; aid given, concessions and protests
 # were added when a second count found them right on both development sets.)
 _IMPLICIT_TARGET_ROOTS = frozenset({"05", "07", "08", "10", "11", "14", "15", "16", "17"})
+# Roots whose agentless passive, said of one state's people or envoys in a story about two,
+# was done by the other ("Indian fishermen were arrested", "the Cuban envoy was expelled").
+_PASSIVE_DOER_ROOTS = frozenset({"08", "16", "17"})
 # Roots of censure, demand and threat: said "often" or "regularly", they were said.
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
@@ -233,6 +236,12 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                         sources = inner  # "the Somali ambassador to Kenya was ordered to leave": by Kenya
                     elif inner:
                         sources, targets = targets, inner
+            # "Twelve Indian fishermen were arrested on Monday", "three Cuban agents were freed":
+            # in a story clearly about two states, held, freed or sent away by the other
+            pair = {a.code for a in clear_pair(ctx)}
+            if targets and not sources and rule.code[:2] in _PASSIVE_DOER_ROOTS and len(targets) == 1 \
+                    and targets[0].code in pair and not targets[0].inferred:
+                sources = other_party(targets, ctx)
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
     else:
         if tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in CONTACT_VERBS:
