@@ -970,3 +970,18 @@ def test_an_agentless_passive_in_a_story_about_many_states_has_no_doer(code_text
     text = ("Leaders of France, Germany, Italy, Spain and Poland met in Rome. "
             "Two Polish fishermen were arrested on Wednesday.")
     assert not [e for e in code_text(text) if e.root == "17"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Japanese envoy relayed the stance to his South Korean counterpart during a meeting in Seoul.",
+     ("JPN", "KOR", "04")),
+    ("The Kenyan foreign minister told his Ugandan counterpart during talks in Nairobi that the border would open.",
+     ("KEN", "UGA", "04")),
+])
+def test_a_meeting_framing_what_one_told_another_is_between_them(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+def test_a_meeting_framing_a_remark_about_a_thing_meets_no_one(code_text):
+    events = code_text("The Chinese foreign minister criticised the Indian decision at a meeting in Moscow.")
+    assert not [e for e in events if e.root == "04"]

@@ -178,6 +178,9 @@ def _clause_verb(trigger):
         return trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         return trigger.head  # "held talks", "had a conversation": the light verb's tense
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at") \
+            and trigger.head.head.pos_ == "VERB":
+        return trigger.head.head  # "told his counterpart during a meeting": the meeting was then
     noun = trigger.head
     if trigger.dep_ == "acl" and trigger.tag_ == "VB" and noun.pos_ == "NOUN" \
             and noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):

@@ -433,6 +433,15 @@ _OFFICES = frozenset({"minister", "premier", "president", "chancellor", "king", 
                       "taoiseach", "shah", "pm"})
 
 
+def is_person(tok, ctx: Context) -> bool:
+    """Does a token name people one can meet ("his South Korean counterpart", "Kono", "the
+    Indian delegation"), not a thing ("the Indian decision")?"""
+    mention = ctx.by_token.get(tok.i)
+    if mention is not None and mention.code and (mention.person or holds_office(mention)):
+        return True
+    return tok.lower_ in _OFFICES or tok.lower_ in _PEOPLE_NOUNS or tok.lemma_.lower() in _OFFICES
+
+
 def holds_office(mention: Mention) -> bool:
     """Does a mention name one person by office ("Ethiopia's prime minister", "the Kenyan
     envoy"), who can be "he" or "she" afterwards?"""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context, actors_of, all_actors_in,
-                                          children, clear_pair, definite, dominant_pair, modifier_sources,
+                                          children, clear_pair, definite, dominant_pair, is_person, modifier_sources,
                                           other_party, pair_for_they, place_of, prep_objects, previous_actor,
                                           reacted_to, subject, subtree_actor)
 from bilat.stages.events.candidate import Candidate, conditions, mutual
@@ -917,6 +917,18 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         pair = _dedupe_codes(actors_of(subj, ctx)) if subj is not None else []
         if len(pair) == 2:
             sources, targets = pair[:1], pair[1:]
+        elif len(pair) == 1 and code[:2] == "04" and not any(a.inferred for a in pair):
+            # "Kono told his South Korean counterpart during a meeting in Seoul …", "raised the
+            # issue with his Indian counterpart at talks in Moscow": the subject met whom the
+            # clause addresses
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            people = [c for c in objects if is_person(c, ctx)]
+            people += [pobj for holder in [verb, *objects] for _, pobj in prep_objects(holder, ("to", "with"))
+                       if is_person(pobj, ctx)]
+            met = [a for c in people for a in actors_of(c, ctx) or modifier_sources(c, ctx)]
+            met = [a for a in _dedupe_codes(met) if a.code != pair[0].code]
+            if len(met) == 1:
+                sources, targets = pair, met
     if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and tok.dep_ != "pobj":
         # "border clashes", "the fighting, which took place on Sunday": in a story about two
         # states, fighting with no one named is between them (talks with no one named are
