@@ -985,3 +985,21 @@ def test_a_meeting_framing_what_one_told_another_is_between_them(code_text, text
 def test_a_meeting_framing_a_remark_about_a_thing_meets_no_one(code_text):
     events = code_text("The Chinese foreign minister criticised the Indian decision at a meeting in Moscow.")
     assert not [e for e in events if e.root == "04"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow responded by expelling 23 British diplomats.", {("RUS", "GBR", "16")}),
+    ("Moscow could respond by expelling 23 British diplomats.", set()),
+    ("Moscow threatened to respond by expelling British diplomats.", set()),
+])
+def test_a_gerund_of_means_is_as_real_as_its_verb(code_text, text, expected):
+    assert {t for t in _triples(code_text(text)) if t[2] == "16"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A spokesman for the Iranian foreign ministry denounced the sanctions imposed by Washington.",
+     ("IRN", "USA", "11")),
+    ("Athens rejected the demands made by Ankara.", ("GRC", "TUR", "12")),
+])
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -10,6 +10,13 @@ from __future__ import annotations
 REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "in"})
 
 
+def means_gerund(tok) -> bool:
+    """"responded by expelling 23 diplomats": a gerund of means, as real as the past verb it
+    hangs on ("By signing this pact, both are expressing …" tells no signing of its own)."""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.pos_ == "VERB" \
+        and tok.head.head.tag_ in ("VBD", "VBN")
+
+
 # Verbs that report speech: a "would" clause under them is a stated intention.
 COMMUNICATION = frozenset({"say", "announce", "notify", "tell", "inform", "state", "declare",
                             "pledge", "promise", "confirm", "reveal", "report", "add", "write",

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from bilat.document import Document
 from bilat.stages.date import MONTH_NAME, published_date
-from bilat.stages.grammar import COMMUNICATION, participle_adjunct
+from bilat.stages.grammar import COMMUNICATION, means_gerund, participle_adjunct
 from bilat.stages.timex import Timex, find_timexes, window_to_value
 
 # How far back "has approved" may lie from the report: news uses the present perfect for days.
@@ -171,6 +171,8 @@ def _clause_verb(trigger):
     clause's."""
     if participle_adjunct(trigger):
         return trigger.head
+    if means_gerund(trigger):
+        return trigger.head.head  # "responded by expelling": when it responded
     if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in COMMUNICATION and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children):
         return trigger.head  # "said it would help": the promise is as old as the saying

@@ -42,7 +42,8 @@ _ACTS_ON_STATES = frozenset({"accuse", "blame", "warn", "urge", "attack", "punis
 # Nouns of people who act for a state named by "from" or "of": "officials from Kyrgyzstan".
 _PEOPLE_NOUNS = frozenset({"officials", "official", "representatives", "representative", "delegates",
                            "delegation", "delegations", "envoys", "envoy", "diplomats", "ministers",
-                           "leaders", "negotiators", "troops", "soldiers", "forces", "guards"})
+                           "leaders", "negotiators", "troops", "soldiers", "forces", "guards",
+                           "spokesman", "spokeswoman", "spokesperson"})
 
 
 # Nouns of number before the people counted: "thousands of US troops".
@@ -50,7 +51,8 @@ _COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "t
 
 
 # Of those, the ones who speak "for" a state: "representatives for the US" (not "troops for Ukraine").
-_SPEAKING_FOR = frozenset({"representatives", "representative", "negotiators", "envoy", "envoys", "delegates"})
+_SPEAKING_FOR = frozenset({"representatives", "representative", "negotiators", "envoy", "envoys", "delegates",
+                           "spokesman", "spokeswoman", "spokesperson"})
 
 
 # Nouns of a relation to the possessor, who is not the one meant: "Kyiv's allies".

@@ -6,7 +6,7 @@ ongoing states yield nothing; a future under a verb of saying is a stated intent
 from __future__ import annotations
 
 from bilat.stages.events.rules import Rules
-from bilat.stages.grammar import (COMMUNICATION, CONTACT_VERBS, REALIS_GERUND_PREPS, mandated, participle_adjunct,
+from bilat.stages.grammar import (COMMUNICATION, CONTACT_VERBS, REALIS_GERUND_PREPS, mandated, means_gerund, participle_adjunct,
                                   statement_participle, statement_verb)
 
 
@@ -105,6 +105,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod") and not any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):  # "when X was visiting" is finite
+        if means_gerund(tok):
+            return is_blocked(tok.head.head, rules)  # "could respond by expelling": as the response
         if not (tok.dep_ == "pcomp" and tok.head.lower_ in REALIS_GERUND_PREPS) and not participle_adjunct(tok) \
                 and not statement_participle(tok) and statement_verb(tok) is None:
             return "gerund"
