@@ -1003,3 +1003,8 @@ def test_a_gerund_of_means_is_as_real_as_its_verb(code_text, text, expected):
 ])
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(code_text, text, expected):
     assert expected in _triples(code_text(text))
+
+
+def test_a_nominal_act_of_two_announcers_is_mutual(code_text):
+    events = code_text("Israel and the UAE announced the normalisation of ties on Thursday.")
+    assert ("ISR", "ARE", "05") in _triples(events)

@@ -1094,6 +1094,9 @@ def _nominal_candidate(tok, verb: str, ctx: Context, rules: Rules) -> Candidate 
         if not found and (rule.frame == "place" or rule.code[:2] in _FORCE_ROOTS | {"15"}):
             found = [a for a in place_of(pobj, ctx) if a.code not in avoid]
         targets = targets or found
+    if not targets and len(_dedupe_codes(sources)) >= 2 and rule.code[:2] in _MUTUAL_ROOTS:
+        # "Washington and Havana announced the restoration of diplomatic relations"
+        return mutual(tok.i, refine(rule.code, classes), sources, nominal=True)
     if not targets:
         return None
     return Candidate(tok.i, refine(rule.code, classes), sources, targets, nominal=True)
