@@ -526,12 +526,13 @@ def _targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
                 break
     if not found and rule.code[:2] in _REACTION_ROOTS:
         # "denounced the sanctions imposed by Washington", "rejected the demands made by
-        # Greece": the doer of the act reacted to
+        # Greece", "welcomed the release of the sailors by Iran": the doer of the act reacted to
         for obj in children(tok, "dobj"):
-            for clause in children(obj, "acl"):
-                if clause.tag_ == "VBN":
-                    for _, agent in prep_objects(clause, ("by",)):
-                        found = found or [a for a in actors_of(agent, ctx) if a.code not in avoid]
+            holders = [obj] + [clause for clause in children(obj, "acl") if clause.tag_ == "VBN"]
+            holders += [pobj for _, pobj in prep_objects(obj, ("of",))]  # "the release of the sailors by Iran"
+            for holder in holders:
+                for _, agent in prep_objects(holder, ("by",)):
+                    found = found or [a for a in actors_of(agent, ctx) if a.code not in avoid]
     if not found and rule.frame in _INTENT_FRAMES:
         found = _intended_target(tok, ctx, avoid)
     if not found and participle_adjunct(tok) and tok.head.lemma_.lower() in CONTACT_VERBS:
