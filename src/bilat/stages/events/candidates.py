@@ -1016,7 +1016,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 else:
                     cand.code, cand.intent = _INTENT_OF_ROOT[root], True
             if cand is not None:
-                covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+                covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
                 if cand.code[:2] in ("02", "03", "10", "13"):
                     # "called for talks between Israel and Hamas": what is asked for has not happened
                     covered |= {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
@@ -1047,6 +1047,18 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
+
+
+# Prepositions that frame a time beside an object, not part of what the object names:
+# "criticised remarks by Morales during his visit to Peru" (the visit is an event of its own).
+_TIME_FRAMES = frozenset({"during", "amid", "after", "before", "following", "since", "ahead"})
+
+
+def _object_span(obj):
+    """The tokens an object of a coded verb covers: its subtree, less the phrases that only
+    frame when it happened."""
+    framed = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_FRAMES for t in c.subtree}
+    return [t for t in obj.subtree if t.i not in framed]
 
 
 def _object_of_other_act(tok, code: str, rules: Rules) -> bool:
