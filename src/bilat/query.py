@@ -108,6 +108,14 @@ def _directed(pairs: list[tuple[str, str, str | None]]) -> list[tuple[str, str, 
     return [(x, y, i) for (x, y), i in out.items()]
 
 
+def _by_period(by_pair: list[tuple[str, str, str, int]]) -> list[tuple[str, int]]:
+    """(period, events) summed over the pairs of :meth:`Store._pair_counts`, in period order."""
+    totals: dict[str, int] = {}
+    for _, _, period, n in by_pair:
+        totals[period] = totals.get(period, 0) + n
+    return sorted(totals.items())
+
+
 # Characters of an ISO date a period of each frequency keeps.
 _FREQ_LENGTH = {"year": 4, "quarter": 7, "month": 7}
 
@@ -434,7 +442,8 @@ class Store:
         a, b = self.resolve(a), self.resolve(b)
         _check_date(since, "--since")
         _check_date(until, "--until")
-        counts = self._period_counts(a, b, blocs)
+        by_pair = self._pair_counts(a, b, blocs)
+        counts = _by_period(by_pair)
         if any(bound and len(bound) > 7 for bound in (since, until)):  # a day cuts a month: count those events
             total = self.count(dyad=(a, b), blocs=blocs, since=since, until=until, dated=True)
         else:
@@ -443,7 +452,7 @@ class Store:
             rows = self._dyad_rows(a, b, blocs, dated=True, newest=newest, since=since, until=until)
         else:
             rows = self._dyad_page(a, b, blocs, limit=limit, offset=offset, newest=newest, since=since,
-                                   until=until, counts=counts)
+                                   until=until, by_pair=by_pair)
         shown = len(rows)
         steps = [s for s in self.lifecycle(a, b) if _within(s["event_date"], since, until)]
         if rows:
@@ -469,18 +478,18 @@ class Store:
             >>> Store(":memory:").dyad_counts("PAK", "USA")
             {'dated': 0, 'undated': 0}
         """
-        counts = self._period_counts(self.resolve(a), self.resolve(b), blocs)
+        counts = _by_period(self._pair_counts(self.resolve(a), self.resolve(b), blocs))
         return {"dated": sum(n for p, n in counts if p), "undated": sum(n for p, n in counts if not p)}
 
-    def _period_counts(self, a: str, b: str, blocs: bool) -> list[tuple[str, int]]:
-        """(period, events) of the relationship from ``dyad_periods``, ``''`` for undated; one
-        range of the table per ordered pair."""
+    def _pair_counts(self, a: str, b: str, blocs: bool) -> list[tuple[str, str, str, int]]:
+        """(source, target, period, events) of each ordered pair of the relationship with
+        events, from ``dyad_periods`` (``''`` for undated); one range of the table per pair."""
         directed = _directed(_dyad_pairs(a, b, blocs))
         table = self._periods()
-        subs = " UNION ALL ".join(f"SELECT period, events FROM {table} WHERE source = ? AND target = ?"
+        subs = " UNION ALL ".join(f"SELECT source, target, period, events FROM {table} WHERE source = ? AND target = ?"
                                   for _ in directed)
-        return self.con.execute(f"SELECT period, CAST(sum(events) AS BIGINT) AS n FROM ({subs}) "
-                                "GROUP BY period HAVING n > 0 ORDER BY period",
+        return self.con.execute(f"SELECT source, target, period, CAST(sum(events) AS BIGINT) AS n FROM ({subs}) "
+                                "GROUP BY source, target, period HAVING n > 0",
                                 [v for x, y, _ in directed for v in (x, y)]).fetchall()
 
     def _meta(self) -> dict[str, str]:
@@ -538,13 +547,15 @@ class Store:
 
     def _dyad_page(self, a: str, b: str, blocs: bool, *, limit: int, offset: int = 0, newest: bool = False,
                    since: str | None = None, until: str | None = None,
-                   counts: list[tuple[str, int]] | None = None) -> list[dict]:
+                   by_pair: list[tuple[str, str, str, int]] | None = None) -> list[dict]:
         """One page of the dated events of :meth:`_dyad_rows`, read from the months that hold it.
 
-        ``dyad_periods`` says how many events each month has, so the page's months are known
-        before the events are read: the query reads those months of each ordered pair, a
-        range of ``(source, target, event_date)``, the order :func:`~bilat.store.cluster_events`
-        keeps the events in, so it touches a few row groups whatever the store's size.
+        ``dyad_periods`` says how many events each ordered pair has in each month (``by_pair``,
+        as :meth:`_pair_counts` gives them), so the page's months, and the pairs with events in
+        them, are known before the events are read: the query reads those months of those
+        pairs, each a range of ``(source, target, event_date)``, the order
+        :func:`~bilat.store.cluster_events` keeps the events in, so it touches a few row groups
+        whatever the store's size.
         """
         if limit < 0 or offset < 0:
             raise BilatError("E400", "limit and offset must not be negative")
@@ -555,8 +566,10 @@ class Store:
         pairs = _dyad_pairs(a, b, blocs)
         bounds, extra = self._where(since=since, until=until)
         skip, low, high = 0, None, None
+        active = {(x, y) for x, y, _ in _directed(pairs)}
         if not any(bound and len(bound) > 7 for bound in (since, until)):  # months hold whole pages
-            counts = self._period_counts(a, b, blocs) if counts is None else counts
+            by_pair = self._pair_counts(a, b, blocs) if by_pair is None else by_pair
+            counts = _by_period(by_pair)
             periods = [(p, n) for p, n in counts if p and _within(p, since, until)]
             seen, window = 0, []
             for period, n in (reversed(periods) if newest else periods):
@@ -569,6 +582,8 @@ class Store:
             if not window or not limit:
                 return []
             low, high = min(window), max(window)
+            months = set(window)
+            active = {(x, y) for x, y, period, _ in by_pair if period in months}  # pairs with events in them
         # each ordered pair's events of those months: a range of the events' order, in the rows
         # cluster_events ordered; the rows appended since, in one scan for all pairs. Only
         # the keys of the order are read here, the page's whole rows after.
@@ -583,13 +598,18 @@ class Store:
         date_params += extra
         subs, params = [], []
         for source, target, i in _directed(pairs):
+            if (source, target) not in active:
+                continue
             subs.append(f"SELECT {keys}, CAST(? AS INTEGER) AS i FROM events e "
                         f"WHERE e.rowid < ? AND e.source = ? AND e.target = ?{dates}")
             params += [i, ordered, source, target] + date_params
-        cases = " ".join("WHEN (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?) THEN ?" for _ in pairs)
+        tail = [(i, x, y) for i, (x, y, _) in enumerate(pairs) if (x, y) in active or (y, x) in active]
+        if not tail:
+            return []
+        cases = " ".join("WHEN (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?) THEN ?" for _ in tail)
         subs.append(f"SELECT * FROM (SELECT {keys}, CASE {cases} END AS i FROM events e "
                     f"WHERE e.rowid >= ?{dates}) e WHERE e.i IS NOT NULL")
-        params += [v for i, (x, y, _) in enumerate(pairs) for v in (x, y, y, x, i)] + [ordered] + date_params
+        params += [v for i, x, y in tail for v in (x, y, y, x, i)] + [ordered] + date_params
         way = " DESC" if newest else ""
         page = self.con.execute(
             f"SELECT row, event_id, i FROM ({' UNION ALL '.join(subs)}) e ORDER BY e.event_date{way}, e.doc_id{way}, "
