@@ -14,8 +14,9 @@ Three measurements, each printing its figures:
    leaves a store at worst: the events appended since its last ordering just under
    ``CLUSTER_SHARE``): from Python, ``timeline_page`` (what ``bilat timeline`` asks: first
    page, newest first, a page in the middle, one month) and ``trend``; and the
-   ``bilat timeline`` command as whole processes (start-up included); p50 and p95, with the
-   load average.
+   ``bilat timeline`` command as whole processes (start-up included); p50 and p95 of the
+   wall time and of the CPU time (user + sys, which the machine's load inflates much less),
+   each line with the load average; then what a command costs before its first query.
 
     .venv/bin/python benchmarks/bench_scale.py                          # all three, defaults
     .venv/bin/python benchmarks/bench_scale.py --only ingest --add 100 --small 0 --large 1000000
@@ -114,19 +115,32 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _timed(call, runs: int) -> list[float]:
-    """Milliseconds of ``runs`` calls after one warm-up."""
-    out = []
+def _timed(call, runs: int, *, children: bool = False) -> tuple[list[float], list[float]]:
+    """Milliseconds of wall time and of CPU time (user + sys) of ``runs`` calls after one
+    warm-up: this process's CPU (DuckDB's threads included), or with ``children`` that of
+    the processes the call ran. On a machine shared with other work the wall time grows
+    with the load average; the CPU time much less."""
+    import resource
+
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    wall, cpu = [], []
     for i in range(runs + 1):
+        before = resource.getrusage(who)
         start = time.perf_counter()
         call()
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(who)
         if i:
-            out.append((time.perf_counter() - start) * 1000)
-    return out
+            wall.append(elapsed * 1000)
+            cpu.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+    return wall, cpu
 
 
-def _line(label: str, ms: list[float]) -> str:
-    return f"  {label:<58} p50 {statistics.median(ms):7.1f} ms  p95 {_pct(ms, 0.95):7.1f} ms  ({len(ms)} runs)"
+def _line(label: str, timed: tuple[list[float], list[float]]) -> str:
+    wall, cpu = timed
+    return (f"  {label:<58} p50 {statistics.median(wall):7.1f} ms  p95 {_pct(wall, 0.95):7.1f} ms  "
+            f"CPU p50 {statistics.median(cpu):6.1f} ms  p95 {_pct(cpu, 0.95):6.1f} ms  ({len(wall)} runs, "
+            f"load {os.getloadavg()[0]:.1f})")
 
 
 def timeline(events: int, requests: int, store: str | None = None, cli_runs: int = 20,
@@ -171,14 +185,20 @@ def timeline(events: int, requests: int, store: str | None = None, cli_runs: int
             env.pop("PYTHONDONTWRITEBYTECODE", None)
         for label, extra in commands:
             argv = [_bilat(), "timeline", "PAK", "USA", "--db", db, *extra]
-            ms = _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
-                                               env=env), cli_runs)
-            print(_line("CLI " + label, ms))
-        floor = _timed(lambda: subprocess.run([sys.executable, "-c", "import bilat.cli, bilat.query, duckdb"],
-                                              check=True, env=env), 5)
-        print(_line("`python -c 'import bilat.cli, bilat.query, duckdb'` alone", floor))
-        bare = _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True, env=env), 5)
-        print(_line("`python -c pass` (the interpreter's start)", bare))
+            timed = _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                                  check=True, env=env), cli_runs, children=True)
+            print(_line("CLI " + label, timed))
+        # what a command costs before its first query: the interpreter, bilat's modules,
+        # DuckDB's engine and opening the store
+        parts = [("`python -c pass` (the interpreter's start)", "pass"),
+                 ("`python -c 'import bilat.cli, bilat.query'`", "import bilat.cli, bilat.query"),
+                 ("  ... and open the store read-only", "import bilat.cli, bilat.query; "
+                  f"bilat.query.Store({db!r}, read_only=True).close()"),
+                 ("`python -c 'import duckdb'` (not loaded by bilat)", "import duckdb")]
+        for label, code in parts:
+            timed = _timed(lambda: subprocess.run([sys.executable, "-c", code], check=True, env=env), 5,
+                           children=True)
+            print(_line(label, timed))
     print(f"  load average after: {_load()}")
 
 

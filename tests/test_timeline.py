@@ -208,21 +208,25 @@ def test_cli_pages_and_says_how_many_more(run, tmp_path, busy):
 def test_ordering_the_events_changes_no_answer(busy):
     from bilat.store import cluster_if_due, unordered_events
 
+    # the same pair and date as e10 (USA–PAK, 2011-02, document d10), in a later document, by an earlier id
+    busy.add(_doc("z9", [_event("a0", doc_id="z9", date="2011-02", source="USA", target="PAK", cameo="040")]))
     before = (busy.events(), busy.timeline("PAK", "USA"), busy.trend("PAK", "USA"), counted(busy))
     pages = [busy.timeline_page("PAK", "USA", limit=6, offset=o, newest=n)["events"] for o in (0, 12) for n in (0, 1)]
-    assert unordered_events(busy.con) == 27  # everything the busy store holds was appended
+    assert unordered_events(busy.con) == 28  # everything the busy store holds was appended
     assert not cluster_if_due(busy.con)  # a small store is not rewritten
     assert cluster_if_due(busy.con, minimum=1)
     assert unordered_events(busy.con) == 0
-    stored = busy.con.execute("SELECT source, target, event_date FROM events ORDER BY rowid").fetchall()
-    assert stored == sorted(stored, key=lambda r: (r[0], r[1], r[2] is not None, r[2] or ""))
+    # each ordered pair's events in the order of its pages, so that a page is a few runs of rows
+    stored = busy.con.execute("SELECT source, target, event_date, doc_id, span_start, event_id FROM events "
+                              "ORDER BY rowid").fetchall()
+    assert stored == sorted(stored, key=lambda r: (r[0], r[1], r[2] is not None, r[2] or "", *r[3:]))
     assert (busy.events(), busy.timeline("PAK", "USA"), busy.trend("PAK", "USA"), counted(busy)) == before
     assert [busy.timeline_page("PAK", "USA", limit=6, offset=o, newest=n)["events"]
             for o in (0, 12) for n in (0, 1)] == pages
     # appended after the ordering: found in the rows past it, in one order with the rest
     busy.add(_doc("late", [_event("z1", doc_id="late", date="2011-11-26", source="USA", target="PAK")]))
     assert unordered_events(busy.con) == 1
-    dates = [e["event_date"] for e in busy.timeline_page("PAK", "USA", limit=5, offset=10)["events"]]
+    dates = [e["event_date"] for e in busy.timeline_page("PAK", "USA", limit=5, offset=11)["events"]]
     assert dates == ["2011-02", "2011-11-26", "2011-11-26", "2011-11-27", "2012-03"]
 
 
@@ -239,3 +243,22 @@ def test_a_pair_of_one_actor_with_itself_counts_each_event_once(store):
     assert (page["total"], page["more"], [e["event_id"] for e in page["events"]]) == (2, 1, ["g2"])
     assert [e["event_id"] for e in store.timeline("PAK", "PAK")] == ["g2", "g1"]
     assert sum(r["events"] for r in store.trend("PAK", "PAK")) == 2
+
+
+def test_the_command_loads_only_what_a_page_needs(seeds_db):
+    """``bilat timeline`` is a process per page: every module it imports is paid for at each
+    call. DuckDB's Python package (its relational API, importlib.metadata for a version
+    string) cost more CPU than a page of ten million events; the engine is what it needs."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom bilat.cli import main\ntry:\n"
+            f"    main(['timeline', 'PAK', 'USA', '--db', {seeds_db!r}])\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("PAK–USA timeline") and "◆ CIS-MOA" in done.stdout  # events and steps shown
+    loaded = {name.split(".")[0] for name in done.stderr.split()} | set(done.stderr.split())
+    assert "_duckdb" in loaded
+    unused = {"duckdb", "spacy", "numpy", "pandas", "pyarrow", "fastapi", "trafilatura", "datasketch", "tqdm",
+              "bilat.pipeline", "bilat.stages.events", "bilat.stages.parse"}
+    assert not unused & loaded

@@ -108,6 +108,14 @@ def _directed(pairs: list[tuple[str, str, str | None]]) -> list[tuple[str, str, 
     return [(x, y, i) for (x, y), i in out.items()]
 
 
+def _by_period(by_pair: list[tuple[str, str, str, int]]) -> list[tuple[str, int]]:
+    """(period, events) summed over the pairs of :meth:`Store._pair_counts`, in period order."""
+    totals: dict[str, int] = {}
+    for _, _, period, n in by_pair:
+        totals[period] = totals.get(period, 0) + n
+    return sorted(totals.items())
+
+
 # Characters of an ISO date a period of each frequency keeps.
 _FREQ_LENGTH = {"year": 4, "quarter": 7, "month": 7}
 
@@ -213,8 +221,7 @@ class Store:
         redo = stale_undated(self.con, story_dates)
         for batch in _batches(pipeline.pipe(redo, on_error=on_error), pipeline.settings.batch_size):
             self._write_batch(batch, index, force=True)
-        if cluster_if_due(self.con):  # keeps timeline pages fast as the store grows
-            self._meta_cache = None
+        cluster_if_due(self.con)  # keeps timeline pages fast as the store grows
         return tally
 
     def _write_batch(self, batch: list[Document], index, *, force: bool = False) -> list[str]:
@@ -434,7 +441,8 @@ class Store:
         a, b = self.resolve(a), self.resolve(b)
         _check_date(since, "--since")
         _check_date(until, "--until")
-        counts = self._period_counts(a, b, blocs)
+        by_pair = self._pair_counts(a, b, blocs)
+        counts = _by_period(by_pair)
         if any(bound and len(bound) > 7 for bound in (since, until)):  # a day cuts a month: count those events
             total = self.count(dyad=(a, b), blocs=blocs, since=since, until=until, dated=True)
         else:
@@ -443,7 +451,7 @@ class Store:
             rows = self._dyad_rows(a, b, blocs, dated=True, newest=newest, since=since, until=until)
         else:
             rows = self._dyad_page(a, b, blocs, limit=limit, offset=offset, newest=newest, since=since,
-                                   until=until, counts=counts)
+                                   until=until, by_pair=by_pair)
         shown = len(rows)
         steps = [s for s in self.lifecycle(a, b) if _within(s["event_date"], since, until)]
         if rows:
@@ -469,31 +477,29 @@ class Store:
             >>> Store(":memory:").dyad_counts("PAK", "USA")
             {'dated': 0, 'undated': 0}
         """
-        counts = self._period_counts(self.resolve(a), self.resolve(b), blocs)
+        counts = _by_period(self._pair_counts(self.resolve(a), self.resolve(b), blocs))
         return {"dated": sum(n for p, n in counts if p), "undated": sum(n for p, n in counts if not p)}
 
-    def _period_counts(self, a: str, b: str, blocs: bool) -> list[tuple[str, int]]:
-        """(period, events) of the relationship from ``dyad_periods``, ``''`` for undated; one
-        range of the table per ordered pair."""
+    def _pair_counts(self, a: str, b: str, blocs: bool) -> list[tuple[str, str, str, int]]:
+        """(source, target, period, events) of each ordered pair of the relationship with
+        events, from ``dyad_periods`` (``''`` for undated), in one scan: DuckDB checks each
+        row group's min and max source and target against the pairs, so it reads the few
+        that hold them (the table is kept in pair order)."""
         directed = _directed(_dyad_pairs(a, b, blocs))
-        table = self._periods()
-        subs = " UNION ALL ".join(f"SELECT period, events FROM {table} WHERE source = ? AND target = ?"
-                                  for _ in directed)
-        return self.con.execute(f"SELECT period, CAST(sum(events) AS BIGINT) AS n FROM ({subs}) "
-                                "GROUP BY period HAVING n > 0 ORDER BY period",
+        which = " OR ".join("(source = ? AND target = ?)" for _ in directed)
+        return self.con.execute(f"SELECT source, target, period, CAST(sum(events) AS BIGINT) AS n FROM {self._periods()} "
+                                f"WHERE {which} GROUP BY source, target, period HAVING n > 0",
                                 [v for x, y, _ in directed for v in (x, y)]).fetchall()
 
     def _meta(self) -> dict[str, str]:
-        """The store's ``meta`` (schema version, when the events were last ordered), read once:
-        the Parquet output of bilat spark (views, no rowids) says ``lake``."""
+        """The store's schema version from ``meta``, read once: the Parquet output of bilat
+        spark (views, no rowids) says ``lake``."""
         meta = getattr(self, "_meta_cache", None)
         if meta is None:
-            meta = dict(self.con.execute("SELECT key, value FROM meta WHERE key IN "
-                                         "('schema_version', 'events_ordered')").fetchall())
+            meta = dict(self.con.execute("SELECT key, value FROM meta WHERE key = 'schema_version'").fetchall())
             if self.path != ":memory:" and Path(self.path).is_dir():
                 meta["lake"] = "1"
-            if self.path != ":memory:":  # any value of events_ordered gives the same rows, only slower
-                self._meta_cache = meta
+            self._meta_cache = meta
         return meta
 
     def _periods(self) -> str:
@@ -538,13 +544,15 @@ class Store:
 
     def _dyad_page(self, a: str, b: str, blocs: bool, *, limit: int, offset: int = 0, newest: bool = False,
                    since: str | None = None, until: str | None = None,
-                   counts: list[tuple[str, int]] | None = None) -> list[dict]:
+                   by_pair: list[tuple[str, str, str, int]] | None = None) -> list[dict]:
         """One page of the dated events of :meth:`_dyad_rows`, read from the months that hold it.
 
-        ``dyad_periods`` says how many events each month has, so the page's months are known
-        before the events are read: the query reads those months of each ordered pair, a
-        range of ``(source, target, event_date)``, the order :func:`~bilat.store.cluster_events`
-        keeps the events in, so it touches a few row groups whatever the store's size.
+        ``dyad_periods`` says how many events each ordered pair has in each month (``by_pair``,
+        as :meth:`_pair_counts` gives them), so the page's months, and the pairs with events in
+        them, are known before the events are read: the query reads those months of those
+        pairs, each a range of ``(source, target, event_date)``, the order
+        :func:`~bilat.store.cluster_events` keeps the events in, so it touches a few row groups
+        whatever the store's size (and those of the events appended since the last ordering).
         """
         if limit < 0 or offset < 0:
             raise BilatError("E400", "limit and offset must not be negative")
@@ -555,8 +563,10 @@ class Store:
         pairs = _dyad_pairs(a, b, blocs)
         bounds, extra = self._where(since=since, until=until)
         skip, low, high = 0, None, None
+        active = {(x, y) for x, y, _ in _directed(pairs)}
         if not any(bound and len(bound) > 7 for bound in (since, until)):  # months hold whole pages
-            counts = self._period_counts(a, b, blocs) if counts is None else counts
+            by_pair = self._pair_counts(a, b, blocs) if by_pair is None else by_pair
+            counts = _by_period(by_pair)
             periods = [(p, n) for p, n in counts if p and _within(p, since, until)]
             seen, window = 0, []
             for period, n in (reversed(periods) if newest else periods):
@@ -569,10 +579,15 @@ class Store:
             if not window or not limit:
                 return []
             low, high = min(window), max(window)
-        # each ordered pair's events of those months: a range of the events' order, in the rows
-        # cluster_events ordered; the rows appended since, in one scan for all pairs. Only
-        # the keys of the order are read here, the page's whole rows after.
-        ordered = self._ordered_rows()
+            months = set(window)
+            active = {(x, y) for x, y, period, _ in by_pair if period in months}  # pairs with events in them
+        # the events of those pairs and months, in one scan: DuckDB checks each row group's min
+        # and max source, target and event_date against them, so it reads the few row groups
+        # that hold each pair's months among the events cluster_events ordered, and those
+        # appended since. Only the keys of the page's order are read here, its rows after.
+        directed = [(x, y, i) for x, y, i in _directed(pairs) if (x, y) in active]
+        if not directed:
+            return []
         keys = "e.event_date, e.doc_id, e.span_start, e.event_id, e.rowid AS row"
         dates, date_params = " AND e.event_date IS NOT NULL", []
         if low is not None:
@@ -581,19 +596,14 @@ class Store:
             date_params = [low, high + ("-" if len(high) == 4 else ".")]
         dates += "".join(" AND " + b for b in bounds)
         date_params += extra
-        subs, params = [], []
-        for source, target, i in _directed(pairs):
-            subs.append(f"SELECT {keys}, CAST(? AS INTEGER) AS i FROM events e "
-                        f"WHERE e.rowid < ? AND e.source = ? AND e.target = ?{dates}")
-            params += [i, ordered, source, target] + date_params
-        cases = " ".join("WHEN (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?) THEN ?" for _ in pairs)
-        subs.append(f"SELECT * FROM (SELECT {keys}, CASE {cases} END AS i FROM events e "
-                    f"WHERE e.rowid >= ?{dates}) e WHERE e.i IS NOT NULL")
-        params += [v for i, (x, y, _) in enumerate(pairs) for v in (x, y, y, x, i)] + [ordered] + date_params
+        cases = " ".join("WHEN e.source = ? AND e.target = ? THEN CAST(? AS INTEGER)" for _ in directed)
+        which = " OR ".join("(e.source = ? AND e.target = ?)" for _ in directed)
+        params = [v for x, y, i in directed for v in (x, y, i)] + [v for x, y, _ in directed for v in (x, y)]
         way = " DESC" if newest else ""
         page = self.con.execute(
-            f"SELECT row, event_id, i FROM ({' UNION ALL '.join(subs)}) e ORDER BY e.event_date{way}, e.doc_id{way}, "
-            f"e.span_start{way}, e.i{way}, e.event_id{way} LIMIT ? OFFSET ?", params + [limit, offset - skip]).fetchall()
+            f"SELECT row, event_id, i FROM (SELECT {keys}, CASE {cases} END AS i FROM events e WHERE ({which}){dates}) e "
+            f"ORDER BY e.event_date{way}, e.doc_id{way}, e.span_start{way}, e.i{way}, e.event_id{way} LIMIT ? OFFSET ?",
+            params + date_params + [limit, offset - skip]).fetchall()
         rows = self._rows_at(page)
         docs = {}
         if rows:
@@ -634,10 +644,6 @@ class Store:
                 found[row[0]] = row
         return [dict(zip(EVENT_COLUMNS, found[r[1]])) for r in page]
 
-    def _ordered_rows(self) -> int:
-        """How many rows of ``events`` :func:`~bilat.store.cluster_events` last put in order."""
-        return int(self._meta().get("events_ordered", 0))
-
     def agreements(self, a: str | None = None, b: str | None = None, *, on: str | None = None) -> list[dict]:
         """Agreements and programmes with their parties, history and state.
 
@@ -654,8 +660,11 @@ class Store:
         on = _check_date(on, "--on") or _date.today().isoformat()
         wanted = [self.resolve(c) for c in (a, b) if c]
         out = []
+        # parties is a JSON list of codes: those that name the actors asked for (checked again below)
+        which = "".join(" AND contains(parties, ?)" for _ in wanted)
         for key, name, full_name, kind, parties, owner in self.con.execute(
-                "SELECT agreement_key, name, full_name, kind, parties, owner FROM agreements ORDER BY name").fetchall():
+                f"SELECT agreement_key, name, full_name, kind, parties, owner FROM agreements WHERE true{which} "
+                "ORDER BY name", [json.dumps(w) for w in wanted]).fetchall():
             parties = json.loads(parties or "[]")
             if any(w not in parties for w in wanted):
                 continue
@@ -724,8 +733,8 @@ class Store:
         _check_date(since, "--since")
         _check_date(until, "--until")
         directed = _directed(_dyad_pairs(a, b, blocs))
-        # the counts ingest keeps by month (dyad_periods), not the events, one range of them per
-        # ordered pair; a bound to the day cuts a month, so then the counts come from the events
+        # the counts ingest keeps by month (dyad_periods), not the events, the ordered pairs' rows
+        # in one scan; a bound to the day cuts a month, so then the counts come from the events
         source, extra = self._periods(), []
         if any(bound and len(bound) > 7 for bound in (since, until)):
             bounds, extra = self._where(since=since, until=until)
@@ -733,11 +742,10 @@ class Store:
 
             source = (f"(SELECT source, target, {PERIOD_SQL} AS period, quad, count(*) AS events, sum(goldstein) "
                       f"AS goldstein FROM events e WHERE {' AND '.join(bounds)} GROUP BY ALL)")
-        subs = " UNION ALL ".join(f"SELECT period, quad, events, goldstein FROM {source} s "
-                                  "WHERE s.source = ? AND s.target = ? AND period <> ''" for _ in directed)
-        sql = (f"SELECT period, quad, CAST(sum(events) AS BIGINT) AS n, CAST(sum(goldstein) AS DOUBLE) FROM ({subs}) "
-               "GROUP BY period, quad HAVING n > 0 ORDER BY period, quad")
-        params = [v for x, y, _ in directed for v in extra + [x, y]]
+        which = " OR ".join("(s.source = ? AND s.target = ?)" for _ in directed)
+        sql = (f"SELECT period, quad, CAST(sum(events) AS BIGINT) AS n, CAST(sum(goldstein) AS DOUBLE) FROM {source} s "
+               f"WHERE ({which}) AND period <> '' GROUP BY period, quad HAVING n > 0 ORDER BY period, quad")
+        params = extra + [v for x, y, _ in directed for v in (x, y)]
         rows: dict[str, dict] = {}
         for month, quad, n, goldstein in self.con.execute(sql, params).fetchall():
             if not _within(month, since, until):

@@ -148,9 +148,9 @@ def connect(path: str, *, read_only: bool = False):
         BilatError: E303 when ``read_only`` and there is no file at ``path``; E300 when it
             cannot be opened.
     """
-    import duckdb
     from pathlib import Path
 
+    duckdb = _engine()
     if read_only and path != ":memory:" and not Path(path).is_file():
         raise BilatError("E303", f"no database at {path} (bilat ingest creates one; "
                                  "choose another with --db or BILAT_DB)")
@@ -181,6 +181,19 @@ def connect(path: str, *, read_only: bool = False):
         rebuild_dyad_periods(con)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     return con
+
+
+def _engine():
+    """DuckDB's compiled module, ``_duckdb``: ``connect`` and the exception classes, the same
+    objects ``duckdb`` re-exports. ``import duckdb`` also loads Python modules no store
+    query uses (importlib.metadata for its version string, the relational API's
+    expressions): 60–100 ms of CPU, more than a timeline page costs, in every command.
+    Should a release of DuckDB (pinned in requirements.txt) move the module, ``duckdb``."""
+    try:
+        import _duckdb as engine
+    except ImportError:  # pragma: no cover - another layout of the duckdb package
+        import duckdb as engine
+    return engine
 
 
 def _version(con) -> int:
@@ -256,19 +269,21 @@ CLUSTER_MIN = 50_000
 
 
 def cluster_events(con) -> None:
-    """Rewrite ``events`` in ``(source, target, event_date)`` order (and ``dyad_periods`` in
-    ``(source, target, period)`` order, without its rows of 0), in the caller's transaction.
+    """Rewrite ``events`` in ``(source, target, event_date, doc_id, span_start, event_id)``
+    order (and ``dyad_periods`` in ``(source, target, period)`` order, without its rows of 0),
+    in the caller's transaction.
 
     DuckDB keeps each column's min and max per row group of about 120,000 rows; with the
     events in this order, a query for one pair's months (a timeline page) skips every row
-    group but the few that hold them. Events ingested later are appended after them, out of
+    group but the few that hold them, and within a pair the rows are in the order of its
+    pages, so a page's events are a few runs of consecutive rows. Events ingested later are appended after them, out of
     this order; :func:`cluster_if_due` orders them again when they grow to
     ``CLUSTER_SHARE`` of the store.
     """
     con.execute("DROP TABLE IF EXISTS events_ordered")
     con.execute(_EVENTS_TABLE.format(name="events_ordered"))
     con.execute(f"INSERT INTO events_ordered SELECT {', '.join(EVENT_COLUMNS)} FROM events "
-                "ORDER BY source, target, event_date NULLS FIRST, event_id")
+                "ORDER BY source, target, event_date NULLS FIRST, doc_id, span_start, event_id")
     _replace(con, "events", "events_ordered")
     # the counts in the same order, so that one pair's months are a range of them too
     con.execute("DROP TABLE IF EXISTS dyad_periods_new")
