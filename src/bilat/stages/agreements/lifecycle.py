@@ -132,6 +132,26 @@ def _named_in(sent, registry: _Registry) -> dict[int, str]:
     return found
 
 
+def _title_tokens(sent, registry: _Registry) -> frozenset[int]:
+    """Tokens inside an agreement's name: a name the registry knows, or a proper noun compounded
+    (directly or through other compounds) with an agreement noun ("the Doha truce", "the Paris
+    climate agreement")."""
+    inside: set[int] = set()
+    for match in registry.names_pattern.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        inside |= {t.i for t in span or ()}
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ != "compound":
+            continue
+        head = tok.head
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.lemma_.lower() not in AGREEMENT_HEADS:
+            head = head.head
+        if head.lemma_.lower() in AGREEMENT_HEADS | _NAMED_HEADS:
+            inside.add(tok.i)
+    return frozenset(inside)
+
+
 def _add_parties(agreement: Agreement, codes) -> None:
     for code in codes:
         if code and code not in agreement.parties:
@@ -350,8 +370,11 @@ def _beneficiaries(trigger, ctx: Context) -> list[str]:
     return codes
 
 
-def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
-    mentions = [m for m in doc.mentions if m.sentence == sent_index]
+def _context(doc: Document, sent_index: int, recent: list[str], titles: frozenset[int] = frozenset()) -> Context:
+    # a capital inside an agreement's title ("the Paris Agreement", "the Minsk agreements",
+    # "the Doha truce") names where it was made, not a party, nor a state of the story
+    mentions = [m for m in doc.mentions if m.sentence == sent_index
+                and not (m.token_start in titles and m.text in _capitals())]
     by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
     return Context(by_token, recent + here, None)
@@ -372,9 +395,9 @@ def find_agreements(doc: Document) -> Document:
     sent_index = 0
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
-            ctx = _context(doc, sent_index, recent_codes)
             governed = status_heads(sent, verbs, nouns)
             named = _named_in(sent, registry)
+            ctx = _context(doc, sent_index, recent_codes, _title_tokens(sent, registry))
             found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
             found.update(_pronoun_agreements(sent, registry, verbs, found))
             for outer_i in list(found):

@@ -92,15 +92,23 @@ def status_triggers(head, verbs, nouns):
             if prep.dep_ == "prep" and prep.lower_ == "under" and (holder is head or prep.i > head.i):
                 found += [(p, "negotiated", p) for p in prep.children
                           if p.dep_ == "pobj" and p.lemma_.lower() in ("negotiation", "negotiations")]
-    for child in head.children:
-        if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
-            word = verb_status(child, verbs)
-            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
-                found.append((child, word.status, child))
     # "the treaty, which Jordan and Israel signed in October 1994"; "a memorandum of
     # understanding that the two countries signed"
     holders = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
+    for child in (c for holder in holders for c in holder.children):
+        # "the agreement, first signed in 2005, expired in 2020"; "the memorandum of
+        # understanding, signed in 1997, was renewed"
+        if child.dep_ == "acl":
+            word = verb_status(child, verbs)
+            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
+                found.append((child, word.status, child))
+    if dep in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
+        # "signed a memorandum in 1997, which was renewed in 2007": the parser may hang the
+        # relative clause on the date that ends the clause; it still tells of the agreement
+        holders += [p for c in gov.children if c.dep_ == "prep" and c.i > head.i
+                    for p in c.children if p.dep_ == "pobj" and p.i == c.i + 1 and p.like_num
+                    and p.i + 1 < len(p.doc) and p.doc[p.i + 1].lower_ == ","]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass", "mark") and c.lower_ in ("which", "that")
@@ -252,8 +260,28 @@ _UNDOING_VERBS = frozenset({"revoke", "postpone", "delay", "block", "reject", "h
                             "rescind", "withdraw", "defer", "oppose", "deny"})
 
 
+# Decisions that carry out the step their infinitive names ("agreed to extend the deal by 60
+# days", "voted to ratify the treaty"), for steps one decides on the spot; leaving and ending
+# are told as notice instead (see ``lifecycle._notice``).
+_AGREEING_TO = frozenset({"agree", "decide", "vote"})
+_DECIDED_STEPS = frozenset({"extend", "renew", "prolong", "suspend", "freeze", "resume", "ratify", "approve",
+                            "endorse"})
+
+
+def decided(trigger) -> bool:
+    """"Moscow and Kyiv agreed to extend the grain deal": the decision, told as done, is the step."""
+    head = trigger.head
+    return (trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and trigger.lemma_.lower() in _DECIDED_STEPS
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+            and not any(c.dep_ == "neg" for c in trigger.children)
+            and head.pos_ == "VERB" and head.lemma_.lower() in _AGREEING_TO and head.tag_ in ("VBD", "VBN")
+            and is_blocked(head, None) is None and not future(head))
+
+
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
+    if decided(trigger):
+        return True
     why = is_blocked(trigger, None)
     if trigger.pos_ == "VERB" and future(trigger):
         return False  # "said it would withdraw from the treaty": an intention, not a withdrawal
