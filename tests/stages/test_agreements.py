@@ -623,3 +623,34 @@ def test_agreeing_to_a_step_takes_it(pipeline, text, expected):
 ])
 def test_a_capital_in_the_name_is_no_party(pipeline, text, expected):
     assert [(s, d, p) for s, d, p, _ in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # the proposer named in the participle; the sides the sentence is about
+    ("Ghana and Togo discussed a Nigerian-proposed truce.", [("proposed", "NGA", ["GHA", "NGA", "TGO"])]),
+    ("Eritrea welcomed the U.S.-proposed peace plan for its border with Ethiopia.",
+     [("proposed", "USA", ["ERI", "ETH", "USA"])]),
+    # a plan of one government's own is no agreement
+    ("Ethiopia approved a plan to build a dam near Sudan.", []),
+])
+def test_a_proposal_named_by_its_proposer(pipeline, text, expected):
+    assert [(s, a, p) for s, _, p, a in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+def test_a_deal_reached_before_something_is_not_told_as_reached(pipeline):
+    assert _told(pipeline, "Ethiopia began filling the dam before a deal with Egypt was reached.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a bloc that signs in its own name is a party the sentence names; a phrase that holds the
+    # agreement too is no adjunct of another clause
+    ("Morocco closed its ports in a bid to win EU concessions in Spain by breaking a 2019 fisheries deal.",
+     [("signed", "2019", ["EU", "MAR"])]),
+    # the first agreement of a document, named "the deal" by the two states that signed it
+    ("Ghana and Togo signed the deal in March 2019.", [("signed", "2019-03", ["GHA", "TGO"])]),
+])
+def test_parties_from_the_sentence(pipeline, text, expected):
+    assert [(s, d, p) for s, d, p, _ in _told(pipeline, text)] == expected

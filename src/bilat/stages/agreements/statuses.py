@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS
+from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS, agreement_noun
 from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 from bilat.stages.events.rules import lemma_in
@@ -83,6 +83,7 @@ def status_triggers(head, verbs, nouns):
     if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
         # "signed a non-aggression pact and other deals on citizenship": the same step for both
         found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
+    found += _proposed_by(head, verbs)
     found += _small_clause(head, verbs)
     found += _non_renewal(head)
     found += _let_lapse(head)
@@ -163,6 +164,21 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+def _proposed_by(head, verbs):
+    """"a US-proposed truce", "the Russian-drafted plan": a proposal by the state the
+    participle's first half names ((trigger, status, verb), or nothing)."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN" and any(
+                c.dep_ in ("npadvmod", "compound", "nmod") and c.pos_ == "PROPN" for c in child.children):
+            word = verb_status(child, verbs)
+            if word is not None and word.status == "proposed":
+                found.append((child, "proposed", child))
+        elif child.dep_ == "amod" and re.search(r"\S-(?:proposed|drafted)$", child.lower_):
+            found.append((child, "proposed", child))  # "U.S.-proposed": one token
+    return found
 
 
 # "declared the agreement void", "pronounced the treaty dead": a verdict that ends it
@@ -282,6 +298,9 @@ def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
     if decided(trigger):
         return True
+    if trigger.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in trigger.children) \
+            and not any(t.like_num for t in trigger.subtree):
+        return False  # "began filling the dam before a deal was reached": not yet, and perhaps never
     why = is_blocked(trigger, None)
     if trigger.pos_ == "VERB" and future(trigger):
         return False  # "said it would withdraw from the treaty": an intention, not a withdrawal
@@ -343,7 +362,7 @@ def status_heads(sent, verbs, nouns) -> set[int]:
     heads = set()
     for tok in sent:
         low = tok.lemma_.lower()
-        if low in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+        if agreement_noun(tok) and status_triggers(tok, verbs, nouns):
             heads.add(tok.i)
         elif low in SIGNED_HEADS and signed_paper(tok, verbs, nouns):
             heads.add(tok.i)
