@@ -654,3 +654,18 @@ def test_a_deal_reached_before_something_is_not_told_as_reached(pipeline):
 ])
 def test_parties_from_the_sentence(pipeline, text, expected):
     assert [(s, d, p) for s, d, p, _ in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,published,expected", [
+    # a date in the subject's apposition or in a participle set off by commas is not the step's
+    ("Chad, a French colony until 1960, scrapped its defence pact with France.", "2024-03-05",
+     [("terminated", "2024")]),
+    ("Chad withdrew from the fisheries agreement with Niger, signed in 2015 in Niamey.", "2024-03-05",
+     [("signed", "2015"), ("withdrawn", "2024")]),
+    # a joint declaration the report tells in its present is as new as the report
+    ("Ghana and Togo met in Accra on Thursday. In the joint declaration, Ghana reaffirms its respect for the border.",
+     "2023-12-15", [("signed", "2023-12")]),
+])
+def test_each_step_dated_by_its_own_clause(pipeline, text, published, expected):
+    assert [(s, d) for s, d, _, _ in _told(pipeline, text, published)] == expected

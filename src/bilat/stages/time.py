@@ -70,8 +70,11 @@ def _own_phrase(trigger):
                 continue  # ("agreed … to discuss teams at the Asian Games in August": the plan's time)
             if child.dep_ == "conj" and trigger.pos_ == "NOUN" and child.pos_ == "NOUN":
                 continue
-            if child.dep_ == "acl" and child.tag_ == "VBN" and trigger.pos_ == "VERB" and child.i < trigger.i:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and trigger.pos_ == "VERB" and tok is not trigger and (
+                    child.i < trigger.i or child.i > 0 and child.doc[child.i - 1].text == ","):
                 continue  # ("the memorandum, signed in 1997, was renewed in 2007": the signing's time)
+            if child.dep_ == "appos" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == trigger.i:
+                continue  # ("Niger, a French colony until 1960, scrapped the pact": not 1960)
             stack.append(child)
 
 
@@ -285,7 +288,10 @@ def date_events(doc: Document) -> Document:
                     # "During the meeting, the sides discussed …", "the importance of this state
                     # visit": the meeting of the same pair told before
                     value, precision = _met(meetings, events)
-                elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
+                elif published is not None and (_reported_now(tok) or ((_verbal(events) or _all_steps(events))
+                                                                       and _said_now(tok))):
+                    # (a step told in the present of the report: "In the joint declaration,
+                    # Guyana reaffirms …")
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 elif published is not None and not _all_events(events) and _reported_now(_noun_clause(tok)):
                     # "In an accord negotiated by the UN, France agreed to …": a step told by a

@@ -21,7 +21,7 @@ from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIG
                                            classify_kind,
                                            find_agreement_names, find_resolutions, known_agreements,
                                            names_pattern)
-from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
+from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_present, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
 
@@ -448,6 +448,10 @@ def find_agreements(doc: Document) -> Document:
                 key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"
                 agreement = registry.get(key, name=f"joint {head.lemma_.lower()}", kind="other")
                 step = _step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
+                if step is None and generic_present(verb) and head.dep_ == "pobj" and head.head.lower_ == "in":
+                    # "In the joint declaration, Guyana reaffirms …": the present of a report
+                    # that the text exists, not of a habit
+                    step = _make_step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
                 if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
                     step.actor = None  # issued by both, whoever the clause says spoke
                     statuses.append(step)
