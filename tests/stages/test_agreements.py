@@ -572,3 +572,100 @@ def test_who_approved_a_return_to_a_programme_resumed_it(pipeline):
     steps, _ = _steps(pipeline, text)
     resumed = [s for s in steps if s[2] == "resumed"]
     assert resumed and all(s[4] == "CAN" for s in resumed)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a history whose later steps sit in a relative clause the parser hangs on the first date
+    ("Peru and Chile signed a memorandum of understanding in 2001, which was renewed in 2009 and 2016.",
+     [("signed", "2001"), ("renewed", "2009"), ("renewed", "2016")]),
+    # a participle on the "of" phrase tells the first step; the main verb the later ones, each
+    # dated by its own clause, "again in …" included
+    ("The memorandum of understanding between Peru and Chile, signed in 2001, was renewed in 2009 and again in 2016.",
+     [("renewed", "2009"), ("signed", "2001"), ("renewed", "2016")]),
+])
+def test_a_history_told_across_clauses(pipeline, text, expected):
+    steps = _told(pipeline, text)
+    assert [(s, d) for s, d, _, _ in steps] == expected
+    assert all(p == ["CHL", "PER"] for _, _, p, _ in steps)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # joining a treaty one did not sign binds like ratifying it
+    ("Ghana joined the Treaty of Pelindaba in 2011.", [("ratified", "2011", "GHA")]),
+    ("Bhutan acceded to the Convention on Biological Diversity in 1995.", [("ratified", "1995", "BTN")]),
+])
+def test_joining_a_treaty_is_accession(pipeline, text, expected):
+    assert [(s, d, a) for s, d, _, a in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a decision told as taken carries out the step it decides on
+    ("Ghana and Togo agreed in June 2015 to extend their fisheries agreement by two years.",
+     [("extended", "2015-06", ["GHA", "TGO"])]),
+    ("Kenya's parliament voted in May 2016 to ratify the trade agreement with Uganda.",
+     [("ratified", "2016-05", ["KEN", "UGA"])]),
+    # not one still to be taken, nor one decided against
+    ("Ghana said it would agree to extend the fisheries agreement with Togo.", []),
+    ("Ghana agreed not to extend the fisheries agreement with Togo before June.", []),
+])
+def test_agreeing_to_a_step_takes_it(pipeline, text, expected):
+    assert [(s, d, p) for s, d, p, _ in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a capital in an agreement's name says where it was made: no party, nor the story's state
+    ("Canada withdrew from the Paris climate agreement in 2012.", [("withdrawn", "2012", ["CAN"])]),
+    ("Ukraine and Russia signed the Minsk agreements in 2015.", [("signed", "2015", ["RUS", "UKR"])]),
+])
+def test_a_capital_in_the_name_is_no_party(pipeline, text, expected):
+    assert [(s, d, p) for s, d, p, _ in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # the proposer named in the participle; the sides the sentence is about
+    ("Ghana and Togo discussed a Nigerian-proposed truce.", [("proposed", "NGA", ["GHA", "NGA", "TGO"])]),
+    ("Eritrea welcomed the U.S.-proposed peace plan for its border with Ethiopia.",
+     [("proposed", "USA", ["ERI", "ETH", "USA"])]),
+    # a plan of one government's own is no agreement
+    ("Ethiopia approved a plan to build a dam near Sudan.", []),
+])
+def test_a_proposal_named_by_its_proposer(pipeline, text, expected):
+    assert [(s, a, p) for s, _, p, a in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+def test_a_deal_reached_before_something_is_not_told_as_reached(pipeline):
+    assert _told(pipeline, "Ethiopia began filling the dam before a deal with Egypt was reached.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a bloc that signs in its own name is a party the sentence names; a phrase that holds the
+    # agreement too is no adjunct of another clause
+    ("Morocco closed its ports in a bid to win EU concessions in Spain by breaking a 2019 fisheries deal.",
+     [("signed", "2019", ["EU", "MAR"])]),
+    # the first agreement of a document, named "the deal" by the two states that signed it
+    ("Ghana and Togo signed the deal in March 2019.", [("signed", "2019-03", ["GHA", "TGO"])]),
+])
+def test_parties_from_the_sentence(pipeline, text, expected):
+    assert [(s, d, p) for s, d, p, _ in _told(pipeline, text)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,published,expected", [
+    # a date in the subject's apposition or in a participle set off by commas is not the step's
+    ("Chad, a French colony until 1960, scrapped its defence pact with France.", "2024-03-05",
+     [("terminated", "2024")]),
+    ("Chad withdrew from the fisheries agreement with Niger, signed in 2015 in Niamey.", "2024-03-05",
+     [("signed", "2015"), ("withdrawn", "2024")]),
+    # a joint declaration the report tells in its present is as new as the report
+    ("Ghana and Togo met in Accra on Thursday. In the joint declaration, Ghana reaffirms its respect for the border.",
+     "2023-12-15", [("signed", "2023-12")]),
+])
+def test_each_step_dated_by_its_own_clause(pipeline, text, published, expected):
+    assert [(s, d) for s, d, _, _ in _told(pipeline, text, published)] == expected

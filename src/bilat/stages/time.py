@@ -70,6 +70,11 @@ def _own_phrase(trigger):
                 continue  # ("agreed … to discuss teams at the Asian Games in August": the plan's time)
             if child.dep_ == "conj" and trigger.pos_ == "NOUN" and child.pos_ == "NOUN":
                 continue
+            if child.dep_ == "acl" and child.tag_ == "VBN" and trigger.pos_ == "VERB" and tok is not trigger and (
+                    child.i < trigger.i or child.i > 0 and child.doc[child.i - 1].text == ","):
+                continue  # ("the memorandum, signed in 1997, was renewed in 2007": the signing's time)
+            if child.dep_ == "appos" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == trigger.i:
+                continue  # ("Niger, a French colony until 1960, scrapped the pact": not 1960)
             stack.append(child)
 
 
@@ -292,16 +297,21 @@ def date_events(doc: Document) -> Document:
                     # "During the meeting, the sides discussed …", "the importance of this state
                     # visit": the meeting of the same pair told before
                     value, precision = _met(meetings, events)
-                elif published is not None and (_reported_now(tok) or (_verbal(events) and _said_now(tok))):
+                elif published is not None and (_reported_now(tok) or ((_verbal(events) or _all_steps(events))
+                                                                       and _said_now(tok))):
+                    # (a step told in the present of the report: "In the joint declaration,
+                    # Guyana reaffirms …")
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 elif published is not None and not _all_events(events) and _reported_now(_noun_clause(tok)):
                     # "In an accord negotiated by the UN, France agreed to …": a step told by a
                     # participle on the agreement happened when the clause around it did
                     value, precision = _window(published - _NEWS_WINDOW, published)
-                if tx is not None and _all_steps(events):
-                    # "renewed in 2007 and 2019": one step per coordinated date
+                steps = [item for item in events if not hasattr(item, "root")]
+                if tx is not None and steps:
+                    # "renewed in 2007 and 2019": one step per coordinated date (the event
+                    # coder's reading of the same verb, if any, keeps its one date)
                     for other in _coordinated(tx, sent, by_token):
-                        for step in events:
+                        for step in steps:
                             extra_steps.append(replace(step, event_date=other.value,
                                                        date_precision=other.precision, date_end=None))
                 for event in events:
@@ -381,9 +391,19 @@ def _coordinated(tx: Timex, sent, by_token: dict[int, Timex]) -> list[Timex]:
     mine = [i for i, t in by_token.items() if t is tx]
     found: list[Timex] = []
     for i in mine:
-        for child in sent.doc[i].children:
+        tok = sent.doc[i]
+        # "in 2007 and 2019"; "in 2007 and again in 2019" (the second "in" coordinated with the first)
+        links = [c for c in tok.children if c.dep_ == "conj"]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            links += [p for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                      for p in c.children if p.dep_ == "pobj"]
+            ands = [c.i for c in (*tok.children, *tok.head.children) if c.dep_ == "cc" and c.lower_ == "and"]
+            if ands:  # the same, with the second "in" hung on the verb beside the first
+                links += [p for c in tok.head.head.children if c.dep_ == "prep" and c.i > max(ands)
+                          and c.lower_ == tok.head.lower_ for p in c.children if p.dep_ == "pobj"]
+        for child in links:
             other = by_token.get(child.i)
-            if child.dep_ == "conj" and other is not None and other is not tx and other.value and other not in found:
+            if other is not None and other is not tx and other.value and other not in found:
                 found.append(other)
     return found
 

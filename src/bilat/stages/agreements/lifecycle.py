@@ -17,10 +17,11 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, classify_kind,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, agreement_noun,
+                                           classify_kind,
                                            find_agreement_names, find_resolutions, known_agreements,
                                            names_pattern)
-from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, outer, realis, status_heads,
+from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_present, outer, realis, status_heads,
                                               status_triggers, status_words, through_membership, verb_status)
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
 
@@ -132,6 +133,26 @@ def _named_in(sent, registry: _Registry) -> dict[int, str]:
     return found
 
 
+def _title_tokens(sent, registry: _Registry) -> frozenset[int]:
+    """Tokens inside an agreement's name: a name the registry knows, or a proper noun compounded
+    (directly or through other compounds) with an agreement noun ("the Doha truce", "the Paris
+    climate agreement")."""
+    inside: set[int] = set()
+    for match in registry.names_pattern.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        inside |= {t.i for t in span or ()}
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.dep_ != "compound":
+            continue
+        head = tok.head
+        while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.lemma_.lower() not in AGREEMENT_HEADS:
+            head = head.head
+        if head.lemma_.lower() in AGREEMENT_HEADS | _NAMED_HEADS:
+            inside.add(tok.i)
+    return frozenset(inside)
+
+
 def _add_parties(agreement: Agreement, codes) -> None:
     for code in codes:
         if code and code not in agreement.parties:
@@ -167,7 +188,7 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             if found[tok.i] is None:
                 del found[tok.i]
             continue
-        if low not in AGREEMENT_HEADS and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
+        if not agreement_noun(tok) and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
                 and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
@@ -203,7 +224,9 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             key = registry.last(programme=low in PROGRAMME_HEADS)
         if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
                 and (content or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
-                     or _np_parties(tok, ctx) and _subject_codes(tok, ctx)):
+                     or _np_parties(tok, ctx) and _subject_codes(tok, ctx)
+                     # "Kenya and Uganda signed the deal on Monday", the document's first agreement
+                     or len(set(_subject_codes(tok, ctx))) >= 2):
             # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
@@ -329,6 +352,10 @@ def _subject_codes(trigger, ctx: Context) -> list[str]:
         owners = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if owners and _codes(actors_of(owners[0], ctx)):
             return _codes(actors_of(owners[0], ctx))
+    if trigger.dep_ == "amod" and (trigger.tag_ == "VBN" or "-" in trigger.text):
+        # "a US-proposed truce", "a U.S.-proposed plan": the US proposed it
+        return [c for t in (trigger, *trigger.children) if t.i == trigger.i or t.dep_ in ("npadvmod", "compound", "nmod")
+                for c in _codes(actors_of(t, ctx))]
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subj, passive = subject(verb, ctx)
     if subj is None or (trigger.pos_ == "NOUN" and trigger.i in {t.i for t in subj.subtree}):
@@ -350,8 +377,12 @@ def _beneficiaries(trigger, ctx: Context) -> list[str]:
     return codes
 
 
-def _context(doc: Document, sent_index: int, recent: list[str]) -> Context:
-    mentions = [m for m in doc.mentions if m.sentence == sent_index]
+def _context(doc: Document, sent_index: int, recent: list[str], titles: frozenset[int] = frozenset()) -> Context:
+    # a capital inside an agreement's title ("the Paris Agreement", "the Minsk agreements",
+    # "the Doha truce") names where it was made, a person's name ("the Burnham Truce", after
+    # an army camp) whom it honours: no party, nor a state of the story
+    mentions = [m for m in doc.mentions if m.sentence == sent_index
+                and not (m.token_start in titles and (m.text in _capitals() or m.kind == "person"))]
     by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
     return Context(by_token, recent + here, None)
@@ -372,9 +403,9 @@ def find_agreements(doc: Document) -> Document:
     sent_index = 0
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
-            ctx = _context(doc, sent_index, recent_codes)
             governed = status_heads(sent, verbs, nouns)
             named = _named_in(sent, registry)
+            ctx = _context(doc, sent_index, recent_codes, _title_tokens(sent, registry))
             found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
             found.update(_pronoun_agreements(sent, registry, verbs, found))
             for outer_i in list(found):
@@ -417,6 +448,10 @@ def find_agreements(doc: Document) -> Document:
                 key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"
                 agreement = registry.get(key, name=f"joint {head.lemma_.lower()}", kind="other")
                 step = _step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
+                if step is None and generic_present(verb) and head.dep_ == "pobj" and head.head.lower_ == "in":
+                    # "In the joint declaration, Guyana reaffirms …": the present of a report
+                    # that the text exists, not of a habit
+                    step = _make_step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
                 if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
                     step.actor = None  # issued by both, whoever the clause says spoke
                     statuses.append(step)
@@ -499,7 +534,11 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
         actors = []  # "an accord negotiated by the UN Secretary-General": a go-between, no party
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
     parties = [c for c in parties if c not in mediators]
-    if len(parties) < 2 and len(agreement.parties) >= 2:
+    if status == "proposed" and trigger.dep_ == "amod" and len(parties) < 3:
+        # "a US-proposed truce": the proposer may be a go-between; the sides are the two
+        # states the sentence (else the story) is about
+        parties += [c for c in _other_parties(trigger, ctx, [], exclude=frozenset(actors)) if c not in parties]
+    elif len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
     elif len(parties) < 2 and not _nonstate_side(trigger):
         parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties and c not in mediators]
@@ -623,17 +662,24 @@ def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str])
     return extra
 
 
-def _other_parties(trigger, ctx: Context, known: list[str]) -> list[str]:
+# Bodies that sign agreements in their own name (a migration deal with the EU, a loan
+# agreement with the IMF), unlike the UN and its agencies, which mostly broker or monitor.
+_TREATY_BODIES = frozenset({"EU", "NATO", "AU", "ASEAN", "GCC", "MERCOSUR", "EAEU", "ECOWAS", "SADC", "EAC",
+                            "CARICOM", "OAS", "CIS", "CSTO", "SCO", "IMF", "WB", "OPEC"})
+
+
+def _other_parties(trigger, ctx: Context, known: list[str], *, exclude: frozenset[str] = frozenset()) -> list[str]:
     """Parties a bilateral step leaves unnamed: the other state its sentence names ("China
     and the Solomons confirmed they had signed a security pact"), else, in a story about two
     states one of which is a party, the other ("the pact was signed in Honiara")."""
     named = list(dict.fromkeys(m.code for i, m in ctx.by_token.items()  # the sentence's own mentions
-                               if m.code and len(m.code) == 3 and m.sector != "REB" and not m.inferred
+                               if m.code and (len(m.code) == 3 or m.code in _TREATY_BODIES)
+                               and m.sector != "REB" and not m.inferred
                                and not _in_adjunct(trigger.doc[i], trigger)
-                               and not _titled_place(trigger.doc[i], m)))
+                               and not _titled_place(trigger.doc[i], m) and m.code not in exclude))
     if len(named) == 2 and (not known or known[0] in named):
         return named
-    pair = dominant_pair(ctx)
+    pair = dominant_pair(ctx, exclude)
     if len(pair) == 2 and (not known or known[0] in pair):
         return pair
     return []
@@ -659,8 +705,12 @@ def _in_adjunct(tok, trigger) -> bool:
     cur = tok
     while cur.head.i != cur.i and cur.i != trigger.i:
         if cur.dep_ == "pobj" and cur.head.lower_ in _ADJUNCT_PREPS and (
-                cur.head.head.i != trigger.i or cur.head.lower_ in _PLACE_PREPS):
-            return True  # (the trigger's own "on the White House lawn", "in Moscow": where, not who)
+                cur.head.head.i != trigger.i or cur.head.lower_ in _PLACE_PREPS) \
+                and not cur.head.left_edge.i <= trigger.i <= cur.head.right_edge.i:
+            # (the trigger's own "on the White House lawn", "in Moscow": where, not who; a
+            # phrase that holds the trigger too is its own clause: "in a move to demand EU
+            # support by repudiating a 2016 agreement")
+            return True
         if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ == "as":
             return True  # "as of 16:00 (13:00 Moscow time)"
         cur = cur.head

@@ -62,6 +62,14 @@ AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "m
                              "protocol", "convention", "programme", "program", "arrangement", "lease", "contract",
                              "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
 PROGRAMME_HEADS = frozenset({"programme", "program"})
+
+
+def agreement_noun(tok) -> bool:
+    """An agreement head, or a peace plan ("a US-proposed peace plan"): a plan of any other
+    kind is a government's own ("a plan to build a dam")."""
+    low = tok.lemma_.lower()
+    return low in AGREEMENT_HEADS or low == "plan" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ == "peace" for c in tok.children)
 # Agreements concluded by agreeing to them.
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 # Nouns that are agreements only when signed ("signed two documents", "inked a letter of intent").

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS
+from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS, agreement_noun
 from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 from bilat.stages.events.rules import lemma_in
@@ -83,6 +83,7 @@ def status_triggers(head, verbs, nouns):
     if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
         # "signed a non-aggression pact and other deals on citizenship": the same step for both
         found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
+    found += _proposed_by(head, verbs)
     found += _small_clause(head, verbs)
     found += _non_renewal(head)
     found += _let_lapse(head)
@@ -92,15 +93,23 @@ def status_triggers(head, verbs, nouns):
             if prep.dep_ == "prep" and prep.lower_ == "under" and (holder is head or prep.i > head.i):
                 found += [(p, "negotiated", p) for p in prep.children
                           if p.dep_ == "pobj" and p.lemma_.lower() in ("negotiation", "negotiations")]
-    for child in head.children:
-        if child.dep_ == "acl":  # "the agreement, first signed in 2005, expired in 2020"
-            word = verb_status(child, verbs)
-            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
-                found.append((child, word.status, child))
     # "the treaty, which Jordan and Israel signed in October 1994"; "a memorandum of
     # understanding that the two countries signed"
     holders = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
+    for child in (c for holder in holders for c in holder.children):
+        # "the agreement, first signed in 2005, expired in 2020"; "the memorandum of
+        # understanding, signed in 1997, was renewed"
+        if child.dep_ == "acl":
+            word = verb_status(child, verbs)
+            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
+                found.append((child, word.status, child))
+    if dep in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
+        # "signed a memorandum in 1997, which was renewed in 2007": the parser may hang the
+        # relative clause on the date that ends the clause; it still tells of the agreement
+        holders += [p for c in gov.children if c.dep_ == "prep" and c.i > head.i
+                    for p in c.children if p.dep_ == "pobj" and p.i == c.i + 1 and p.like_num
+                    and p.i + 1 < len(p.doc) and p.doc[p.i + 1].lower_ == ","]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass", "mark") and c.lower_ in ("which", "that")
@@ -155,6 +164,21 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+def _proposed_by(head, verbs):
+    """"a US-proposed truce", "the Russian-drafted plan": a proposal by the state the
+    participle's first half names ((trigger, status, verb), or nothing)."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN" and any(
+                c.dep_ in ("npadvmod", "compound", "nmod") and c.pos_ == "PROPN" for c in child.children):
+            word = verb_status(child, verbs)
+            if word is not None and word.status == "proposed":
+                found.append((child, "proposed", child))
+        elif child.dep_ == "amod" and re.search(r"\S-(?:proposed|drafted)$", child.lower_):
+            found.append((child, "proposed", child))  # "U.S.-proposed": one token
+    return found
 
 
 # "declared the agreement void", "pronounced the treaty dead": a verdict that ends it
@@ -252,8 +276,31 @@ _UNDOING_VERBS = frozenset({"revoke", "postpone", "delay", "block", "reject", "h
                             "rescind", "withdraw", "defer", "oppose", "deny"})
 
 
+# Decisions that carry out the step their infinitive names ("agreed to extend the deal by 60
+# days", "voted to ratify the treaty"), for steps one decides on the spot; leaving and ending
+# are told as notice instead (see ``lifecycle._notice``).
+_AGREEING_TO = frozenset({"agree", "decide", "vote"})
+_DECIDED_STEPS = frozenset({"extend", "renew", "prolong", "suspend", "freeze", "resume", "ratify", "approve",
+                            "endorse"})
+
+
+def decided(trigger) -> bool:
+    """"Moscow and Kyiv agreed to extend the grain deal": the decision, told as done, is the step."""
+    head = trigger.head
+    return (trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and trigger.lemma_.lower() in _DECIDED_STEPS
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children)
+            and not any(c.dep_ == "neg" for c in trigger.children)
+            and head.pos_ == "VERB" and head.lemma_.lower() in _AGREEING_TO and head.tag_ in ("VBD", "VBN")
+            and is_blocked(head, None) is None and not future(head))
+
+
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
+    if decided(trigger):
+        return True
+    if trigger.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in trigger.children) \
+            and not any(t.like_num for t in trigger.subtree):
+        return False  # "began filling the dam before a deal was reached": not yet, and perhaps never
     why = is_blocked(trigger, None)
     if trigger.pos_ == "VERB" and future(trigger):
         return False  # "said it would withdraw from the treaty": an intention, not a withdrawal
@@ -315,7 +362,7 @@ def status_heads(sent, verbs, nouns) -> set[int]:
     heads = set()
     for tok in sent:
         low = tok.lemma_.lower()
-        if low in AGREEMENT_HEADS and status_triggers(tok, verbs, nouns):
+        if agreement_noun(tok) and status_triggers(tok, verbs, nouns):
             heads.add(tok.i)
         elif low in SIGNED_HEADS and signed_paper(tok, verbs, nouns):
             heads.add(tok.i)
