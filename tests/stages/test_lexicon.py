@@ -1,0 +1,49 @@
+"""The lexicon, code family by code family: sentences written for these tests (about other
+countries than the samples'), each coded with the (source, target, root) a reader expects, and
+the senses of the same words that must code nothing. Rows: ``data/rules`` (README, round 6)."""
+import pytest
+
+
+def _triples(events):
+    return {(e.source, e.target, e.root) for e in events}
+
+
+def _codes(events):
+    return {(e.source, e.target, e.cameo) for e in events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 19: force named by a light verb and a noun of assault
+    ("Armenian forces launched an offensive against Azerbaijan in April 2016.", ("ARM", "AZE", "19")),
+    ("Ethiopian troops mounted a raid on an Eritrean border post in 2012.", ("ETH", "ERI", "19")),
+    ("Azerbaijan unleashed an onslaught on Armenia in September 2020.", ("AZE", "ARM", "19")),
+    ("Saudi Arabia intensified its airstrikes on Yemen in March 2015.", ("SAU", "YEM", "19")),
+    ("North Korea sank a South Korean warship in March 2010.", ("PRK", "KOR", "19")),
+    ("Turkey downed a Russian warplane near the Syrian border in November 2015.", ("TUR", "RUS", "19")),
+    # 08: force halted is a de-escalation
+    ("Russia halted its airstrikes on Georgia on 12 August 2008.", ("RUS", "GEO", "08")),
+    # 15: alert raised
+    ("Taiwan raised its alert level after Chinese warplanes crossed the median line.", ("TWN", "CHN", "15")),
+    # 12: a claim refuted
+    ("Vietnam refuted China's claim to the Paracel Islands.", ("VNM", "CHN", "12")),
+    # 11: mockery
+    ("Iran's foreign minister mocked Saudi Arabia on Sunday.", ("IRN", "SAU", "11")),
+    # 02: lobbying
+    ("Ukraine lobbied Germany to send tanks in January 2023.", ("UKR", "DEU", "02")),
+    # 05: solidarity, ties mended
+    ("The Polish president said Warsaw stands with Lithuania.", ("POL", "LTU", "05")),
+    ("Ghana mended ties with Togo in 2005.", ("GHA", "TGO", "05")),
+])
+def test_codes(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank off the coast of Greece.",            # a ship sinking is no act of a state
+    "Brazil launched a vaccination campaign in 2021.",     # a campaign is not an assault
+    "Chile launched a new satellite in 2019.",
+    "Kenya stood with its back to the wall.",              # "stand with" needs an actor
+    "Mexico raised interest rates in June.",               # not an alert
+])
+def test_not_coded(code_text, text):
+    assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08")]
