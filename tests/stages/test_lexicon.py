@@ -33,6 +33,25 @@ def _codes(events):
     # 05: solidarity, ties mended
     ("The Polish president said Warsaw stands with Lithuania.", ("POL", "LTU", "05")),
     ("Ghana mended ties with Togo in 2005.", ("GHA", "TGO", "05")),
+    # 07: aid allocated; debt forgiven or written off
+    ("Japan allocated $20 million in humanitarian aid to Nepal.", ("JPN", "NPL", "07")),
+    ("Norway forgave Pakistan's debt in 2005.", ("NOR", "PAK", "07")),
+    ("France wrote off $1 billion of Mali's debt in 2009.", ("FRA", "MLI", "07")),
+    # 08: sanctions ended, troops recalled, access granted, suspects released
+    ("Canada ended its sanctions on Libya in 2004.", ("CAN", "LBY", "08")),
+    ("Russia recalled its troops from Moldova.", ("RUS", "MDA", "08")),
+    ("Morocco granted consular access to the detained Algerian.", ("MAR", "DZA", "08")),
+    ("Iran released the British suspects on Friday.", ("IRN", "GBR", "08")),
+    # 06: intelligence exchanged, troops trained
+    ("Colombia and Ecuador exchanged intelligence on the rebels.", ("COL", "ECU", "06")),
+    ("Britain trained Ukrainian troops in 2015.", ("GBR", "UKR", "06")),
+    # 18: hostages held
+    ("Syria held Jordanian hostages for a year.", ("SYR", "JOR", "18")),
+    # 16: cooperation and aid ended, listing, visits cancelled
+    ("Denmark ended military cooperation with Egypt.", ("DNK", "EGY", "16")),
+    ("Tunisia withdrew its aid to Libya.", ("TUN", "LBY", "16")),
+    ("Canada added Russian banks to its sanctions list.", ("CAN", "RUS", "16")),
+    ("The Brazilian president cancelled his visit to Washington in 2013.", ("BRA", "USA", "16")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))
@@ -44,6 +63,9 @@ def test_codes(code_text, text, expected):
     "Chile launched a new satellite in 2019.",
     "Kenya stood with its back to the wall.",              # "stand with" needs an actor
     "Mexico raised interest rates in June.",               # not an alert
+    "Honduras and Nicaragua ended the war in 1980.",       # "end" alone codes nothing
+    "The army trained in Germany.",
+    "The bank ended the year with a loss.",
 ])
 def test_not_coded(code_text, text):
-    assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08")]
+    assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08", "06", "16")]
