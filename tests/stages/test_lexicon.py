@@ -70,6 +70,17 @@ def _codes(events):
     ("Russian jets breached Finnish airspace in August 2022.", ("RUS", "FIN", "15")),
     # 05: thanks
     ("Kenya is thankful to Japan for the aid.", ("KEN", "JPN", "05")),
+    # 02: outreach
+    ("The Philippine president reached out to China in 2016.", ("PHL", "CHN", "02")),
+    # 07: refugees admitted
+    ("Germany accepted 10,000 Syrian refugees in 2015.", ("DEU", "SYR", "07")),
+    # 05: relations patched up
+    ("Ghana and Togo patched up their relations in 2005.", ("GHA", "TGO", "05")),
+    # 08: sanctions rolled back
+    ("The United States rolled back sanctions on Sudan in 2017.", ("USA", "SDN", "08")),
+    # 16: diplomats thrown out, staff cut
+    ("Belgium threw out two Russian diplomats in 2018.", ("BEL", "RUS", "16")),
+    ("Spain cut its diplomatic staff in Venezuela.", ("ESP", "VEN", "16")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))
@@ -79,6 +90,7 @@ def test_codes(code_text, text, expected):
     "The ferry sank off the coast of Greece.",            # a ship sinking is no act of a state
     "Brazil launched a vaccination campaign in 2021.",     # a campaign is not an assault
     "Chile launched a new satellite in 2019.",
+    "The company invited bids for the contract.",
     "The president stands with leaders from Israel and Egypt.",  # a photograph, not solidarity
     "Mexico raised interest rates in June.",               # not an alert
     "Honduras and Nicaragua ended the war in 1980.",       # "end" alone codes nothing
@@ -88,4 +100,4 @@ def test_codes(code_text, text, expected):
     "The violation of human rights is a concern.",        # a nominal act with no doer
 ])
 def test_not_coded(code_text, text):
-    assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08", "06", "16", "11")]
+    assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08", "06", "16", "11", "03", "02")]
