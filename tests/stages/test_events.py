@@ -1008,3 +1008,24 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code_text, text, expected):
 def test_a_nominal_act_of_two_announcers_is_mutual(code_text):
     events = code_text("Israel and the UAE announced the normalisation of ties on Thursday.")
     assert ("ISR", "ARE", "05") in _triples(events)
+
+
+@pytest.mark.issue(8)
+def test_clashes_that_time_a_clause_are_between_the_pair_it_names(code_text):
+    text = ("Pakistan and Afghanistan have agreed to an immediate ceasefire after a week of deadly "
+            "border clashes, pausing the bloodiest standoff in years.")
+    found = _triples(code_text(text, "2025-10-19"))
+    assert ("PAK", "AFG", "19") in found
+    # one told before is not told again
+    text = ("Indian jets struck targets in Pakistan on Wednesday. Doval spoke to Rubio shortly "
+            "after the Indian strikes.")
+    assert [t for t in _triples(code_text(text, "2025-05-08")) if t[2] == "19"] == [("IND", "PAK", "19")]
+
+
+@pytest.mark.issue(8)
+def test_a_few_hours_later_is_the_day_narrated(code_text):
+    text = ("Tajik border guards entered Kyrgyzstan on September 14 and opened fire on Kyrgyz posts. "
+            "A shootout ensued. A few hours later, Tajik troops shelled Kyrgyz villages.")
+    events = code_text(text, "2022-09-16")
+    shelled = [e for e in events if e.trigger == "shelled"]
+    assert shelled and shelled[0].event_date == "2022-09-14"

@@ -28,8 +28,8 @@ _BACKGROUND = frozenset({"former", "formerly", "previously", "once", "past", "hi
                          "ago", "decades", "traditionally", "often", "repeatedly", "long", "then"})
 # Roots of statements (said, urged, accused): dated by the report, not by the last narrated time.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
-_LATER = re.compile(r"^(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
-                    r"(?:later|after|afterwards)$", re.IGNORECASE)
+_LATER = re.compile(r"^(?:(?P<n>a few|a|an|one|two|three|four|five|six|several|few|\d+)\s+)?"
+                    r"(?P<unit>hour|day|week|month|year)s?\s+(?:later|after|afterwards)$", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A day or month with no year: "July 25", "25 July", "in March".
 _YEARLESS = re.compile(r"^(?:on |in |of |the )*(?:(?P<day1>\d{1,2}) )?(?P<month>" + MONTH_NAME + r")(?: (?P<day>\d{1,2}))?\b",
@@ -280,8 +280,11 @@ def date_events(doc: Document) -> Document:
                     # "The summer of 1994 saw … the July 25 signing": the year the sentence
                     # gives, not the one the publication date would suggest
                     value, precision = _after_reference(tx, (year, "year"))
-                elif tx is not None and tx.value is None and carried:
-                    value, precision = _after_reference(tx, reference)  # "A month later, …"
+                elif tx is not None and carried and (tx.value is None or (
+                        tx.kind == "vague" and _LATER.match(tx.text.strip()) is not None)):
+                    # "A month later, …", "A few hours later, …": from the time narrated, not
+                    # from the report's
+                    value, precision = _after_reference(tx, reference)
                 elif tx is not None:
                     value, precision = _value(tx)
                 elif _perfect(tok) and published is not None:
@@ -505,8 +508,13 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
                 return f"{value[:4]}-{month:02d}-{int(number):02d}", "day"
             return f"{value[:4]}-{month:02d}", "month"
         return None, None
-    n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
     unit = match["unit"].lower()
+    if unit == "hour":
+        # "A few hours later": the same day, at the precision the narrative had
+        return value, precision
+    if (match["n"] or "").lower() in ("a few", "several", "few"):
+        return (value[:4], "year") if unit in ("day", "week") and precision in ("month", "day") else (None, None)
+    n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
     year, month, day = int(value[:4]), int(value[5:7] or 1) if len(value) >= 7 else 1, int(value[8:10]) if len(value) == 10 else 1
     if unit == "year":
         return str(year + n), "year"

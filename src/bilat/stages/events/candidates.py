@@ -938,11 +938,19 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             met = [a for a in _dedupe_codes(met) if a.code != pair[0].code]
             if len(met) == 1:
                 sources, targets = pair, met
-    if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and tok.dep_ != "pobj":
+    if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and (
+            tok.dep_ != "pobj" or _frames_time(tok)):
         # "border clashes", "the fighting, which took place on Sunday": in a story about two
         # states, fighting with no one named is between them (talks with no one named are
         # not: tried, and the locked split lost precision for no required event)
         pair = clear_pair(ctx)
+        verb = next(verbs_above(tok, 4), None)
+        holder = subject(verb, ctx)[0] if verb is not None else None
+        named = _dedupe_codes(actors_of(holder, ctx)) if holder is not None else []
+        if len(named) == 2 and {a.code for a in named} == ({a.code for a in pair} or set(dominant_pair(ctx))):
+            # "Pakistan and Afghanistan agreed to a ceasefire after a week of clashes": the
+            # pair the story is about, in the order the clause names them
+            pair = named
         if pair:
             sources, targets = pair[:1], pair[1:]
     if not targets and valency == "object":
@@ -959,6 +967,22 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # "the latest round of talks with Ethiopia and Sudan" (Egypt speaking): all three met
         return mutual(tok.i, code, sources + targets, nominal=True)
     return Candidate(tok.i, code, sources, targets, nominal=True)
+
+
+# Prepositions whose object is an earlier or surrounding happening that times the clause
+# ("after a week of border clashes", "following clashes on Monday", "amid heavy fighting").
+_TIMING = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
+
+
+def _frames_time(tok) -> bool:
+    """Is a noun the happening a time phrase names: the object of "after", "following" or
+    "amid", directly or through a measure of time ("after a week of clashes")?"""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children):
+        return False  # "weeks after the clash": one told before, not another
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        tok, head = head.head, head.head.head  # "a week of clashes" stands where the clashes would
+    return tok.dep_ == "pobj" and head.lower_ in _TIMING
 
 
 def _said(tok, ctx: Context) -> bool:
@@ -1019,7 +1043,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
                 if cand.code[:2] in ("02", "03", "10", "13"):
                     # "called for talks between Israel and Hamas": what is asked for has not happened
-                    covered |= {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+                    covered |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in _TIME_FRAMES
+                                for t in c.subtree}
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in rules.adjectives:
             rule = rules.adjectives[tok.lemma_.lower()]
             if is_blocked(tok, rules) in ("negated", "speculative", "conditional", "question"):
@@ -1057,7 +1082,9 @@ _TIME_FRAMES = frozenset({"during", "amid", "after", "before", "following", "sin
 def _object_span(obj):
     """The tokens an object of a coded verb covers: its subtree, less the phrases that only
     frame when it happened."""
-    framed = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_FRAMES for t in c.subtree}
+    framed = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_FRAMES
+              and not any(definite(p) for p in children(c, "pobj"))  # "after the strikes": told before
+              for t in c.subtree}
     return [t for t in obj.subtree if t.i not in framed]
 
 
