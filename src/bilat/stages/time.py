@@ -75,7 +75,28 @@ def _own_phrase(trigger):
                 continue  # ("the memorandum, signed in 1997, was renewed in 2007": the signing's time)
             if child.dep_ == "appos" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == trigger.i:
                 continue  # ("Niger, a French colony until 1960, scrapped the pact": not 1960)
+            if _names_its_year(child, tok, trigger):
+                continue  # ("withdrew from the 1995 agreement": the agreement's year, not the withdrawal's)
             stack.append(child)
+
+
+# Things made once and acted on after: "withdrew from the 1995 agreement", "reversed its 2016 decision".
+_DOCUMENTS = frozenset({"agreement", "deal", "treaty", "pact", "accord", "decision", "resolution", "law",
+                        "memorandum", "protocol", "convention", "ceasefire", "truce", "accords"})
+# Verbs whose object's year is their own: "signed the 1995 agreement".
+_MAKING = frozenset({"sign", "ink", "conclude", "seal", "initial"})
+
+
+def _names_its_year(child, noun, trigger) -> bool:
+    """Is ``child`` a bare year before a document a trigger acts on ("withdrew from the 1995
+    agreement", "its withdrawal from the 1929 treaty", "reversed its 2016 decision"), which
+    dates the document, not the act? ("Under a 2016 deal, Israel agreed …": the deal's time is
+    the clause's.)"""
+    return (trigger.pos_ in ("VERB", "NOUN") and noun is not trigger and noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() in _DOCUMENTS
+            and (noun.dep_ in ("dobj", "nsubjpass") or noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "out"))
+            and child.dep_ in ("nummod", "compound", "amod", "npadvmod") and child.i < noun.i
+            and _YEAR_IN.fullmatch(child.text) is not None and trigger.lemma_.lower() not in _MAKING)
 
 
 # Clause links that put an event at (or just after) the time of the linked clause.
