@@ -282,7 +282,7 @@ def date_events(doc: Document) -> Document:
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
             by_token = _timex_tokens(sent, timexes)
-            year = _sentence_year(timexes)
+            year = _sentence_year([tx for tx in timexes if not _in_relative_clause(tx, sent, by_token)])
             own = None
             for tok in sent:
                 events = by_anchor.get((para_index, tok.i))
@@ -553,6 +553,13 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
 
 
 _YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _in_relative_clause(tx: Timex, sent, by_token: dict[int, Timex]) -> bool:
+    """Is the expression inside a relative clause ("the agreement it concluded with North
+    Korea in 2018"), which tells another event's time, not the sentence's?"""
+    first = min((i for i, found in by_token.items() if found is tx), default=None)
+    return first is not None and any(anc.dep_ in ("relcl", "acl") for anc in sent.doc[first].ancestors)
 
 
 def _sentence_year(timexes: list[Timex]) -> str | None:
