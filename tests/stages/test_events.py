@@ -1029,3 +1029,11 @@ def test_a_few_hours_later_is_the_day_narrated(code_text):
     events = code_text(text, "2022-09-16")
     shelled = [e for e in events if e.trigger == "shelled"]
     assert shelled and shelled[0].event_date == "2022-09-14"
+
+
+@pytest.mark.issue(8)
+def test_talks_that_time_an_act_of_two_states_were_theirs(code_text):
+    text = "Kyrgyzstan and Tajikistan have agreed to cease their hostilities following negotiations."
+    assert ("KGZ", "TJK", "04") in _triples(code_text(text, "2021-05-01"))
+    # talks no clause ties to a pair stay uncoded
+    assert not [e for e in code_text("Following negotiations, the border reopened.", "2021-05-01")]

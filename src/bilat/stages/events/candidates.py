@@ -944,7 +944,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # states, fighting with no one named is between them (talks with no one named are
         # not: tried, and the locked split lost precision for no required event)
         pair = clear_pair(ctx)
-        verb = next(verbs_above(tok, 4), None)
+        verb = next((v for v in verbs_above(tok, 6) if subject(v, ctx)[0] is not None), None)
         holder = subject(verb, ctx)[0] if verb is not None else None
         named = _dedupe_codes(actors_of(holder, ctx)) if holder is not None else []
         if len(named) == 2 and {a.code for a in named} == ({a.code for a in pair} or set(dominant_pair(ctx))):
@@ -953,6 +953,19 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             pair = named
         if pair:
             sources, targets = pair[:1], pair[1:]
+    if not sources and not targets and valency == "pair" and code[:2] == "04" and _frames_time(tok):
+        # "Kyrgyzstan and Tajikistan agreed to cease hostilities following negotiations",
+        # "Syria agreed to Turkey's demands after two days of secret talks": talks that time
+        # an act of two states the clause names were theirs (talks with no one named
+        # elsewhere are not: tried, and the locked split lost precision)
+        verb = next((v for v in verbs_above(tok, 6) if subject(v, ctx)[0] is not None), None)
+        holder = subject(verb, ctx)[0] if verb is not None else None
+        named = _dedupe_codes(actors_of(holder, ctx)) if holder is not None else []
+        if len(named) == 1 and verb is not None:
+            named += [a for _, pobj in prep_objects(verb, ("to", "with")) for a in actors_of(pobj, ctx)
+                      + modifier_sources(pobj, ctx) if a.code != named[0].code][:1]
+        if len(named) == 2 and not any(a.inferred for a in named):
+            sources, targets = named[:1], named[1:]
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
