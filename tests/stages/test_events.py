@@ -1033,7 +1033,7 @@ def test_a_few_hours_later_is_the_day_narrated(code_text):
 
 @pytest.mark.issue(8)
 def test_talks_that_time_an_act_of_two_states_were_theirs(code_text):
-    text = "Kyrgyzstan and Tajikistan have agreed to cease their hostilities following negotiations."
+    text = "Kyrgyzstan and Tajikistan have agreed to cease their hostilities at the border following negotiations."
     assert ("KGZ", "TJK", "04") in _triples(code_text(text, "2021-05-01"))
     # talks no clause ties to a pair stay uncoded
     assert not [e for e in code_text("Following negotiations, the border reopened.", "2021-05-01")]
