@@ -944,9 +944,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # states, fighting with no one named is between them (talks with no one named are
         # not: tried, and the locked split lost precision for no required event)
         pair = clear_pair(ctx)
-        verb = next((v for v in verbs_above(tok, 6) if subject(v, ctx)[0] is not None), None)
-        holder = subject(verb, ctx)[0] if verb is not None else None
-        named = _dedupe_codes(actors_of(holder, ctx)) if holder is not None else []
+        named, _ = _clause_pair(tok, ctx)
         if len(named) == 2 and {a.code for a in named} == ({a.code for a in pair} or set(dominant_pair(ctx))):
             # "Pakistan and Afghanistan agreed to a ceasefire after a week of clashes": the
             # pair the story is about, in the order the clause names them
@@ -958,9 +956,7 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # "Syria agreed to Turkey's demands after two days of secret talks": talks that time
         # an act of two states the clause names were theirs (talks with no one named
         # elsewhere are not: tried, and the locked split lost precision)
-        verb = next((v for v in verbs_above(tok, 6) if subject(v, ctx)[0] is not None), None)
-        holder = subject(verb, ctx)[0] if verb is not None else None
-        named = _dedupe_codes(actors_of(holder, ctx)) if holder is not None else []
+        named, verb = _clause_pair(tok, ctx)
         if len(named) == 1 and verb is not None:
             named += [a for _, pobj in prep_objects(verb, ("to", "with")) for a in actors_of(pobj, ctx)
                       + modifier_sources(pobj, ctx) if a.code != named[0].code][:1]
@@ -985,6 +981,14 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
 # Prepositions whose object is an earlier or surrounding happening that times the clause
 # ("after a week of border clashes", "following clashes on Monday", "amid heavy fighting").
 _TIMING = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
+
+
+def _clause_pair(tok, ctx: Context):
+    """The actors of the subject of the nearest clause above ``tok`` that has one, and its verb."""
+    verb = next((v for v in verbs_above(tok, 6) if subject(v, ctx)[0] is not None), None)
+    if verb is None:
+        return [], None
+    return _dedupe_codes(actors_of(subject(verb, ctx)[0], ctx)), verb
 
 
 def _frames_time(tok) -> bool:
