@@ -1037,3 +1037,13 @@ def test_talks_that_time_an_act_of_two_states_were_theirs(code_text):
     assert ("KGZ", "TJK", "04") in _triples(code_text(text, "2021-05-01"))
     # talks no clause ties to a pair stay uncoded
     assert not [e for e in code_text("Following negotiations, the border reopened.", "2021-05-01")]
+
+
+@pytest.mark.issue(8)
+def test_force_a_government_tells_as_aimed_at_it_accuses_the_doer(code_text):
+    text = ("Sudan denied the air raids but said South Sudanese troops started the fighting by "
+            "attacking Heglig, one of the major oilfields on the Sudanese side of the border.")
+    assert ("SDN", "SSD", "11") in _triples(code_text(text, "2012-04-12"))
+    # its army or police telling the battle accuse no one
+    text = "Indian police said at least seven civilians were killed in the Pakistani shelling."
+    assert not [t for t in _triples(code_text(text, "2025-05-07")) if t[2] == "11"]

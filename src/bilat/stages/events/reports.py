@@ -45,6 +45,12 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
             if words & _NEGATORS:
                 continue
             coded_inside = bool(taken & inside) and tok.lemma_.lower() not in _ALLEGING
+            victim = _told_as_victim(found, inside, sources) if coded_inside and comp.i > tok.i else []
+            if victim:
+                # "Sudan said South Sudanese troops started the fighting by attacking Heglig":
+                # force a government tells as aimed at its own state accuses the one that used it
+                out.append(Candidate(tok.i, "112", sources, victim))
+                break
             if not coded_inside and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
                 # "Safadi said Israel must end the war": a demand of the one who must act
                 subj_c, _ = subject(comp, ctx)
@@ -79,6 +85,25 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 out.append(Candidate(tok.i, "111", sources, targets[:1]))
                 break
     return out
+
+
+# Roots of force: told by the state it was aimed at, an accusation of the one that used it.
+_FORCE = frozenset({"18", "19", "20"})
+
+
+def _told_as_victim(found: list[Candidate], inside: set[int], speakers: list[Arg]) -> list[Arg]:
+    """The doer of force coded in a reported clause and aimed at the speaker's own state, when
+    the speaker is its government (not its army, police or medics telling a battle)."""
+    if not all(a.sector in (None, "GOV") and not a.inferred for a in speakers):
+        return []
+    codes = {a.code for a in speakers}
+    for cand in found:
+        if cand.trigger in inside and cand.code[:2] in _FORCE \
+                and {a.code for a in cand.targets} & codes and not {a.code for a in cand.sources} & codes:
+            named = [a for a in cand.sources if not a.inferred]
+            if named:
+                return named[:1]
+    return []
 
 
 def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
