@@ -101,3 +101,61 @@ def test_codes(code_text, text, expected):
 ])
 def test_not_coded(code_text, text):
     assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08", "06", "16", "11", "03", "02")]
+
+
+# Round 7: codes by CAMEO's own wording ("Make a visit", "Ease military blockade", "Expel or
+# withdraw peacekeepers"…), checked to the full code where the code is the point.
+@pytest.mark.parametrize("text,expected", [
+    # 042: an emissary sent or dispatched somewhere visits it
+    ("Norway sent a delegation to Sri Lanka in February 2002.", ("NOR", "LKA", "042")),
+    ("Qatar dispatched a special envoy to Sudan on Tuesday.", ("QAT", "SDN", "042")),
+    ("India despatched its foreign secretary to Nepal in 2015.", ("IND", "NPL", "042")),
+    # 036: an invitation to meet
+    ("China invited the Philippine president to visit Beijing.", ("CHN", "PHL", "036")),
+    # 043: a visitor greeted is hosted
+    ("The Chinese president greeted the Russian leader at the airport.", ("CHN", "RUS", "043")),
+    # 064: intelligence sharing resumed (the noun read with "share")
+    ("Kenya resumed intelligence sharing with Somalia in 2019.", ("KEN", "SOM", "064")),
+    # 062: joint exercises resumed; 060: partnering, joining forces
+    ("South Korea resumed military exercises with the United States.", ("KOR", "USA", "062")),
+    ("Chad joined forces with Niger against the militants.", ("TCD", "NER", "060")),
+    ("Rwanda teamed up with Uganda in 2021.", ("RWA", "UGA", "060")),
+    # 0872: a blockade or siege lifted or eased
+    ("Turkey lifted its blockade of Armenia.", ("TUR", "ARM", "0872")),
+    # 081: visa rules eased; 172: visas revoked or cancelled
+    ("Georgia lifted visa requirements for Russian citizens.", ("GEO", "RUS", "081")),
+    ("India revoked the visas of Chinese journalists.", ("IND", "CHN", "172")),
+    ("Russia cancelled the visas of two Polish diplomats.", ("RUS", "POL", "172")),
+    # 075: refugees welcomed; 051: solidarity shown
+    ("Poland welcomed Ukrainian refugees in 2022.", ("POL", "UKR", "075")),
+    ("Lithuania showed solidarity with Ukraine.", ("LTU", "UKR", "051")),
+    # 166: foreign troops or peacekeepers ordered out or expelled
+    ("Mali ordered French troops to leave the country.", ("MLI", "FRA", "166")),
+    ("Congo ordered UN peacekeepers to leave the country.", ("COD", "UN", "166")),
+    ("Uzbekistan expelled American troops in 2005.", ("UZB", "USA", "166")),
+    # 154: troops stationed; 150: encroaching, sailing into waters
+    ("The United States stationed troops in Poland.", ("USA", "POL", "154")),
+    ("Chinese troops encroached on Indian territory.", ("CHN", "IND", "150")),
+    ("Chinese warships sailed into Japanese waters.", ("CHN", "JPN", "150")),
+    # 173: migrants rounded up; 182: migrants beaten
+    ("Saudi police rounded up Ethiopian migrants.", ("SAU", "ETH", "173")),
+    ("Libyan guards beat Nigerian migrants.", ("LBY", "NGA", "182")),
+    # 190: battles, wounds, drones destroyed, missiles launched at a target
+    ("Ethiopian troops battled Eritrean forces near Badme.", ("ETH", "ERI", "190")),
+    ("Indian troops wounded two Pakistani soldiers.", ("IND", "PAK", "190")),
+    ("Iran destroyed an American drone over the Gulf.", ("IRN", "USA", "190")),
+    ("Iran launched missiles against US bases in Iraq.", ("IRN", "USA", "190")),
+])
+def test_codes_round7(code_text, text, expected):
+    assert expected in _codes(code_text(text))
+
+
+@pytest.mark.parametrize("text,roots", [
+    ("North Korea launched a satellite in 2016.", {"19"}),          # no munition, no target
+    ("The Swiss team beat Italy in the final.", {"18"}),            # a game, not an assault
+    ("Japan welcomed the Indian prime minister's remarks.", {"04"}),  # praise, not a visit hosted
+    ("Japan sent an envoy last week.", {"04"}),                      # sent nowhere named
+    ("Kenya sent a letter to Uganda's president.", {"04"}),          # a letter is no emissary
+])
+def test_not_coded_round7(code_text, text, roots):
+    assert not [e for e in code_text(text) if e.root in roots]
