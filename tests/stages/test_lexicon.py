@@ -145,6 +145,26 @@ def test_not_coded(code_text, text):
     ("Indian troops wounded two Pakistani soldiers.", ("IND", "PAK", "190")),
     ("Iran destroyed an American drone over the Gulf.", ("IRN", "USA", "190")),
     ("Iran launched missiles against US bases in Iraq.", ("IRN", "USA", "190")),
+    ("French agents blew up a Greenpeace ship in New Zealand in 1985.", ("FRA", "NZL", "190")),
+    # 040: letters and messages sent, delivered, handed or relayed; things explained to someone
+    ("Japan sent a letter to Uganda's president.", ("JPN", "UGA", "040")),
+    ("The Qatari emir handed a letter to the Saudi king.", ("QAT", "SAU", "040")),
+    ("The Japanese official relayed the stance to his South Korean counterpart.", ("JPN", "KOR", "040")),
+    # 018 before 040: a letter of condolence condoles
+    ("Egypt sent a letter of condolence to Morocco.", ("EGY", "MAR", "018")),
+    # 110: taking issue or exception
+    ("Nigeria took issue with Ghana's decision.", ("NGA", "GHA", "110")),
+    ("Egypt took exception to Israel's remarks.", ("EGY", "ISR", "110")),
+    # 0842: compensation paid, artefacts handed back
+    ("Germany paid compensation to Namibia in 2021.", ("DEU", "NAM", "0842")),
+    ("The Netherlands handed back looted artefacts to Nigeria.", ("NLD", "NGA", "0842")),
+    # 023: turning to or approaching someone for aid
+    ("Sri Lanka turned to China for loans in 2022.", ("LKA", "CHN", "023")),
+    ("Pakistan approached the IMF for a bailout.", ("PAK", "IMF", "023")),
+    # 120: a claim challenged; 163: restrictions placed; 154: a buildup; 192: a city liberated
+    ("The Philippines challenged China's claims in 2013.", ("PHL", "CHN", "120")),
+    ("Japan placed export restrictions on South Korea.", ("JPN", "KOR", "163")),
+    ("Russia's military buildup on the Ukrainian border continued.", ("RUS", "UKR", "154")),
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -155,7 +175,9 @@ def test_codes_round7(code_text, text, expected):
     ("The Swiss team beat Italy in the final.", {"18"}),            # a game, not an assault
     ("Japan welcomed the Indian prime minister's remarks.", {"04"}),  # praise, not a visit hosted
     ("Japan sent an envoy last week.", {"04"}),                      # sent nowhere named
-    ("Kenya sent a letter to Uganda's president.", {"04"}),          # a letter is no emissary
+    ("Iran sent a strong message to Israel.", {"04"}),               # a figure of speech, not a letter
+    ("The talks turned to Iran's nuclear programme.", {"02"}),       # no one turned to anyone for aid
+    ("The EU put its sanctions on hold.", {"16"}),                   # "put" is no sanction verb
 ])
 def test_not_coded_round7(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
