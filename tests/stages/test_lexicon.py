@@ -165,6 +165,36 @@ def test_not_coded(code_text, text):
     ("The Philippines challenged China's claims in 2013.", ("PHL", "CHN", "120")),
     ("Japan placed export restrictions on South Korea.", ("JPN", "KOR", "163")),
     ("Russia's military buildup on the Ukrainian border continued.", ("RUS", "UKR", "154")),
+    # 070: aid resumed or restored; 071: a bailout; 073: migrants rescued
+    ("The United States resumed aid to Ethiopia in 2023.", ("USA", "ETH", "070")),
+    ("Britain restored aid to Uganda.", ("GBR", "UGA", "070")),
+    ("China bailed out Pakistan in 2019.", ("CHN", "PAK", "071")),
+    ("The Italian navy rescued Libyan migrants.", ("ITA", "LBY", "073")),
+    # 165: mediation suspended or abandoned
+    ("Qatar suspended its mediation between Israel and Hamas.", ("QAT", "ISR", "165")),
+    ("Norway abandoned its mediation between Sri Lanka and the rebels.", ("NOR", "LKA", "165")),
+    # 16: supplies and ties curtailed or scaled back, cooperation stopped, an accord revoked
+    ("Russia curtailed gas supplies to Germany in 2022.", ("RUS", "DEU", "163")),
+    ("Sweden curtailed aid to Tanzania.", ("SWE", "TZA", "162")),
+    ("Egypt scaled back ties with Israel.", ("EGY", "ISR", "161")),
+    ("Turkey stopped military cooperation with Israel.", ("TUR", "ISR", "160")),
+    ("Iran revoked the agreement with Iraq.", ("IRN", "IRQ", "160")),
+    # 112: held or found responsible
+    ("The United States held Iran responsible for the attack.", ("USA", "IRN", "112")),
+    ("The United Nations found Eritrea responsible for the attack.", ("UN", "ERI", "112")),
+    # 080: complying, giving in
+    ("Iran complied with the UN resolution.", ("IRN", "UN", "080")),
+    ("Pakistan gave in to American pressure.", ("PAK", "USA", "080")),
+    # 040: sitting down with; 050: reconciling, making peace, a rapprochement
+    ("The Afghan delegation sat down with the Pakistani envoys in Doha.", ("AFG", "PAK", "040")),
+    ("Serbia reconciled with Croatia.", ("SRB", "HRV", "050")),
+    ("Egypt made peace with Israel in 1979.", ("EGY", "ISR", "050")),
+    ("The rapprochement between Saudi Arabia and Iran surprised Washington.", ("SAU", "IRN", "050")),
+    # 020: a petition; 081: access restored; 150: jets buzzing or scrambled
+    ("Ukraine petitioned the UN for help.", ("UKR", "UN", "020")),
+    ("Georgia restored visa-free access for Russian citizens.", ("GEO", "RUS", "081")),
+    ("Russian jets buzzed an American destroyer.", ("RUS", "USA", "150")),
+    ("Japan scrambled jets against Chinese bombers.", ("JPN", "CHN", "150")),
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -178,6 +208,7 @@ def test_codes_round7(code_text, text, expected):
     ("Iran sent a strong message to Israel.", {"04"}),               # a figure of speech, not a letter
     ("The talks turned to Iran's nuclear programme.", {"02"}),       # no one turned to anyone for aid
     ("The EU put its sanctions on hold.", {"16"}),                   # "put" is no sanction verb
+    ("Iran failed to comply with the UN resolution.", {"08"}),       # compliance that failed
 ])
 def test_not_coded_round7(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
