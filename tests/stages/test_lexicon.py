@@ -195,6 +195,23 @@ def test_not_coded(code_text, text):
     ("Georgia restored visa-free access for Russian citizens.", ("GEO", "RUS", "081")),
     ("Russian jets buzzed an American destroyer.", ("RUS", "USA", "150")),
     ("Japan scrambled jets against Chinese bombers.", ("JPN", "CHN", "150")),
+    ("Britain shunned the Belarusian president.", ("GBR", "BLR", "120")),
+    # 191: a siege laid, a border sealed; 192: control taken or regained
+    ("Azerbaijani troops laid siege to the Armenian town.", ("AZE", "ARM", "191")),
+    ("Kenya sealed its border with Somalia in 2011.", ("KEN", "SOM", "191")),
+    ("Russian forces took control of the Ukrainian city of Kherson.", ("RUS", "UKR", "192")),
+    ("Ukrainian forces regained control of the village from Russian troops.", ("UKR", "RUS", "192")),
+    # 190: fire on a position
+    ("Indian troops fired on Pakistani positions.", ("IND", "PAK", "190")),
+    # 161: missions downsized or shuttered; 114: ambassadors called or hauled in
+    ("The United States downsized its embassy in Havana in 2017.", ("USA", "CUB", "161")),
+    ("The United States shuttered its consulate in Chengdu.", ("USA", "CHN", "161")),
+    ("China called in the Japanese ambassador.", ("CHN", "JPN", "114")),
+    ("Britain hauled in the Russian ambassador.", ("GBR", "RUS", "114")),
+    ("Egypt issued a démarche to Ethiopia.", ("EGY", "ETH", "114")),
+    # 163: hit or punished with sanctions; 040: messages exchanged
+    ("Washington hit Moscow with new sanctions.", ("USA", "RUS", "163")),
+    ("Egypt exchanged messages with Israel.", ("EGY", "ISR", "040")),
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -209,6 +226,8 @@ def test_codes_round7(code_text, text, expected):
     ("The talks turned to Iran's nuclear programme.", {"02"}),       # no one turned to anyone for aid
     ("The EU put its sanctions on hold.", {"16"}),                   # "put" is no sanction verb
     ("Iran failed to comply with the UN resolution.", {"08"}),       # compliance that failed
+    ("Egypt sealed the deal with Sudan.", {"19"}),                   # a deal sealed is no blockade
+    ("The economic crisis hit Argentina hard.", {"16", "19"}),       # no sanction, no force
 ])
 def test_not_coded_round7(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
