@@ -212,6 +212,18 @@ def test_not_coded(code_text, text):
     # 163: hit or punished with sanctions; 040: messages exchanged
     ("Washington hit Moscow with new sanctions.", ("USA", "RUS", "163")),
     ("Egypt exchanged messages with Israel.", ("EGY", "ISR", "040")),
+    # 057: agreements finalised or clinched
+    ("Britain and Australia finalised a free trade deal in 2021.", ("GBR", "AUS", "057")),
+    ("India clinched a trade deal with the UAE in 2022.", ("IND", "ARE", "057")),
+    # 111: panned; 120: brushed or shrugged off
+    ("China panned the US decision.", ("CHN", "USA", "111")),
+    ("Pakistan brushed off India's accusations.", ("PAK", "IND", "120")),
+    ("Israel shrugged off the UN resolution.", ("ISR", "UN", "120")),
+    # 050: fences mended, relations thawed, a thaw
+    ("Turkey and Egypt mended fences in 2023.", ("TUR", "EGY", "050")),
+    ("China and Japan thawed relations in 2006.", ("CHN", "JPN", "050")),
+    # 163: flights grounded
+    ("Russia grounded flights to Georgia in 2006.", ("RUS", "GEO", "163")),
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -228,6 +240,7 @@ def test_codes_round7(code_text, text, expected):
     ("Iran failed to comply with the UN resolution.", {"08"}),       # compliance that failed
     ("Egypt sealed the deal with Sudan.", {"19"}),                   # a deal sealed is no blockade
     ("The economic crisis hit Argentina hard.", {"16", "19"}),       # no sanction, no force
+    ("Hungary built fences on its border with Serbia.", {"05"}),     # fences built are not mended
 ])
 def test_not_coded_round7(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
