@@ -224,6 +224,14 @@ def test_not_coded(code_text, text):
     ("China and Japan thawed relations in 2006.", ("CHN", "JPN", "050")),
     # 163: flights grounded
     ("Russia grounded flights to Georgia in 2006.", ("RUS", "GEO", "163")),
+    # 055: an apology offered; 051: tribute paid; 110: concern registered or displeasure conveyed
+    ("Japan offered an apology to South Korea in 2015.", ("JPN", "KOR", "055")),
+    ("Kenya paid tribute to Tanzania.", ("KEN", "TZA", "051")),
+    ("Japan registered its concern with China.", ("JPN", "CHN", "110")),
+    ("Egypt conveyed its displeasure to Israel.", ("EGY", "ISR", "110")),
+    # 020: appeals and pleas made to someone (nouns with a light verb)
+    ("Ukraine made an appeal to Germany for tanks.", ("UKR", "DEU", "020")),
+    ("Lebanon made a plea to France for aid.", ("LBN", "FRA", "020")),
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -241,6 +249,7 @@ def test_codes_round7(code_text, text, expected):
     ("Egypt sealed the deal with Sudan.", {"19"}),                   # a deal sealed is no blockade
     ("The economic crisis hit Argentina hard.", {"16", "19"}),       # no sanction, no force
     ("Hungary built fences on its border with Serbia.", {"05"}),     # fences built are not mended
+    ("The appeal of the deal to Brazil is clear.", {"02"}),          # appeal as attraction
 ])
 def test_not_coded_round7(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
