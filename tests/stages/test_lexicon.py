@@ -232,6 +232,13 @@ def test_not_coded(code_text, text):
     # 020: appeals and pleas made to someone (nouns with a light verb)
     ("Ukraine made an appeal to Germany for tanks.", ("UKR", "DEU", "020")),
     ("Lebanon made a plea to France for aid.", ("LBN", "FRA", "020")),
+    # 190: a killing avenged; vowed, it is a threat of force (138)
+    ("Iran avenged the killing of its general by firing missiles at US bases in Iraq.", ("IRN", "USA", "190")),
+    ("Iran vowed to avenge the killing of its general by the United States.", ("IRN", "USA", "138")),
+    # 110: wary or sceptical of; 051: sympathetic to
+    ("India is wary of China's intentions.", ("IND", "CHN", "110")),
+    ("Poland is sceptical of Russia's offer.", ("POL", "RUS", "110")),
+    ("Serbia is sympathetic to Russia's position.", ("SRB", "RUS", "051")),
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -250,6 +257,7 @@ def test_codes_round7(code_text, text, expected):
     ("The economic crisis hit Argentina hard.", {"16", "19"}),       # no sanction, no force
     ("Hungary built fences on its border with Serbia.", {"05"}),     # fences built are not mended
     ("The appeal of the deal to Brazil is clear.", {"02"}),          # appeal as attraction
+    ("Iranian protesters massed near the British embassy.", {"15"}),  # a crowd, not troops (no row for intransitive 'mass')
 ])
 def test_not_coded_round7(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
