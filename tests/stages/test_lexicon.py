@@ -239,6 +239,19 @@ def test_not_coded(code_text, text):
     ("India is wary of China's intentions.", ("IND", "CHN", "110")),
     ("Poland is sceptical of Russia's offer.", ("POL", "RUS", "110")),
     ("Serbia is sympathetic to Russia's position.", ("SRB", "RUS", "051")),
+    # 036: talks scheduled (not yet held); 045: a meeting arranged between two others
+    ("The United States scheduled talks with North Korea.", ("USA", "PRK", "036")),
+    ("Egypt arranged a meeting between Israel and Hamas.", ("EGY", "ISR", "045")),
+    # 145: an embassy ransacked; 154: troops bolstered, boosted, increased
+    ("Iranian protesters ransacked the Saudi embassy in Tehran in 2016.", ("IRN", "SAU", "145")),
+    ("Britain bolstered its troops in Estonia.", ("GBR", "EST", "154")),
+    ("The United States increased its troops in Poland.", ("USA", "POL", "154")),
+    # rows tried in order: the narrower sense first
+    ("Japan gave aid to Nepal in 2015.", ("JPN", "NPL", "070")),             # not "gave in"
+    ("Egypt sealed a deal on the border crossing with Sudan.", ("EGY", "SDN", "057")),  # not a border sealed
+    ("The United States unfroze Afghan funds.", ("USA", "AFG", "085")),      # assets, not aid
+    ("Rwanda ordered the Burundian ambassador to leave.", ("RWA", "BDI", "161")),
+    ("Iran bolstered cooperation with the navies of China.", ("IRN", "CHN", "050")),  # not troops
 ])
 def test_codes_round7(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -257,6 +270,7 @@ def test_codes_round7(code_text, text, expected):
     ("The economic crisis hit Argentina hard.", {"16", "19"}),       # no sanction, no force
     ("Hungary built fences on its border with Serbia.", {"05"}),     # fences built are not mended
     ("The appeal of the deal to Brazil is clear.", {"02"}),          # appeal as attraction
+    ("The United States scheduled talks with North Korea.", {"04"}),  # scheduled, not yet held
     ("Iranian protesters massed near the British embassy.", {"15"}),  # a crowd, not troops (no row for intransitive 'mass')
 ])
 def test_not_coded_round7(code_text, text, roots):
