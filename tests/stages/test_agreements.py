@@ -669,3 +669,35 @@ def test_parties_from_the_sentence(pipeline, text, expected):
 ])
 def test_each_step_dated_by_its_own_clause(pipeline, text, published, expected):
     assert [(s, d) for s, d, _, _ in _told(pipeline, text, published)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,published,expected", [
+    # terms two states agree on are an agreement, negotiated, dated by the clause
+    ("Ghana and Togo agreed on Tuesday to open a joint customs post at Aflao.", "2021-06-10",
+     [("negotiated", "2021-06-08", ["GHA", "TGO"])]),
+    # the parser may hang the infinitive as an adverbial clause
+    ("Chile and Peru agreed during a call in May 2019 to exchange prisoners.", "2019-08-01",
+     [("negotiated", "2019-05", ["CHL", "PER"])]),
+    # one state agreeing, the other named in the sentence
+    ("Peru agreed in 2012 to lift its ban on Chilean fruit after Chile dropped a complaint.", "2012-09-01",
+     [("negotiated", "2012", ["CHL", "PER"])]),
+])
+def test_terms_agreed_between_states_are_an_agreement(pipeline, text, published, expected):
+    assert [(s, d, p) for s, d, p, _ in _told(pipeline, text, published)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # talk and meetings are no terms
+    ("Ghana and Togo agreed to hold talks in Lome next month.", []),
+    ("Ghana and Togo agreed in 2020 to strengthen their cooperation.", []),
+    # a term of the ceasefire just told, not an agreement of its own
+    ("Ghana and Togo reached a ceasefire on Monday. The two sides also agreed to withdraw troops from the border.",
+     [("negotiated", "GHA|TGO other ceasefire"), ("signed", "GHA|TGO other ceasefire")]),
+    # a term of the deal the clause names
+    ("Under a 2016 deal, Ghana agreed to supply Togo with gas.", [("signed", "GHA|TGO other deal")]),
+])
+def test_talk_and_terms_of_a_named_deal_are_no_new_agreement(pipeline, text, expected):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="t", raw=text, published="2021-06-10"))
+    assert [(s.status, s.agreement) for s in doc.statuses] == expected

@@ -401,6 +401,7 @@ def find_agreements(doc: Document) -> Document:
         if event.anchor is not None:
             events_by_sentence.setdefault(event.anchor, []).append(event)
     sent_index = 0
+    recent_starts: list[int] = []  # where the last sentences began: steps told there are recent
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             governed = status_heads(sent, verbs, nouns)
@@ -455,12 +456,26 @@ def find_agreements(doc: Document) -> Document:
                 if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
                     step.actor = None  # issued by both, whoever the clause says spoke
                     statuses.append(step)
+            for verb, act in _agreed_acts(sent, found):
+                # "The two sides agreed to set up a liaison office": terms agreed between
+                # states, an agreement with no name; not a term of one told just before ("The
+                # neighbours also agreed to withdraw forces" after a ceasefire)
+                label = _act_label(act)
+                key = f"generic:{label}:{act.i}:{sent.start}"
+                agreement = registry.get(key, name=label, kind=classify_kind(label))
+                step = _step(where, agreement, verb, "negotiated", ctx, [])
+                if step is not None and sum(len(c) == 3 for c in step.parties) >= 2 \
+                        and not _term_of_recent(step, statuses, recent_starts):
+                    # (not touched: "it" and "the agreement" after it are, as often as not,
+                    # what was agreed to be released or opened, not the agreement)
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
                     statuses.append(step)
             _mark_events(sent, found, registry, events_by_sentence, para_index)
             recent_codes.extend(m.code for m in ctx.by_token.values() if m.code and len(m.code) == 3)
+            recent_starts = (recent_starts + [para.offset + sent.start_char])[-_TERMS_WINDOW:]
             sent_index += 1
     _finish(doc, registry, statuses)
     return doc
@@ -602,6 +617,66 @@ def _dated_by_name(head) -> tuple[str, str] | None:
                 and year.dep_ in ("nummod", "compound", "amod"):
             return year.text, "year"  # "the 2010 fisheries agreement"
     return None
+
+
+# Acts two states agree to carry out that make terms between them ("agreed to set up a
+# liaison office", "agreed to pause tariffs", "agreed to open embassies"). Not talk, meetings or
+# good intentions ("agreed to hold talks", "to meet again", "to strengthen cooperation"): those
+# are no terms anyone could break.
+_AGREED_ACTS = frozenset({"establish", "set", "create", "open", "reopen", "form", "launch", "build", "pause",
+                          "suspend", "lift", "ease", "remove", "exchange", "swap", "release", "free", "return",
+                          "repatriate", "withdraw", "pull", "demarcate", "delimit", "share", "resume", "restore",
+                          "normalise", "normalize", "reduce", "cut", "allow", "permit", "grant", "provide",
+                          "supply", "sell", "buy", "purchase", "transfer", "extradite", "hand", "recognise",
+                          "recognize", "deploy", "station", "demilitarise", "demilitarize", "abolish", "waive",
+                          "drop", "scrap", "postpone", "delay", "freeze", "halt", "stop", "end", "cease"})
+# Verbs whose particle is part of the act ("set up", "hand over", "pull back").
+_ACT_PARTICLES = {"set": {"up"}, "hand": {"over"}, "pull": {"back", "out"}}
+# Acts of fighting stopped: a truce, which the truce phrases of the sentence already tell.
+_FIGHTING = frozenset({"hostility", "hostilities", "fighting", "fire", "firing", "attack", "attacks", "war",
+                       "clash", "clashes", "shelling"})
+# How many sentences back an agreement told makes an act agreed now one of its terms.
+_TERMS_WINDOW = 2
+
+
+def _agreed_acts(sent, found: dict[int, str]):
+    """(agree, act) for each "A and B agreed to <act>" the sentence tells, where the clause
+    names no agreement of its own ("agreed to sign the treaty" is the treaty's step; "Under a
+    2016 deal, Israel agreed to supply gas" a term of that deal)."""
+    for verb in sent:
+        if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB" \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if any(verb.left_edge.i <= i <= verb.right_edge.i for i in found):
+            continue
+        # ("agreed during a phone call to open embassies": the parser may hang the
+        # infinitive as an adverbial clause)
+        for act in (c for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children))):
+            lemma = act.lemma_.lower()
+            particles = {c.lower_ for c in act.children if c.dep_ == "prt"}
+            if lemma not in _AGREED_ACTS or (lemma in _ACT_PARTICLES and not particles & _ACT_PARTICLES[lemma]):
+                continue
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in act.children):
+                continue
+            yield verb, act
+            break
+
+
+def _act_label(act) -> str:
+    """"establish liaison office" for "to establish a liaison office at the town of X"."""
+    words = [act.lemma_.lower()] + [c.lower_ for c in act.children if c.dep_ == "prt"]
+    obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        words += [t.lower_ for t in obj.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha] + [obj.lower_]
+    return "agreement to " + " ".join(words)
+
+
+def _term_of_recent(step: StatusChange, statuses: list[StatusChange], recent_starts: list[int]) -> bool:
+    """Was an agreement of the same parties told in this sentence or the last ones?"""
+    since = recent_starts[0] if recent_starts else step.span[0]
+    parties = set(step.parties)
+    return any(s.span[0] >= since and len(parties & set(s.parties)) >= 2 for s in statuses)
 
 
 # Texts two governments issue together: a joint statement is agreed and put out by both.
