@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, agreement_noun,
-                                           classify_kind,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
+                                           agreement_noun, classify_kind,
                                            find_agreement_names, find_resolutions, known_agreements,
                                            names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_present, outer, realis, status_heads,
@@ -193,9 +193,14 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
         # "an agreement for a complete ceasefire" is the ceasefire
-        inner = None if low in TRUCES else next(
+        # ("deals for a demilitarised zone and a cessation of all hostilities": a truce among
+        # the things a deal is for)
+        inner = None if low in TRUCES or a_cessation(tok) else next(
             (p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
-             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TRUCES), None)
+             for p in c.subtree if p.dep_ in ("pobj", "conj") and (p.lemma_.lower() in TRUCES or a_cessation(p))),
+            None)
+        if a_cessation(tok):
+            low = "ceasefire"  # one pair's truce, whatever it is called
         if inner is not None:
             words |= _modifiers(inner) - AGREEMENT_HEADS
         named_year = _dated_by_name(tok)
@@ -231,7 +236,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
             if inner is not None:
-                label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content] + [inner.lemma_.lower()])
+                label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content]
+                                 + ["ceasefire" if a_cessation(inner) else inner.lemma_.lower()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
             conjoined = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -405,6 +411,7 @@ def find_agreements(doc: Document) -> Document:
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             governed = status_heads(sent, verbs, nouns)
+            governed |= {t.i for t in sent if agreement_noun(t) and _foreseen(t, verbs) is not None}
             named = _named_in(sent, registry)
             ctx = _context(doc, sent_index, recent_codes, _title_tokens(sent, registry))
             found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
@@ -431,11 +438,32 @@ def find_agreements(doc: Document) -> Document:
                     told = told or status in ("proposed", "negotiated", "signed")
                     step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
+                        relative = _relative_date(head, trigger)
+                        if relative is not None:
+                            # "negotiated the peace deal that ended the war in 1995": when the
+                            # deal ended the war, it had been concluded
+                            step.event_date, step.date_precision = relative
+                            step.anchor = None
                         statuses.append(step)
+                        if status == "signed" and _ends_talks(trigger):
+                            # "talks, which culminated in the signing of X": X was negotiated
+                            # in those talks
+                            statuses.append(replace(step, status="negotiated", parties=list(step.parties)))
                         if status == "negotiated" and _is_truce(registry.by_key[key]) \
                                 and trigger.lemma_.lower() in _CONCLUDING:
                             # a truce agreed is a truce concluded: there is no later signing
                             statuses.append(replace(step, status="signed", parties=list(step.parties)))
+                staying = _still_in(head)
+                if staying is not None:
+                    # "said it would remain a party to the NPT", "will continue to honour the
+                    # truce": in force for it now, whatever it means to do later
+                    statuses.append(_make_step(where, registry.by_key[key], staying, "in_force", ctx, np_parties))
+                foreseen = None if told else _foreseen(head, verbs)
+                if foreseen is not None:
+                    # "the deal was set to be signed during his visit in 2011": its text was
+                    # agreed by then, whatever became of the signing
+                    told = True
+                    statuses.append(_make_step(where, registry.by_key[key], foreseen, "negotiated", ctx, np_parties))
                 named_date = _dated_by_name(head)
                 if not told and named_date and not _is_programme(registry.by_key[key]):
                     # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
@@ -617,6 +645,118 @@ def _dated_by_name(head) -> tuple[str, str] | None:
                 and year.dep_ in ("nummod", "compound", "amod"):
             return year.text, "year"  # "the 2010 fisheries agreement"
     return None
+
+
+# Staying in an agreement: "remain a party to", "stay in", "remain committed to", "continue to
+# observe / honour / abide by".
+_STAYING = frozenset({"remain", "stay"})
+_MEMBER_WORDS = frozenset({"part", "party", "member", "signatory", "committed", "bound"})
+_KEEPING = {"observe": None, "honour": None, "honor": None, "respect": None, "uphold": None, "implement": None,
+            "abide": "by", "adhere": "to", "comply": "with"}
+
+
+def _still_in(head):
+    """The verb by which a party says it stays in the agreement, or None."""
+    verb = None
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "to", "in", "by", "with"):
+        prep = head.head
+        holder = prep.head
+        if holder.lemma_.lower() in _STAYING and (prep.lower_ == "in" or any(
+                c.dep_ in ("attr", "acomp") and c.lower_ in _MEMBER_WORDS for c in holder.children)):
+            verb = holder  # "stay in the deal"; "remain a party to the treaty" with "to" on the verb
+        elif holder.lower_ in _MEMBER_WORDS and holder.head.lemma_.lower() in _STAYING:
+            verb = holder.head  # "remain a party to", "remain committed to"
+        elif _KEEPING.get(holder.lemma_.lower(), "") == prep.lower_ and holder.dep_ == "xcomp" \
+                and holder.head.lemma_.lower() == "continue":
+            verb = holder.head  # "continue to abide by"
+    elif head.dep_ == "dobj" and head.head.lemma_.lower() in _KEEPING and _KEEPING[head.head.lemma_.lower()] is None \
+            and head.head.dep_ == "xcomp" and head.head.head.lemma_.lower() == "continue":
+        verb = head.head.head  # "continue to observe the truce"
+    if verb is None or any(c.dep_ == "neg" for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # "said it would remain …": true when said; the report dates it, and its speaker stays
+    said = verb
+    while said.dep_ == "conj" and said.head.i != said.i:
+        said = said.head
+    if said.dep_ == "ccomp" and said.head.lemma_.lower() in _SAYING_STAY:
+        return said.head
+    return verb
+
+
+_SAYING_STAY = frozenset({"say", "state", "announce", "confirm", "insist", "reiterate", "tell", "pledge", "vow",
+                          "declare", "reaffirm", "assure"})
+
+
+# "was set to be signed", "was scheduled to be announced", "was due to be inked"
+_FORESEEING = frozenset({"set", "schedule", "expect", "slate", "plan"})
+_CONCLUDED_BY = frozenset({"signed", "negotiated"})
+
+
+def _foreseen(head, verbs):
+    """The step a past report foresaw for an agreement ("The treaty was due to be signed in
+    May"), or one an existential tells exists ("there was an outline agreement that …"): the
+    token that dates it, else None."""
+    gov = head.head
+    if head.dep_ == "attr" and gov.lemma_.lower() == "be" and gov.tag_ == "VBD" \
+            and any(c.dep_ == "expl" for c in gov.children) and not any(c.dep_ == "neg" for c in gov.children) \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return gov
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "neg" for c in gov.children):
+        return None
+    holder = None
+    if gov.lemma_.lower() in _FORESEEING and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                 for c in gov.children):
+        holder = gov
+    elif gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
+        holder = next((c for c in gov.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    if holder is None:
+        return None
+    for step in (c for c in holder.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        word = verb_status(step, verbs)
+        if word is not None and word.status in _CONCLUDED_BY and any(c.dep_ == "auxpass" for c in step.children):
+            return step
+    return None
+
+
+# Verbs by which an agreement ends a war or a crisis ("the deal that ended the war in 1995").
+_ENDING = frozenset({"end", "halt", "stop", "close", "finish", "settle", "conclude"})
+
+
+def _relative_date(head, trigger) -> tuple[str, str] | None:
+    """The year of a relative clause on the agreement that tells what it ended, when the
+    clause of the step itself gives no date."""
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in _ENDING), None)
+    if clause is None:
+        return None
+    years = [t for t in clause.subtree if _YEAR.match(t.text) and t.dep_ == "pobj" and t.head.lower_ == "in"]
+    if len(years) != 1:
+        return None
+    inside = {t.i for t in head.subtree}
+    own = trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree
+    if any(t.i not in inside and (t.ent_type_ in ("DATE", "TIME") or _YEAR.match(t.text)) for t in own):
+        return None
+    return years[0].text, "year"
+
+
+# Talks that end in a signing ("talks, which culminated in the signing of", "negotiations that
+# led to the conclusion of"): the agreement was negotiated there.
+_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "dialogue", "process"})
+_ENDING_IN = {"culminate": {"in", "with"}, "end": {"in", "with"}, "result": {"in"}, "conclude": {"with"},
+              "lead": {"to"}}
+
+
+def _ends_talks(trigger) -> bool:
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    verb = prep.head
+    if prep.lower_ not in _ENDING_IN.get(verb.lemma_.lower(), ()):
+        return False
+    if verb.dep_ == "relcl":
+        talks = verb.head
+    else:
+        talks = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return talks is not None and talks.lemma_.lower() in _TALKS
 
 
 # Acts two states agree to carry out that make terms between them ("agreed to set up a
