@@ -745,3 +745,18 @@ def test_negotiation_and_truces_told_around_a_step(pipeline, text, expected):
 ])
 def test_steps_told_by_plans_existence_and_staying(pipeline, text, expected):
     assert [(s, d) for s, d, _, _ in _told(pipeline, text, "2024-05-01")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a decision not to renew, or a letting lapse, dated by the complement that carries the date
+    ("Ghana decided not to renew the basing agreement with Togo in 2018.", [("expired", "2018", "GHA")]),
+    ("Ghana allowed the trade pact with Togo to expire in 2018.", [("expired", "2018", "GHA")]),
+    # the decision's own date wins
+    ("Ghana refused in 2017 to extend the trade pact with Togo.", [("expired", "2017", "GHA")]),
+    # a notice of intention, reached through the phrases the parser hangs between
+    ("Ghana notified Togo in 2019 of its intention to withdraw from the trade treaty.",
+     [("proposed", "2019", "GHA")]),
+])
+def test_decisions_and_notices_dated_where_told(pipeline, text, expected):
+    assert [(s, d, a) for s, d, _, a in _told(pipeline, text, "2024-05-01")] == expected

@@ -550,8 +550,10 @@ def _notice(trigger):
         return head
     if trigger.dep_ == "acl" and "to" in auxes and head.lemma_.lower() in _INTENTIONS:
         # "notified Japan of its intention to withdraw from X", "announced a decision to quit X"
+        # (through the phrases between: "notified Togo in 2019 of its intention to", where the
+        # parser hangs "of" on the year)
         cur = head
-        for _ in range(3):
+        for _ in range(5):
             if cur.head.i == cur.i:
                 break
             cur = cur.head
@@ -589,10 +591,32 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
                         duration_years=duration(trigger), story_id=doc.story_id,
-                        anchor=(para_index, trigger.i))
+                        anchor=(para_index, _dating_token(trigger).i))
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Verbs whose step is told by their complement ("decided not to renew the pact in 2018",
+# "let the accord expire in 2019", "refused to extend it beyond 2020"): the date may sit there.
+_DECIDING_STEP = frozenset({"decide", "order", "choose", "opt", "vote", "resolve", "refuse", "decline", "let",
+                            "allow"})
+
+
+def _dated(tokens) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") or _YEAR.match(t.text) for t in tokens)
+
+
+def _dating_token(trigger):
+    """The token whose clause dates a step: the trigger, or for a decision not to renew or a
+    letting lapse the complement that carries the only date ("decided not to renew the pact in
+    2018": 2018, not the report's date)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _DECIDING_STEP:
+        return trigger
+    comp = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if comp is None or not _dated(comp.subtree):
+        return trigger
+    own = [t for c in trigger.children if c.i != comp.i and c.dep_ not in ("nsubj", "nsubjpass")
+           for t in c.subtree]
+    return trigger if _dated(own) else comp
 # Verbs whose doer stands between the parties ("Qatar brokered a truce between A and B").
 _GO_BETWEEN = frozenset({"broker", "mediate", "facilitate"})
 # Words that make whoever negotiated an agreement a go-between ("negotiated by the UN
