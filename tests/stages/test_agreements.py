@@ -374,7 +374,9 @@ def test_going_back_on_an_agreement(pipeline, text, expected):
 def test_a_capital_in_a_title_is_no_party_from_the_sentence(pipeline):
     doc = pipeline("Brazil hosted the talks. Brazil welcomed the delegations. Peruvian and Chilean teams held "
                    "talks, which culminated in the signing of the Brasilia Declaration in 1999.")
-    assert [(s.status, sorted(s.parties)) for s in doc.statuses] == [("signed", ["CHL", "PER"])]
+    # (the talks that culminated in the signing negotiated it)
+    assert [(s.status, sorted(s.parties)) for s in doc.statuses] == [("signed", ["CHL", "PER"]),
+                                                                      ("negotiated", ["CHL", "PER"])]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -416,7 +418,7 @@ def test_a_day_without_a_year_takes_the_year_its_sentence_gives(pipeline):
     # not the year the publication date would give (2010)
     steps = _told(pipeline, "The spring of 2003 saw Peruvian and Chilean delegations hold talks, which ended in "
                             "the March 14 signing of the Lima Accord in the presidential palace.", "2010-05-01")
-    assert steps == [("signed", "2003-03-14", ["CHL", "PER"], None)]
+    assert steps == [("signed", "2003-03-14", ["CHL", "PER"], None), ("negotiated", "2003-03-14", ["CHL", "PER"], None)]
 
 
 @pytest.mark.issue(9)
@@ -669,3 +671,92 @@ def test_parties_from_the_sentence(pipeline, text, expected):
 ])
 def test_each_step_dated_by_its_own_clause(pipeline, text, published, expected):
     assert [(s, d) for s, d, _, _ in _told(pipeline, text, published)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,published,expected", [
+    # terms two states agree on are an agreement, negotiated, dated by the clause
+    ("Ghana and Togo agreed on Tuesday to open a joint customs post at Aflao.", "2021-06-10",
+     [("negotiated", "2021-06-08", ["GHA", "TGO"])]),
+    # the parser may hang the infinitive as an adverbial clause
+    ("Chile and Peru agreed during a call in May 2019 to exchange prisoners.", "2019-08-01",
+     [("negotiated", "2019-05", ["CHL", "PER"])]),
+    # one state agreeing, the other named in the sentence
+    ("Peru agreed in 2012 to lift its ban on Chilean fruit after Chile dropped a complaint.", "2012-09-01",
+     [("negotiated", "2012", ["CHL", "PER"])]),
+])
+def test_terms_agreed_between_states_are_an_agreement(pipeline, text, published, expected):
+    assert [(s, d, p) for s, d, p, _ in _told(pipeline, text, published)] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # talk and meetings are no terms
+    ("Ghana and Togo agreed to hold talks in Lome next month.", []),
+    ("Ghana and Togo agreed in 2020 to strengthen their cooperation.", []),
+    # a term of the ceasefire just told, not an agreement of its own
+    ("Ghana and Togo reached a ceasefire on Monday. The two sides also agreed to withdraw troops from the border.",
+     [("negotiated", "GHA|TGO other ceasefire"), ("signed", "GHA|TGO other ceasefire")]),
+    # a term of the deal the clause names
+    ("Under a 2016 deal, Ghana agreed to supply Togo with gas.", [("signed", "GHA|TGO other deal")]),
+])
+def test_talk_and_terms_of_a_named_deal_are_no_new_agreement(pipeline, text, expected):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="t", raw=text, published="2021-06-10"))
+    assert [(s.status, s.agreement) for s in doc.statuses] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # talks that end in a signing negotiated what was signed
+    ("Chilean and Peruvian envoys held talks in Lima that led to the signing of the Pacific Fisheries Accord in 2003.",
+     [("signed", "2003"), ("negotiated", "2003")]),
+    # a signing told alone tells no negotiation
+    ("Chile and Peru signed the Pacific Fisheries Accord in 2003.", [("signed", "2003")]),
+    # the year of what the agreement ended dates it when its own clause gives none
+    ("An American envoy negotiated the peace accord with Peru and Ecuador that ended the border war in 1998.",
+     [("negotiated", "1998")]),
+    # not when its own clause has a date
+    ("Peru and Ecuador signed the accord in 1998 that ended the war in 1995.", [("signed", "1998")]),
+    # a cessation of hostilities is a truce, concluded when reached
+    ("Peru and Ecuador reached deals for a buffer zone and a cessation of all hostilities in March 1995.",
+     [("negotiated", "1995-03"), ("signed", "1995-03")]),
+    ("In 1995 Peru and Ecuador agreed to a cessation of hostilities.", [("negotiated", "1995"), ("signed", "1995")]),
+])
+def test_negotiation_and_truces_told_around_a_step(pipeline, text, expected):
+    assert [(s, d) for s, d, _, _ in _told(pipeline, text, "2024-05-01")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a past report that foresaw a signing tells that the text was agreed by then
+    ("Chile and Peru signed two pacts on Monday. The water deal was due to be signed in May 2011 but Chile objected.",
+     [("signed", "2024-04-29"), ("negotiated", "2011-05")]),
+    ("Chile and Peru held talks. The fisheries treaty was set to be signed during a visit to Lima in 2011.",
+     [("negotiated", "2011")]),
+    # an agreement a past clause says there was
+    ("Chile and Peru held talks in 2019. There was an outline agreement that Chile should sell gas to Peru.",
+     [("negotiated", "2019")]),
+    ("Chile and Peru held talks in 2019. There was no agreement on gas.", []),
+    # staying in an agreement is its being in force for the party that says so
+    ("Iran said it would remain a party to the Nuclear Non-Proliferation Treaty.", [("in_force", "2024")]),
+    ("Ghana and Togo reached a ceasefire in 2019. On Monday, Togo said it would continue to observe the truce.",
+     [("negotiated", "2019"), ("signed", "2019"), ("in_force", "2024-04-29")]),
+    ("Togo did not remain in the pact with Ghana.", []),
+])
+def test_steps_told_by_plans_existence_and_staying(pipeline, text, expected):
+    assert [(s, d) for s, d, _, _ in _told(pipeline, text, "2024-05-01")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a decision not to renew, or a letting lapse, dated by the complement that carries the date
+    ("Ghana decided not to renew the basing agreement with Togo in 2018.", [("expired", "2018", "GHA")]),
+    ("Ghana allowed the trade pact with Togo to expire in 2018.", [("expired", "2018", "GHA")]),
+    # the decision's own date wins
+    ("Ghana refused in 2017 to extend the trade pact with Togo.", [("expired", "2017", "GHA")]),
+    # a notice of intention, reached through the phrases the parser hangs between
+    ("Ghana notified Togo in 2019 of its intention to withdraw from the trade treaty.",
+     [("proposed", "2019", "GHA")]),
+])
+def test_decisions_and_notices_dated_where_told(pipeline, text, expected):
+    assert [(s, d, a) for s, d, _, a in _told(pipeline, text, "2024-05-01")] == expected

@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement, Document, Mention, StatusChange
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, agreement_noun,
-                                           classify_kind,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
+                                           agreement_noun, classify_kind,
                                            find_agreement_names, find_resolutions, known_agreements,
                                            names_pattern)
 from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_present, outer, realis, status_heads,
@@ -193,9 +193,14 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
         # "an agreement for a complete ceasefire" is the ceasefire
-        inner = None if low in TRUCES else next(
+        # ("deals for a demilitarised zone and a cessation of all hostilities": a truce among
+        # the things a deal is for)
+        inner = None if low in TRUCES or a_cessation(tok) else next(
             (p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")
-             for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in TRUCES), None)
+             for p in c.subtree if p.dep_ in ("pobj", "conj") and (p.lemma_.lower() in TRUCES or a_cessation(p))),
+            None)
+        if a_cessation(tok):
+            low = "ceasefire"  # one pair's truce, whatever it is called
         if inner is not None:
             words |= _modifiers(inner) - AGREEMENT_HEADS
         named_year = _dated_by_name(tok)
@@ -231,7 +236,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
             if inner is not None:
-                label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content] + [inner.lemma_.lower()])
+                label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content]
+                                 + ["ceasefire" if a_cessation(inner) else inner.lemma_.lower()])
             key = f"generic:{label}:{tok.i}:{sent.start}"
             # the kind from the whole phrase: "a deal to buy S-400 missile systems" is an arms sale
             conjoined = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -401,9 +407,11 @@ def find_agreements(doc: Document) -> Document:
         if event.anchor is not None:
             events_by_sentence.setdefault(event.anchor, []).append(event)
     sent_index = 0
+    recent_starts: list[int] = []  # where the last sentences began: steps told there are recent
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             governed = status_heads(sent, verbs, nouns)
+            governed |= {t.i for t in sent if agreement_noun(t) and _foreseen(t, verbs) is not None}
             named = _named_in(sent, registry)
             ctx = _context(doc, sent_index, recent_codes, _title_tokens(sent, registry))
             found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
@@ -430,11 +438,32 @@ def find_agreements(doc: Document) -> Document:
                     told = told or status in ("proposed", "negotiated", "signed")
                     step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
+                        relative = _relative_date(head, trigger)
+                        if relative is not None:
+                            # "negotiated the peace deal that ended the war in 1995": when the
+                            # deal ended the war, it had been concluded
+                            step.event_date, step.date_precision = relative
+                            step.anchor = None
                         statuses.append(step)
+                        if status == "signed" and _ends_talks(trigger):
+                            # "talks, which culminated in the signing of X": X was negotiated
+                            # in those talks
+                            statuses.append(replace(step, status="negotiated", parties=list(step.parties)))
                         if status == "negotiated" and _is_truce(registry.by_key[key]) \
                                 and trigger.lemma_.lower() in _CONCLUDING:
                             # a truce agreed is a truce concluded: there is no later signing
                             statuses.append(replace(step, status="signed", parties=list(step.parties)))
+                staying = _still_in(head)
+                if staying is not None:
+                    # "said it would remain a party to the NPT", "will continue to honour the
+                    # truce": in force for it now, whatever it means to do later
+                    statuses.append(_make_step(where, registry.by_key[key], staying, "in_force", ctx, np_parties))
+                foreseen = None if told else _foreseen(head, verbs)
+                if foreseen is not None:
+                    # "the deal was set to be signed during his visit in 2011": its text was
+                    # agreed by then, whatever became of the signing
+                    told = True
+                    statuses.append(_make_step(where, registry.by_key[key], foreseen, "negotiated", ctx, np_parties))
                 named_date = _dated_by_name(head)
                 if not told and named_date and not _is_programme(registry.by_key[key]):
                     # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
@@ -455,12 +484,26 @@ def find_agreements(doc: Document) -> Document:
                 if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
                     step.actor = None  # issued by both, whoever the clause says spoke
                     statuses.append(step)
+            for verb, act in _agreed_acts(sent, found):
+                # "The two sides agreed to set up a liaison office": terms agreed between
+                # states, an agreement with no name; not a term of one told just before ("The
+                # neighbours also agreed to withdraw forces" after a ceasefire)
+                label = _act_label(act)
+                key = f"generic:{label}:{act.i}:{sent.start}"
+                agreement = registry.get(key, name=label, kind=classify_kind(label))
+                step = _step(where, agreement, verb, "negotiated", ctx, [])
+                if step is not None and sum(len(c) == 3 for c in step.parties) >= 2 \
+                        and not _term_of_recent(step, statuses, recent_starts):
+                    # (not touched: "it" and "the agreement" after it are, as often as not,
+                    # what was agreed to be released or opened, not the agreement)
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
                     statuses.append(step)
             _mark_events(sent, found, registry, events_by_sentence, para_index)
             recent_codes.extend(m.code for m in ctx.by_token.values() if m.code and len(m.code) == 3)
+            recent_starts = (recent_starts + [para.offset + sent.start_char])[-_TERMS_WINDOW:]
             sent_index += 1
     _finish(doc, registry, statuses)
     return doc
@@ -507,8 +550,10 @@ def _notice(trigger):
         return head
     if trigger.dep_ == "acl" and "to" in auxes and head.lemma_.lower() in _INTENTIONS:
         # "notified Japan of its intention to withdraw from X", "announced a decision to quit X"
+        # (through the phrases between: "notified Togo in 2019 of its intention to", where the
+        # parser hangs "of" on the year)
         cur = head
-        for _ in range(3):
+        for _ in range(5):
             if cur.head.i == cur.i:
                 break
             cur = cur.head
@@ -546,10 +591,32 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
                         duration_years=duration(trigger), story_id=doc.story_id,
-                        anchor=(para_index, trigger.i))
+                        anchor=(para_index, _dating_token(trigger).i))
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Verbs whose step is told by their complement ("decided not to renew the pact in 2018",
+# "let the accord expire in 2019", "refused to extend it beyond 2020"): the date may sit there.
+_DECIDING_STEP = frozenset({"decide", "order", "choose", "opt", "vote", "resolve", "refuse", "decline", "let",
+                            "allow"})
+
+
+def _dated(tokens) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") or _YEAR.match(t.text) for t in tokens)
+
+
+def _dating_token(trigger):
+    """The token whose clause dates a step: the trigger, or for a decision not to renew or a
+    letting lapse the complement that carries the only date ("decided not to renew the pact in
+    2018": 2018, not the report's date)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _DECIDING_STEP:
+        return trigger
+    comp = next((c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if comp is None or not _dated(comp.subtree):
+        return trigger
+    own = [t for c in trigger.children if c.i != comp.i and c.dep_ not in ("nsubj", "nsubjpass")
+           for t in c.subtree]
+    return trigger if _dated(own) else comp
 # Verbs whose doer stands between the parties ("Qatar brokered a truce between A and B").
 _GO_BETWEEN = frozenset({"broker", "mediate", "facilitate"})
 # Words that make whoever negotiated an agreement a go-between ("negotiated by the UN
@@ -602,6 +669,178 @@ def _dated_by_name(head) -> tuple[str, str] | None:
                 and year.dep_ in ("nummod", "compound", "amod"):
             return year.text, "year"  # "the 2010 fisheries agreement"
     return None
+
+
+# Staying in an agreement: "remain a party to", "stay in", "remain committed to", "continue to
+# observe / honour / abide by".
+_STAYING = frozenset({"remain", "stay"})
+_MEMBER_WORDS = frozenset({"part", "party", "member", "signatory", "committed", "bound"})
+_KEEPING = {"observe": None, "honour": None, "honor": None, "respect": None, "uphold": None, "implement": None,
+            "abide": "by", "adhere": "to", "comply": "with"}
+
+
+def _still_in(head):
+    """The verb by which a party says it stays in the agreement, or None."""
+    verb = None
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "to", "in", "by", "with"):
+        prep = head.head
+        holder = prep.head
+        if holder.lemma_.lower() in _STAYING and (prep.lower_ == "in" or any(
+                c.dep_ in ("attr", "acomp") and c.lower_ in _MEMBER_WORDS for c in holder.children)):
+            verb = holder  # "stay in the deal"; "remain a party to the treaty" with "to" on the verb
+        elif holder.lower_ in _MEMBER_WORDS and holder.head.lemma_.lower() in _STAYING:
+            verb = holder.head  # "remain a party to", "remain committed to"
+        elif _KEEPING.get(holder.lemma_.lower(), "") == prep.lower_ and holder.dep_ == "xcomp" \
+                and holder.head.lemma_.lower() == "continue":
+            verb = holder.head  # "continue to abide by"
+    elif head.dep_ == "dobj" and head.head.lemma_.lower() in _KEEPING and _KEEPING[head.head.lemma_.lower()] is None \
+            and head.head.dep_ == "xcomp" and head.head.head.lemma_.lower() == "continue":
+        verb = head.head.head  # "continue to observe the truce"
+    if verb is None or any(c.dep_ == "neg" for c in verb.children) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # "said it would remain …": true when said; the report dates it, and its speaker stays
+    said = verb
+    while said.dep_ == "conj" and said.head.i != said.i:
+        said = said.head
+    if said.dep_ == "ccomp" and said.head.lemma_.lower() in _SAYING_STAY:
+        return said.head
+    return verb
+
+
+_SAYING_STAY = frozenset({"say", "state", "announce", "confirm", "insist", "reiterate", "tell", "pledge", "vow",
+                          "declare", "reaffirm", "assure"})
+
+
+# "was set to be signed", "was scheduled to be announced", "was due to be inked"
+_FORESEEING = frozenset({"set", "schedule", "expect", "slate", "plan"})
+_CONCLUDED_BY = frozenset({"signed", "negotiated"})
+
+
+def _foreseen(head, verbs):
+    """The step a past report foresaw for an agreement ("The treaty was due to be signed in
+    May"), or one an existential tells exists ("there was an outline agreement that …"): the
+    token that dates it, else None."""
+    gov = head.head
+    if head.dep_ == "attr" and gov.lemma_.lower() == "be" and gov.tag_ == "VBD" \
+            and any(c.dep_ == "expl" for c in gov.children) and not any(c.dep_ == "neg" for c in gov.children) \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return gov
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "neg" for c in gov.children):
+        return None
+    holder = None
+    if gov.lemma_.lower() in _FORESEEING and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                 for c in gov.children):
+        holder = gov
+    elif gov.lemma_.lower() == "be" and gov.tag_ == "VBD":
+        holder = next((c for c in gov.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    if holder is None:
+        return None
+    for step in (c for c in holder.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        word = verb_status(step, verbs)
+        if word is not None and word.status in _CONCLUDED_BY and any(c.dep_ == "auxpass" for c in step.children):
+            return step
+    return None
+
+
+# Verbs by which an agreement ends a war or a crisis ("the deal that ended the war in 1995").
+_ENDING = frozenset({"end", "halt", "stop", "close", "finish", "settle", "conclude"})
+
+
+def _relative_date(head, trigger) -> tuple[str, str] | None:
+    """The year of a relative clause on the agreement that tells what it ended, when the
+    clause of the step itself gives no date."""
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in _ENDING), None)
+    if clause is None:
+        return None
+    years = [t for t in clause.subtree if _YEAR.match(t.text) and t.dep_ == "pobj" and t.head.lower_ == "in"]
+    if len(years) != 1:
+        return None
+    inside = {t.i for t in head.subtree}
+    own = trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree
+    if any(t.i not in inside and (t.ent_type_ in ("DATE", "TIME") or _YEAR.match(t.text)) for t in own):
+        return None
+    return years[0].text, "year"
+
+
+# Talks that end in a signing ("talks, which culminated in the signing of", "negotiations that
+# led to the conclusion of"): the agreement was negotiated there.
+_TALKS = frozenset({"talk", "talks", "negotiation", "negotiations", "round", "dialogue", "process"})
+_ENDING_IN = {"culminate": {"in", "with"}, "end": {"in", "with"}, "result": {"in"}, "conclude": {"with"},
+              "lead": {"to"}}
+
+
+def _ends_talks(trigger) -> bool:
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    verb = prep.head
+    if prep.lower_ not in _ENDING_IN.get(verb.lemma_.lower(), ()):
+        return False
+    if verb.dep_ == "relcl":
+        talks = verb.head
+    else:
+        talks = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return talks is not None and talks.lemma_.lower() in _TALKS
+
+
+# Acts two states agree to carry out that make terms between them ("agreed to set up a
+# liaison office", "agreed to pause tariffs", "agreed to open embassies"). Not talk, meetings or
+# good intentions ("agreed to hold talks", "to meet again", "to strengthen cooperation"): those
+# are no terms anyone could break.
+_AGREED_ACTS = frozenset({"establish", "set", "create", "open", "reopen", "form", "launch", "build", "pause",
+                          "suspend", "lift", "ease", "remove", "exchange", "swap", "release", "free", "return",
+                          "repatriate", "withdraw", "pull", "demarcate", "delimit", "share", "resume", "restore",
+                          "normalise", "normalize", "reduce", "cut", "allow", "permit", "grant", "provide",
+                          "supply", "sell", "buy", "purchase", "transfer", "extradite", "hand", "recognise",
+                          "recognize", "deploy", "station", "demilitarise", "demilitarize", "abolish", "waive",
+                          "drop", "scrap", "postpone", "delay", "freeze", "halt", "stop", "end", "cease"})
+# Verbs whose particle is part of the act ("set up", "hand over", "pull back").
+_ACT_PARTICLES = {"set": {"up"}, "hand": {"over"}, "pull": {"back", "out"}}
+# Acts of fighting stopped: a truce, which the truce phrases of the sentence already tell.
+_FIGHTING = frozenset({"hostility", "hostilities", "fighting", "fire", "firing", "attack", "attacks", "war",
+                       "clash", "clashes", "shelling"})
+# How many sentences back an agreement told makes an act agreed now one of its terms.
+_TERMS_WINDOW = 2
+
+
+def _agreed_acts(sent, found: dict[int, str]):
+    """(agree, act) for each "A and B agreed to <act>" the sentence tells, where the clause
+    names no agreement of its own ("agreed to sign the treaty" is the treaty's step; "Under a
+    2016 deal, Israel agreed to supply gas" a term of that deal)."""
+    for verb in sent:
+        if verb.lemma_.lower() != "agree" or verb.pos_ != "VERB" \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if any(verb.left_edge.i <= i <= verb.right_edge.i for i in found):
+            continue
+        # ("agreed during a phone call to open embassies": the parser may hang the
+        # infinitive as an adverbial clause)
+        for act in (c for c in verb.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in c.children))):
+            lemma = act.lemma_.lower()
+            particles = {c.lower_ for c in act.children if c.dep_ == "prt"}
+            if lemma not in _AGREED_ACTS or (lemma in _ACT_PARTICLES and not particles & _ACT_PARTICLES[lemma]):
+                continue
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGHTING for c in act.children):
+                continue
+            yield verb, act
+            break
+
+
+def _act_label(act) -> str:
+    """"establish liaison office" for "to establish a liaison office at the town of X"."""
+    words = [act.lemma_.lower()] + [c.lower_ for c in act.children if c.dep_ == "prt"]
+    obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        words += [t.lower_ for t in obj.lefts if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha] + [obj.lower_]
+    return "agreement to " + " ".join(words)
+
+
+def _term_of_recent(step: StatusChange, statuses: list[StatusChange], recent_starts: list[int]) -> bool:
+    """Was an agreement of the same parties told in this sentence or the last ones?"""
+    since = recent_starts[0] if recent_starts else step.span[0]
+    parties = set(step.parties)
+    return any(s.span[0] >= since and len(parties & set(s.parties)) >= 2 for s in statuses)
 
 
 # Texts two governments issue together: a joint statement is agreed and put out by both.

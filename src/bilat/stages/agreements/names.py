@@ -69,7 +69,19 @@ def agreement_noun(tok) -> bool:
     kind is a government's own ("a plan to build a dam")."""
     low = tok.lemma_.lower()
     return low in AGREEMENT_HEADS or low == "plan" and any(
-        c.dep_ in ("compound", "amod") and c.lower_ == "peace" for c in tok.children)
+        c.dep_ in ("compound", "amod") and c.lower_ == "peace" for c in tok.children) or a_cessation(tok)
+
+
+# What a cessation or suspension stops when it is a truce ("a cessation of hostilities").
+_FIGHTING = frozenset({"hostility", "hostilities", "fighting", "fire", "firing", "violence", "attack", "attacks",
+                       "shelling", "clash", "clashes"})
+
+
+def a_cessation(tok) -> bool:
+    """"a cessation of (all) hostilities", "a cessation of fighting": a truce by another name."""
+    return tok.lemma_.lower() == "cessation" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in _FIGHTING
+                                                     for p in c.children) for c in tok.children)
 # Agreements concluded by agreeing to them.
 TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 # Nouns that are agreements only when signed ("signed two documents", "inked a letter of intent").
