@@ -1047,3 +1047,17 @@ def test_force_a_government_tells_as_aimed_at_it_accuses_the_doer(code_text):
     # its army or police telling the battle accuse no one
     text = "Indian police said at least seven civilians were killed in the Pakistani shelling."
     assert not [t for t in _triples(code_text(text, "2025-05-07")) if t[2] == "11"]
+
+
+@pytest.mark.issue(8)
+def test_several_givers_pledge_to_a_third_not_to_each_other(code_text):
+    text = "China, Iran and Russia have pledged funds for the reconstruction of Syria."
+    found = _triples(code_text(text, "2019-02-10"))
+    assert not {("CHN", "IRN", "03"), ("CHN", "RUS", "03"), ("IRN", "RUS", "03")} & found
+
+
+@pytest.mark.issue(8)
+def test_an_attack_on_ones_own_side_is_aimed_at_no_other_state(code_text):
+    text = ("Israel and the United States discussed the war in Gaza. Biden attacked Trump over "
+            "the deaths from coronavirus.")
+    assert not [t for t in _triples(code_text(text, "2020-10-10")) if t[2] == "19"]

@@ -23,6 +23,9 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts that "A and B" do to each other when no one else is named: agree, meet, sign, fight.
 _JOINT_ROOTS = _MUTUAL_ROOTS | {"08", "15", "19"}
+# Intentions to give, which several givers do toward a third, not to each other ("China, Iran
+# and Russia have pledged funds" for Syria's reconstruction).
+_GIVEN = frozenset({"033"})
 # Verbs of exchange: "A and B traded threats", "exchanged fire" — each did it to the other.
 _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 
@@ -284,7 +287,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets and len(sources) >= 2 and (_reciprocal(tok) or tok.lemma_.lower() in _EXCHANGE):
         targets = list(sources)  # "Ethiopia and Eritrea blamed each other", "traded threats": both ways
     if not targets:  # (a passive's patient is its target already)
-        if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and not _direct_targets(tok, rule, ctx, src_codes):
+        if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and rule.code[:3] not in _GIVEN \
+                and not _direct_targets(tok, rule, ctx, src_codes):
             # "Peru and Bolivia have signed" (not "Rwanda and Uganda both denied any involvement")
             parties = sources  # all of them, for the pairs of a three-party act
             sources, targets = sources[:1], sources[1:2]
@@ -318,7 +322,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 # "Ethiopia rejected the proposal": in a story about two states, the other's
                 targets = other_party(sources, ctx)
     if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07", "08"} and not passive
-            and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)):
+            and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)
+            and not _own_side_object(tok, ctx, src_codes)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause
         # names somewhere else: "surrounded the Gaza Strip's biggest city")
@@ -989,6 +994,16 @@ def _clause_pair(tok, ctx: Context):
     if verb is None:
         return [], None
     return _dedupe_codes(actors_of(subject(verb, ctx)[0], ctx)), verb
+
+
+def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Does the verb's object name only the doer's own side ("Biden attacked Trump over …"):
+    a domestic act, aimed at no other state?"""
+    for obj in children(tok, "dobj"):
+        found = {a.code for a in actors_of(obj, ctx)}
+        if found and found <= src_codes:
+            return True
+    return False
 
 
 def _frames_time(tok) -> bool:
