@@ -1061,3 +1061,10 @@ def test_an_attack_on_ones_own_side_is_aimed_at_no_other_state(code_text):
     text = ("Israel and the United States discussed the war in Gaza. Biden attacked Trump over "
             "the deaths from coronavirus.")
     assert not [t for t in _triples(code_text(text, "2020-10-10")) if t[2] == "19"]
+
+
+@pytest.mark.issue(8)
+def test_a_claim_of_ones_enemys_losses_accuses_no_one(code_text):
+    assert not code_text("On Wednesday, Armenia claimed 790 Azerbaijani soldiers had been killed.", "2020-10-01")
+    found = _triples(code_text("Kabila claimed that Ugandan troops invaded eastern Congo.", "1998-08-20"))
+    assert ("COD", "UGA", "11") in found

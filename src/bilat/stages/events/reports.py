@@ -20,6 +20,8 @@ SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintai
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
 # Modals of obligation: "X said Y must …" demands it of Y.
 _OBLIGATION = frozenset({"must", "should"})
+# Verbs whose passive subject suffered harm ("soldiers had been killed").
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "capture", "detain", "arrest", "abduct", "kidnap"})
 # Verbs of alleging: what they report is said against the reported clause's subject.
 _ALLEGING = frozenset({"allege", "charge", "claim", "contend"})
 
@@ -61,9 +63,12 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
             if tok.lemma_.lower() in _ALLEGING:
                 # "Kabila claimed that Ugandan troops invaded …": an allegation against the
                 # actor it is about (the reported clause's subject), named, not inferred
-                subj_c, _ = subject(comp, ctx)
+                # ("Armenia claimed 790 Azerbaijani soldiers had been killed": who was killed
+                # or wounded suffered the act, they are not accused of it)
+                subj_c, passive_c = subject(comp, ctx)
+                suffered = passive_c and comp.lemma_.lower() in _HARMED
                 accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid and not a.inferred] \
-                    if subj_c is not None else []
+                    if subj_c is not None and not suffered else []
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
