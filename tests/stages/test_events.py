@@ -1068,3 +1068,12 @@ def test_a_claim_of_ones_enemys_losses_accuses_no_one(code_text):
     assert not code_text("On Wednesday, Armenia claimed 790 Azerbaijani soldiers had been killed.", "2020-10-01")
     found = _triples(code_text("Kabila claimed that Ugandan troops invaded eastern Congo.", "1998-08-20"))
     assert ("COD", "UGA", "11") in found
+
+
+@pytest.mark.issue(8)
+def test_participles_that_describe_people_are_no_acts(code_text):
+    text = ("Australia and China held talks on students. Chinese students in Australia are numerous. "
+            "They are well educated and well informed. They worked with the organization Equally American.")
+    assert [t for t in _triples(code_text(text, "2019-10-01"))] == [("AUS", "CHN", "04")]
+    text = "The State Department said it was deeply concerned and disappointed by Seoul's decision."
+    assert ("USA", "KOR", "11") in _triples(code_text(text, "2019-08-23"))

@@ -257,8 +257,11 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 # "Clinton announced the decision to impose sanctions": who announced it took it
                 taker_subj, passive = subject(taker, ctx)
                 sources = actors_of(taker_subj, ctx) if taker_subj is not None and not passive else []
-        if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS:
-            sources = pair_for_they(subj, ctx)  # "which they signed in 1991", "they agreed to"
+        if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS \
+                and not any(True for _ in prep_objects(tok, ("with",))):
+            # "which they signed in 1991", "they agreed to" (not "they worked with the
+            # organization": a partner named, so "they" are others)
+            sources = pair_for_they(subj, ctx)
         if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token:
             if tok.dep_ == "ROOT":
                 sources = previous_actor(ctx)  # "China accused Japan of …. It also demanded …"
@@ -996,6 +999,16 @@ def _clause_pair(tok, ctx: Context):
     return _dedupe_codes(actors_of(subject(verb, ctx)[0], ctx)), verb
 
 
+def _describes(tok) -> bool:
+    """A participle that describes its subject after "be" ("They are well educated and well
+    informed"), not an act done to it."""
+    if tok.tag_ != "VBN" or not (tok.dep_ == "acomp" or tok.dep_ == "conj" and tok.head.dep_ == "acomp"):
+        return False
+    # ("deeply concerned and disappointed by Seoul's decision": a feeling about an act is one)
+    around = [tok, tok.head] + [c for c in tok.head.children if c.dep_ == "conj"]
+    return not any(c.dep_ in ("prep", "agent", "ccomp") for t in around for c in t.children)
+
+
 def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
     """Does the verb's object name only the doer's own side ("Biden attacked Trump over …"):
     a domestic act, aimed at no other state?"""
@@ -1031,7 +1044,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     covered: set[int] = set()
     for tok in sent:
         cand = None
-        if tok.pos_ in ("VERB", "AUX") and lemma_in(tok, rules.verbs):
+        if tok.pos_ in ("VERB", "AUX") and lemma_in(tok, rules.verbs) and not _describes(tok):
             found = _verb_rule(tok, rules)
             if found is None:
                 continue
