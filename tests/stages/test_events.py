@@ -1077,3 +1077,10 @@ def test_participles_that_describe_people_are_no_acts(code_text):
     assert [t for t in _triples(code_text(text, "2019-10-01"))] == [("AUS", "CHN", "04")]
     text = "The State Department said it was deeply concerned and disappointed by Seoul's decision."
     assert ("USA", "KOR", "11") in _triples(code_text(text, "2019-08-23"))
+
+
+@pytest.mark.issue(8)
+def test_criticism_of_a_compatriot_by_name_is_aimed_at_no_other_state(code_text):
+    text = ("Russia and the United States traded barbs over the election. Former Vice President Joe "
+            "Biden criticised President Donald Trump over the deaths from coronavirus.")
+    assert not [e for e in code_text(text, "2020-10-10") if e.trigger == "criticised"]

@@ -295,6 +295,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             # "Peru and Bolivia have signed" (not "Rwanda and Uganda both denied any involvement")
             parties = sources  # all of them, for the pairs of a three-party act
             sources, targets = sources[:1], sources[1:2]
+        elif _own_side_object(tok, ctx, src_codes):
+            return None  # "Biden slammed Trump": a domestic act, aimed at no other state
         else:
             targets = _targets(tok, rule, ctx, src_codes)
     if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in CONTACT_VERBS \
@@ -1010,12 +1012,13 @@ def _describes(tok) -> bool:
 
 
 def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
-    """Does the verb's object name only the doer's own side ("Biden attacked Trump over …"):
-    a domestic act, aimed at no other state?"""
+    """Is the verb's object a person of the doer's own side, by name ("Biden attacked Trump
+    over …"): a domestic act, aimed at no other state? (A name no state is given for may be a
+    ship's, "sent the survey ship Oruc Reis": tried, and lost events.)"""
     for obj in children(tok, "dobj"):
-        found = {a.code for a in actors_of(obj, ctx)}
-        if found and found <= src_codes:
-            return True
+        mention = ctx.by_token.get(obj.i)
+        if mention is not None and mention.kind == "person" and mention.code in src_codes:
+            return True  # (a person by name: "its ambassador" recalled is an act toward the host)
     return False
 
 
