@@ -197,7 +197,8 @@ def _descriptions() -> dict[str, frozenset[str]]:
 
 def clear_pair(ctx: Context) -> list[Arg]:
     """The two states a story is about, when they are clearly its subject: together at least
-    three fifths of its mentions of states so far, and each named at least twice."""
+    three fifths of its mentions of states so far, each named at least twice, the second at
+    least a fifth as often as the first."""
     counts: dict[str, int] = {}
     for code in ctx.recent_codes:
         counts[code] = counts.get(code, 0) + 1
@@ -206,7 +207,13 @@ def clear_pair(ctx: Context) -> list[Arg]:
         return []
     if sum(counts[c] for c in pair) < 0.6 * sum(counts.values()):
         return []
+    if min(counts[c] for c in pair) < _SECOND_SHARE * max(counts[c] for c in pair):
+        return []  # a story about one state that names another in passing
     return [Arg(code, None, "", inferred=True) for code in pair]
+
+
+# How often the less named of a clear pair is named, at least, against the other.
+_SECOND_SHARE = 0.2
 
 
 # A paragraph that opens on a pronoun or "the sides" goes on about actors named before it.
