@@ -332,7 +332,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause
         # names somewhere else: "surrounded the Gaza Strip's biggest city")
-        targets = other_party(sources, ctx)
+        targets = _implied_target(sources, ctx)
     if not targets and rule.frame != "place":
         targets = _loose_target(tok, ctx, src_codes, rules)
     if not targets and rule.code[:2] == "16" and rule.object_class in ("agreement", "cooperation", "talks", "void",
