@@ -49,8 +49,7 @@ _PASSIVE_DOER_ROOTS = frozenset({"08", "16", "17"})
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
 _VISIT_ROOTS = frozenset({"04"})
-# Roots of force, which is an act in any aspect: "had been striking army positions".
-_FORCE_ROOTS = frozenset({"18", "19", "20"})
+# (_FORCE_ROOTS, above: force is an act in any aspect, "had been striking army positions".)
 
 
 # Roots of reactions, whose target may be whoever did the act reacted to ("condemned the move").
@@ -331,8 +330,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             and not _own_side_object(tok, ctx, src_codes)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause
-        # names somewhere else: "surrounded the Gaza Strip's biggest city")
-        targets = _implied_target(sources, ctx)
+        # names somewhere else: "surrounded the Gaza Strip's biggest city"); force only in a
+        # story clearly about two (a debate report naming Russia in passing: "Biden attacked
+        # Trump" was force on Russia)
+        targets = _implied_target(sources, ctx) if rule.code[:2] in _FORCE_ROOTS else other_party(sources, ctx)
     if not targets and rule.frame != "place":
         targets = _loose_target(tok, ctx, src_codes, rules)
     if not targets and rule.code[:2] == "16" and rule.object_class in ("agreement", "cooperation", "talks", "void",
