@@ -246,6 +246,19 @@ def test_not_coded(code_text, text):
     ("Iranian protesters ransacked the Saudi embassy in Tehran in 2016.", ("IRN", "SAU", "145")),
     ("Britain bolstered its troops in Estonia.", ("GBR", "EST", "154")),
     ("The United States increased its troops in Poland.", ("USA", "POL", "154")),
+    ("Pakistani protesters torched the Danish embassy in Lahore.", ("PAK", "DNK", "145")),
+    # 163: an embargo as a verb; 154: troops redeployed or moved
+    ("The United States embargoed Cuba in 1962.", ("USA", "CUB", "163")),
+    ("Russia redeployed troops to the Finnish border.", ("RUS", "FIN", "154")),
+    ("India moved troops to the border with China.", ("IND", "CHN", "154")),
+    # 171: a ship boarded; 051: felicitated; 030: reassured; 0842: compensated; 080: capitulated;
+    # 0841: a prisoner swap between two states
+    ("Iranian commandos boarded a British tanker in the Gulf.", ("IRN", "GBR", "171")),
+    ("The Indian prime minister felicitated the Sri Lankan president.", ("IND", "LKA", "051")),
+    ("The United States reassured Japan of its commitment.", ("USA", "JPN", "030")),
+    ("Germany compensated Namibia for the genocide.", ("DEU", "NAM", "0842")),
+    ("Serbia capitulated to NATO in 1999.", ("SRB", "NATO", "080")),
+    ("Russia and the United States completed a prisoner swap in 2024.", ("RUS", "USA", "0841")),
     # rows tried in order: the narrower sense first
     ("Japan gave aid to Nepal in 2015.", ("JPN", "NPL", "070")),             # not "gave in"
     ("Egypt sealed a deal on the border crossing with Sudan.", ("EGY", "SDN", "057")),  # not a border sealed
@@ -271,6 +284,8 @@ def test_codes_round7(code_text, text, expected):
     ("Hungary built fences on its border with Serbia.", {"05"}),     # fences built are not mended
     ("The appeal of the deal to Brazil is clear.", {"02"}),          # appeal as attraction
     ("The United States scheduled talks with North Korea.", {"04"}),  # scheduled, not yet held
+    ("The army moved its headquarters to Kigali.", {"15"}),          # headquarters are not troops
+    ("The Greek minister boarded a ship to Crete.", {"17"}),          # a passage, not a seizure
     ("Iranian protesters massed near the British embassy.", {"15"}),  # a crowd, not troops (no row for intransitive 'mass')
 ])
 def test_not_coded_round7(code_text, text, roots):
