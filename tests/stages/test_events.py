@@ -1084,3 +1084,9 @@ def test_criticism_of_a_compatriot_by_name_is_aimed_at_no_other_state(code_text)
     text = ("Russia and the United States traded barbs over the election. Former Vice President Joe "
             "Biden criticised President Donald Trump over the deaths from coronavirus.")
     assert not [e for e in code_text(text, "2020-10-10") if e.trigger == "criticised"]
+
+
+@pytest.mark.issue(8)
+def test_a_day_after_on_is_no_call_on_anyone(code_text):
+    assert not [e for e in code_text("Biden called Erdogan on Tuesday.", "2021-04-25") if e.root == "02"]
+    assert ("UN", "ISR", "02") in _triples(code_text("The UN called on Israel to halt the offensive.", "2021-04-25"))

@@ -69,7 +69,10 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
     candidates = rules.verbs.get(lemma) if lemma else None
     if not candidates:
         return None
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    # (a preposition whose object is a day or time says when, not whom: "called Erdogan on
+    # Tuesday" is no call on anyone; "sent troops to Qatar" the parser gives as a dative)
+    preps = {c.lower_ for c in tok.children if (c.dep_ in ("prep", "prt", "agent") or c.dep_ == "dative"
+                                                and c.pos_ == "ADP") and not _when(c)}
     preps |= {g.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in PARTICLES
               for g in c.children if g.dep_ == "prep"}  # "pulled out of": "of" hangs on "out"
     preps |= {prep for prep, _ in _hung_on_object(tok)}
@@ -1000,6 +1003,12 @@ def _clause_pair(tok, ctx: Context):
     if verb is None:
         return [], None
     return _dedupe_codes(actors_of(subject(verb, ctx)[0], ctx)), verb
+
+
+def _when(prep) -> bool:
+    """Is a preposition's object a day, date or time ("on Tuesday", "in March")?"""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _describes(tok) -> bool:
