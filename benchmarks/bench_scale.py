@@ -16,7 +16,9 @@ Three measurements, each printing its figures:
    page, newest first, a page in the middle, one month) and ``trend``; and the
    ``bilat timeline`` command as whole processes (start-up included); p50 and p95 of the
    wall time and of the CPU time (user + sys, which the machine's load inflates much less),
-   each line with the load average; then what a command costs before its first query.
+   each line with the load average; then where a command's time goes (fresh processes doing
+   a little more each: the interpreter, the modules, DuckDB's start, opening the store, the
+   first page).
 
     .venv/bin/python benchmarks/bench_scale.py                          # all three, defaults
     .venv/bin/python benchmarks/bench_scale.py --only ingest --add 100 --small 0 --large 1000000
@@ -188,12 +190,19 @@ def timeline(events: int, requests: int, store: str | None = None, cli_runs: int
             timed = _timed(lambda: subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                                   check=True, env=env), cli_runs, children=True)
             print(_line("CLI " + label, timed))
-        # what a command costs before its first query: the interpreter, bilat's modules,
-        # DuckDB's engine and opening the store
+        # where a command's time goes, each line a fresh process doing a little more: the
+        # interpreter, click (the command line's parser), bilat's modules, DuckDB's engine
+        # and an empty database, opening the store, and its first page (nothing of the store
+        # in DuckDB's cache yet, as in every command)
+        page = f"s = bilat.query.Store({db!r}, read_only=True); s.timeline_page('PAK', 'USA'); s.close()"
         parts = [("`python -c pass` (the interpreter's start)", "pass"),
+                 ("`python -c 'import click'`", "import click"),
                  ("`python -c 'import bilat.cli, bilat.query'`", "import bilat.cli, bilat.query"),
-                 ("  ... and open the store read-only", "import bilat.cli, bilat.query; "
+                 ("`python -c 'import _duckdb'` (DuckDB's engine)", "import _duckdb"),
+                 ("  ... and `_duckdb.connect(':memory:').close()`", "import _duckdb; _duckdb.connect(':memory:').close()"),
+                 ("bilat's modules, then open the store read-only", "import bilat.cli, bilat.query; "
                   f"bilat.query.Store({db!r}, read_only=True).close()"),
+                 ("  ... and read its first page (as --format jsonl does)", "import bilat.cli, bilat.query; " + page),
                  ("`python -c 'import duckdb'` (not loaded by bilat)", "import duckdb")]
         for label, code in parts:
             timed = _timed(lambda: subprocess.run([sys.executable, "-c", code], check=True, env=env), 5,

@@ -105,6 +105,20 @@ def test_a_page_names_its_rows_as_the_timeline_does(busy):
     assert busy.count(dyad="PAK-USA", blocs=True, dated=False) == 2
 
 
+def test_a_page_without_documents_differs_only_in_their_url_and_title(busy):
+    doc = _doc("w1", [_event("w1", doc_id="w1", date="2011-11-26")])
+    doc.url, doc.title = "https://www.dawn.com/news/1", "Talks resume"
+    busy.add(doc)
+    full = busy.timeline_page("PAK", "USA", since="2011-11", until="2011-11")
+    bare = busy.timeline_page("PAK", "USA", since="2011-11", until="2011-11", documents=False)
+    (told,) = [e for e in full["events"] if e["event_id"] == "w1"]
+    assert (told["url"], told["outlet"], told["title"]) == ("https://www.dawn.com/news/1", "dawn.com", "Talks resume")
+    assert all((e["url"], e["outlet"], e["title"]) == (None, None, None) for e in bare["events"])
+    keep = lambda page: [{k: v for k, v in e.items() if k not in ("url", "outlet", "title")} for e in page["events"]]
+    assert keep(bare) == keep(full) and len(full["events"]) == 3
+    assert {k: v for k, v in bare.items() if k != "events"} == {k: v for k, v in full.items() if k != "events"}
+
+
 def test_since_and_until_bound_the_pages_and_their_counts(busy):
     page = busy.timeline_page("PAK", "USA", since="2011", until="2012", limit=None)
     assert [e["event_date"] for e in page["events"]] == ["2011-02", "2011-11-26", "2011-11-27", "2012-03"]
@@ -181,6 +195,7 @@ def test_an_older_store_is_counted_when_opened(tmp_path, busy):
 
 def test_cli_pages_and_says_how_many_more(run, tmp_path, busy):
     db = str(tmp_path / "busy.duckdb")
+    busy.con.execute("UPDATE documents SET title = 'Article ' || doc_id")
     busy.con.execute(f"ATTACH '{db}' AS copy")
     busy.con.execute("COPY FROM DATABASE memory TO copy")
     busy.con.execute("DETACH copy")
@@ -193,6 +208,7 @@ def test_cli_pages_and_says_how_many_more(run, tmp_path, busy):
     jsonl = run("timeline", "PAK", "USA", "--db", db, "--format", "jsonl", "--newest", "--limit", "4", "--offset", "20")
     records = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert [r["event_id"] for r in records] == ["e04", "e03", "e02", "e01"]
+    assert all(r["title"] == "Article " + r["doc_id"] for r in records)  # each event's document read
     assert "more" not in jsonl.stdout and "1 more: bilat timeline PAK USA --format jsonl --limit 4 --newest --offset 24" in jsonl.stderr
     everything = run("timeline", "PAK", "USA", "--db", db, "--format", "jsonl", "--limit", "0")
     assert len(everything.stdout.splitlines()) == 25 and not everything.stderr

@@ -197,8 +197,9 @@ def timeline(a: str, b: str, db: str | None, fmt: str, limit: int, offset: int, 
                 periods = store.trend(a, b, freq=freq, blocs=blocs, since=since, until=until)
                 undated = store.dyad_counts(a, b, blocs=blocs)["undated"]
             else:
+                # the table shows no event's url or title: their documents are not read
                 page = store.timeline_page(a, b, blocs=blocs, limit=limit or None, offset=offset, newest=newest,
-                                           since=since, until=until)
+                                           since=since, until=until, documents=fmt == "jsonl")
     except BilatError as exc:
         _fail(exc)
     if freq:

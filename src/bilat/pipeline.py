@@ -9,7 +9,7 @@ from bilat.document import Document
 from bilat.errors import BilatError, InputError, InputWarning
 from bilat.settings import Settings
 from bilat.stages.actors import ActorDictionary, find_actors, load_dictionary
-from bilat.stages.agreements import derive_implied, find_agreements
+from bilat.stages.agreements import derive_implied, find_agreements, step_events
 from bilat.stages.agreements import merge_within_document as merge_steps
 from bilat.stages.clean import clean
 from bilat.stages.date import date_document
@@ -184,11 +184,13 @@ class Pipeline:
                                          stretches=self._stretches())))
 
     def _code(self, doc: Document) -> Document:
-        """actors → events → agreements → time, and the merges within the document."""
+        """actors → events → agreements → time → the events agreement steps tell, and the merges
+        within the document."""
         find_actors(doc, self.dictionary)
         code_events(doc, self.rules, min_confidence=self.settings.min_confidence)
         find_agreements(doc)
         date_events(doc)
+        doc.events += step_events(doc)
         doc.events = merge_within_document(doc.events)
         doc.statuses = merge_steps(doc.statuses, {a.key for a in doc.agreements if a.full_name})
         doc.statuses += derive_implied(doc.statuses)

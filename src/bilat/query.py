@@ -409,7 +409,8 @@ class Store:
         return self._dyad_rows(a, b, blocs, dated=False)
 
     def timeline_page(self, a: str, b: str, *, blocs: bool = True, limit: int | None = 100, offset: int = 0,
-                      newest: bool = False, since: str | None = None, until: str | None = None) -> dict:
+                      newest: bool = False, since: str | None = None, until: str | None = None,
+                      documents: bool = True) -> dict:
         """What ``bilat timeline A B`` shows: one page of the dyad's dated events, how many
         there are in all and after this page, how many are undated, and the agreement steps
         that fall among the page's events. Its counts come from ``dyad_periods``, so a busy
@@ -420,6 +421,9 @@ class Store:
             limit: events on the page (None: all); offset: events skipped before it.
             newest: the latest first (default: the earliest first).
             since, until: only events dated within (``2011``, ``2011-11``, ``2011-11-26``).
+            documents: read each event's ``url``, ``outlet`` and ``title`` from its document
+                (the default); False spares a page that lookup, for a reader that shows none
+                of them (the command's table), and may leave them None.
 
         Returns:
             ``a``, ``b`` (codes), ``total`` (dated events within ``since``/``until``),
@@ -451,7 +455,7 @@ class Store:
             rows = self._dyad_rows(a, b, blocs, dated=True, newest=newest, since=since, until=until)
         else:
             rows = self._dyad_page(a, b, blocs, limit=limit, offset=offset, newest=newest, since=since,
-                                   until=until, by_pair=by_pair)
+                                   until=until, by_pair=by_pair, documents=documents)
         shown = len(rows)
         steps = [s for s in self.lifecycle(a, b) if _within(s["event_date"], since, until)]
         if rows:
@@ -487,9 +491,14 @@ class Store:
         that hold them (the table is kept in pair order)."""
         directed = _directed(_dyad_pairs(a, b, blocs))
         which = " OR ".join("(source = ? AND target = ?)" for _ in directed)
-        return self.con.execute(f"SELECT source, target, period, CAST(sum(events) AS BIGINT) AS n FROM {self._periods()} "
-                                f"WHERE {which} GROUP BY source, target, period HAVING n > 0",
-                                [v for x, y, _ in directed for v in (x, y)]).fetchall()
+        # summed over the quad classes here: a few thousand rows, where DuckDB's grouping
+        # cost a fresh process as much as reading them
+        totals: dict[tuple[str, str, str], int] = {}
+        for source, target, period, n in self.con.execute(
+                f"SELECT source, target, period, events FROM {self._periods()} WHERE {which}",
+                [v for x, y, _ in directed for v in (x, y)]).fetchall():
+            totals[source, target, period] = totals.get((source, target, period), 0) + int(n)
+        return [(source, target, period, n) for (source, target, period), n in totals.items() if n > 0]
 
     def _meta(self) -> dict[str, str]:
         """The store's schema version from ``meta``, read once: the Parquet output of bilat
@@ -544,7 +553,7 @@ class Store:
 
     def _dyad_page(self, a: str, b: str, blocs: bool, *, limit: int, offset: int = 0, newest: bool = False,
                    since: str | None = None, until: str | None = None,
-                   by_pair: list[tuple[str, str, str, int]] | None = None) -> list[dict]:
+                   by_pair: list[tuple[str, str, str, int]] | None = None, documents: bool = True) -> list[dict]:
         """One page of the dated events of :meth:`_dyad_rows`, read from the months that hold it.
 
         ``dyad_periods`` says how many events each ordered pair has in each month (``by_pair``,
@@ -606,7 +615,7 @@ class Store:
             params + date_params + [limit, offset - skip]).fetchall()
         rows = self._rows_at(page)
         docs = {}
-        if rows:
+        if rows and documents:
             wanted = sorted({r["doc_id"] for r in rows})
             docs = {d: (u, t) for d, u, t in self.con.execute(
                 f"SELECT doc_id, url, title FROM documents WHERE doc_id IN ({', '.join(map(_literal, wanted))})"

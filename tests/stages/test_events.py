@@ -1008,3 +1008,63 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code_text, text, expected):
 def test_a_nominal_act_of_two_announcers_is_mutual(code_text):
     events = code_text("Israel and the UAE announced the normalisation of ties on Thursday.")
     assert ("ISR", "ARE", "05") in _triples(events)
+
+
+@pytest.mark.issue(8)
+def test_clashes_that_time_a_clause_are_between_the_pair_it_names(code_text):
+    text = ("Pakistan and Afghanistan have agreed to an immediate ceasefire after a week of deadly "
+            "border clashes, pausing the bloodiest standoff in years.")
+    found = _triples(code_text(text, "2025-10-19"))
+    assert ("PAK", "AFG", "19") in found
+    # one told before is not told again
+    text = ("Indian jets struck targets in Pakistan on Wednesday. Doval spoke to Rubio shortly "
+            "after the Indian strikes.")
+    assert [t for t in _triples(code_text(text, "2025-05-08")) if t[2] == "19"] == [("IND", "PAK", "19")]
+
+
+@pytest.mark.issue(8)
+def test_a_few_hours_later_is_the_day_narrated(code_text):
+    text = ("Tajik border guards entered Kyrgyzstan on September 14 and opened fire on Kyrgyz posts. "
+            "A shootout ensued. A few hours later, Tajik troops shelled Kyrgyz villages.")
+    events = code_text(text, "2022-09-16")
+    shelled = [e for e in events if e.trigger == "shelled"]
+    assert shelled and shelled[0].event_date == "2022-09-14"
+
+
+@pytest.mark.issue(8)
+def test_talks_that_time_an_act_of_two_states_were_theirs(code_text):
+    text = "Kyrgyzstan and Tajikistan have agreed to cease their hostilities at the border following negotiations."
+    assert ("KGZ", "TJK", "04") in _triples(code_text(text, "2021-05-01"))
+    # talks no clause ties to a pair stay uncoded
+    assert not [e for e in code_text("Following negotiations, the border reopened.", "2021-05-01")]
+
+
+@pytest.mark.issue(8)
+def test_force_a_government_tells_as_aimed_at_it_accuses_the_doer(code_text):
+    text = ("Sudan denied the air raids but said South Sudanese troops started the fighting by "
+            "attacking Heglig, one of the major oilfields on the Sudanese side of the border.")
+    assert ("SDN", "SSD", "11") in _triples(code_text(text, "2012-04-12"))
+    # its army or police telling the battle accuse no one
+    text = "Indian police said at least seven civilians were killed in the Pakistani shelling."
+    assert not [t for t in _triples(code_text(text, "2025-05-07")) if t[2] == "11"]
+
+
+@pytest.mark.issue(8)
+def test_several_givers_pledge_to_a_third_not_to_each_other(code_text):
+    text = "China, Iran and Russia have pledged funds for the reconstruction of Syria."
+    found = _triples(code_text(text, "2019-02-10"))
+    assert not {("CHN", "IRN", "03"), ("CHN", "RUS", "03"), ("IRN", "RUS", "03")} & found
+
+
+@pytest.mark.issue(8)
+def test_an_attack_on_ones_own_side_is_aimed_at_no_other_state(code_text):
+    text = ("Israel and the United States discussed the war in Gaza. Biden attacked Trump over "
+            "the deaths from coronavirus.")
+    assert not [t for t in _triples(code_text(text, "2020-10-10")) if t[2] == "19"]
+
+
+@pytest.mark.issue(8)
+def test_a_claim_of_ones_enemys_losses_accuses_no_one(code_text):
+    assert not code_text("On Wednesday, Armenia claimed 790 Azerbaijani soldiers had been killed.", "2020-10-01")
+    found = _triples(code_text("Kabila claimed that Ugandan troops invaded eastern Congo.", "1998-08-20"))
+    assert ("COD", "UGA", "11") in found

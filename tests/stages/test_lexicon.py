@@ -101,3 +101,177 @@ def test_codes(code_text, text, expected):
 ])
 def test_not_coded(code_text, text):
     assert not [e for e in code_text(text) if e.root in ("19", "15", "05", "08", "06", "16", "11", "03", "02")]
+
+
+# Round 7: codes by CAMEO's own wording ("Make a visit", "Ease military blockade", "Expel or
+# withdraw peacekeepers"…), checked to the full code where the code is the point.
+@pytest.mark.parametrize("text,expected", [
+    # 042: an emissary sent or dispatched somewhere visits it
+    ("Norway sent a delegation to Sri Lanka in February 2002.", ("NOR", "LKA", "042")),
+    ("Qatar dispatched a special envoy to Sudan on Tuesday.", ("QAT", "SDN", "042")),
+    ("India despatched its foreign secretary to Nepal in 2015.", ("IND", "NPL", "042")),
+    # 036: an invitation to meet
+    ("China invited the Philippine president to visit Beijing.", ("CHN", "PHL", "036")),
+    # 043: a visitor greeted is hosted
+    ("The Chinese president greeted the Russian leader at the airport.", ("CHN", "RUS", "043")),
+    # 064: intelligence sharing resumed (the noun read with "share")
+    ("Kenya resumed intelligence sharing with Somalia in 2019.", ("KEN", "SOM", "064")),
+    # 062: joint exercises resumed; 060: partnering, joining forces
+    ("South Korea resumed military exercises with the United States.", ("KOR", "USA", "062")),
+    ("Chad joined forces with Niger against the militants.", ("TCD", "NER", "060")),
+    ("Rwanda teamed up with Uganda in 2021.", ("RWA", "UGA", "060")),
+    # 0872: a blockade or siege lifted or eased
+    ("Turkey lifted its blockade of Armenia.", ("TUR", "ARM", "0872")),
+    # 081: visa rules eased; 172: visas revoked or cancelled
+    ("Georgia lifted visa requirements for Russian citizens.", ("GEO", "RUS", "081")),
+    ("India revoked the visas of Chinese journalists.", ("IND", "CHN", "172")),
+    ("Russia cancelled the visas of two Polish diplomats.", ("RUS", "POL", "172")),
+    # 075: refugees welcomed; 051: solidarity shown
+    ("Poland welcomed Ukrainian refugees in 2022.", ("POL", "UKR", "075")),
+    ("Lithuania showed solidarity with Ukraine.", ("LTU", "UKR", "051")),
+    # 166: foreign troops or peacekeepers ordered out or expelled
+    ("Mali ordered French troops to leave the country.", ("MLI", "FRA", "166")),
+    ("Congo ordered UN peacekeepers to leave the country.", ("COD", "UN", "166")),
+    ("Uzbekistan expelled American troops in 2005.", ("UZB", "USA", "166")),
+    # 154: troops stationed; 150: encroaching, sailing into waters
+    ("The United States stationed troops in Poland.", ("USA", "POL", "154")),
+    ("Chinese troops encroached on Indian territory.", ("CHN", "IND", "150")),
+    ("Chinese warships sailed into Japanese waters.", ("CHN", "JPN", "150")),
+    # 173: migrants rounded up; 182: migrants beaten
+    ("Saudi police rounded up Ethiopian migrants.", ("SAU", "ETH", "173")),
+    ("Libyan guards beat Nigerian migrants.", ("LBY", "NGA", "182")),
+    # 190: battles, wounds, drones destroyed, missiles launched at a target
+    ("Ethiopian troops battled Eritrean forces near Badme.", ("ETH", "ERI", "190")),
+    ("Indian troops wounded two Pakistani soldiers.", ("IND", "PAK", "190")),
+    ("Iran destroyed an American drone over the Gulf.", ("IRN", "USA", "190")),
+    ("Iran launched missiles against US bases in Iraq.", ("IRN", "USA", "190")),
+    ("French agents blew up a Greenpeace ship in New Zealand in 1985.", ("FRA", "NZL", "190")),
+    # 040: letters and messages sent, delivered, handed or relayed; things explained to someone
+    ("Japan sent a letter to Uganda's president.", ("JPN", "UGA", "040")),
+    ("The Qatari emir handed a letter to the Saudi king.", ("QAT", "SAU", "040")),
+    ("The Japanese official relayed the stance to his South Korean counterpart.", ("JPN", "KOR", "040")),
+    # 018 before 040: a letter of condolence condoles
+    ("Egypt sent a letter of condolence to Morocco.", ("EGY", "MAR", "018")),
+    # 110: taking issue or exception
+    ("Nigeria took issue with Ghana's decision.", ("NGA", "GHA", "110")),
+    ("Egypt took exception to Israel's remarks.", ("EGY", "ISR", "110")),
+    # 0842: compensation paid, artefacts handed back
+    ("Germany paid compensation to Namibia in 2021.", ("DEU", "NAM", "0842")),
+    ("The Netherlands handed back looted artefacts to Nigeria.", ("NLD", "NGA", "0842")),
+    # 023: turning to or approaching someone for aid
+    ("Sri Lanka turned to China for loans in 2022.", ("LKA", "CHN", "023")),
+    ("Pakistan approached the IMF for a bailout.", ("PAK", "IMF", "023")),
+    # 120: a claim challenged; 163: restrictions placed; 154: a buildup; 192: a city liberated
+    ("The Philippines challenged China's claims in 2013.", ("PHL", "CHN", "120")),
+    ("Japan placed export restrictions on South Korea.", ("JPN", "KOR", "163")),
+    ("Russia's military buildup on the Ukrainian border continued.", ("RUS", "UKR", "154")),
+    # 070: aid resumed or restored; 071: a bailout; 073: migrants rescued
+    ("The United States resumed aid to Ethiopia in 2023.", ("USA", "ETH", "070")),
+    ("Britain restored aid to Uganda.", ("GBR", "UGA", "070")),
+    ("China bailed out Pakistan in 2019.", ("CHN", "PAK", "071")),
+    ("The Italian navy rescued Libyan migrants.", ("ITA", "LBY", "073")),
+    # 165: mediation suspended or abandoned
+    ("Qatar suspended its mediation between Israel and Hamas.", ("QAT", "ISR", "165")),
+    ("Norway abandoned its mediation between Sri Lanka and the rebels.", ("NOR", "LKA", "165")),
+    # 16: supplies and ties curtailed or scaled back, cooperation stopped, an accord revoked
+    ("Russia curtailed gas supplies to Germany in 2022.", ("RUS", "DEU", "163")),
+    ("Sweden curtailed aid to Tanzania.", ("SWE", "TZA", "162")),
+    ("Egypt scaled back ties with Israel.", ("EGY", "ISR", "161")),
+    ("Turkey stopped military cooperation with Israel.", ("TUR", "ISR", "160")),
+    ("Iran revoked the agreement with Iraq.", ("IRN", "IRQ", "160")),
+    # 112: held or found responsible
+    ("The United States held Iran responsible for the attack.", ("USA", "IRN", "112")),
+    ("The United Nations found Eritrea responsible for the attack.", ("UN", "ERI", "112")),
+    # 080: complying, giving in
+    ("Iran complied with the UN resolution.", ("IRN", "UN", "080")),
+    ("Pakistan gave in to American pressure.", ("PAK", "USA", "080")),
+    # 040: sitting down with; 050: reconciling, making peace, a rapprochement
+    ("The Afghan delegation sat down with the Pakistani envoys in Doha.", ("AFG", "PAK", "040")),
+    ("Serbia reconciled with Croatia.", ("SRB", "HRV", "050")),
+    ("Egypt made peace with Israel in 1979.", ("EGY", "ISR", "050")),
+    ("The rapprochement between Saudi Arabia and Iran surprised Washington.", ("SAU", "IRN", "050")),
+    # 020: a petition; 081: access restored; 150: jets buzzing or scrambled
+    ("Ukraine petitioned the UN for help.", ("UKR", "UN", "020")),
+    ("Georgia restored visa-free access for Russian citizens.", ("GEO", "RUS", "081")),
+    ("Russian jets buzzed an American destroyer.", ("RUS", "USA", "150")),
+    ("Japan scrambled jets against Chinese bombers.", ("JPN", "CHN", "150")),
+    ("Britain shunned the Belarusian president.", ("GBR", "BLR", "120")),
+    # 191: a siege laid, a border sealed; 192: control taken or regained
+    ("Azerbaijani troops laid siege to the Armenian town.", ("AZE", "ARM", "191")),
+    ("Kenya sealed its border with Somalia in 2011.", ("KEN", "SOM", "191")),
+    ("Russian forces took control of the Ukrainian city of Kherson.", ("RUS", "UKR", "192")),
+    ("Ukrainian forces regained control of the village from Russian troops.", ("UKR", "RUS", "192")),
+    # 190: fire on a position
+    ("Indian troops fired on Pakistani positions.", ("IND", "PAK", "190")),
+    # 161: missions downsized or shuttered; 114: ambassadors called or hauled in
+    ("The United States downsized its embassy in Havana in 2017.", ("USA", "CUB", "161")),
+    ("The United States shuttered its consulate in Chengdu.", ("USA", "CHN", "161")),
+    ("China called in the Japanese ambassador.", ("CHN", "JPN", "114")),
+    ("Britain hauled in the Russian ambassador.", ("GBR", "RUS", "114")),
+    ("Egypt issued a démarche to Ethiopia.", ("EGY", "ETH", "114")),
+    # 163: hit or punished with sanctions; 040: messages exchanged
+    ("Washington hit Moscow with new sanctions.", ("USA", "RUS", "163")),
+    ("Egypt exchanged messages with Israel.", ("EGY", "ISR", "040")),
+    # 057: agreements finalised or clinched
+    ("Britain and Australia finalised a free trade deal in 2021.", ("GBR", "AUS", "057")),
+    ("India clinched a trade deal with the UAE in 2022.", ("IND", "ARE", "057")),
+    # 111: panned; 120: brushed or shrugged off
+    ("China panned the US decision.", ("CHN", "USA", "111")),
+    ("Pakistan brushed off India's accusations.", ("PAK", "IND", "120")),
+    ("Israel shrugged off the UN resolution.", ("ISR", "UN", "120")),
+    # 050: fences mended, relations thawed, a thaw
+    ("Turkey and Egypt mended fences in 2023.", ("TUR", "EGY", "050")),
+    ("China and Japan thawed relations in 2006.", ("CHN", "JPN", "050")),
+    # 163: flights grounded
+    ("Russia grounded flights to Georgia in 2006.", ("RUS", "GEO", "163")),
+    # 055: an apology offered; 051: tribute paid; 110: concern registered or displeasure conveyed
+    ("Japan offered an apology to South Korea in 2015.", ("JPN", "KOR", "055")),
+    ("Kenya paid tribute to Tanzania.", ("KEN", "TZA", "051")),
+    ("Japan registered its concern with China.", ("JPN", "CHN", "110")),
+    ("Egypt conveyed its displeasure to Israel.", ("EGY", "ISR", "110")),
+    # 020: appeals and pleas made to someone (nouns with a light verb)
+    ("Ukraine made an appeal to Germany for tanks.", ("UKR", "DEU", "020")),
+    ("Lebanon made a plea to France for aid.", ("LBN", "FRA", "020")),
+    # 190: a killing avenged; vowed, it is a threat of force (138)
+    ("Iran avenged the killing of its general by firing missiles at US bases in Iraq.", ("IRN", "USA", "190")),
+    ("Iran vowed to avenge the killing of its general by the United States.", ("IRN", "USA", "138")),
+    # 110: wary or sceptical of; 051: sympathetic to
+    ("India is wary of China's intentions.", ("IND", "CHN", "110")),
+    ("Poland is sceptical of Russia's offer.", ("POL", "RUS", "110")),
+    ("Serbia is sympathetic to Russia's position.", ("SRB", "RUS", "051")),
+    # 036: talks scheduled (not yet held); 045: a meeting arranged between two others
+    ("The United States scheduled talks with North Korea.", ("USA", "PRK", "036")),
+    ("Egypt arranged a meeting between Israel and Hamas.", ("EGY", "ISR", "045")),
+    # 145: an embassy ransacked; 154: troops bolstered, boosted, increased
+    ("Iranian protesters ransacked the Saudi embassy in Tehran in 2016.", ("IRN", "SAU", "145")),
+    ("Britain bolstered its troops in Estonia.", ("GBR", "EST", "154")),
+    ("The United States increased its troops in Poland.", ("USA", "POL", "154")),
+    # rows tried in order: the narrower sense first
+    ("Japan gave aid to Nepal in 2015.", ("JPN", "NPL", "070")),             # not "gave in"
+    ("Egypt sealed a deal on the border crossing with Sudan.", ("EGY", "SDN", "057")),  # not a border sealed
+    ("The United States unfroze Afghan funds.", ("USA", "AFG", "085")),      # assets, not aid
+    ("Rwanda ordered the Burundian ambassador to leave.", ("RWA", "BDI", "161")),
+    ("Iran bolstered cooperation with the navies of China.", ("IRN", "CHN", "050")),  # not troops
+])
+def test_codes_round7(code_text, text, expected):
+    assert expected in _codes(code_text(text))
+
+
+@pytest.mark.parametrize("text,roots", [
+    ("North Korea launched a satellite in 2016.", {"19"}),          # no munition, no target
+    ("The Swiss team beat Italy in the final.", {"18"}),            # a game, not an assault
+    ("Japan welcomed the Indian prime minister's remarks.", {"04"}),  # praise, not a visit hosted
+    ("Japan sent an envoy last week.", {"04"}),                      # sent nowhere named
+    ("Iran sent a strong message to Israel.", {"04"}),               # a figure of speech, not a letter
+    ("The talks turned to Iran's nuclear programme.", {"02"}),       # no one turned to anyone for aid
+    ("The EU put its sanctions on hold.", {"16"}),                   # "put" is no sanction verb
+    ("Iran failed to comply with the UN resolution.", {"08"}),       # compliance that failed
+    ("Egypt sealed the deal with Sudan.", {"19"}),                   # a deal sealed is no blockade
+    ("The economic crisis hit Argentina hard.", {"16", "19"}),       # no sanction, no force
+    ("Hungary built fences on its border with Serbia.", {"05"}),     # fences built are not mended
+    ("The appeal of the deal to Brazil is clear.", {"02"}),          # appeal as attraction
+    ("The United States scheduled talks with North Korea.", {"04"}),  # scheduled, not yet held
+    ("Iranian protesters massed near the British embassy.", {"15"}),  # a crowd, not troops (no row for intransitive 'mass')
+])
+def test_not_coded_round7(code_text, text, roots):
+    assert not [e for e in code_text(text) if e.root in roots]

@@ -162,3 +162,12 @@ def test_the_meeting_named_as_known_takes_the_date_it_was_told_with(pipeline):
             "for Uzbekistan.")
     doc = pipeline(Document(doc_id="known-meeting", raw=text, published="2024-08-12"))
     assert {e.event_date for e in doc.events if e.root == "04"} == {"2024-08-08"}
+
+
+@pytest.mark.issue(8)
+def test_a_year_in_a_relative_clause_is_not_the_sentences(code_text):
+    # the dateline's day is the report's; 2018 belongs to the agreement's conclusion
+    text = ("Seoul, June 3 (Jiji Press)--South Korea will fully suspend the military agreement it "
+            "concluded with North Korea in 2018, the presidential office said Monday.")
+    events = [e for e in code_text(text, "2024-06-03") if e.root == "16"]
+    assert events and not (events[0].event_date or "").startswith("2018")

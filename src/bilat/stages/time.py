@@ -28,8 +28,8 @@ _BACKGROUND = frozenset({"former", "formerly", "previously", "once", "past", "hi
                          "ago", "decades", "traditionally", "often", "repeatedly", "long", "then"})
 # Roots of statements (said, urged, accused): dated by the report, not by the last narrated time.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
-_LATER = re.compile(r"^(?:(?P<n>a|an|one|two|three|four|five|six|\d+)\s+)?(?P<unit>day|week|month|year)s?\s+"
-                    r"(?:later|after|afterwards)$", re.IGNORECASE)
+_LATER = re.compile(r"^(?:(?P<n>a few|a|an|one|two|three|four|five|six|several|few|\d+)\s+)?"
+                    r"(?P<unit>hour|day|week|month|year)s?\s+(?:later|after|afterwards)$", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A day or month with no year: "July 25", "25 July", "in March".
 _YEARLESS = re.compile(r"^(?:on |in |of |the )*(?:(?P<day1>\d{1,2}) )?(?P<month>" + MONTH_NAME + r")(?: (?P<day>\d{1,2}))?\b",
@@ -75,7 +75,28 @@ def _own_phrase(trigger):
                 continue  # ("the memorandum, signed in 1997, was renewed in 2007": the signing's time)
             if child.dep_ == "appos" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == trigger.i:
                 continue  # ("Niger, a French colony until 1960, scrapped the pact": not 1960)
+            if _names_its_year(child, tok, trigger):
+                continue  # ("withdrew from the 1995 agreement": the agreement's year, not the withdrawal's)
             stack.append(child)
+
+
+# Things made once and acted on after: "withdrew from the 1995 agreement", "reversed its 2016 decision".
+_DOCUMENTS = frozenset({"agreement", "deal", "treaty", "pact", "accord", "decision", "resolution", "law",
+                        "memorandum", "protocol", "convention", "ceasefire", "truce", "accords"})
+# Verbs whose object's year is their own: "signed the 1995 agreement".
+_MAKING = frozenset({"sign", "ink", "conclude", "seal", "initial"})
+
+
+def _names_its_year(child, noun, trigger) -> bool:
+    """Is ``child`` a bare year before a document a trigger acts on ("withdrew from the 1995
+    agreement", "its withdrawal from the 1929 treaty", "reversed its 2016 decision"), which
+    dates the document, not the act? ("Under a 2016 deal, Israel agreed …": the deal's time is
+    the clause's.)"""
+    return (trigger.pos_ in ("VERB", "NOUN") and noun is not trigger and noun.pos_ in ("NOUN", "PROPN")
+            and noun.lemma_.lower() in _DOCUMENTS
+            and (noun.dep_ in ("dobj", "nsubjpass") or noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "out"))
+            and child.dep_ in ("nummod", "compound", "amod", "npadvmod") and child.i < noun.i
+            and _YEAR_IN.fullmatch(child.text) is not None and trigger.lemma_.lower() not in _MAKING)
 
 
 # Clause links that put an event at (or just after) the time of the linked clause.
@@ -261,7 +282,7 @@ def date_events(doc: Document) -> Document:
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
             by_token = _timex_tokens(sent, timexes)
-            year = _sentence_year(timexes)
+            year = _sentence_year([tx for tx in timexes if not _in_relative_clause(tx, sent, by_token)])
             own = None
             for tok in sent:
                 events = by_anchor.get((para_index, tok.i))
@@ -280,8 +301,11 @@ def date_events(doc: Document) -> Document:
                     # "The summer of 1994 saw … the July 25 signing": the year the sentence
                     # gives, not the one the publication date would suggest
                     value, precision = _after_reference(tx, (year, "year"))
-                elif tx is not None and tx.value is None and carried:
-                    value, precision = _after_reference(tx, reference)  # "A month later, …"
+                elif tx is not None and carried and (tx.value is None or (
+                        tx.kind == "vague" and _LATER.match(tx.text.strip()) is not None)):
+                    # "A month later, …", "A few hours later, …": from the time narrated, not
+                    # from the report's
+                    value, precision = _after_reference(tx, reference)
                 elif tx is not None:
                     value, precision = _value(tx)
                 elif _perfect(tok) and published is not None:
@@ -505,8 +529,13 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
                 return f"{value[:4]}-{month:02d}-{int(number):02d}", "day"
             return f"{value[:4]}-{month:02d}", "month"
         return None, None
-    n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
     unit = match["unit"].lower()
+    if unit == "hour":
+        # "A few hours later": the same day, at the precision the narrative had
+        return value, precision
+    if (match["n"] or "").lower() in ("a few", "several", "few"):
+        return (value[:4], "year") if unit in ("day", "week") and precision in ("month", "day") else (None, None)
+    n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
     year, month, day = int(value[:4]), int(value[5:7] or 1) if len(value) >= 7 else 1, int(value[8:10]) if len(value) == 10 else 1
     if unit == "year":
         return str(year + n), "year"
@@ -524,6 +553,13 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
 
 
 _YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _in_relative_clause(tx: Timex, sent, by_token: dict[int, Timex]) -> bool:
+    """Is the expression inside a relative clause ("the agreement it concluded with North
+    Korea in 2018"), which tells another event's time, not the sentence's?"""
+    first = min((i for i, found in by_token.items() if found is tx), default=None)
+    return first is not None and any(anc.dep_ in ("relcl", "acl") for anc in sent.doc[first].ancestors)
 
 
 def _sentence_year(timexes: list[Timex]) -> str | None:

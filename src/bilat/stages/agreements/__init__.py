@@ -3,13 +3,14 @@
 * ``names`` — acronym definitions, well-known agreements, kinds;
 * ``statuses`` — the words that change a status, and where they attach;
 * ``lifecycle`` — agreements named in a document and their status changes;
-* ``history`` — status changes merged across documents, implied steps, state on a date.
+* ``history`` — status changes merged across documents, implied steps, state on a date;
+* ``events`` — the events (057 signed, 05 ratified or renewed, 16 withdrawn) steps tell.
 """
 from bilat.stages.agreements.history import derive_implied, merge_history, merge_within_document, state_on
 from bilat.stages.agreements.names import KINDS, classify_kind, find_agreement_names
 
 __all__ = ["KINDS", "STATUSES", "classify_kind", "derive_implied", "find_agreement_names",
-           "find_agreements", "merge_history", "merge_within_document", "state_on"]
+           "find_agreements", "merge_history", "merge_within_document", "state_on", "step_events"]
 
 
 def __getattr__(name: str):
@@ -19,6 +20,10 @@ def __getattr__(name: str):
         from bilat.stages.agreements.lifecycle import find_agreements
 
         return find_agreements
+    if name == "step_events":
+        from bilat.stages.agreements.events import step_events
+
+        return step_events
     if name == "STATUSES":
         from bilat.stages.agreements.statuses import STATUSES
 

@@ -23,6 +23,9 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts that "A and B" do to each other when no one else is named: agree, meet, sign, fight.
 _JOINT_ROOTS = _MUTUAL_ROOTS | {"08", "15", "19"}
+# Intentions to give, which several givers do toward a third, not to each other ("China, Iran
+# and Russia have pledged funds" for Syria's reconstruction).
+_GIVEN = frozenset({"033"})
 # Verbs of exchange: "A and B traded threats", "exchanged fire" — each did it to the other.
 _EXCHANGE = frozenset({"trade", "exchange", "swap"})
 
@@ -284,7 +287,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     if not targets and len(sources) >= 2 and (_reciprocal(tok) or tok.lemma_.lower() in _EXCHANGE):
         targets = list(sources)  # "Ethiopia and Eritrea blamed each other", "traded threats": both ways
     if not targets:  # (a passive's patient is its target already)
-        if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and not _direct_targets(tok, rule, ctx, src_codes):
+        if len(sources) >= 2 and rule.code[:2] in _JOINT_ROOTS and rule.code[:3] not in _GIVEN \
+                and not _direct_targets(tok, rule, ctx, src_codes):
             # "Peru and Bolivia have signed" (not "Rwanda and Uganda both denied any involvement")
             parties = sources  # all of them, for the pairs of a three-party act
             sources, targets = sources[:1], sources[1:2]
@@ -318,7 +322,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 # "Ethiopia rejected the proposal": in a story about two states, the other's
                 targets = other_party(sources, ctx)
     if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07", "08"} and not passive
-            and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)):
+            and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)
+            and not _own_side_object(tok, ctx, src_codes)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause
         # names somewhere else: "surrounded the Gaza Strip's biggest city")
@@ -938,13 +943,30 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
             met = [a for a in _dedupe_codes(met) if a.code != pair[0].code]
             if len(met) == 1:
                 sources, targets = pair, met
-    if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and tok.dep_ != "pobj":
+    if not sources and not targets and valency == "pair" and code[:2] in _FORCE_ROOTS and (
+            tok.dep_ != "pobj" or _frames_time(tok)):
         # "border clashes", "the fighting, which took place on Sunday": in a story about two
         # states, fighting with no one named is between them (talks with no one named are
         # not: tried, and the locked split lost precision for no required event)
         pair = clear_pair(ctx)
+        named, _ = _clause_pair(tok, ctx)
+        if len(named) == 2 and {a.code for a in named} == ({a.code for a in pair} or set(dominant_pair(ctx))):
+            # "Pakistan and Afghanistan agreed to a ceasefire after a week of clashes": the
+            # pair the story is about, in the order the clause names them
+            pair = named
         if pair:
             sources, targets = pair[:1], pair[1:]
+    if not sources and not targets and valency == "pair" and code[:2] == "04" and _frames_time(tok):
+        # "Kyrgyzstan and Tajikistan agreed to cease hostilities following negotiations",
+        # "Syria agreed to Turkey's demands after two days of secret talks": talks that time
+        # an act of two states the clause names were theirs (talks with no one named
+        # elsewhere are not: tried, and the locked split lost precision)
+        named, verb = _clause_pair(tok, ctx)
+        if len(named) == 1 and verb is not None:
+            named += [a for _, pobj in prep_objects(verb, ("to", "with")) for a in actors_of(pobj, ctx)
+                      + modifier_sources(pobj, ctx) if a.code != named[0].code][:1]
+        if len(named) == 2 and not any(a.inferred for a in named):
+            sources, targets = named[:1], named[1:]
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
@@ -959,6 +981,40 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # "the latest round of talks with Ethiopia and Sudan" (Egypt speaking): all three met
         return mutual(tok.i, code, sources + targets, nominal=True)
     return Candidate(tok.i, code, sources, targets, nominal=True)
+
+
+# Prepositions whose object is an earlier or surrounding happening that times the clause
+# ("after a week of border clashes", "following clashes on Monday", "amid heavy fighting").
+_TIMING = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
+
+
+def _clause_pair(tok, ctx: Context):
+    """The actors of the subject of the nearest clause above ``tok`` that has one, and its verb."""
+    verb = next((v for v in verbs_above(tok, 6) if subject(v, ctx)[0] is not None), None)
+    if verb is None:
+        return [], None
+    return _dedupe_codes(actors_of(subject(verb, ctx)[0], ctx)), verb
+
+
+def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Does the verb's object name only the doer's own side ("Biden attacked Trump over …"):
+    a domestic act, aimed at no other state?"""
+    for obj in children(tok, "dobj"):
+        found = {a.code for a in actors_of(obj, ctx)}
+        if found and found <= src_codes:
+            return True
+    return False
+
+
+def _frames_time(tok) -> bool:
+    """Is a noun the happening a time phrase names: the object of "after", "following" or
+    "amid", directly or through a measure of time ("after a week of clashes")?"""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children):
+        return False  # "weeks after the clash": one told before, not another
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        tok, head = head.head, head.head.head  # "a week of clashes" stands where the clashes would
+    return tok.dep_ == "pobj" and head.lower_ in _TIMING
 
 
 def _said(tok, ctx: Context) -> bool:
@@ -1019,7 +1075,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
                 if cand.code[:2] in ("02", "03", "10", "13"):
                     # "called for talks between Israel and Hamas": what is asked for has not happened
-                    covered |= {t.i for c in tok.children if c.dep_ == "prep" for t in c.subtree}
+                    covered |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in _TIME_FRAMES
+                                for t in c.subtree}
         elif tok.pos_ == "ADJ" and tok.lemma_.lower() in rules.adjectives:
             rule = rules.adjectives[tok.lemma_.lower()]
             if is_blocked(tok, rules) in ("negated", "speculative", "conditional", "question"):
@@ -1057,7 +1114,9 @@ _TIME_FRAMES = frozenset({"during", "amid", "after", "before", "following", "sin
 def _object_span(obj):
     """The tokens an object of a coded verb covers: its subtree, less the phrases that only
     frame when it happened."""
-    framed = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_FRAMES for t in c.subtree}
+    framed = {t.i for c in obj.children if c.dep_ == "prep" and c.lower_ in _TIME_FRAMES
+              and not any(definite(p) for p in children(c, "pobj"))  # "after the strikes": told before
+              for t in c.subtree}
     return [t for t in obj.subtree if t.i not in framed]
 
 

@@ -20,6 +20,8 @@ SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintai
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
 # Modals of obligation: "X said Y must …" demands it of Y.
 _OBLIGATION = frozenset({"must", "should"})
+# Verbs whose passive subject suffered harm ("soldiers had been killed").
+_HARMED = frozenset({"kill", "wound", "injure", "hurt", "capture", "detain", "arrest", "abduct", "kidnap"})
 # Verbs of alleging: what they report is said against the reported clause's subject.
 _ALLEGING = frozenset({"allege", "charge", "claim", "contend"})
 
@@ -45,6 +47,12 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
             if words & _NEGATORS:
                 continue
             coded_inside = bool(taken & inside) and tok.lemma_.lower() not in _ALLEGING
+            victim = _told_as_victim(found, inside, sources) if coded_inside and comp.i > tok.i else []
+            if victim:
+                # "Sudan said South Sudanese troops started the fighting by attacking Heglig":
+                # force a government tells as aimed at its own state accuses the one that used it
+                out.append(Candidate(tok.i, "112", sources, victim))
+                break
             if not coded_inside and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
                 # "Safadi said Israel must end the war": a demand of the one who must act
                 subj_c, _ = subject(comp, ctx)
@@ -55,9 +63,12 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
             if tok.lemma_.lower() in _ALLEGING:
                 # "Kabila claimed that Ugandan troops invaded …": an allegation against the
                 # actor it is about (the reported clause's subject), named, not inferred
-                subj_c, _ = subject(comp, ctx)
+                # ("Armenia claimed 790 Azerbaijani soldiers had been killed": who was killed
+                # or wounded suffered the act, they are not accused of it)
+                subj_c, passive_c = subject(comp, ctx)
+                suffered = passive_c and comp.lemma_.lower() in _HARMED
                 accused = [a for a in actors_of(subj_c, ctx) if a.code not in avoid and not a.inferred] \
-                    if subj_c is not None else []
+                    if subj_c is not None and not suffered else []
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
@@ -79,6 +90,25 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 out.append(Candidate(tok.i, "111", sources, targets[:1]))
                 break
     return out
+
+
+# Roots of force: told by the state it was aimed at, an accusation of the one that used it.
+_FORCE = frozenset({"18", "19", "20"})
+
+
+def _told_as_victim(found: list[Candidate], inside: set[int], speakers: list[Arg]) -> list[Arg]:
+    """The doer of force coded in a reported clause and aimed at the speaker's own state, when
+    the speaker is its government (not its army, police or medics telling a battle)."""
+    if not all(a.sector in (None, "GOV") and not a.inferred for a in speakers):
+        return []
+    codes = {a.code for a in speakers}
+    for cand in found:
+        if cand.trigger in inside and cand.code[:2] in _FORCE \
+                and {a.code for a in cand.targets} & codes and not {a.code for a in cand.sources} & codes:
+            named = [a for a in cand.sources if not a.inferred]
+            if named:
+                return named[:1]
+    return []
 
 
 def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:

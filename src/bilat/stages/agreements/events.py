@@ -1,0 +1,89 @@
+"""The events an agreement's steps are.
+
+A signing is CAMEO 057, a ratification, approval, renewal or extension a 05 of diplomatic
+cooperation, a withdrawal, suspension or termination a 16 of reduced relations: the annotation
+guide (``docs/annotation.md``) asks for these events between the parties whatever words tell
+them ("Kyiv withdrew from the agreement on air communication", "The VFA is a 1998 agreement
+between Manila and Washington" is not one, "the treaty signed in 1995 in Minsk" is). The event
+coder finds the ones a verb of its lexicon tells with both actors in its clause; the agreement
+stage reads many more, with parties from the agreement's name, the sentence, the headline or
+the story. Each step that names who acted (or, for a signing, two parties) becomes the event
+the coder did not already code in its sentence, dated as the step is.
+"""
+from __future__ import annotations
+
+from bilat.document import Document, Event, StatusChange, make_event_id
+from bilat.ontology import lookup
+from bilat.stages.agreements.lifecycle import _display as display
+
+# Status → CAMEO code of the event it is (steps with no one acting, such as an expiry or an
+# entry into force, and steps not taken, proposals and negotiations, are no events here).
+STEP_CODES = {
+    "signed": "057",
+    "ratified": "050",
+    "renewed": "050",
+    "extended": "050",
+    "suspended": "160",
+    "withdrawn": "160",
+    "terminated": "160",
+}
+# Agreements that are a ceasefire: agreeing to one is the coder's 0871, not a signing.
+_TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+# A step whose agreement gathered more parties than this (a generic "the agreement" a story
+# told of several pacts) names no dyad surely.
+_MOST_PARTIES = 3
+# Steps done together: with no one acting alone, each pair of parties in the order named.
+_JOINT = frozenset({"signed", "renewed", "extended"})
+# Below the coder's own events: the step's parties may come from beyond its sentence.
+_CONFIDENCE = 0.6
+
+
+def step_events(doc: Document) -> list[Event]:
+    """The events ``doc``'s agreement steps tell that its coded events do not already hold."""
+    names = {a.key: display(a) for a in doc.agreements}
+    truces = {a.key for a in doc.agreements if set(a.name.lower().split()) & _TRUCE_WORDS}
+    have = {(e.span, e.source, e.target, e.root) for e in doc.events}
+    have |= {(e.span, e.target, e.source, e.root) for e in doc.events if e.root == "05"}
+    out: list[Event] = []
+    for step in doc.statuses:
+        code = STEP_CODES.get(step.status)
+        if code is None or step.implied or step.anchor is None or step.agreement in truces:
+            continue
+        named = {m.code for m in doc.mentions if m.code and step.span[0] <= m.start < step.span[1]}
+        for source, target in _dyads(step, named):
+            entry = lookup(code)
+            key = (step.span, source, target, entry.root)
+            if key in have or source == target:
+                continue
+            have.add(key)
+            out.append(Event(
+                event_id=make_event_id(doc.doc_id, step.span[0], source, target, code, step.agreement),
+                doc_id=doc.doc_id, story_id=doc.story_id, source=source, target=target,
+                cameo=code, root=entry.root, quad=entry.quad, goldstein=entry.goldstein, plover=entry.plover,
+                sentence=step.sentence, span=step.span, reported_date=doc.published,
+                event_date=step.event_date, date_precision=step.date_precision, date_end=step.date_end,
+                agreement=names.get(step.agreement), confidence=_CONFIDENCE, trigger=_trigger(doc, step),
+                anchor=step.anchor,
+            ))
+    return out
+
+
+def _dyads(step: StatusChange, named: set[str]) -> list[tuple[str, str]]:
+    """Who did the step to whom: the party that acted toward each other party; for a joint
+    step with no one acting alone, each pair in the order the text names them, when the
+    sentence names both ("The countries of the region signed a pact" in a story about two
+    states is not theirs)."""
+    parties = [p for p in dict.fromkeys(step.parties) if p]
+    if len(parties) > _MOST_PARTIES:
+        return []
+    if step.actor:
+        return [(step.actor, p) for p in parties if p != step.actor]
+    if step.status in _JOINT and len(parties) >= 2:
+        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if {a, b} <= named]
+    return []
+
+
+def _trigger(doc: Document, step: StatusChange) -> str:
+    para, token = step.anchor
+    parsed = (doc.parsed or [])[para:para + 1]
+    return parsed[0].parsed[token].text if parsed and parsed[0].parsed is not None else step.status
