@@ -790,3 +790,10 @@ def test_the_headline_names_the_parties_the_body_leaves_out(pipeline, body):
         Document(doc_id="h", raw=page, published="2024-05-02", is_html=True))
     assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [
         ("signed", "2024-04-29", ["GHA", "TGO"])]
+
+
+@pytest.mark.issue(9)
+def test_a_court_that_finds_a_treaty_breached_is_no_party(pipeline):
+    steps = _told(pipeline, "The International Court of Justice found on Monday that Ghana had breached the 2001 "
+                            "maritime treaty.", "2024-05-01")
+    assert steps == [("signed", "2001", ["GHA"], None)]

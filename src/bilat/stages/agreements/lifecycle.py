@@ -609,20 +609,25 @@ _NO_ONE = object()  # an intention nobody is named as having: no step
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                np_parties: list[str]) -> StatusChange:
     doc, para_index, start, end = where
-    actors = _subject_codes(trigger, ctx)
+    # a court that finds a treaty breached is no party to it ("the court had found that Turkey
+    # had breached the 1973 agreement")
+    courts = _courts()
+    actors = [c for c in _subject_codes(trigger, ctx) if c not in courts]
     mediators = _mediators(trigger, actors, ctx)
     if mediators:
         actors = []  # "an accord negotiated by the UN Secretary-General": a go-between, no party
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
-    parties = [c for c in parties if c not in mediators]
+    parties = [c for c in parties if c not in mediators and c not in courts]
     if status == "proposed" and trigger.dep_ == "amod" and len(parties) < 3:
         # "a US-proposed truce": the proposer may be a go-between; the sides are the two
         # states the sentence (else the story) is about
-        parties += [c for c in _other_parties(trigger, ctx, [], exclude=frozenset(actors)) if c not in parties]
+        parties += [c for c in _other_parties(trigger, ctx, [], exclude=frozenset(actors) | courts)
+                    if c not in parties]
     elif len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
     elif len(parties) < 2 and not _nonstate_side(trigger):
-        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties and c not in mediators]
+        parties += [c for c in _other_parties(trigger, ctx, parties, exclude=courts)
+                    if c not in parties and c not in mediators]
     headline = headline_parties(doc.title)
     if len(parties) < 2 and headline and all(c in headline for c in parties) and not _nonstate_side(trigger):
         # "Ghana, Togo sign maritime pact" over "The pact was signed in Accra on Monday"
@@ -632,6 +637,13 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
                         duration_years=duration(trigger), story_id=doc.story_id,
                         anchor=(para_index, _dating_token(trigger).i))
+
+
+@lru_cache(maxsize=1)
+def _courts() -> frozenset[str]:
+    from bilat.stages.actors import court_codes
+
+    return court_codes()
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
