@@ -760,3 +760,40 @@ def test_steps_told_by_plans_existence_and_staying(pipeline, text, expected):
 ])
 def test_decisions_and_notices_dated_where_told(pipeline, text, expected):
     assert [(s, d, a) for s, d, _, a in _told(pipeline, text, "2024-05-01")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("title,expected", [
+    ("Ghana, Togo sign maritime pact", ("GHA", "TGO")),
+    ("Pakistan-US defence pact renewed", ("PAK", "USA")),
+    ("Indian, British ministers sign MoU", ("IND", "GBR")),
+    ("Ghana and Togo hold talks", ()),  # no agreement word
+    ("Ghana quits treaty", ()),  # one state: the body says who else
+])
+def test_headline_parties(title, expected):
+    from bilat.stages.agreements.lifecycle import headline_parties
+
+    assert headline_parties(title) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("body", [
+    # the body names no party: the headline's
+    "The pact was signed in Accra on Monday by the foreign ministers.",
+    # the body names one: the other from the headline
+    "Ghana's foreign minister signed the pact with his counterpart in Accra on Monday.",
+])
+def test_the_headline_names_the_parties_the_body_leaves_out(pipeline, body):
+    page = (f"<html><head><title>Ghana, Togo sign maritime pact</title></head><body><p>ACCRA (Reuters) - {body} "
+            "Officials said the agreement would end years of disputes.</p></body></html>")
+    doc = pipeline.with_stories(pipeline.new_story_index())(
+        Document(doc_id="h", raw=page, published="2024-05-02", is_html=True))
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == [
+        ("signed", "2024-04-29", ["GHA", "TGO"])]
+
+
+@pytest.mark.issue(9)
+def test_a_court_that_finds_a_treaty_breached_is_no_party(pipeline):
+    steps = _told(pipeline, "The International Court of Justice found on Monday that Ghana had breached the 2001 "
+                            "maritime treaty.", "2024-05-01")
+    assert steps == [("signed", "2001", ["GHA"], None)]

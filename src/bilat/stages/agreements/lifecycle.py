@@ -173,7 +173,7 @@ def _modifiers(head) -> set[str]:
 
 
 def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
-                status_tokens: set[int]) -> dict[int, str]:
+                status_tokens: set[int], headline: tuple[str, ...] = ()) -> dict[int, str]:
     """Agreement nouns that are not names: resolve each to an agreement of the document."""
     found: dict[int, str] = {}
     for tok in sent:
@@ -231,7 +231,9 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
                 and (content or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
                      or _np_parties(tok, ctx) and _subject_codes(tok, ctx)
                      # "Kenya and Uganda signed the deal on Monday", the document's first agreement
-                     or len(set(_subject_codes(tok, ctx))) >= 2):
+                     or len(set(_subject_codes(tok, ctx))) >= 2
+                     # "The pact was signed on Monday" under "Ghana, Togo sign maritime pact"
+                     or len(headline) >= 2 and not registry.recent):
             # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
@@ -334,6 +336,40 @@ def _capitals() -> frozenset[str]:
                          for m in (row.get("metonyms") or "").split("|") if m.strip())
 
 
+@lru_cache(maxsize=1)
+def _state_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Names, aliases, demonyms and seats of states (``data/actors/countries.tsv``), longest
+    first, as one pattern: what a headline's states are read with."""
+    path = resources.files("bilat") / "data" / "actors" / "countries.tsv"
+    names: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            for cell in (row.get("name"), row.get("aliases"), row.get("demonyms"), row.get("metonyms")):
+                for name in (cell or "").split("|"):
+                    name = name.strip()
+                    if name:
+                        names.setdefault(name[4:] if name.lower().startswith("the ") else name, row["code"])
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), names
+
+
+@lru_cache(maxsize=256)
+def headline_parties(title: str | None) -> tuple[str, ...]:
+    """The states a headline names beside an agreement word ("Ghana, Togo sign maritime
+    pact"): the parties of the agreement the story tells, when the body names fewer than two.
+    Only headlines with two or more states and an agreement word count.
+
+    Example:
+        >>> headline_parties("Ghana, Togo sign maritime pact")
+        ('GHA', 'TGO')
+    """
+    if not title or not set(re.findall(r"[a-z-]+", title.lower())) & (AGREEMENT_HEADS | {"mou", "moa"}):
+        return ()
+    pattern, codes_of = _state_names()
+    codes = tuple(dict.fromkeys(codes_of[m.group(0)] for m in pattern.finditer(title)))
+    return codes if len(codes) >= 2 else ()
+
+
 # Sides that are not states: a truce "agreed to by the rival factions" is theirs, not that of
 # the states the sentence names around it.
 _NONSTATE_SIDES = frozenset({"faction", "rebel", "militia", "insurgent", "guerrilla", "fighter", "clan",
@@ -414,7 +450,7 @@ def find_agreements(doc: Document) -> Document:
             governed |= {t.i for t in sent if agreement_noun(t) and _foreseen(t, verbs) is not None}
             named = _named_in(sent, registry)
             ctx = _context(doc, sent_index, recent_codes, _title_tokens(sent, registry))
-            found = {**named, **_generic_in(sent, registry, named, ctx, governed)}
+            found = {**named, **_generic_in(sent, registry, named, ctx, governed, headline_parties(doc.title))}
             found.update(_pronoun_agreements(sent, registry, verbs, found))
             for outer_i in list(found):
                 # "an agreement for a complete ceasefire", "a deal on a truce": the truce itself
@@ -573,25 +609,41 @@ _NO_ONE = object()  # an intention nobody is named as having: no step
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                np_parties: list[str]) -> StatusChange:
     doc, para_index, start, end = where
-    actors = _subject_codes(trigger, ctx)
+    # a court that finds a treaty breached is no party to it ("the court had found that Turkey
+    # had breached the 1973 agreement")
+    courts = _courts()
+    actors = [c for c in _subject_codes(trigger, ctx) if c not in courts]
     mediators = _mediators(trigger, actors, ctx)
     if mediators:
         actors = []  # "an accord negotiated by the UN Secretary-General": a go-between, no party
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
-    parties = [c for c in parties if c not in mediators]
+    parties = [c for c in parties if c not in mediators and c not in courts]
     if status == "proposed" and trigger.dep_ == "amod" and len(parties) < 3:
         # "a US-proposed truce": the proposer may be a go-between; the sides are the two
         # states the sentence (else the story) is about
-        parties += [c for c in _other_parties(trigger, ctx, [], exclude=frozenset(actors)) if c not in parties]
+        parties += [c for c in _other_parties(trigger, ctx, [], exclude=frozenset(actors) | courts)
+                    if c not in parties]
     elif len(parties) < 2 and len(agreement.parties) >= 2:
         parties += [c for c in agreement.parties if c not in parties]  # a known agreement's parties
     elif len(parties) < 2 and not _nonstate_side(trigger):
-        parties += [c for c in _other_parties(trigger, ctx, parties) if c not in parties and c not in mediators]
+        parties += [c for c in _other_parties(trigger, ctx, parties, exclude=courts)
+                    if c not in parties and c not in mediators]
+    headline = headline_parties(doc.title)
+    if len(parties) < 2 and headline and all(c in headline for c in parties) and not _nonstate_side(trigger):
+        # "Ghana, Togo sign maritime pact" over "The pact was signed in Accra on Monday"
+        parties += [c for c in headline if c not in parties and c not in mediators]
     _add_parties(agreement, parties)
     return StatusChange(agreement=agreement.key, status=status, doc_id=doc.doc_id, sentence=doc.text[start:end],
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
                         duration_years=duration(trigger), story_id=doc.story_id,
                         anchor=(para_index, _dating_token(trigger).i))
+
+
+@lru_cache(maxsize=1)
+def _courts() -> frozenset[str]:
+    from bilat.stages.actors import court_codes
+
+    return court_codes()
 
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
