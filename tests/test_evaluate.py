@@ -92,6 +92,20 @@ def test_agreement_facts_scored_by_status_date_and_parties():
     assert (s.matched_pred, s.predicted, s.matched_gold, s.required) == (1, 3, 1, 2)
 
 
+def test_an_undated_agreement_fact_does_not_take_the_step_a_dated_one_needs():
+    from bilat.evaluate import score_agreements
+
+    gold = [{"doc": "d1", "events": [], "agreements": [
+        {"name": "pact", "parties": ["GHA", "TGO"], "status_events": [
+            {"status": "signed", "date": None}, {"status": "signed", "date": "1995"}]}]}]
+    steps = [
+        {"doc_id": "d1", "status": "signed", "event_date": "1995", "parties": ["GHA", "TGO"]},
+        {"doc_id": "d1", "status": "signed", "event_date": "2003", "parties": ["GHA", "TGO"]},
+    ]
+    s = score_agreements(gold, steps)
+    assert (s.matched_pred, s.matched_gold) == (2, 2)
+
+
 def test_a_one_word_boilerplate_line_matches_only_itself():
     gold = [{"doc": "d1", "events": [], "boilerplate_must_not_code": ["India"]}]
     preds = [dict(_pred("IND", "CHN", "19"), sentence="India and China clashed in the Galwan valley.")]

@@ -199,6 +199,14 @@ def _matching(level: str, preds: list[dict], golds: list[dict]) -> dict[int, int
     with required gold events served first so that they are never displaced by optional ones.
     Returns prediction index → gold index."""
     edges = [[pi for pi, pred in enumerate(preds) if _matches(level, pred, gold)] for gold in golds]
+    required = [gi for gi, g in enumerate(golds) if g.get("required", True)]
+    optional = [gi for gi, g in enumerate(golds) if not g.get("required", True)]
+    return _max_matching(edges, required + optional)
+
+
+def _max_matching(edges: list[list[int]], order: list[int]) -> dict[int, int]:
+    """A maximum one-to-one matching (augmenting paths): ``edges[g]`` lists the predictions
+    gold item ``g`` may take, served in ``order``. Returns prediction index → gold index."""
     owner: dict[int, int] = {}  # prediction → gold
 
     def augment(gi: int, seen: set[int]) -> bool:
@@ -211,9 +219,7 @@ def _matching(level: str, preds: list[dict], golds: list[dict]) -> dict[int, int
                 return True
         return False
 
-    required = [gi for gi, g in enumerate(golds) if g.get("required", True)]
-    optional = [gi for gi, g in enumerate(golds) if not g.get("required", True)]
-    for gi in required + optional:
+    for gi in order:
         augment(gi, set())
     return owner
 
@@ -373,11 +379,9 @@ def score_agreements(gold: list[dict], steps: Iterable[dict]) -> Score:
         preds = by_doc.get(gdoc["doc"], [])
         facts = [(step, agreement.get("parties") or []) for agreement in gdoc.get("agreements", [])
                  for step in agreement.get("status_events", [])]
-        taken: set[int] = set()
-        for step, parties in facts:
-            hit = next((i for i, p in enumerate(preds) if i not in taken and _step_matches(p, step, parties)), None)
-            if hit is not None:
-                taken.add(hit)
+        # a maximum matching, so that an undated fact does not take the step a dated one needed
+        edges = [[i for i, p in enumerate(preds) if _step_matches(p, step, parties)] for step, parties in facts]
+        taken = _max_matching(edges, list(range(len(facts))))
         total.matched_pred += len(taken)
         total.matched_gold += len(taken)
         total.predicted += len(preds)
