@@ -36,6 +36,30 @@ def test_regular_and_irregular_forms_of_a_lemma_are_triggers():
     assert not prefilter.keeps("The metal was designed.")  # not a form of 'meet' or 'sign'
 
 
+def test_a_verb_whose_rules_all_ask_for_more_triggers_only_beside_it():
+    prefilter = Prefilter(set(), {"held": "hold"}, conditional={"hold": [(None, frozenset({"talk"}))],
+                                                                  "pull": [("out", None)]})
+    assert prefilter.keeps("They held talks in Doha.") and prefilter.keeps("Moscow pulled out of the pact.")
+    assert not prefilter.keeps("They held the town.") and not prefilter.keeps("Moscow pulled the lever.")
+
+
+def test_an_agreement_named_by_its_acronym_is_a_word_of_the_agreement_class(pipeline):
+    rules = load_rules()
+    # a verb that codes only with an agreement as its object
+    grown = replace(rules, verbs={**rules.verbs, "frobnicate": (VerbRule("frobnicate", None, "agreement", "057", None),)})
+    prefilter = build_prefilter(pipeline.nlp, grown)
+    assert prefilter.keeps("Manila frobnicated the EDCA with Washington.")
+    assert prefilter.keeps("Manila frobnicated a defence pact with Washington.")
+    assert not prefilter.keeps("Manila frobnicated the EDSA with Washington.")
+
+
+def test_a_quote_spoken_by_someone_named_where_it_closes_brings_that_sentence():
+    prefilter = Prefilter({"retaliate"}, {}, quotes=lambda text: [(text.index("“"), text.index("”") + 1)])
+    text = "The weather was mild. “We will retaliate in kind. There will be more,” he said. Music played."
+    assert [text[s:e].strip() for s, e in prefilter.stretches(text)] == [
+        "The weather was mild. “We will retaliate in kind. There will be more,” he said."]
+
+
 def test_a_kept_sentence_brings_the_one_before_it_and_the_rest_is_left_out():
     prefilter = Prefilter({"sign"}, {})
     text = ("The weather was mild. Crowds gathered in the square. Later that day, the two "
@@ -51,9 +75,37 @@ def test_the_triggers_are_read_from_the_rules_as_loaded_not_copied(pipeline):
     assert not build_prefilter(pipeline.nlp, rules).keeps("Ruritania frobnicated Freedonia.")
     grown = replace(rules, verbs={**rules.verbs, "frobnicate": (VerbRule("frobnicate", None, None, "111", None),)})
     assert build_prefilter(pipeline.nlp, grown).keeps("Ruritania frobnicated Freedonia.")
-    # a status word of the agreements and a verb of saying are triggers too
+    # a status word of the agreements is a trigger too, and a verb of saying beside "must" (a demand)
     prefilter = build_prefilter(pipeline.nlp, rules)
-    assert prefilter.keeps("The treaty was ratified.") and prefilter.keeps("Officials told reporters.")
+    assert prefilter.keeps("The treaty was ratified.") and prefilter.keeps("Officials said Iran must stop.")
+    assert not prefilter.keeps("Officials told reporters on Monday.")
+
+
+def _rule_file(name):
+    import csv
+    from importlib import resources
+
+    with (resources.files("bilat") / "data" / "rules" / name).open(encoding="utf-8") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh, delimiter="\t")]
+
+
+def test_every_lemma_of_the_rule_files_passes_the_prefilter(pipeline):
+    # read from the files themselves, not through the loaders, so that a row the lexicon's
+    # editors add is checked whatever the loaders make of it
+    prefilter = build_prefilter(pipeline.nlp, load_rules())
+    classes = {row["class"]: row["lemmas"].split("|") for row in _rule_file("classes.tsv")}
+    sentences = []
+    for row in _rule_file("verbs.tsv"):
+        # with what its rule asks for beside it: its preposition, a word of its object class
+        needs = [row["prep"]] if row["prep"] else []
+        needs += [classes[row["object"]][0]] if row["object"] else []
+        sentences.append(" ".join(["Ruritania", row["lemma"], *needs, "Freedonia."]))
+    sentences += [f"Ruritania and the {row['lemma']} of Freedonia." for name in ("nouns.tsv", "adjectives.tsv")
+                  for row in _rule_file(name)]
+    sentences += [f"Ruritania and the {row['noun']} of Freedonia." for row in _rule_file("nominals.tsv")]
+    sentences += [f"Ruritania {row['lemma']} {row['prep']} Freedonia." for row in _rule_file("statuses.tsv")]
+    missed = [s for s in sentences if not prefilter.keeps(s)]
+    assert not missed and len(sentences) > 900
 
 
 def test_sentences_with_no_trigger_are_not_parsed_and_the_events_stay(pipeline):

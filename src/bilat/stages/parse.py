@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bilat.document import Document, Sentence
@@ -44,7 +45,194 @@ def load_model(name: str):
     for word in _WHOLE_WORDS:
         for form in (word, word.capitalize(), word.title()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    remember_token_rules(nlp)
     return nlp
+
+
+# A cache of the token rules stops growing past this many distinct keys (it starts afresh).
+_MAX_REMEMBERED = 500_000
+
+
+def remember_token_rules(nlp) -> None:
+    """Make the attribute ruler and the rule lemmatizer of ``nlp`` remember what they did.
+
+    Both set a token's attributes from a handful of that token's own attributes: the ruler's
+    one-token patterns read its tag, lower-cased form, dependency label and whether it is a
+    space; the lemmatizer reads its form, part of speech and morphology. Running spaCy's
+    matcher with every pattern over every token, and the lemmatizer's rules over every token
+    (its own cache skips the base forms), is a quarter of the parse's time on news text. Here
+    the outcome for a key of those attributes is kept the first time and looked up after, so
+    each token costs a dictionary look-up; the ruler's patterns of more than one token still
+    run through a matcher of their own. The result is the same, attribute for attribute
+    (``tests/test_parse_cache.py``). A pipeline whose ruler has patterns this cannot key
+    (operators, custom attributes) keeps the ruler as it is.
+    """
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    for name, proc in nlp.pipeline:
+        if type(proc) is AttributeRuler and _cached_ruler_class().prepare(proc):
+            proc.__class__ = _cached_ruler_class()
+        elif isinstance(proc, Lemmatizer) and getattr(proc, "mode", None) == "rule" \
+                and type(proc).__call__ is Lemmatizer.__call__:
+            proc.__class__ = _cached_lemmatizer(type(proc))
+            proc._lemma_cache = {}
+            if type(proc).rule_lemmatize is Lemmatizer.rule_lemmatize:  # (other languages' read it otherwise)
+                _index_as_sets(proc)
+
+
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer's index of known words, per part of speech, as sets.
+
+    For each form a suffix rule makes of a word it has not seen, spaCy's rule lemmatizer asks
+    whether the form is a known word of that part of speech, and the model ships each index as
+    a list (57,528 nouns in en_core_web_sm): every question scans it, and those scans were the
+    largest cost of parsing news text after the networks. A set holds the same words and
+    answers the same, at once; nothing reads the index but that membership question.
+    """
+    try:
+        table = lemmatizer.lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
+
+
+# Token attributes whose value Doc.to_array gives as the hash of the string a pattern names.
+_HASHED_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "SHAPE", "PREFIX", "SUFFIX", "LEMMA"})
+
+
+@lru_cache(maxsize=None)
+def _cached_ruler_class():
+    from spacy.pipeline import AttributeRuler
+
+    class CachedRuler(AttributeRuler):
+        """spaCy's attribute ruler, its one-token matches kept per token key (see
+        :func:`remember_token_rules`)."""
+
+        @staticmethod
+        def prepare(ruler) -> bool:
+            """Split the ruler's patterns into one-token ones, kept per token key, and the
+            rest; False if a one-token pattern tests something a key cannot hold."""
+            from spacy.attrs import IDS
+            from spacy.matcher import Matcher
+
+            single, multi = Matcher(ruler.vocab), Matcher(ruler.vocab)
+            # per attribute the patterns test: the values they name, and their regular expressions
+            named: dict[str, set[int]] = {}
+            regexes: dict[str, list[str]] = {}
+            for i in range(len(ruler.attrs)):
+                for pattern in ruler.matcher.get(str(i))[1]:
+                    if len(pattern) != 1:
+                        multi.add(str(i), [pattern])
+                        continue
+                    for attr, value in pattern[0].items():
+                        if attr not in _HASHED_ATTRS and not attr.startswith(("IS_", "LIKE_")):
+                            return False  # an operator, a custom attribute, or a value not hashed as written
+                        values = named.setdefault(attr, set())
+                        if isinstance(value, dict):
+                            for op, arg in value.items():
+                                if op in ("IN", "NOT_IN"):
+                                    values |= {_value_id(ruler.vocab, v) for v in arg}
+                                elif op == "REGEX" and isinstance(arg, str):
+                                    regexes.setdefault(attr, []).append(arg)
+                                else:
+                                    return False  # a comparison, fuzzy match, length test …
+                        else:
+                            values.add(_value_id(ruler.vocab, value))
+                    single.add(str(i), [pattern])
+            ruler._key_attrs = sorted(named)
+            ruler._key_ids = [IDS[a] for a in ruler._key_attrs] or [IDS["ORTH"]]
+            ruler._key_named = [frozenset(named[a]) for a in ruler._key_attrs]
+            import re
+            ruler._key_regexes = [[re.compile(r) for r in regexes.get(a, ())] for a in ruler._key_attrs]
+            ruler._key_met = [{} for _ in ruler._key_attrs]  # per attribute: value → regexes met
+            ruler._single, ruler._multi, ruler._token_cache = single, multi, {}
+            ruler._attr_ids = {ruler.vocab.strings.add(str(i)): i for i in range(len(ruler.attrs))}
+            return True
+
+        def __call__(self, doc):
+            error_handler = self.get_error_handler()
+            try:
+                self.set_annotations(doc, self._matches(doc))
+                return doc
+            except Exception as e:  # noqa: BLE001 - as spaCy's own ruler does
+                return error_handler(self.name, self, [doc], e)
+
+        def _key(self, row) -> tuple:
+            """What the one-token patterns can tell of a token: each attribute's value if a
+            pattern names it, else "none of those" (-1), and which regular expressions it meets."""
+            out = []
+            for value, names, regexes, met in zip(row, self._key_named, self._key_regexes, self._key_met):
+                out.append(value if value in names else -1)
+                if regexes:
+                    if value not in met:
+                        text = self.vocab.strings[value] if value in self.vocab.strings else ""
+                        met[value] = tuple(bool(r.search(text)) for r in regexes)
+                    out.append(met[value])
+            return tuple(out)
+
+        def _matches(self, doc):
+            cache = self._token_cache
+            keys = [self._key(row) for row in doc.to_array(self._key_ids).tolist()] if len(doc) else []
+            if len(cache) > _MAX_REMEMBERED:
+                cache.clear()
+                for met in self._key_met:
+                    met.clear()
+            for i, key in enumerate(keys):
+                if key not in cache:  # first sight: the one-token patterns, on this token alone
+                    cache[key] = tuple(m for m, _, _ in self._single(doc[i:i + 1], allow_missing=True,
+                                                                     as_spans=False))
+            attr_ids = self._attr_ids
+            matches = [(attr_ids[m], m, i, i + 1) for i, key in enumerate(keys) for m in cache[key]]
+            if len(self._multi):
+                matches += [(attr_ids[m], m, s, e)
+                            for m, s, e in self._multi(doc, allow_missing=True, as_spans=False)]
+            matches.sort()
+            return matches
+
+    return CachedRuler
+
+
+def _value_id(vocab, value) -> int:
+    """A pattern's value as ``Doc.to_array`` gives it: a string's hash, a flag's 0 or 1."""
+    return vocab.strings.add(value) if isinstance(value, str) else int(value)
+
+
+@lru_cache(maxsize=None)
+def _cached_lemmatizer(base):
+    class CachedLemmatizer(base):
+        """spaCy's rule lemmatizer, its lemma kept per (form, part of speech, morphology)
+        (see :func:`remember_token_rules`)."""
+
+        def __call__(self, doc):
+            from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+            error_handler = self.get_error_handler()
+            try:
+                if not self._validated:
+                    return base.__call__(self, doc)  # validates its tables, as spaCy's does
+                if not len(doc):
+                    return doc
+                rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+                lemmas = rows[:, 3:4].copy()
+                cache, strings = self._lemma_cache, doc.vocab.strings
+                if len(cache) > _MAX_REMEMBERED:
+                    cache.clear()
+                for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+                    if self.overwrite or lemma == 0:
+                        key = (orth, pos, morph)
+                        found = cache.get(key)
+                        if found is None:
+                            found = cache[key] = strings.add(self.lemmatize(doc[i])[0])
+                        lemmas[i, 0] = found
+                doc.from_array([LEMMA], lemmas)
+                return doc
+            except Exception as e:  # noqa: BLE001 - as spaCy's own lemmatizer does
+                error_handler(self.name, self, [doc], e)
+
+    CachedLemmatizer.__name__ = f"Cached{base.__name__}"
+    return CachedLemmatizer
 
 
 def parse_documents(nlp, docs: Iterable[Document], *, wanted: Callable[[str], bool],

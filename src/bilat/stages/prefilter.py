@@ -2,15 +2,21 @@
 
 Only paragraphs that name an actor or refer to a pair are looked at (the actors stage's
 gazetteer, one compiled pattern). In them, a sentence can hold an event or an agreement step
-only if it has a trigger word: a lemma of the event rules, a status word or a verb of saying,
-in any inflected form. Such a sentence is parsed with the sentence before it, which its
-pronouns and dates may refer to, and so is every sentence that names an actor, because the
-coder counts and resolves actors across the whole document (who "they" are, the pair a story
-is about, the home country of an official named by role alone). What is left out is the
-sentences that neither name an actor nor have a trigger, nor come just before one that does. The trigger words are read from the rule files each time a pipeline loads
-(``data/rules/*.tsv``, through the loaders the coder itself uses), so the filter grows with
-the rules; inflected forms are the regular ones plus the irregular ones of the language
-model's own lemmatizer tables ("met", "fought", "sought").
+only if it has a trigger word, in any inflected form: a lemma of the event rules (a verb
+whose every rule names a preposition or an object class counts only beside that preposition
+or a word of that class: "held talks", not "held the town"), an agreement status word, a
+word of the classes that trigger by themselves (reactions, censure, force …), or a verb of
+saying beside "must" or "should" (what the statement reader codes as a demand). Such a
+sentence is parsed with the sentence before it, which its pronouns and dates may refer to,
+and with the sentences that open and close a quotation it lies in (where the quote's speaker
+is named); every sentence that names an actor is parsed too, because the coder counts and
+resolves actors across the whole document (who "they" are, the pair a story is about, the
+home country of an official named by role alone). What is left out is the sentences that
+neither name an actor nor have a trigger, nor come just before one that does. The trigger
+words are read from the rule files each time a pipeline loads (``data/rules/*.tsv``, through
+the loaders the coder itself uses), so the filter grows with the rules; inflected forms are
+the regular ones plus the irregular ones of the language model's own lemmatizer tables
+("met", "fought", "sought").
 
 Sentences are cut here by a cheap splitter that cuts only where a sentence plainly ends (a
 full stop, question or exclamation mark, then a capital), never after a known abbreviation or
@@ -25,6 +31,9 @@ from collections.abc import Iterator
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres
 st jr sr no vs etc inc ltd co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov
 dec u.s u.k u.n e.u a.m p.m approx rev hon messrs mt ft govt""".split())
+
+# What an agreement's acronym in capitals counts as among a sentence's words (no word has "<").
+ACRONYM = "<acronym>"
 
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -67,35 +76,68 @@ class Prefilter:
         lemmas: trigger lemmas (a multi-word lemma counts by each of its words).
         irregular: the model's (form → lemma) exception tables, for "met", "fought".
         names_actor: ``text → bool``: does a sentence name an actor (kept for the context).
+        conditional: lemma → what else its sentence must have for it to trigger: each item a
+            (preposition or None, lemmas of which one must be there or None) that is enough.
+        quotes: ``text → [(start, end)]``: the quotations of a paragraph, marks included.
+        acronym_endings: endings of an agreement's acronym ("EDCA", "CEPA"): such a word in
+            capitals counts as the word :data:`ACRONYM` among a sentence's words.
     """
 
-    def __init__(self, lemmas, irregular: dict[str, str], names_actor=lambda text: False) -> None:
-        words: set[str] = set()
+    def __init__(self, lemmas, irregular: dict[str, str], names_actor=lambda text: False, *,
+                 conditional: dict[str, list[tuple[str | None, frozenset[str] | None]]] | None = None,
+                 quotes=lambda text: (), acronym_endings: frozenset[str] = frozenset()) -> None:
+        self._irregular = irregular
+        self.acronym_endings = tuple(acronym_endings)
+        self.words = self._inflected(lemmas)
+        self.conditional: dict[str, tuple[tuple[str | None, frozenset[str] | None], ...]] = {}
+        for lemma, needs in (conditional or {}).items():
+            needs = tuple((prep, self._inflected(others) if others is not None else None) for prep, others in needs)
+            for form in self._inflected([lemma]) - self.words:
+                self.conditional[form] = self.conditional.get(form, ()) + needs
+        self.names_actor = names_actor
+        self.quotes = quotes
+
+    def _inflected(self, lemmas) -> frozenset[str]:
         heads = {word for lemma in lemmas for word in lemma.lower().replace("-", " ").split()}
+        words: set[str] = set()
         for lemma in heads:
             words |= _forms(lemma)
-        words |= {form for form, lemma in irregular.items() if lemma in heads}
-        self.words = frozenset(words)
-        self.names_actor = names_actor
+        words |= {form for form, lemma in self._irregular.items() if lemma in heads}
+        return frozenset(words)
 
     def keeps(self, text: str) -> bool:
         """Has this sentence a trigger word (can it hold an event or an agreement step)?"""
-        words = self.words
+        words = set()
         for m in _WORD.finditer(text):
             word = m.group().lower().strip("'’-")
-            if word in words or any(part in words for part in word.split("-")):
-                return True
+            words.add(word)
+            if "-" in word:
+                words.update(word.split("-"))
+            if len(word) >= 4 and m.group().isupper() and word.endswith(self.acronym_endings):
+                words.add(ACRONYM)
+        if not words.isdisjoint(self.words):
+            return True
+        for word in words.intersection(self.conditional):
+            for prep, others in self.conditional[word]:
+                if (prep is None or prep in words) and (others is None or not words.isdisjoint(others)):
+                    return True
         return False
 
     def stretches(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the runs of consecutive sentences of a paragraph worth parsing:
-        those with a trigger, each with the one before it, and those that name an actor."""
+        those with a trigger, each with the one before it and the ones that open and close a
+        quotation it lies in, and those that name an actor."""
         spans = split_sentences(text)
         if len(spans) == 1:
             return [(0, len(text))]  # the paragraph passed the actor filter already
         trigger = [self.keeps(text[s:e]) for s, e in spans]
-        wanted = [t or (i + 1 < len(trigger) and trigger[i + 1]) or self.names_actor(text[spans[i][0]:spans[i][1]])
-                  for i, t in enumerate(trigger)]
+        wanted = [t or (i + 1 < len(trigger) and trigger[i + 1]) for i, t in enumerate(trigger)]
+        if any(trigger):
+            for start, end in self.quotes(text):
+                held = [i for i, (s, e) in enumerate(spans) if s < end and e > start]
+                if any(trigger[i] for i in held):
+                    wanted[held[0]] = wanted[held[-1]] = True  # where its speaker is named
+        wanted = [w or self.names_actor(text[s:e]) for w, (s, e) in zip(wanted, spans)]
         return list(self._runs(spans, wanted))
 
     @staticmethod
@@ -129,6 +171,10 @@ def irregular_forms(nlp) -> dict[str, str]:
 # Word classes of the rules whose words are themselves triggers (of reactions, conditional
 # threats, departures, censure), not only objects of one.
 _TRIGGER_CLASSES = ("response", "reaction", "departure", "censure", "blame", "force")
+# A verb of saying codes an event by itself only as a demand: "said Israel must end the war"
+# (the statement reader's other readings need a word of blame or censure, or a verb of
+# alleging, which are triggers of their own).
+_DEMANDING = frozenset({"must", "should"})
 
 
 def build_prefilter(nlp, rules, names_actor=lambda text: False) -> Prefilter:
@@ -136,12 +182,28 @@ def build_prefilter(nlp, rules, names_actor=lambda text: False) -> Prefilter:
     saying, as they are loaded now, with the irregular forms of ``nlp``'s lemmatizer."""
     from bilat.stages.agreements.statuses import status_words
     from bilat.stages.events import reports
-    from bilat.stages.grammar import COMMUNICATION
+    from bilat.stages.events.quotes import quote_spans
 
     verbs, nouns = status_words()
-    saying = reports.SAYING  # the statement reader's verbs
-    lemmas = {*rules.verbs, *rules.nouns, *rules.adjectives, *rules.nominals, *rules.nominals.values(),
-              *verbs, *nouns, *saying, *COMMUNICATION}
+    lemmas = {*rules.nouns, *rules.adjectives, *rules.nominals, *verbs, *nouns, *reports._ALLEGING}
     for name in _TRIGGER_CLASSES:
         lemmas |= rules.classes.get(name, frozenset())
-    return Prefilter(lemmas, irregular_forms(nlp), names_actor)
+    conditional: dict[str, list[tuple[str | None, frozenset[str] | None]]] = {}
+    for lemma, verb_rules in rules.verbs.items():
+        if any(r.prep is None and r.object_class is None for r in verb_rules):
+            lemmas.add(lemma)  # a rule that asks for nothing else
+            continue
+        conditional[lemma] = [(r.prep, _class_words(rules, r.object_class)) for r in verb_rules]
+    for lemma in reports.SAYING:
+        conditional.setdefault(lemma, []).append((None, _DEMANDING))
+    return Prefilter(lemmas, irregular_forms(nlp), names_actor, conditional=conditional, quotes=quote_spans,
+                     acronym_endings=rules.classes.get("agreement-acronym", frozenset()))
+
+
+def _class_words(rules, name: str | None) -> frozenset[str] | None:
+    """The words of an object class; an agreement may also be named by its acronym alone
+    ("signed the EDCA"), as the coder's word classes read it."""
+    if name is None:
+        return None
+    words = rules.classes.get(name, frozenset())
+    return words | {ACRONYM} if name == "agreement" else words

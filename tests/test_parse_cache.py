@@ -1,0 +1,69 @@
+"""The remembered attribute ruler and lemmatizer (stages/parse.py) set every token exactly as
+spaCy's own components do, on first sight of a word and after."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Words the ruler's exceptions name, one-token and two-token ones ("ai n't", "gon na",
+# "nothin'", "let's"), spaces, and ordinary news text.
+TEXTS = [
+    "Pakistan's army chief met US officials in Washington on Tuesday; they ain't gonna sign, he said.",
+    "Nothin' was agreed.  Let's see, said the minister, who had been reading the papers.\n\nNo.",
+    "The two sides signed a cease-fire but skirmishes continued as troops were withdrawn.",
+    "Russia's foreign ministry said it would not recognise the vote, calling it illegitimate.",
+]
+
+
+def _attrs(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def plain(pipeline):
+    """The same model and tokenizer exceptions as bilat's, with spaCy's own components."""
+    import spacy
+
+    from bilat.stages import parse
+
+    nlp = spacy.load(pipeline.settings.model_name)
+    for word in parse._WHOLE_WORDS:
+        for form in (word, word.capitalize(), word.title()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    return nlp
+
+
+def test_bilat_model_remembers_its_token_rules(pipeline):
+    names = {name: type(proc).__name__ for name, proc in pipeline.nlp.pipeline}
+    assert names["attribute_ruler"] == "CachedRuler"
+    assert names["lemmatizer"].startswith("Cached")
+
+
+def test_remembered_rules_give_spacys_tokens(pipeline, plain):
+    texts = TEXTS + [path.read_text(encoding="utf-8")[:3000]
+                     for path in sorted((ROOT / "examples" / "seeds").glob("*.txt"))]
+    expected = [_attrs(d) for d in plain.pipe(texts)]
+    for _ in range(2):  # first sight of each word, then from what was remembered
+        assert [_attrs(d) for d in pipeline.nlp.pipe(texts)] == expected
+
+
+def test_a_remembered_token_ignores_case_only_where_spacy_does(pipeline, plain):
+    # "AIN'T" and "Gon na": the ruler's patterns read the lower-cased form
+    texts = ["They AIN'T going, and we're Gon na stay.", "Nothin' changed; NOTHIN' will."]
+    assert [_attrs(d) for d in pipeline.nlp.pipe(texts)] == [_attrs(d) for d in plain.pipe(texts)]
+
+
+def test_a_ruler_whose_patterns_a_key_cannot_hold_is_left_as_spacy_made_it():
+    import spacy
+
+    from bilat.stages.parse import remember_token_rules
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"TAG": "NNS"})
+    remember_token_rules(nlp)
+    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    assert [t.tag_ for t in nlp("peace talks talks")] == ["", "NNS", "NNS"]
