@@ -1090,3 +1090,9 @@ def test_criticism_of_a_compatriot_by_name_is_aimed_at_no_other_state(code_text)
 def test_a_day_after_on_is_no_call_on_anyone(code_text):
     assert not [e for e in code_text("Biden called Erdogan on Tuesday.", "2021-04-25") if e.root == "02"]
     assert ("UN", "ISR", "02") in _triples(code_text("The UN called on Israel to halt the offensive.", "2021-04-25"))
+
+
+@pytest.mark.issue(8)
+def test_talks_pulled_out_of_were_not_held(code_text):
+    found = _triples(code_text("Russia pulled out of the talks with Ukraine on Monday.", "2020-05-06"))
+    assert found == {("RUS", "UKR", "16")}

@@ -1148,11 +1148,21 @@ def _object_span(obj):
 
 def _object_of_other_act(tok, code: str, rules: Rules) -> bool:
     """Is an event noun the object of a verb whose own rule for that object codes another act
-    ("lift sanctions" is 081, not sanctions imposed), coded or not (the verb may have no one
-    named doing it: "welcomed the decision to lift sanctions on India")?"""
-    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.pos_ != "VERB":
+    ("lift sanctions" is 081, not sanctions imposed; "pulled out of the talks" is 164, not talks
+    held), coded or not (the verb may have no one named doing it: "welcomed the decision to
+    lift sanctions on India")?"""
+    verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from"):
+        # "pulled out of the talks", "withdrew from the talks": through the verb's preposition
+        # (or the particle the preposition hangs on)
+        verb = tok.head.head
+        if verb.dep_ in ("prt", "advmod", "prep") and verb.lower_ in PARTICLES:
+            verb = verb.head
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
         return False
-    found = _verb_rule(tok.head, rules)
+    if verb.pos_ != "VERB":
+        return False
+    found = _verb_rule(verb, rules)
     if found is None:
         return False
     rule, _ = found
