@@ -1096,3 +1096,10 @@ def test_a_day_after_on_is_no_call_on_anyone(code_text):
 def test_talks_pulled_out_of_were_not_held(code_text):
     found = _triples(code_text("Russia pulled out of the talks with Ukraine on Monday.", "2020-05-06"))
     assert found == {("RUS", "UKR", "16")}
+
+
+@pytest.mark.issue(8)
+def test_a_vow_to_retaliate_is_a_threat_and_an_agreement_not_to_threaten_is_none(code_text):
+    assert ("PAK", "IND", "13") in _triples(code_text("Pakistan vowed to retaliate against India.", "2025-05-07"))
+    text = "The presidents of Venezuela and Guyana met on Thursday to agree not to threaten each other."
+    assert not [t for t in _triples(code_text(text, "2023-12-15")) if t[2] == "13"]

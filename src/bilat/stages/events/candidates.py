@@ -594,10 +594,12 @@ _LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "hold"
 
 def _intended_code(tok, rules: Rules) -> str | None:
     """The intent code of what is intended: "preparing to meet" → 036, "pledged to send aid"
-    → 033; None when the intended act is not itself a trigger."""
+    → 033, "vowed to retaliate" → 130; None when the intended act is not itself a trigger."""
     for c in tok.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma_in(c, rules.verbs):
             found = _verb_rule(c, rules)
+            if found is not None and found[0].code[:2] == "13" and not any(g.dep_ == "neg" for g in c.children):
+                return found[0].code  # "vowed to retaliate": an intent to retaliate is a threat
             if found is not None and found[0].frame not in _INTENT_FRAMES:
                 code = refine(found[0].code, found[1])
                 if code[:2] in _FORCE_ROOTS:
