@@ -36,7 +36,8 @@ dec u.s u.k u.n e.u a.m p.m approx rev hon messrs mt ft govt""".split())
 ACRONYM = "<acronym>"
 
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word: letters of any script ("démarche", "communiqué"), with inner apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
