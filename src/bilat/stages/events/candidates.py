@@ -994,9 +994,6 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
     return Candidate(tok.i, code, sources, targets, nominal=True)
 
 
-# Prepositions whose object is an earlier or surrounding happening that times the clause
-# ("after a week of border clashes", "following clashes on Monday", "amid heavy fighting").
-_TIMING = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
 
 
 def _clause_pair(tok, ctx: Context):
@@ -1137,6 +1134,10 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
 # Prepositions that frame a time beside an object, not part of what the object names:
 # "criticised remarks by Morales during his visit to Peru" (the visit is an event of its own).
 _TIME_FRAMES = frozenset({"during", "amid", "after", "before", "following", "since", "ahead"})
+# Of those (and their kin), the ones whose object happened already and times the clause
+# ("after a week of border clashes", "following negotiations", "amid heavy fighting"): not
+# "before" or "ahead of" (talks ahead are not held yet), nor "during" (its own rule, _DURING).
+_TIMING = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
 
 
 def _object_span(obj):
