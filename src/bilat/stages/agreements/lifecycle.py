@@ -1022,10 +1022,12 @@ def _mark_events(sent, found: dict[int, str], registry: _Registry, events_by_anc
         for event in events_by_anchor.get((para_index, tok.i), []):
             inside = [k for i, k in found.items() if tok.left_edge.i <= i <= tok.right_edge.i or tok.head.i == i]
             if inside:
-                event.agreement = _display(registry.by_key[inside[0]])
+                event.agreement = display_name(registry.by_key[inside[0]])
 
 
-def _display(agreement: Agreement) -> str:
+def display_name(agreement: Agreement) -> str:
+    """How events and the timeline name an agreement: its name, or for a generic one its
+    parties and head ("PAK–RUS defense treaty")."""
     if agreement.full_name or not agreement.key.startswith("generic:"):
         return agreement.name
     parties = "–".join(agreement.parties[:2])
@@ -1053,7 +1055,7 @@ def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) ->
             head = agreement.name.split()[-1].lower()
             lasting = f"{'|'.join(sorted(agreement.parties))} {agreement.kind} {head}"
             rename[key] = lasting
-            agreement.name = _display(agreement)
+            agreement.name = display_name(agreement)
             agreement.key = lasting
         else:
             rename[key] = key
