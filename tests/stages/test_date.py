@@ -42,3 +42,23 @@ def test_dateline_place(text, place):
     from bilat.stages.date import dateline_place
 
     assert dateline_place(text) == place
+
+
+def test_a_stamp_line_under_the_headline_captions_and_byline_is_the_publication_date():
+    text = ("Headline\n\nStandfirst line\nCaption one\nCaption two\nCaption three\nKicker\n"
+            "By A Correspondent\nFri 12 Feb 2010 05.05 EST\n\nThe minister said on Monday in 2009 …")
+    assert find_dateline(text) == "2010-02-12"
+
+
+def test_a_date_in_prose_further_down_is_not_a_stamp():
+    text = "Headline\n\n" + "\n".join(f"Line {i}" for i in range(6)) + "\nThe talks on 12 Feb 2010 went well.\n"
+    assert find_dateline(text) is None
+
+
+def test_a_meta_tag_with_a_value_attribute_dates_an_html_page():
+    html = ('<html><head><title>T</title><meta name="publish-date" value="Tue, 07 Apr 2020 07:36:07 +0530">'
+            '<meta name="modified-date" value="Thu, 23 Apr 2020 10:00:00 +0530"></head>'
+            '<body><article><p>India and the United States held talks on Monday about exports.</p>'
+            '<p>The two sides agreed to meet again.</p></article></body></html>')
+    doc = date_document(clean(Document(doc_id="d", raw=html, is_html=True)))
+    assert doc.published == "2020-04-07"

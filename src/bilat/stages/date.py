@@ -31,6 +31,11 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:$|[-—–/|(,]|\d{1,2}:\d{2})")
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|\b)")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ])")
 _HEAD_LINES = 6  # datelines and stamps sit in the first few non-blank lines
+# A line that is nothing but a date stamp ("Fri 12 Feb 2010 05.05 EST", "Tuesday, March 3, 2021
+# 11:42"): under a page's headline, standfirst, captions and byline it may stand further down.
+_STAMP_LINES = 15
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?"
+_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{4})?)?"
 _SHORT_LINE = 80  # a line this short holding a date is a stamp, not prose
 
 
@@ -75,6 +80,17 @@ def _stamp_in(line: str) -> str | None:
     return None
 
 
+def _pure_stamp(line: str) -> str | None:
+    """The date of a line that holds nothing else (a weekday and a clock time aside)."""
+    match = _FULL_DATE.search(line)
+    if match is None:
+        return None
+    before, after = line[:match.start()], line[match.end():]
+    if re.fullmatch(rf"\s*(?:{_WEEKDAY}\s*)?", before) and re.fullmatch(rf"{_CLOCK}\s*", after):
+        return _date_of(match)
+    return None
+
+
 def find_dateline(text: str) -> str | None:
     """The publication date a page prints in its first lines, as ``YYYY-MM-DD``, or None.
 
@@ -86,12 +102,44 @@ def find_dateline(text: str) -> str | None:
         >>> find_dateline("Title\\n\\nMay 12, 2018 (AGENCY) — The minister said ...")
         '2018-05-12'
     """
-    lines = [line for line in text.split("\n") if line.strip()][:_HEAD_LINES]
-    for line in lines:
+    lines = [line for line in text.split("\n") if line.strip()][:_STAMP_LINES]
+    for line in lines[:_HEAD_LINES]:
         found = _stamp_in(line)
         if found:
             return found
+    for line in lines[_HEAD_LINES:]:
+        found = _pure_stamp(line)
+        if found:
+            return found
     return None
+
+
+# A page's own publication stamp in its markup, in the attributes htmldate does not read
+# ("<meta itemprop="datePublished" value="Tue, 07 Apr 2020 07:36:07 +0530">").
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_NAME = re.compile(r"""\b(?:name|property|itemprop)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_META_VALUE = re.compile(r"""\b(?:content|value)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_PUBLISHED_NAME = re.compile(r"publish|pubdate|date_?published|created", re.IGNORECASE)
+
+
+def markup_date(html: str) -> str | None:
+    """The publication date a page's meta tags state (published before created), or None.
+
+    Example:
+        >>> markup_date('<meta name="publish-date" value="Tue, 07 Apr 2020 07:36:07 +0530">')
+        '2020-04-07'
+    """
+    found: list[tuple[int, str]] = []
+    for tag in _META_TAG.findall(html[:200_000]):
+        name, value = _META_NAME.search(tag), _META_VALUE.search(tag)
+        if name is None or value is None or not _PUBLISHED_NAME.search(name.group(1)) \
+                or "modif" in name.group(1).lower():
+            continue
+        match = _FULL_DATE.search(value.group(1))
+        stated = _date_of(match) if match else None
+        if stated:
+            found.append((0 if "publish" in name.group(1).lower() else 1, stated))
+    return min(found)[1] if found else None
 
 
 # A dateline's place in capitals: "BEIJING, Dec 18, 2021 (AP) —", "ISLAMABAD --".
@@ -126,7 +174,7 @@ def date_document(doc: Document) -> Document:
     if doc.published:
         doc.published_precision = doc.published_precision or precision_of(doc.published)
         return doc
-    found = doc.meta.get("html_date")
+    found = doc.meta.get("html_date") or (markup_date(doc.raw) if doc.is_html else None)
     if not found and doc.url and (m := _URL_DATE.search(doc.url)):
         found = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
     if not found:
