@@ -1103,3 +1103,14 @@ def test_a_vow_to_retaliate_is_a_threat_and_an_agreement_not_to_threaten_is_none
     assert ("PAK", "IND", "13") in _triples(code_text("Pakistan vowed to retaliate against India.", "2025-05-07"))
     text = "The presidents of Venezuela and Guyana met on Thursday to agree not to threaten each other."
     assert not [t for t in _triples(code_text(text, "2023-12-15")) if t[2] == "13"]
+
+
+@pytest.mark.issue(8)
+def test_a_named_place_occupied_in_a_story_about_two_states_is_the_others(code_text):
+    text = ("Costa Rica accused Nicaragua of violating its sovereignty. Nicaragua rejected the accusation "
+            "from Costa Rica. Last October, Nicaraguan troops occupied Calero Island.")
+    assert ("NIC", "CRI", "19") in _triples(code_text(text, "2011-01-12"))
+    # force of another kind beside a named place says nothing of whose the place is
+    shelled = ("Costa Rica accused Nicaragua of violating its sovereignty. Nicaragua rejected the accusation "
+               "from Costa Rica. Nicaraguan troops shelled positions near Calero Island.")
+    assert ("NIC", "CRI", "19") not in _triples(code_text(shelled, "2011-01-12"))

@@ -329,7 +329,8 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 # "Ethiopia rejected the proposal": in a story about two states, the other's
                 targets = other_party(sources, ctx)
     if (not targets and rule.code[:2] in _FORCE_ROOTS | {"15", "07", "08"} and not passive
-            and not any(a.inferred for a in sources) and not _names_a_place(tok, ctx)
+            and not any(a.inferred for a in sources)
+            and (not _names_a_place(tok, ctx) or _takes_a_place(tok, rule, ctx))
             and not _own_side_object(tok, ctx, src_codes)):
         # "the Tajik border guards opened fire", "sent a police force to the area": in a story
         # about two states, force one of them uses is aimed at the other (unless the clause
@@ -392,6 +393,16 @@ def _aimed_elsewhere(noun) -> bool:
     raid that eliminated Osama bin Laden")?"""
     return any(c.dep_ in ("relcl", "acl") and any(g.dep_ in ("dobj", "nsubjpass") for g in c.children)
                for c in noun.children)
+
+
+def _takes_a_place(tok, rule, ctx: Context) -> bool:
+    """Is the verb's object a place taken ("Nicaraguan troops occupied Calero Island")? In a
+    story about two states the place the one seizes or occupies is the other's; a place named
+    beside force of another kind ("shelled positions near the Gaza Strip") says nothing of whose
+    it is."""
+    return rule.code[:3] == "192" and any(
+        (t.ent_type_ in ("GPE", "LOC", "FAC") or t.i in ctx.places) and t.i not in ctx.by_token
+        for obj in children(tok, "dobj") for t in obj.subtree)
 
 
 def _names_a_place(tok, ctx: Context) -> bool:
