@@ -127,3 +127,10 @@ def test_sentences_with_no_trigger_are_not_parsed_and_the_events_stay(pipeline):
     assert [{**e.to_dict(), "event_id": None} for e in b.events] == [{**e.to_dict(), "event_id": None}
                                                                       for e in a.events]
     assert [(e.source, e.target, e.cameo, e.event_date) for e in b.events] == [("PAK", "RUS", "057", "2018")]
+
+
+def test_a_sum_of_money_in_one_token_is_a_word_of_the_aid_class():
+    prefilter = Prefilter(set(), {}, conditional={"disburse": [(None, frozenset({"aid", "million"}))]})
+    assert prefilter.keeps("The United States disbursed $1.2bn to Kyiv.")
+    assert prefilter.keeps("Brussels disbursed €50m to Amman.")
+    assert not prefilter.keeps("The United States disbursed the crowd.")

@@ -1114,3 +1114,12 @@ def test_a_named_place_occupied_in_a_story_about_two_states_is_the_others(code_t
     shelled = ("Costa Rica accused Nicaragua of violating its sovereignty. Nicaragua rejected the accusation "
                "from Costa Rica. Nicaraguan troops shelled positions near Calero Island.")
     assert ("NIC", "CRI", "19") not in _triples(code_text(shelled, "2011-01-12"))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Russia offered $2bn in aid to Kyrgyzstan.", ("RUS", "KGZ", "03")),
+    ("The weather was mild. The United States disbursed $1.2bn to Ukraine on Monday.", ("USA", "UKR", "07")),
+])
+def test_a_sum_written_in_one_token_is_money(code_text, text, expected):
+    assert expected in _triples(code_text(text, "2009-02-04"))

@@ -38,6 +38,8 @@ ACRONYM = "<acronym>"
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 # A word: letters of any script ("démarche", "communiqué"), with inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
+# A sum of money in one token ("$2bn", "€50m", "3.5mn"), which the coder reads as "million".
+_AMOUNT = re.compile(r"[$€£¥]|\d(?:bn|mn|m|b|tn|trn)\b", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -118,6 +120,8 @@ class Prefilter:
                 words.add(ACRONYM)
         if not words.isdisjoint(self.words):
             return True
+        if _AMOUNT.search(text):
+            words.add("million")  # "$2bn", "€50m": a sum, as the coder's word classes read it
         for word in words.intersection(self.conditional):
             for prep, others in self.conditional[word]:
                 if (prep is None or prep in words) and (others is None or not words.isdisjoint(others)):
