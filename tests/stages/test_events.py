@@ -1123,3 +1123,12 @@ def test_a_named_place_occupied_in_a_story_about_two_states_is_the_others(code_t
 ])
 def test_a_sum_written_in_one_token_is_money(code_text, text, expected):
     assert expected in _triples(code_text(text, "2009-02-04"))
+
+
+@pytest.mark.issue(8)
+def test_at_the_request_of_names_who_asked_not_a_party_to_the_meeting(code_text):
+    triples = _triples(code_text("The UN Security Council met at Russia's request on Monday.", "2024-02-10"))
+    assert ("RUS", "UN", "02") in triples and ("UN", "RUS", "04") not in triples
+    convened = _triples(code_text("The Security Council convened for an urgent meeting at the request of Russia.",
+                                  "2024-02-10"))
+    assert ("RUS", "UN", "02") in convened

@@ -471,13 +471,19 @@ def children(tok, *deps: str):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+# "at the request of Russia", "at Kabul's behest": who asked, never a party to the act the
+# phrase hangs on ("the Council met at Russia's request" met no Russian).
+ASKING_NOUNS = frozenset({"request", "behest"})
+
+
 def prep_objects(tok, preps=TARGET_PREPS):
     """(preposition, object) pairs below ``tok``, the two-word ones included: in "pulled out
     of the deal" the parser hangs "of" on the particle "out"."""
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             for pobj in prep.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
+                if pobj.dep_ in ("pobj", "pcomp") and not (prep.lower_ in ("at", "upon", "on")
+                                                            and pobj.lemma_.lower() in ASKING_NOUNS):
                     yield prep.lower_, pobj
         elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN", "PRON"):
             yield "to", prep

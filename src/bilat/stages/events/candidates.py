@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bilat.stages.events.arguments import (PARTICLES, TARGET_PREPS, Arg, Context, actors_of, all_actors_in,
+from bilat.stages.events.arguments import (ASKING_NOUNS, PARTICLES, TARGET_PREPS, Arg, Context, actors_of, all_actors_in,
                                           children, clear_pair, definite, dominant_pair, is_person, modifier_sources,
                                           other_party, pair_for_they, place_of, prep_objects, previous_actor,
                                           reacted_to, subject, subtree_actor)
@@ -664,6 +664,28 @@ def _censured_for(tok, ctx: Context, rules: Rules) -> list[Arg]:
     return [a for obj in children(verb, "dobj") for a in actors_of(obj, ctx)]
 
 
+def _at_the_request(tok, code: str, ctx: Context) -> Candidate | None:
+    """"The Security Council met at the request of Russia", "a meeting, held at Russia's request":
+    the one who asked, toward the body that met (the clause's subject, or the noun a participle
+    describes), not a party to whatever the clause tells."""
+    askers = modifier_sources(tok, ctx) or [a for _, pobj in prep_objects(tok, ("of",)) for a in actors_of(pobj, ctx)]
+    clause = tok.head.head
+    while clause.pos_ in ("NOUN", "PROPN") and clause.dep_ == "pobj" and clause.head.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head.head  # "convened for an urgent meeting at the request of": who convened
+    if clause.dep_ == "acl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        holder = clause.head  # "a UN Security Council meeting, held at …"
+        asked = actors_of(holder, ctx) or modifier_sources(holder, ctx)
+    elif clause.pos_ in ("VERB", "AUX"):
+        subj = subject(clause, ctx)[0]
+        asked = (actors_of(subj, ctx) or modifier_sources(subj, ctx)) if subj is not None else []
+    else:
+        return None
+    asked = [a for a in asked if a.code not in {x.code for x in askers}]
+    if not askers or not asked:
+        return None
+    return Candidate(tok.i, code, askers[:1], asked[:1], nominal=True)
+
+
 def _courts() -> frozenset[str]:
     from bilat.stages.actors import court_codes
 
@@ -799,6 +821,8 @@ def _attendees(noun, ctx: Context) -> list[Arg]:
 
 
 def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> Candidate | None:
+    if tok.lemma_.lower() in ASKING_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on"):
+        return _at_the_request(tok, code, ctx)
     if valency == "pair" and code[:2] == "04":
         present = _attendees(tok, ctx)
         if len(present) >= 2:
