@@ -215,3 +215,16 @@ def test_moscow_before_the_soviet_union_ended_is_the_soviet_union(pipeline, publ
     doc = pipeline(Document(doc_id=f"pred{published}", raw="Moscow accused Washington of spying.",
                             published=published))
     assert {(e.source, e.target) for e in doc.events} == {(expected, "USA")}
+
+
+@pytest.mark.issue(8)
+def test_a_spokesman_for_a_body_bilat_does_not_know_serves_no_state_named_before(code_text, pipeline):
+    text = ("The United States killed Qasem Soleimani in Baghdad on Thursday. Ahmed al-Assadi, a spokesman "
+            "for the PMF, blamed both Israel and the United States for the attack.")
+    blamed = [e for e in code_text(text, "2020-01-05") if e.trigger == "blamed"]
+    assert not [e for e in blamed if e.source in ("IRN", "USA", "IRQ")]
+    # a spokesman for a ministry still serves a state named before
+    text = ("Kenya expelled the Somali ambassador on Monday. "
+            "A spokesman for the foreign ministry later spoke to reporters.")
+    found = _mentions(pipeline, text, "2019-02-18")
+    assert [code for said, code in found if said == "spokesman" and code]

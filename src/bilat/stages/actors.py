@@ -914,6 +914,28 @@ def _possessed(doc, unit: Unit) -> bool:
                for i in unit.tokens for c in doc[i].children)
 
 
+# Bodies that are no state: "a spokesman for the militia" serves no state named before.
+_NON_STATE_BODIES = frozenset({"militia", "militias", "rebel", "rebels", "group", "movement", "party", "company",
+                               "firm", "faction", "coalition", "insurgents", "organisation", "organization",
+                               "network", "campaign", "union", "association"})
+
+
+def _serves_another(sent, unit: Unit, units: list[Unit]) -> bool:
+    """"Ahmed al-Assadi, a spokesman for the PMF": a role whose own phrase names whom it serves,
+    a body bilat does not know or one that is no state, serves neither the official named
+    before nor the home country."""
+    by_token = {i: u for u in units for i in u.tokens}
+    head = sent.doc[unit.tokens[-1]]
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "to"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.i not in by_token and (
+                    pobj.pos_ == "PROPN" or pobj.lemma_.lower() in _NON_STATE_BODIES):
+                return True
+    return False
+
+
 def _its_owner(sent, unit: Unit, units: list[Unit]) -> Unit | None:
     """"The CSTO said its Secretary-General held talks": the owner of "its"/"their" before a
     role is the actor that is subject of a clause above the role (not a person: "his")."""
@@ -1015,7 +1037,7 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     # "the president" after "President Bill Clinton": the one last so titled
                     unit.code, unit.inferred = titled[unit.role], True
                 if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
-                        and not _possessed(sent.doc, unit)):
+                        and not _possessed(sent.doc, unit) and not _serves_another(sent, unit, per_sentence[sent_index])):
                     unit.code, unit.inferred = last_official or home, True
                     if unit.person:
                         _remember(people, unit.person, (unit.code, unit.sector))
