@@ -1132,3 +1132,23 @@ def test_at_the_request_of_names_who_asked_not_a_party_to_the_meeting(code_text)
     convened = _triples(code_text("The Security Council convened for an urgent meeting at the request of Russia.",
                                   "2024-02-10"))
     assert ("RUS", "UN", "02") in convened
+
+
+@pytest.mark.issue(8)
+def test_a_clause_that_asks_who_did_it_tells_nothing(code_text):
+    text = ("Trump spoke with Erdogan on Sunday. The United States criticised Turkey on Monday. Turkey rejected "
+            "the criticism from Washington. He touts these operations without apparent thought as to who did "
+            "the fighting and dying.")
+    assert not [e for e in code_text(text, "2019-10-08") if e.trigger == "fighting"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected,not_expected", [
+    ("Erdogan attacked the American proclamation on the Golan Heights.",
+     ("TUR", "USA", "11"), ("TUR", "USA", "19")),
+    ("India attacked the Pakistani decision to close the airspace.", ("IND", "PAK", "11"), ("IND", "PAK", "19")),
+    ("Russia attacked Ukrainian positions near Bakhmut.", ("RUS", "UKR", "19"), ("RUS", "UKR", "11")),
+])
+def test_attacking_a_decision_or_a_statement_is_criticism(code_text, text, expected, not_expected):
+    triples = _triples(code_text(text, "2019-03-31"))
+    assert expected in triples and not_expected not in triples

@@ -71,6 +71,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
         return "conditional"  # "once Tokyo removes Korea from the list": a time still to come
     if mandated(tok):
         return "mandated"  # "demanded that Israel withdraw": asked for, not done
+    if _whose_doer_is_asked(tok):
+        return "indirect question"
     # climb the clause chain: a trigger under "deny", "hope", "might" etc. is not realis
     cur = tok
     for _ in range(4):
@@ -102,6 +104,8 @@ def is_blocked(tok, rules: Rules) -> str | None:
                 return "speculative head"
         if cur.dep_ in ("ROOT",):
             break
+        if _whose_doer_is_asked(head):
+            return "indirect question"
         cur = head
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "advcl", "acl", "csubj", "amod") and not any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):  # "when X was visiting" is finite
@@ -125,6 +129,14 @@ def is_blocked(tok, rules: Rules) -> str | None:
     if tok.sent.text.rstrip().endswith("?"):
         return "question"
     return None
+
+
+def _whose_doer_is_asked(verb) -> bool:
+    """"(without thought) as to who did the fighting", "it is unclear who fired first": a clause
+    whose subject is "who", not a relative clause, asks who did it; nothing is told ("unclear what
+    sparked the clashes" asks the cause: the clashes took place)."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ccomp", "pcomp", "csubj", "xcomp", "advcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" and c.lower_ == "who" for c in verb.children)
 
 
 def progressive(tok) -> bool:
