@@ -1152,3 +1152,21 @@ def test_a_clause_that_asks_who_did_it_tells_nothing(code_text):
 def test_attacking_a_decision_or_a_statement_is_criticism(code_text, text, expected, not_expected):
     triples = _triples(code_text(text, "2019-03-31"))
     assert expected in triples and not_expected not in triples
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "India and China held talks with the United States.",
+    "India and China are rivals on the border. Both countries held talks with the United States.",
+])
+def test_talks_two_states_hold_with_a_third_are_with_the_third(code_text, text):
+    triples = _triples(code_text(text, "2020-05-06"))
+    assert ("IND", "USA", "04") in triples and ("CHN", "USA", "04") in triples
+    assert ("IND", "CHN", "04") not in triples
+
+
+@pytest.mark.issue(8)
+def test_they_spoke_to_me_is_no_meeting_of_the_pair(code_text):
+    text = ("India and China are rivals on the border. India accused China of incursions on Monday. "
+            "They both spoke to me.")
+    assert ("IND", "CHN", "04") not in _triples(code_text(text, "2020-05-06"))

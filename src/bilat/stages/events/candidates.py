@@ -260,9 +260,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                 taker_subj, passive = subject(taker, ctx)
                 sources = actors_of(taker_subj, ctx) if taker_subj is not None and not passive else []
         if not sources and subj is not None and rule.code[:2] in _MUTUAL_ROOTS \
-                and not any(True for _ in prep_objects(tok, ("with",))):
+                and not any(True for _ in prep_objects(tok, ("with",))) \
+                and not any(pobj.pos_ == "PRON" or pobj.ent_type_ == "PERSON" for _, pobj in prep_objects(tok, ("to",))):
             # "which they signed in 1991", "they agreed to" (not "they worked with the
-            # organization": a partner named, so "they" are others)
+            # organization", "they both spoke to me": a partner named, so "they" are others)
             sources = pair_for_they(subj, ctx)
         if not sources and subj is not None and subj.lower_ == "it" and subj.i not in ctx.by_token:
             if tok.dep_ == "ROOT":
@@ -510,6 +511,14 @@ def _direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[
         found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
         if found:
             return found
+    if rule.code[:2] in _JOINT_ROOTS:
+        # "held talks with the United States", "signed agreements with Japan": the partner the
+        # parser hangs on the object (not a third party's act among the subjects)
+        for obj in children(tok, "dobj"):
+            for _, pobj in prep_objects(obj, ("with",)):
+                found = [a for a in actors_of(pobj, ctx) if a.code not in avoid]
+                if found:
+                    return found
     if rule.object_class == "diplomat":
         # "reopened its embassy in Addis Ababa", "closed the consulate in St Petersburg": the host
         for obj in children(tok, "dobj", "nsubjpass"):
