@@ -1170,3 +1170,10 @@ def test_they_spoke_to_me_is_no_meeting_of_the_pair(code_text):
     text = ("India and China are rivals on the border. India accused China of incursions on Monday. "
             "They both spoke to me.")
     assert ("IND", "CHN", "04") not in _triples(code_text(text, "2020-05-06"))
+
+
+@pytest.mark.issue(8)
+def test_criticising_their_own_government_is_aimed_at_no_other_state(code_text):
+    text = ("Japan and China argued over the outbreak. Japan criticized China on Monday. "
+            "Chinese citizens have criticized their government's initial response to the outbreak.")
+    assert ("CHN", "JPN", "11") not in _triples(code_text(text, "2020-02-10"))

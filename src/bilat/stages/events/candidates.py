@@ -1072,7 +1072,15 @@ def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
         mention = ctx.by_token.get(obj.i)
         if mention is not None and mention.kind == "person" and mention.code in src_codes:
             return True  # (a person by name: "its ambassador" recalled is an act toward the host)
+        if any(t.dep_ == "poss" and t.lower_ in ("their", "its", "our") and t.head.lemma_.lower() in _OWN_RULERS
+               for t in obj.subtree):
+            return True  # "citizens criticised their government's response": their own rulers
     return False
+
+
+# Who rules the doer's own side: "their government", "its leaders", "our authorities".
+_OWN_RULERS = frozenset({"government", "leader", "leadership", "authority", "president", "regime", "parliament",
+                         "police", "army", "ruler", "administration"})
 
 
 def _frames_time(tok) -> bool:
