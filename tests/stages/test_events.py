@@ -1177,3 +1177,17 @@ def test_criticising_their_own_government_is_aimed_at_no_other_state(code_text):
     text = ("Japan and China argued over the outbreak. Japan criticized China on Monday. "
             "Chinese citizens have criticized their government's initial response to the outbreak.")
     assert ("CHN", "JPN", "11") not in _triples(code_text(text, "2020-02-10"))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("clause", [
+    "US envoy Kurt Volker begged lawmakers not to lose sight of the Ukraine conflict.",
+    "White House spokeswoman Stephanie Grisham also accused the Democrats of being blinded by their hatred.",
+])
+def test_a_statement_aimed_at_lawmakers_or_a_party_is_aimed_at_no_other_state(code_text, clause):
+    text = "The United States and Ukraine argued about aid. The United States criticised Ukraine on Monday. " + clause
+    trigger = clause.split()[4] if clause.startswith("US") else "accused"
+    assert not [e for e in code_text(text, "2019-11-20") if e.trigger == trigger]
+    # lawmakers of another state are that state
+    assert ("USA", "UKR", "02") in _triples(code_text("The United States urged Ukrainian lawmakers to pass the reform.",
+                                                      "2019-11-20"))

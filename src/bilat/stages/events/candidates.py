@@ -1064,6 +1064,23 @@ def _describes(tok) -> bool:
     return not any(c.dep_ in ("prep", "agent", "ccomp") for t in around for c in t.children)
 
 
+# People a state's politics is made of, no state themselves: a statement aimed at them is
+# aimed at no other state ("urged lawmakers", "accused the Democrats", "told reporters").
+_POLITY = frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman", "congressmen",
+                     "democrat", "republican", "protester", "protestor", "demonstrator", "critic", "opponent",
+                     "journalist", "reporter", "voter", "activist", "supporter", "opposition", "parliamentarian",
+                     "mp", "mps", "lawmakers", "democrats", "republicans", "critics", "reporters"})
+
+
+def _addressed_to_no_state(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Is the verb's object people of no state, or of the doer's own ("begged lawmakers not to
+    lose sight of the Ukraine conflict", "accused the Democrats of …")? Then what the clause
+    goes on to name is not whom the act is aimed at ("urged Ukrainian lawmakers" is aimed at
+    Ukraine)."""
+    return any(obj.lemma_.lower() in _POLITY and getattr(ctx.by_token.get(obj.i), "code", None) in (None, *src_codes)
+               for obj in children(tok, "dobj"))
+
+
 def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
     """Is the verb's object a person of the doer's own side, by name ("Biden attacked Trump
     over …"): a domestic act, aimed at no other state? (A name no state is given for may be a
@@ -1134,6 +1151,9 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             if rule.frame == "promise" and not (future(tok) and _said(tok, ctx)):
                 continue  # "helped" tells nothing; "said it would help North Korea" is a promise
             cand = _verb_candidate(tok, rule, classes, ctx, rules)
+            if cand is not None and cand.code[:2] in _VERBAL_ROOTS \
+                    and _addressed_to_no_state(tok, ctx, {a.code for a in cand.sources}):
+                cand = None  # "accused the Democrats of …", "begged lawmakers to …": aimed at them
             if cand is not None and rule.frame == "place":
                 # "went to the International Court of Justice": a case taken there, not a visit
                 cand.targets = [t for t in cand.targets if t.code not in _courts()]
