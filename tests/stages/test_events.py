@@ -1191,3 +1191,13 @@ def test_a_statement_aimed_at_lawmakers_or_a_party_is_aimed_at_no_other_state(co
     # lawmakers of another state are that state
     assert ("USA", "UKR", "02") in _triples(code_text("The United States urged Ukrainian lawmakers to pass the reform.",
                                                       "2019-11-20"))
+
+
+@pytest.mark.issue(8)
+def test_talks_with_partners_including_several_are_not_talks_among_them(code_text):
+    text = "President Donald Trump has injected drama into trade talks with other partners, including Japan and Canada."
+    triples = _triples(code_text(text, "2019-11-18"))
+    assert ("USA", "JPN", "04") in triples and ("JPN", "CAN", "04") not in triples
+    # talks with two named partners: all three met
+    text = "Egypt said the latest round of talks with Ethiopia and Sudan had ended without progress."
+    assert ("ETH", "SDN", "04") in _triples(code_text(text, "2021-04-06"))

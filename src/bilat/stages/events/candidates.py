@@ -818,6 +818,19 @@ def _clause_actor(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
 _ATTENDING = frozenset({"attend", "join"})
 
 
+def _an_example(tok, noun) -> bool:
+    """Is ``tok`` named below ``noun`` as one of a list of examples ("partners, including
+    Japan, Canada and Mexico", "such as Japan")?"""
+    cur = tok
+    for _ in range(8):
+        if cur.i == noun.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in ("including", "like", "as"):
+            return True
+        cur = cur.head
+    return False
+
+
 def _attendees(noun, ctx: Context) -> list[Arg]:
     """Everyone a meeting noun says attended it ("a meeting attended by U.N. officials and the
     deputy foreign ministers of Sudan and South Sudan")."""
@@ -1032,8 +1045,10 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         targets = _implied_target(sources, ctx)
     if not sources or not targets:
         return None
-    if valency == "pair" and code[:2] == "04" and len({a.code for a in sources + targets}) > 2:
+    if valency == "pair" and code[:2] == "04" and len({a.code for a in sources + targets}) > 2 \
+            and not any(_an_example(tok.doc[a.start], tok) for a in targets if a.start >= 0):
         # "the latest round of talks with Ethiopia and Sudan" (Egypt speaking): all three met
+        # (not "talks with partners, including Japan and Canada": each on its own)
         return mutual(tok.i, code, sources + targets, nominal=True)
     return Candidate(tok.i, code, sources, targets, nominal=True)
 
