@@ -1201,15 +1201,3 @@ def test_talks_with_partners_including_several_are_not_talks_among_them(code_tex
     # talks with two named partners: all three met
     text = "Egypt said the latest round of talks with Ethiopia and Sudan had ended without progress."
     assert ("ETH", "SDN", "04") in _triples(code_text(text, "2021-04-06"))
-
-
-@pytest.mark.issue(8)
-def test_a_relative_clause_does_not_take_the_year_of_the_clause_above(code_text):
-    text = "Thailand lost the title in 1972 upon her marriage to a diplomat whom she met on a visit to the United States."
-    visits = [e for e in code_text(text, "2019-02-11") if e.trigger == "visit" or e.trigger == "met"]
-    assert not [e for e in visits if e.event_date == "1972"]
-    # a relative clause on a date is about that date
-    text = ("Kenya and Somalia have a dispute over a maritime boundary which escalated in 2014 "
-            "when Somalia sued Kenya at the International Court of Justice.")
-    sued = [e for e in code_text(text, "2019-02-18") if e.trigger == "sued"]
-    assert sued and sued[0].event_date == "2014"

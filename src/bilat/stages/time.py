@@ -176,12 +176,6 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
         head = cur.head
         if head.i == cur.i or clauses >= _CLIMB:
             break
-        if cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX") and head.i not in by_token \
-                and not any(c.lower_ in ("where", "when") for c in cur.children):
-            # "lost it in 1972 upon her marriage to a man whom she met …": not the meeting's
-            # year (but "in 2014, when Somalia sued Kenya", "met Trump, where he denounced …":
-            # the clause goes on at that time or place)
-            break
         clauses += head.pos_ in ("VERB", "AUX")
         if head.i in by_token:
             return by_token[head.i]
