@@ -1201,3 +1201,20 @@ def test_talks_with_partners_including_several_are_not_talks_among_them(code_tex
     # talks with two named partners: all three met
     text = "Egypt said the latest round of talks with Ethiopia and Sudan had ended without progress."
     assert ("ETH", "SDN", "04") in _triples(code_text(text, "2021-04-06"))
+
+
+@pytest.mark.issue(8)
+def test_talks_with_his_counterpart_are_with_the_other_state(code_text):
+    text = "Rajnath Singh is on an official visit to Mozambique. He held talks with his counterpart on Monday."
+    held = [e for e in code_text(text, "2019-07-29") if e.trigger == "held"]
+    assert [(e.source, e.target, e.cameo[:2]) for e in held] == [("IND", "MOZ", "04")]
+
+
+@pytest.mark.issue(8)
+def test_calling_on_a_person_with_nothing_asked_is_a_courtesy_call(code_text):
+    met = _triples(code_text("The Indian defence minister called on the Prime Minister of Mozambique on Monday.",
+                             "2019-07-29"))
+    assert ("IND", "MOZ", "04") in met and ("IND", "MOZ", "02") not in met
+    asked = _triples(code_text("The Indian defence minister called on the Mozambican president to release the "
+                               "sailors.", "2019-07-29"))
+    assert ("IND", "MOZ", "02") in asked

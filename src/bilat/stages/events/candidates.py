@@ -359,6 +359,9 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         # clearly about two states, an act aimed at no one named is aimed at the other (not
         # in the present simple, which tells habits: "an agreement the US signs with allies")
         targets = _implied_target(sources, ctx)
+    if not targets and not passive and _with_a_counterpart(tok, ctx):
+        # "He held talks with his counterpart": the other state's, in a story about two
+        targets = other_party(sources, ctx)
     if not targets:
         return None
     code = rule.code
@@ -372,9 +375,22 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         code = _intended_code(tok, rules) or refine(code, _intent_classes(tok, rules))
     else:
         code = refine(code, classes)
+    if code == "020" and _courtesy_call(tok, rule, ctx):
+        code = "040"
     if parties is not None:
         return mutual(tok.i, code, parties, intent=rule.frame in _INTENT_FRAMES)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
+
+
+def _courtesy_call(tok, rule: VerbRule, ctx: Context) -> bool:
+    """"The defence minister called on the Prime Minister of Mozambique": a visit paid to a
+    person, not an appeal (which says what it asks: "called on Mozambique to release …")."""
+    if tok.lemma_.lower() != "call" or rule.prep not in ("on", "upon"):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in tok.subtree if c.i != tok.i):
+        return False
+    people = [pobj for prep, pobj in prep_objects(tok, ("on", "upon")) if pobj.ent_type_ not in ("DATE", "TIME")]
+    return bool(people) and all(is_person(p, ctx) for p in people)
 
 
 # Prepositions that set a clause inside a meeting: "during talks", "at a summit".
@@ -818,6 +834,15 @@ def _clause_actor(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
 _ATTENDING = frozenset({"attend", "join"})
 
 
+def _with_a_counterpart(tok, ctx: Context) -> bool:
+    """Does the act name as its partner "his counterpart", "their counterparts" (no state
+    given): the office holder of the other side?"""
+    near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+    near += [g for c in near if c.dep_ == "prep" for g in c.children]
+    return any(t.lemma_.lower() == "counterpart" and t.dep_ in ("pobj", "dobj", "dative")
+               and not getattr(ctx.by_token.get(t.i), "code", None) for t in near)
+
+
 def _an_example(tok, noun) -> bool:
     """Is ``tok`` named below ``noun`` as one of a list of examples ("partners, including
     Japan, Canada and Mexico", "such as Japan")?"""
@@ -1043,6 +1068,8 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
         # "Kenya's expulsion of diplomats": as with verbs, in a story clearly about two
         # states, at the other
         targets = _implied_target(sources, ctx)
+    if not targets and sources and _with_a_counterpart(tok, ctx):
+        targets = other_party(sources, ctx)  # "talks with his counterpart"
     if not sources or not targets:
         return None
     if valency == "pair" and code[:2] == "04" and len({a.code for a in sources + targets}) > 2 \
