@@ -340,6 +340,30 @@ def test_not_coded_round7(code_text, text, roots):
     # 13: a warning issued to someone, a response promised, retaliation pledged
     ("Pakistan issued a stern warning to India on Sunday.", ("PAK", "IND", "130")),
     ("Iran promised a harsh response to Israel on Saturday.", ("IRN", "ISR", "138")),
+    # 163: tariffs hiked, doubled, sanctions increased; 070: an aid package unveiled
+    ("The United States hiked tariffs on Chinese goods in May 2019.", ("USA", "CHN", "163")),
+    ("Washington doubled tariffs on Turkish steel in August 2018.", ("USA", "TUR", "163")),
+    ("The European Union increased sanctions on Iran in 2012.", ("EU", "IRN", "163")),
+    ("Germany unveiled a $1 billion aid package for Ukraine in 2022.", ("DEU", "UKR", "070")),
+    # 051: congratulations, thanks and admiration conveyed or voiced
+    ("India conveyed congratulations to Sri Lanka on Monday.", ("IND", "LKA", "051")),
+    ("Japan voiced admiration for Taiwan's response.", ("JPN", "TWN", "051")),
+    # 08: demands yielded or bowed to; peacekeepers accepted or hosted (0861)
+    ("Britain bowed to China's demands in 1997.", ("GBR", "CHN", "080")),
+    ("Iraq acceded to the UN's demands in November 2002.", ("IRQ", "UN", "080")),
+    ("Sudan accepted UN peacekeepers in Darfur in 2007.", ("SDN", "UN", "0861")),
+    ("Lebanon hosted UN peacekeepers for decades.", ("LBN", "UN", "0861")),
+    # 074: peacekeepers contributed; 016: responsibility denied
+    ("Bangladesh contributed peacekeepers to Mali in 2014.", ("BGD", "MLI", "074")),
+    ("North Korea denied responsibility for the sinking of the South Korean warship.", ("PRK", "KOR", "016")),
+    # nominals read with their verbs
+    ("The European Union announced the introduction of sanctions against Belarus in 2020.", ("EU", "BLR", "163")),
+    ("Kenya's eviction of Somali troops from the base angered Somalia.", ("KEN", "SOM", "166")),
+    # 160: a state leaves, quits or withdraws from an organisation (class `bloc`)
+    ("The United Kingdom left the European Union in January 2020.", ("GBR", "EU", "160")),
+    ("Qatar quit OPEC in January 2019.", ("QAT", "OPEC", "160")),
+    ("Burkina Faso withdrew from ECOWAS in January 2024.", ("BFA", "ECOWAS", "160")),
+    ("Venezuela pulled out of the Organization of American States in 2017.", ("VEN", "OAS", "160")),
     # 01: commiseration
     ("Jordan commiserated with Egypt after the attack.", ("JOR", "EGY", "018")),
 ])
@@ -356,6 +380,14 @@ def test_codes_round8(code_text, text, expected):
     ("The Red Cross aided the wounded in Gaza.", {"07"}),                        # no state gives
     ("Peru secured a win over Chile in the final.", {"07"}),                     # a win is no loan
     ("The trucks pulled the ambassador's car out of the mud in Laos.", {"16"}),  # a car, not a diplomat
+    ("Prices increased sharply in Japan.", {"16"}),                              # no sanction raised
+    ("Thanks to the rain, Kenya had a good harvest.", {"05"}),                   # "thanks to" is a cause
+    ("The dam yielded to the pressure of the floodwater in Libya.", {"08"}),     # no state yields
+    ("The introduction of the euro changed Italy.", {"16"}),                      # a currency, not sanctions
+    ("The strengthening of the dollar hurt Argentina.", {"05"}),                  # a currency, not ties
+    ("Japan hosted the Indian prime minister in Tokyo.", {"08"}),                # a visitor, not peacekeepers
+    ("The French minister left the union meeting early.", {"16"}),               # a meeting, not a bloc
+    ("Iraq acceded to the Chemical Weapons Convention in 2009.", {"08"}),        # a treaty joined, not a demand met
 ])
 def test_not_coded_round8(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
