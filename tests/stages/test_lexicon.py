@@ -364,6 +364,12 @@ def test_not_coded_round7(code_text, text, roots):
     ("Qatar quit OPEC in January 2019.", ("QAT", "OPEC", "160")),
     ("Burkina Faso withdrew from ECOWAS in January 2024.", ("BFA", "ECOWAS", "160")),
     ("Venezuela pulled out of the Organization of American States in 2017.", ("VEN", "OAS", "160")),
+    # 160: a member suspended from an organisation by it
+    ("The African Union suspended Mali from the bloc in 2021.", ("AU", "MLI", "160")),
+    # 03: what a state expects or seeks to do is an intent of that act
+    ("Ghana expects to sign a trade deal with Nigeria next year.", ("GHA", "NGA", "032")),
+    ("Australia is seeking to repair ties with China.", ("AUS", "CHN", "032")),
+    ("Seoul is seeking to hold talks with Pyongyang.", ("KOR", "PRK", "036")),
     # 01: commiseration
     ("Jordan commiserated with Egypt after the attack.", ("JOR", "EGY", "018")),
 ])
@@ -387,6 +393,10 @@ def test_codes_round8(code_text, text, expected):
     ("The strengthening of the dollar hurt Argentina.", {"05"}),                  # a currency, not ties
     ("Japan hosted the Indian prime minister in Tokyo.", {"08"}),                # a visitor, not peacekeepers
     ("The French minister left the union meeting early.", {"16"}),               # a meeting, not a bloc
+    ("Kenya expelled Somali refugees from the border region.", {"16"}),         # people expelled: 174
+    ("The ministry expects inflation to fall in Brazil.", {"03"}),               # a forecast, no act
+    ("Russia seeks to destabilize Ukraine, NATO said.", {"03"}),                  # no cooperation sought
+    ("The United States recognized China's concerns about Taiwan.", {"05"}),     # no bare 'recognize' row
     ("Iraq acceded to the Chemical Weapons Convention in 2009.", {"08"}),        # a treaty joined, not a demand met
 ])
 def test_not_coded_round8(code_text, text, roots):
