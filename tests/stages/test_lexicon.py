@@ -370,6 +370,14 @@ def test_not_coded_round7(code_text, text, roots):
     ("Ghana expects to sign a trade deal with Nigeria next year.", ("GHA", "NGA", "032")),
     ("Australia is seeking to repair ties with China.", ("AUS", "CHN", "032")),
     ("Seoul is seeking to hold talks with Pyongyang.", ("KOR", "PRK", "036")),
+    # lists: put or placed on one is a sanction; a whitelist is the other way round, and so is
+    # coming off a blacklist
+    ("The United States placed Cuba on its list of state sponsors of terrorism.", ("USA", "CUB", "163")),
+    ("Japan put South Korea back on its whitelist in 2023.", ("JPN", "KOR", "085")),
+    ("Japan added South Korea to its whitelist in 2023.", ("JPN", "KOR", "085")),
+    ("Japan removed South Korea from its whitelist in 2019.", ("JPN", "KOR", "163")),
+    ("Washington took Sudan off its blacklist in December 2020.", ("USA", "SDN", "085")),
+    ("Russia restricted gas supplies to Poland in 2022.", ("RUS", "POL", "163")),
     # 01: commiseration
     ("Jordan commiserated with Egypt after the attack.", ("JOR", "EGY", "018")),
 ])
