@@ -378,6 +378,10 @@ def test_not_coded_round7(code_text, text, roots):
     ("Japan removed South Korea from its whitelist in 2019.", ("JPN", "KOR", "163")),
     ("Washington took Sudan off its blacklist in December 2020.", ("USA", "SDN", "085")),
     ("Russia restricted gas supplies to Poland in 2022.", ("RUS", "POL", "163")),
+    # 050: disputes settled, resolved, patched up; 100: pressure stepped up
+    ("Indonesia and Malaysia settled their border dispute in 2002.", ("IDN", "MYS", "050")),
+    ("Colombia and Venezuela patched up their differences in 2010.", ("COL", "VEN", "050")),
+    ("China stepped up pressure on Taiwan in 2022.", ("CHN", "TWN", "100")),
     # 01: commiseration
     ("Jordan commiserated with Egypt after the attack.", ("JOR", "EGY", "018")),
 ])
@@ -402,6 +406,8 @@ def test_codes_round8(code_text, text, expected):
     ("Japan hosted the Indian prime minister in Tokyo.", {"08"}),                # a visitor, not peacekeepers
     ("The French minister left the union meeting early.", {"16"}),               # a meeting, not a bloc
     ("Kenya expelled Somali refugees from the border region.", {"16"}),         # people expelled: 174
+    ("The company settled the lawsuit in Texas.", {"05"}),                        # a lawsuit, not a dispute between states
+    ("Workers increased pressure on the government of Peru.", {"10"}),           # no state presses
     ("The ministry expects inflation to fall in Brazil.", {"03"}),               # a forecast, no act
     ("Russia seeks to destabilize Ukraine, NATO said.", {"03"}),                  # no cooperation sought
     ("The United States recognized China's concerns about Taiwan.", {"05"}),     # no bare 'recognize' row
