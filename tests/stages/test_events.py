@@ -1218,3 +1218,12 @@ def test_calling_on_a_person_with_nothing_asked_is_a_courtesy_call(code_text):
     asked = _triples(code_text("The Indian defence minister called on the Mozambican president to release the "
                                "sailors.", "2019-07-29"))
     assert ("IND", "MOZ", "02") in asked
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Pakistani fighter jets bombed hideouts of the Pakistani Taliban in Afghanistan.", ("PAK", "AFG", "19")),
+])
+def test_force_on_hideouts_in_a_state_lands_on_that_state(code_text, text, expected):
+    assert expected in _triples(code_text(text, "2024-03-18"))
+

@@ -744,7 +744,11 @@ def _struck_place(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
 
 # Words for a stretch of land: "the border area near Bulak-Bashy, the Batken district of Kyrgyzstan".
 _LAND_WORDS = frozenset({"area", "areas", "district", "districts", "region", "regions", "province", "village",
-                         "villages", "town", "section", "road", "zone", "territory", "outskirts", "part", "parts"})
+                         "villages", "town", "section", "road", "zone", "territory", "outskirts", "part", "parts",
+                         # what force is aimed at there: "bombed hideouts of rebels in Afghanistan"
+                         "hideout", "hideouts", "camp", "camps", "stronghold", "strongholds", "position",
+                         "positions", "post", "posts", "installation", "installations", "facility", "facilities",
+                         "infrastructure", "site", "sites", "target", "targets"})
 
 
 def _located(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
