@@ -890,3 +890,37 @@ def test_titles_listed_in_one_sentence_keep_their_own_signings(pipeline):
 ])
 def test_an_instrument_enacted_does_what_its_gerund_says(pipeline, text, expected):
     assert [(s, p) for s, _, p, _ in _told(pipeline, text, "2024-05-01")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # each state's exit its own withdrawal, all of them and the bloc the parties
+    ("Guinea, Chad and Sudan said on Monday they are leaving the Southern African Development Community "
+     "(SADC) with immediate effect.",
+     [("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "GIN"),
+      ("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "TCD"),
+      ("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "SDN")]),
+    ("Britain left the EU in 2020.", [("withdrawn", "2020", ["EU", "GBR"], "GBR")]),
+    ("Guinea and Chad were suspended from SADC in 2021.", [("suspended", "2021", ["GIN", "SADC", "TCD"], "SADC")]),
+    # an intention is no exit; a meeting in a bloc is no membership step
+    ("Guinea said it would leave SADC.", []),
+    ("Guinea and Chad met at the SADC summit in 2021.", []),
+])
+def test_a_state_leaving_a_bloc_withdraws_from_its_membership(pipeline, text, expected):
+    assert _told(pipeline, text, "2024-05-01") == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # opposition to a step is no step
+    ("Peruvian fishermen are totally opposed to the renewal of the Chile-Peru Fisheries Agreement.", []),
+    # "no agreement" was reached
+    ("The two presidents met in Lima, but no agreement on the dispute was announced.", []),
+    # a participle before the subject it describes; a state in the title is a party
+    ("Peruvian fishermen oppose the EU/Chile Fisheries Agreement. Negotiated in 1991, the Agreement was "
+     "extended for four years in 1995.", [("extended", "1995"), ("negotiated", "1991"), ("expired", "1999")]),
+])
+def test_steps_told_around_the_agreement(pipeline, text, expected):
+    steps = _told(pipeline, text, "2024-05-01")
+    assert [(s, d) for s, d, _, _ in steps] == expected
+    assert all("CHL" in parties and len(parties) == 2 for _, _, parties, _ in steps)

@@ -348,7 +348,7 @@ def _proper_name(head) -> str | None:
         return None
     lead = []
     for t in reversed([t for t in head.subtree if t.i < head.i]):
-        if t.i != head.i - len(lead) - 1 or not (t.text[:1].isupper() or t.lower_ in ("-", "–")) \
+        if t.i != head.i - len(lead) - 1 or not (t.text[:1].isupper() or t.lower_ in ("-", "–", "/")) \
                 or t.i == head.sent.start and t.lower_ == "the":
             break
         lead.insert(0, t.text)
@@ -372,7 +372,7 @@ def _proper_name(head) -> str | None:
             tail = []
     if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
-    return re.sub(r"\s*([-–])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional"
+    return re.sub(r"\s*([-–/])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional", "EU/Morocco"
 
 
 def _ordered(head) -> list[str]:
@@ -403,6 +403,10 @@ def _np_parties(head, ctx: Context) -> list[str]:
     partners = [c for n in phrase_nouns(head) if n.pos_ == "NOUN" and n.dep_ == "pobj"
                 and n.head.lower_ in ("on", "in", "of") for c in n.children
                 if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    if head.text[:1].isupper():
+        # "the EU/Morocco Fisheries Agreement", "the Japan-Australia Agreement": states in the title
+        codes += [ctx.by_token[t.i].code for t in head.subtree if t.i < head.i and t.i in ctx.by_token
+                  and ctx.by_token[t.i].code and t.text not in _capitals() and t.dep_ in ("compound", "nmod", "amod")]
     for child in [c for h in heads for c in h.children] + partners:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
             if head.text[:1].isupper() and child.text in _capitals():
@@ -555,7 +559,9 @@ def find_agreements(doc: Document) -> Document:
                 _add_parties(registry.by_key[key], np_parties)
                 told = False
                 told_here: list[tuple] = []  # (trigger, step) of this phrase
-                for trigger, status in status_triggers(head, verbs, nouns):
+                # "no agreement was announced": none
+                denied = any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+                for trigger, status in [] if denied else status_triggers(head, verbs, nouns):
                     if status == "approved" and _is_truce(registry.by_key[key]) \
                             and trigger.lemma_.lower() in _CONCLUDING:
                         status = "negotiated"  # "accepted a truce": agreed to it, as below
@@ -626,6 +632,19 @@ def find_agreements(doc: Document) -> Document:
                     # (not touched: "it" and "the agreement" after it are, as often as not,
                     # what was agreed to be released or opened, not the agreement)
                     statuses.append(step)
+            for bloc, trigger, status, members in _bloc_steps(sent, ctx):
+                # "Niger, Mali and Burkina Faso are leaving ECOWAS": membership of a bloc is
+                # the bloc's founding treaty, each state's exit its own withdrawal
+                agreement = registry.get(f"{bloc} membership", name=f"{bloc} membership", kind="other")
+                for member in members:
+                    step = _step(where, agreement, trigger, status, ctx, [])
+                    if step is None:
+                        break
+                    step.parties = list(dict.fromkeys([*members, bloc]))
+                    step.actor = member if status != "suspended" else bloc
+                    statuses.append(step)
+                    if status == "suspended":
+                        break  # one suspension of them all, by the bloc
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
@@ -1119,6 +1138,49 @@ def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, no
                 continue
             for trigger, status, _ in through_membership(tok, verbs, nouns):
                 yield key, *outer(trigger, status, verbs, nouns)
+
+
+# Verbs of leaving a bloc, with the word that introduces it ("withdraw from", "pull out of").
+_LEAVING = {"leave": None, "quit": None, "exit": None, "abandon": None, "withdraw": "from", "pull": "of"}
+_LEAVING_NOUNS = frozenset({"withdrawal", "exit", "departure", "pullout"})
+
+
+def _bloc_steps(sent, ctx: Context):
+    """(bloc, trigger, status, member states) for each state told leaving a bloc of states
+    ("Mali quit ECOWAS", "their withdrawal from the bloc ECOWAS") or suspended from one ("were
+    suspended from ECOWAS"): blocs whose membership is a treaty (``_TREATY_BODIES``)."""
+    for tok in sent:
+        bloc_tokens, status = [], None
+        low = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and low in _LEAVING:
+            prep = _LEAVING[low]
+            if prep is None:
+                bloc_tokens = [c for c in tok.children if c.dep_ == "dobj"]
+            else:
+                holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == "out"]
+                bloc_tokens = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep
+                               for p in c.children if p.dep_ == "pobj"]
+            status = "withdrawn"
+        elif tok.pos_ == "NOUN" and low in _LEAVING_NOUNS:
+            bloc_tokens = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj"]
+            status = "withdrawn"
+        elif tok.pos_ == "VERB" and low == "suspend" and any(c.dep_ == "auxpass" for c in tok.children):
+            bloc_tokens = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj"]
+            status = "suspended"
+        blocs = [m.code for b in bloc_tokens for t in b.subtree for m in [ctx.by_token.get(t.i)]
+                 if m is not None and m.code in _TREATY_BODIES]
+        if not blocs:
+            continue
+        if status == "suspended":
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            members = _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx)) if subj is not None else []
+        else:
+            members = _subject_codes(tok, ctx)
+        members = [c for c in dict.fromkeys(members) if len(c) == 3 and c not in _TREATY_BODIES and c != blocs[0]]
+        if members:
+            yield blocs[0], tok, status, members
 
 
 def _nearest(tok, found: dict[int, str]) -> str | None:
