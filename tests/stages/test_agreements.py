@@ -924,3 +924,22 @@ def test_steps_told_around_the_agreement(pipeline, text, expected):
     steps = _told(pipeline, text, "2024-05-01")
     assert [(s, d) for s, d, _, _ in steps] == expected
     assert all("CHL" in parties and len(parties) == 2 for _, _, parties, _ in steps)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # taking part ended, dated by the complement that carries the date
+    ("Chile also ceased to participate in the agreement on maritime security with Peru in March 2023.",
+     [("withdrawn", "2023-03", ["CHL", "PER"], "CHL")]),
+    ("Chile will cease to participate in the agreement on fisheries with Peru.", []),
+    # a host closing another state's base ends the basing arrangement; a vote to close it proposes that
+    ("In 2005, Tashkent closed a US air base that served troops in Afghanistan.",
+     [("terminated", "2005", ["USA", "UZB"], "UZB")]),
+    ("The Kyrgyz parliament has voted to close a US military base on its territory.",
+     [("proposed", "2024-05", ["KGZ", "USA"], "KGZ")]),
+    ("Kyrgyzstan will shut down the Russian base next year.", []),
+    # its own base: no agreement
+    ("The US closed a US base in Germany in 2010.", []),
+])
+def test_participation_ended_and_bases_closed(pipeline, text, expected):
+    assert _told(pipeline, text, "2024-05-01") == expected

@@ -645,6 +645,18 @@ def find_agreements(doc: Document) -> Document:
                     statuses.append(step)
                     if status == "suspended":
                         break  # one suspension of them all, by the bloc
+            for trigger, host, owner in _base_closures(sent, ctx):
+                # "Tashkent closed a US air base in 2005": the basing arrangement ended
+                key = f"generic:basing agreement:{trigger.i}:{sent.start}"
+                agreement = registry.get(key, name="basing agreement", kind="basing")
+                voted = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("vote", "decide", "propose")
+                # "voted to close a US base": a decision others must still carry out, proposed
+                step = _make_step(where, agreement, trigger.head, "proposed", ctx, [host, owner]) \
+                    if voted and realis(trigger.head) else None if voted \
+                    else _step(where, agreement, trigger, "terminated", ctx, [host, owner])
+                if step is not None:
+                    step.parties, step.actor = [host, owner], host
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
@@ -862,7 +874,9 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Verbs whose step is told by their complement ("decided not to renew the pact in 2018",
 # "let the accord expire in 2019", "refused to extend it beyond 2020"): the date may sit there.
 _DECIDING_STEP = frozenset({"decide", "order", "choose", "opt", "vote", "resolve", "refuse", "decline", "let",
-                            "allow"})
+                            "allow",
+                            # "ceased to participate in the pact in March 2023"
+                            "cease", "stop", "quit", "end", "suspend", "halt", "freeze", "resume"})
 
 
 def _dated(tokens) -> bool:
@@ -1181,6 +1195,27 @@ def _bloc_steps(sent, ctx: Context):
         members = [c for c in dict.fromkeys(members) if len(c) == 3 and c not in _TREATY_BODIES and c != blocs[0]]
         if members:
             yield blocs[0], tok, status, members
+
+
+_BASES = frozenset({"base", "airbase", "bases", "airbases"})
+_CLOSING = {"close": None, "shut": None, "evict": None}
+
+
+def _base_closures(sent, ctx: Context):
+    """(trigger, host state, owner state) for a host closing another state's base on its soil
+    ("Tashkent closed a US air base", "Kyrgyzstan shut down the Russian base"): the basing
+    arrangement between them terminated. The base must be named as the other state's."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CLOSING:
+            continue
+        bases = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _BASES]
+        if not bases:
+            continue
+        owners = [m.code for c in bases[0].children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                  for t in c.subtree for m in [ctx.by_token.get(t.i)] if m is not None and m.code and len(m.code) == 3]
+        hosts = [c for c in _subject_codes(tok, ctx) if len(c) == 3]
+        if len(set(owners)) == 1 and len(set(hosts)) == 1 and owners[0] != hosts[0]:
+            yield tok, hosts[0], owners[0]
 
 
 def _nearest(tok, found: dict[int, str]) -> str | None:

@@ -162,6 +162,10 @@ def status_triggers(head, verbs, nouns):
             found.append((owner.head, verbs[lemma_in(owner.head, verbs)].status, owner.head))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
+        elif prep.lower_ == "in" and owner.lemma_.lower() == "participate" and owner.dep_ in ("xcomp", "dobj", "pcomp") \
+                and owner.head.lemma_.lower() in _PARTICIPATING:
+            # "ceased to participate in the agreement", "stopped participating in the pact"
+            found.append((owner.head, _PARTICIPATING[owner.head.lemma_.lower()], owner.head))
     # "signed in 1997 and renewed in 2007 and 2019": a verb coordinated with a step's verb,
     # with no subject or object of its own, is a further step of the same agreement
     for t, _, _ in list(found):
@@ -172,6 +176,11 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# Verbs that end, suspend or resume a party's taking part in an agreement.
+_PARTICIPATING = {"cease": "withdrawn", "stop": "withdrawn", "quit": "withdrawn", "end": "withdrawn",
+                  "suspend": "suspended", "halt": "suspended", "freeze": "suspended", "resume": "resumed"}
 
 
 def _participle_before(head, verbs):
