@@ -1198,7 +1198,7 @@ def _bloc_steps(sent, ctx: Context):
 
 
 _BASES = frozenset({"base", "airbase", "bases", "airbases"})
-_CLOSING = {"close": None, "shut": None, "evict": None}
+_CLOSING = frozenset({"close", "shut", "evict"})
 
 
 def _base_closures(sent, ctx: Context):
