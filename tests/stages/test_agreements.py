@@ -797,3 +797,149 @@ def test_a_court_that_finds_a_treaty_breached_is_no_party(pipeline):
     steps = _told(pipeline, "The International Court of Justice found on Monday that Ghana had breached the 2001 "
                             "maritime treaty.", "2024-05-01")
     assert steps == [("signed", "2001", ["GHA"], None)]
+
+
+@pytest.mark.issue(9)
+def test_a_clause_hung_on_the_phrase_tells_of_the_agreement(pipeline):
+    # the parser hangs "which was signed" on "Peru"; the signing is the agreement's, with the
+    # parties the main clause gives it (not the story's, Ghana and Togo)
+    steps = _told(pipeline, "Ghana and Togo are neighbours. Chile withdrew from the agreement on air transport "
+                            "with Peru, which was signed in 1998.", "2024-05-01")
+    assert ("signed", "1998", ["CHL", "PER"], None) in steps
+    assert any(s == "withdrawn" and parties == ["CHL", "PER"] for s, _, parties, _ in steps)
+
+
+@pytest.mark.issue(9)
+def test_agreements_of_one_pair_on_different_topics_are_two(pipeline):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(
+        doc_id="t", published="2024-05-01",
+        raw="Chile suspended the agreement with Peru on mining cooperation. It also ended the agreement with "
+            "Peru on avoiding double taxation."))
+    by_status = {s.status: s.agreement for s in doc.statuses}
+    assert set(by_status) == {"suspended", "terminated"}
+    assert by_status["suspended"] != by_status["terminated"]
+    assert "mining" in by_status["suspended"] and "taxation" in by_status["terminated"]
+
+
+@pytest.mark.issue(9)
+def test_the_same_topic_told_again_is_the_same_agreement(pipeline):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(
+        doc_id="t", published="2024-05-01",
+        raw="Chile and Peru signed an agreement on fisheries in 2010. Last week Chile suspended the agreement "
+            "on fisheries."))
+    assert len({s.agreement for s in doc.statuses}) == 1
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # each partner its own agreement, each with the year written beside it; one with none is undated
+    ("The minister said Chile has signed defence cooperation MoUs with several countries, including Peru in "
+     "2015, Bolivia (2017), Ecuador (2020) and most recently Uruguay.",
+     [("signed", "2015", ["CHL", "PER"]), ("signed", "2017", ["BOL", "CHL"]), ("signed", "2020", ["CHL", "ECU"]),
+      ("signed", None, ["CHL", "URY"])]),
+    # no year beside any: the clause's for all
+    ("Chile signed trade agreements with Peru, Bolivia and Ecuador in 2019.",
+     [("signed", "2019", ["CHL", "PER"]), ("signed", "2019", ["BOL", "CHL"]), ("signed", "2019", ["CHL", "ECU"])]),
+    # the owner from the possessor
+    ("Spain's agreements on scientific cooperation with Chile, Peru and Bolivia were terminated in 2023.",
+     [("terminated", "2023", ["CHL", "ESP"]), ("terminated", "2023", ["ESP", "PER"]),
+      ("terminated", "2023", ["BOL", "ESP"])]),
+    # "since 2016" is a period, not the date of each signing
+    ("Chile has signed defence MoUs with several countries since 2016, including Peru, Bolivia and Ecuador.",
+     [("signed", None, ["CHL", "PER"]), ("signed", None, ["BOL", "CHL"]), ("signed", None, ["CHL", "ECU"])]),
+])
+def test_plural_agreements_with_listed_partners_are_one_per_partner(pipeline, text, expected):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="t", raw=text, published="2024-05-01"))
+    assert [(s.status, s.event_date, sorted(s.parties)) for s in doc.statuses] == expected
+    assert len({s.agreement for s in doc.statuses}) == len(expected)
+
+
+@pytest.mark.issue(9)
+def test_the_memorandum_is_the_last_memorandum_not_the_last_agreement(pipeline):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(
+        doc_id="t", published="2024-05-01",
+        raw="Peru accused Chile of breaching a memorandum of understanding on seasonal workers signed in March. "
+            "\"We signed an agreement in good faith,\" the Peruvian minister said. The memorandum was signed in "
+            "Lima on March 3 during a visit by the Chilean president."))
+    signings = [(s.agreement, s.event_date) for s in doc.statuses if s.status == "signed"]
+    assert ("CHL|PER other memorandum", "2024-03-03") in signings
+    assert not any(key == "CHL|PER other agreement" and date == "2024-03-03" for key, date in signings)
+
+
+@pytest.mark.issue(9)
+def test_titles_listed_in_one_sentence_keep_their_own_signings(pipeline):
+    # each title's "signed in … on …" is its own, not the first one's; the Soviet Union's
+    # treaties are Russia's today
+    steps = _told(pipeline, "The decree lists the agreements to be ended: the Agreement between the Government of "
+                            "the USSR and the Government of Chile on naval visits, signed in Santiago on 3 March "
+                            "1988; and the Agreement between the Government of the Russian Federation and the "
+                            "Government of the Republic of Peru on cooperation in the field of aviation, signed in "
+                            "Lima on 9 October 1996.", "2024-05-01")
+    signings = sorted((d, p) for s, d, p, _ in steps if s == "signed")
+    assert signings == [("1988-03-03", ["CHL", "RUS"]), ("1996-10-09", ["PER", "RUS"])]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("On Monday the Chilean president signed a law terminating the agreement with Peru on the disposal of "
+     "nuclear waste.", [("terminated", ["CHL", "PER"])]),
+    ("The Chilean cabinet adopted a decree suspending the treaty with Peru on fisheries.",
+     [("suspended", ["CHL", "PER"])]),
+    # a decree that may be adopted does nothing yet
+    ("The Chilean cabinet may adopt a decree suspending the treaty with Peru on fisheries.", []),
+])
+def test_an_instrument_enacted_does_what_its_gerund_says(pipeline, text, expected):
+    assert [(s, p) for s, _, p, _ in _told(pipeline, text, "2024-05-01")] == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # each state's exit its own withdrawal, all of them and the bloc the parties
+    ("Guinea, Chad and Sudan said on Monday they are leaving the Southern African Development Community "
+     "(SADC) with immediate effect.",
+     [("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "GIN"),
+      ("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "TCD"),
+      ("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "SDN")]),
+    ("Britain left the EU in 2020.", [("withdrawn", "2020", ["EU", "GBR"], "GBR")]),
+    ("Guinea and Chad were suspended from SADC in 2021.", [("suspended", "2021", ["GIN", "SADC", "TCD"], "SADC")]),
+    # an intention is no exit; a meeting in a bloc is no membership step
+    ("Guinea said it would leave SADC.", []),
+    ("Guinea and Chad met at the SADC summit in 2021.", []),
+])
+def test_a_state_leaving_a_bloc_withdraws_from_its_membership(pipeline, text, expected):
+    assert _told(pipeline, text, "2024-05-01") == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # opposition to a step is no step
+    ("Peruvian fishermen are totally opposed to the renewal of the Chile-Peru Fisheries Agreement.", []),
+    # "no agreement" was reached
+    ("The two presidents met in Lima, but no agreement on the dispute was announced.", []),
+    # a participle before the subject it describes; a state in the title is a party
+    ("Peruvian fishermen oppose the EU/Chile Fisheries Agreement. Negotiated in 1991, the Agreement was "
+     "extended for four years in 1995.", [("extended", "1995"), ("negotiated", "1991"), ("expired", "1999")]),
+])
+def test_steps_told_around_the_agreement(pipeline, text, expected):
+    steps = _told(pipeline, text, "2024-05-01")
+    assert [(s, d) for s, d, _, _ in steps] == expected
+    assert all("CHL" in parties and len(parties) == 2 for _, _, parties, _ in steps)
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # taking part ended, dated by the complement that carries the date
+    ("Chile also ceased to participate in the agreement on maritime security with Peru in March 2023.",
+     [("withdrawn", "2023-03", ["CHL", "PER"], "CHL")]),
+    ("Chile will cease to participate in the agreement on fisheries with Peru.", []),
+    # a host closing another state's base ends the basing arrangement; a vote to close it proposes that
+    ("In 2005, Tashkent closed a US air base that served troops in Afghanistan.",
+     [("terminated", "2005", ["USA", "UZB"], "UZB")]),
+    ("The Kyrgyz parliament has voted to close a US military base on its territory.",
+     [("proposed", "2024-05", ["KGZ", "USA"], "KGZ")]),
+    ("Kyrgyzstan will shut down the Russian base next year.", []),
+    # its own base: no agreement
+    ("The US closed a US base in Germany in 2010.", []),
+])
+def test_participation_ended_and_bases_closed(pipeline, text, expected):
+    assert _told(pipeline, text, "2024-05-01") == expected

@@ -52,7 +52,12 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
                          # on Saturday": one signing, told at two precisions
                          or k.event_date and step.event_date and dates_compatible(k.event_date, step.event_date)
                          or (k.agreement in named or _a_truce(k.agreement)) and dates_compatible(k.event_date, step.event_date)
-                         and (k.event_date and step.event_date or not _undone_between(statuses, k, n)))), None)
+                         and (k.event_date and step.event_date or not _undone_between(statuses, k, n))
+                         # told undated first, then with its date ("has signed MoUs with China,
+                         # Japan …", then "with China in 2016, Japan (2018) …"): one step
+                         or k.event_date is None and step.event_date is not None
+                         and (k.agreement in named or " on " in k.agreement or "|" in k.agreement)
+                         and not _undone_between(statuses, k, n))), None)
         if twin is None:
             kept.append(step)
             continue

@@ -21,8 +21,9 @@ from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIG
                                            agreement_noun, classify_kind,
                                            find_agreement_names, find_resolutions, known_agreements,
                                            names_pattern)
-from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_present, outer, realis, status_heads,
-                                              status_triggers, status_words, through_membership, verb_status)
+from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_present, outer, phrase_nouns, realis,
+                                              status_heads, status_triggers, status_words, through_membership,
+                                              verb_status)
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
 
 # Modifiers that say nothing about which agreement it is.
@@ -44,6 +45,7 @@ class _Registry:
         self.by_key: dict[str, Agreement] = {}
         self.recent: list[str] = []
         self.years: dict[str, str] = {}  # key → the year an agreement is named by ("the 2016 deal")
+        self.topics: dict[str, tuple[str, ...]] = {}  # key → what it is on ("fisheries", "double taxation")
         self.resolutions = resolutions  # "Resolution 1701" as written → its key
         # the document's own names first, then the well-known ones; one pattern, longest first
         own = {*defined, *self.full_names, *resolutions} - set(known_agreements())
@@ -59,7 +61,15 @@ class _Registry:
             self.recent.remove(key)
         self.recent.append(key)
 
-    def last(self, *, programme: bool | None = None) -> str | None:
+    def last(self, *, programme: bool | None = None, head: str | None = None) -> str | None:
+        if head and head not in ("agreement", "deal"):
+            # "the memorandum" is the last memorandum named, even after "an agreement" in a
+            # quotation; "the agreement" and "the deal" may be any of them
+            for key in reversed(self.recent):
+                agreement = self.by_key[key]
+                words = f"{agreement.full_name or ''} {agreement.name}".lower().split()
+                if head in words or key.startswith("generic:") and key.split(":")[1].split()[-1:] == [head]:
+                    return key
         for key in reversed(self.recent):
             agreement = self.by_key[key]
             if programme is None or _is_programme(agreement) == programme:
@@ -79,6 +89,13 @@ class _Registry:
         for key in reversed(self.recent):
             agreement = self.by_key[key]
             if agreement.full_name is None and words & set(agreement.name.lower().split()[:-1]):
+                return key
+        return None
+
+    def on_topic(self, topic: tuple[str, ...]) -> str | None:
+        """The agreement told before on the same topic ("the agreement on fisheries" again)."""
+        for key in reversed(self.recent):
+            if set(self.topics.get(key, ())) & set(topic):
                 return key
         return None
 
@@ -172,6 +189,52 @@ def _modifiers(head) -> set[str]:
     return words
 
 
+# Words that say an agreement is about something without saying what.
+_VAGUE_TOPICS = frozenset({"cooperation", "co-operation", "field", "sphere", "area", "areas", "matter", "matters",
+                           "issue", "issues", "question", "principle", "principles", "basis", "framework",
+                           "relation", "relations", "development", "the", "mutual", "bilateral", "joint",
+                           "various", "certain", "other", "further", "new", "all"})
+
+
+def _topic(head, ctx: Context) -> tuple[str, ...]:
+    """What an agreement phrase says it is on, in text order ("double taxation" in "the
+    agreement on avoiding double taxation"; "geodesy cartography" in "on cooperation in the
+    field of geodesy, cartography…"): the content words of its "on" phrase, without the
+    states, the agreements and the words that name no subject."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "concerning", "regarding")]
+    if not preps and head.dep_ == "dobj":
+        # "suspended the agreement with Peru on mining": "on" hung on the verb, right after
+        preps = [c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("on", "concerning", "regarding")
+                 and c.i == head.right_edge.i + 1]
+    words: list[str] = []
+    for prep in preps:
+        if any(p.dep_ == "pobj" and (p.ent_type_ in _WHEN or p.lower_ in _MONTHS) for p in prep.children):
+            continue  # "on 8 May 2023", "on Monday": when, not what
+        for t in prep.subtree:
+            if t.ent_type_ in _WHEN:
+                continue
+            if t.dep_ in ("relcl", "acl") and t.i > prep.i:
+                break  # "…, which was signed in 1998": the clause is no part of the topic
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") or not t.is_alpha or t.i in ctx.by_token \
+                    or agreement_noun(t) or t.lemma_.lower() in _VAGUE_TOPICS or t.lemma_.lower() in _PLAIN:
+                continue
+            if t.pos_ == "VERB" and t.tag_ != "VBG":
+                continue
+            words.append(t.lemma_.lower())
+    return tuple(dict.fromkeys(w for w in words if w not in ("avoid", "avoiding")))
+
+
+_WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _other_pair(key: str, registry: _Registry, np_parties: list[str]) -> bool:
+    """An agreement of another pair: "the agreement with Germany" is not the one with Canada
+    told before."""
+    parties = registry.by_key[key].parties
+    return len(parties) >= 2 and any(len(c) == 3 and c not in parties and not (c == "SUN" and "RUS" in parties)
+                                     for c in np_parties)
+
+
 def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
                 status_tokens: set[int], headline: tuple[str, ...] = ()) -> dict[int, str]:
     """Agreement nouns that are not names: resolve each to an agreement of the document."""
@@ -207,11 +270,25 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
         content = {w for w in words if not _is_actor_word(w, tok, ctx)}
         proper = _proper_name(tok)
+        # what it is on tells it apart from the others of the same pair: "the agreement on
+        # avoiding double taxation" is not "the agreement on youth policy"
+        topic = () if proper or low in TRUCES or inner is not None else _topic(tok, ctx)
+        np_parties = _np_parties(tok, ctx)
+        key = registry.on_topic(topic) if topic else None
+        if key is not None and _other_pair(key, registry, np_parties):
+            key = None
         # a title is its own agreement: "the Declaration on US-Pacific Partnership" is not the
         # "South Pacific Tuna Treaty" named before it for sharing a word
-        key = registry.named_sharing(content) if content and not proper else None
+        if key is None and not proper and (content or topic):
+            key = registry.named_sharing(content or set(topic))
+            if key is not None and registry.topics.get(key) and not set(registry.topics[key]) & set(topic):
+                key = None  # a generic one of another topic
         if key is None and content and not proper:
             key = registry.generic_sharing(content)
+            if key is not None and topic and registry.topics.get(key) and not set(registry.topics[key]) & set(topic):
+                key = None
+        if key is not None and _other_pair(key, registry, np_parties):
+            key = None
         if key is None and proper:
             key = proper
             registry.get(key, name=proper, full_name=proper, kind=classify_kind(proper))
@@ -225,10 +302,12 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             # "the documents were signed by …": the documents told before, not the last treaty
             key = next((k for k in reversed(registry.recent)
                         if registry.by_key[k].name.lower().split()[-1:] == [low]), None)
-        elif key is None and definite and not content and not named_year:
-            key = registry.last(programme=low in PROGRAMME_HEADS)
+        elif key is None and definite and not content and not named_year and not topic:
+            key = registry.last(programme=low in PROGRAMME_HEADS, head=low)
+            if key is not None and _other_pair(key, registry, np_parties):
+                key = None
         if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
-                and (content or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
+                and (content or topic or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
                      or _np_parties(tok, ctx) and _subject_codes(tok, ctx)
                      # "Kenya and Uganda signed the deal on Monday", the document's first agreement
                      or len(set(_subject_codes(tok, ctx))) >= 2
@@ -236,7 +315,8 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
                      or len(headline) >= 2 and not registry.recent):
             # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
-            label = " ".join([w for w in _ordered(tok) if w in content] + [low if low not in ("mou", "moa") else low.upper()])
+            label = " ".join([w for w in _ordered(tok) if w in content]
+                             + [low if low not in ("mou", "moa", "mous", "moas") else low[:3].upper()])
             if inner is not None:
                 label = " ".join([w for w in _ordered(tok) + _ordered(inner) if w in content]
                                  + ["ceasefire" if a_cessation(inner) else inner.lemma_.lower()])
@@ -246,6 +326,11 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             kind = classify_kind(label, " ".join(t.text for t in tok.subtree if t.i not in conjoined))
             if kind == "other":  # "signed a deal … to buy S-400 missile systems"
                 kind = classify_kind(" ".join(t.text for t in tok.head.subtree if t.i not in conjoined))
+            if topic:
+                registry.topics[key] = topic
+                label = f"{label} on {' '.join(topic)}"
+                if kind == "other":
+                    kind = classify_kind(label)
             registry.get(key, name=label, kind=kind)
             if named_year:
                 registry.years[key] = named_year[0][:4]
@@ -263,7 +348,7 @@ def _proper_name(head) -> str | None:
         return None
     lead = []
     for t in reversed([t for t in head.subtree if t.i < head.i]):
-        if t.i != head.i - len(lead) - 1 or not (t.text[:1].isupper() or t.lower_ in ("-", "–")) \
+        if t.i != head.i - len(lead) - 1 or not (t.text[:1].isupper() or t.lower_ in ("-", "–", "/")) \
                 or t.i == head.sent.start and t.lower_ == "the":
             break
         lead.insert(0, t.text)
@@ -287,7 +372,7 @@ def _proper_name(head) -> str | None:
             tail = []
     if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
-    return re.sub(r"\s*([-–])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional"
+    return re.sub(r"\s*([-–/])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional", "EU/Morocco"
 
 
 def _ordered(head) -> list[str]:
@@ -314,7 +399,15 @@ def _np_parties(head, ctx: Context) -> list[str]:
     # Disengagement between Israel and Syria")
     heads += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and head.text[:1].isupper()
               for p in c.children if p.dep_ == "pobj" and p.text[:1].isupper()]
-    for child in (c for h in heads for c in h.children):
+    # "the agreement on cooperation with Germany": a partner hung on the topic
+    partners = [c for n in phrase_nouns(head) if n.pos_ == "NOUN" and n.dep_ == "pobj"
+                and n.head.lower_ in ("on", "in", "of") for c in n.children
+                if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+    if head.text[:1].isupper():
+        # "the EU/Morocco Fisheries Agreement", "the Japan-Australia Agreement": states in the title
+        codes += [ctx.by_token[t.i].code for t in head.subtree if t.i < head.i and t.i in ctx.by_token
+                  and ctx.by_token[t.i].code and t.text not in _capitals() and t.dep_ in ("compound", "nmod", "amod")]
+    for child in [c for h in heads for c in h.children] + partners:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
             if head.text[:1].isupper() and child.text in _capitals():
                 continue  # "the Washington Declaration", "the Minsk agreements": where, not who
@@ -465,7 +558,10 @@ def find_agreements(doc: Document) -> Document:
                 np_parties = _np_parties(head, ctx)
                 _add_parties(registry.by_key[key], np_parties)
                 told = False
-                for trigger, status in status_triggers(head, verbs, nouns):
+                told_here: list[tuple] = []  # (trigger, step) of this phrase
+                # "no agreement was announced": none
+                denied = any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+                for trigger, status in [] if denied else status_triggers(head, verbs, nouns):
                     if status == "approved" and _is_truce(registry.by_key[key]) \
                             and trigger.lemma_.lower() in _CONCLUDING:
                         status = "negotiated"  # "accepted a truce": agreed to it, as below
@@ -481,6 +577,7 @@ def find_agreements(doc: Document) -> Document:
                             step.event_date, step.date_precision = relative
                             step.anchor = None
                         statuses.append(step)
+                        told_here.append((trigger, step))
                         if status == "signed" and _ends_talks(trigger):
                             # "talks, which culminated in the signing of X": X was negotiated
                             # in those talks
@@ -489,6 +586,8 @@ def find_agreements(doc: Document) -> Document:
                                 and trigger.lemma_.lower() in _CONCLUDING:
                             # a truce agreed is a truce concluded: there is no later signing
                             statuses.append(replace(step, status="signed", parties=list(step.parties)))
+                _parties_of_the_clause(told_here)
+                _one_per_partner(head, told_here, statuses, registry, key, ctx)
                 staying = _still_in(head)
                 if staying is not None:
                     # "said it would remain a party to the NPT", "will continue to honour the
@@ -533,6 +632,31 @@ def find_agreements(doc: Document) -> Document:
                     # (not touched: "it" and "the agreement" after it are, as often as not,
                     # what was agreed to be released or opened, not the agreement)
                     statuses.append(step)
+            for bloc, trigger, status, members in _bloc_steps(sent, ctx):
+                # "Niger, Mali and Burkina Faso are leaving ECOWAS": membership of a bloc is
+                # the bloc's founding treaty, each state's exit its own withdrawal
+                agreement = registry.get(f"{bloc} membership", name=f"{bloc} membership", kind="other")
+                for member in members:
+                    step = _step(where, agreement, trigger, status, ctx, [])
+                    if step is None:
+                        break
+                    step.parties = list(dict.fromkeys([*members, bloc]))
+                    step.actor = member if status != "suspended" else bloc
+                    statuses.append(step)
+                    if status == "suspended":
+                        break  # one suspension of them all, by the bloc
+            for trigger, host, owner in _base_closures(sent, ctx):
+                # "Tashkent closed a US air base in 2005": the basing arrangement ended
+                key = f"generic:basing agreement:{trigger.i}:{sent.start}"
+                agreement = registry.get(key, name="basing agreement", kind="basing")
+                voted = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("vote", "decide", "propose")
+                # "voted to close a US base": a decision others must still carry out, proposed
+                step = _make_step(where, agreement, trigger.head, "proposed", ctx, [host, owner]) \
+                    if voted and realis(trigger.head) else None if voted \
+                    else _step(where, agreement, trigger, "terminated", ctx, [host, owner])
+                if step is not None:
+                    step.parties, step.actor = [host, owner], host
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
@@ -543,6 +667,102 @@ def find_agreements(doc: Document) -> Document:
             sent_index += 1
     _finish(doc, registry, statuses)
     return doc
+
+
+_LIST_WORDS = frozenset({"including", "include", "includes", "notably", "namely", "like", "such", "as"})
+
+
+def _partner_list(head, trigger, ctx: Context, owner: str) -> list[tuple[str, str | None]]:
+    """The states listed after "with" for a plural agreement ("signed MoUs with China in 2016,
+    Japan (2018) and Laos (2019)"; "its agreements on military cooperation with Canada, France
+    and Portugal"), each with the year written beside it, read along the words: the parser
+    often hangs such lists on the years between them."""
+    sent = head.sent
+    withs = [t for t in sent if t.lower_ == "with" and t.i > head.i
+             and t.head.i in ({head.i, trigger.i} | {n.i for n in phrase_nouns(head)})]
+    if not withs:
+        return []
+    partners: list[tuple[str, str | None]] = []
+    i = withs[0].i + 1
+    while i < sent.end:
+        tok = sent.doc[i]
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in _LIST_WORDS or tok.text in (";", ":"):
+            break
+        mention = ctx.by_token.get(i)
+        if mention is None or not mention.code or len(mention.code) != 3 or mention.code == owner:
+            i += 1
+            continue
+        end = max(mention.token_end, i + 1)
+        after = [t.text for t in sent.doc[end:min(end + 3, sent.end)]]
+        year = None
+        if len(after) >= 3 and after[0] == "(" and _YEAR.match(after[1]) and after[2] == ")":
+            year = after[1]
+        elif len(after) >= 2 and after[0].lower() == "in" and _YEAR.match(after[1]):
+            year = after[1]
+        if all(code != mention.code for code, _ in partners):
+            partners.append((mention.code, year))
+        i = end
+    if len(partners) >= 2 and partners[-1][1] and not any(y for _, y in partners[:-1]) \
+            and sent.doc[_end_of(partners, ctx, sent)].lower_ == "in":
+        # "with Peru, Bolivia and Ecuador in 2019": the clause's year, for all of them
+        partners[-1] = (partners[-1][0], None)
+    return partners
+
+
+def _end_of(partners, ctx: Context, sent) -> int:
+    """The token after the last listed partner's mention."""
+    last = [m for i, m in ctx.by_token.items() if m.code == partners[-1][0] and sent.start <= i < sent.end]
+    return max(max(m.token_end for m in last), min(i for i, m in ctx.by_token.items() if m in last) + 1)
+
+
+def _one_per_partner(head, told: list[tuple], statuses: list[StatusChange], registry: _Registry, key: str,
+                     ctx: Context) -> None:
+    """Agreements in the plural with several partners listed are one agreement per partner,
+    each step told of each ("Malaysia signed defence MoUs with China in 2016, Japan (2018) and
+    Laos (2019)": three signings, each in its year)."""
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("mous", "moas") or "Plur" in head.morph.get("Number")
+    if not told or not plural or head.lemma_.lower() in TRUCES:
+        return
+    possessors = [c for c in head.children if c.dep_ == "poss"]
+    owners = [step.actor for _, step in told if step.actor] + [
+        m.code for p in possessors for m in [ctx.by_token.get(p.i)] if m is not None and m.code]
+    if not owners:
+        return
+    owner = owners[0]
+    partners = _partner_list(head, told[0][0], ctx, owner)
+    if len(partners) < 2:
+        return
+    agreement = registry.by_key[key]
+    # "has signed MoUs with other countries since 2016, including China, Japan …": a period,
+    # not the date of each signing
+    over_a_period = not any(y for _, y in partners) and any(
+        c.dep_ == "prep" and c.lower_ == "since" for trigger, _ in told for c in trigger.children)
+    for _, step in told:
+        statuses.remove(step)
+        for code, year in partners:
+            own = f"{key}>{code}"
+            registry.get(own, name=agreement.name, kind=agreement.kind, full_name=agreement.full_name)
+            if key in registry.topics:
+                registry.topics[own] = registry.topics[key]
+            _add_parties(registry.by_key[own], [owner, code])
+            each = replace(step, agreement=own, parties=[owner, code])
+            if year is not None:
+                each.event_date, each.date_precision, each.anchor = year, "year", None
+            elif over_a_period or any(y for _, y in partners):
+                # the years beside the others are theirs: this one the text leaves undated
+                each.event_date, each.date_precision, each.anchor = None, None, None
+            statuses.append(each)
+
+
+def _parties_of_the_clause(told: list[tuple]) -> None:
+    """A step told in a clause on the agreement ("Chile left the pact with Peru, which was signed
+    in 1998") has the parties the main clause gives it, not the story's: the clause names none."""
+    main = next((step for trigger, step in told if trigger.dep_ not in ("relcl", "acl") and step.actor), None)
+    if main is None:
+        return
+    for trigger, step in told:
+        if trigger.dep_ in ("relcl", "acl") and step.actor is None and step is not main:
+            step.parties = list(main.parties)
 
 
 def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
@@ -618,6 +838,10 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
         actors = []  # "an accord negotiated by the UN Secretary-General": a go-between, no party
     parties = list(dict.fromkeys(np_parties + actors + _beneficiaries(trigger, ctx) + _with_parties(trigger, ctx)))
     parties = [c for c in parties if c not in mediators and c not in courts]
+    if "SUN" in parties:
+        # the Russian Federation continues the Soviet Union's treaties (as the packaged list
+        # records the INF and ABM treaties): a party today is Russia
+        parties = list(dict.fromkeys("RUS" if c == "SUN" else c for c in parties))
     if status == "proposed" and trigger.dep_ == "amod" and len(parties) < 3:
         # "a US-proposed truce": the proposer may be a go-between; the sides are the two
         # states the sentence (else the story) is about
@@ -650,7 +874,9 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Verbs whose step is told by their complement ("decided not to renew the pact in 2018",
 # "let the accord expire in 2019", "refused to extend it beyond 2020"): the date may sit there.
 _DECIDING_STEP = frozenset({"decide", "order", "choose", "opt", "vote", "resolve", "refuse", "decline", "let",
-                            "allow"})
+                            "allow",
+                            # "ceased to participate in the pact in March 2023"
+                            "cease", "stop", "quit", "end", "suspend", "halt", "freeze", "resume"})
 
 
 def _dated(tokens) -> bool:
@@ -928,6 +1154,70 @@ def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, no
                 yield key, *outer(trigger, status, verbs, nouns)
 
 
+# Verbs of leaving a bloc, with the word that introduces it ("withdraw from", "pull out of").
+_LEAVING = {"leave": None, "quit": None, "exit": None, "abandon": None, "withdraw": "from", "pull": "of"}
+_LEAVING_NOUNS = frozenset({"withdrawal", "exit", "departure", "pullout"})
+
+
+def _bloc_steps(sent, ctx: Context):
+    """(bloc, trigger, status, member states) for each state told leaving a bloc of states
+    ("Mali quit ECOWAS", "their withdrawal from the bloc ECOWAS") or suspended from one ("were
+    suspended from ECOWAS"): blocs whose membership is a treaty (``_TREATY_BODIES``)."""
+    for tok in sent:
+        bloc_tokens, status = [], None
+        low = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and low in _LEAVING:
+            prep = _LEAVING[low]
+            if prep is None:
+                bloc_tokens = [c for c in tok.children if c.dep_ == "dobj"]
+            else:
+                holders = [tok] + [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == "out"]
+                bloc_tokens = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep
+                               for p in c.children if p.dep_ == "pobj"]
+            status = "withdrawn"
+        elif tok.pos_ == "NOUN" and low in _LEAVING_NOUNS:
+            bloc_tokens = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj"]
+            status = "withdrawn"
+        elif tok.pos_ == "VERB" and low == "suspend" and any(c.dep_ == "auxpass" for c in tok.children):
+            bloc_tokens = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj"]
+            status = "suspended"
+        blocs = [m.code for b in bloc_tokens for t in b.subtree for m in [ctx.by_token.get(t.i)]
+                 if m is not None and m.code in _TREATY_BODIES]
+        if not blocs:
+            continue
+        if status == "suspended":
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            members = _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx)) if subj is not None else []
+        else:
+            members = _subject_codes(tok, ctx)
+        members = [c for c in dict.fromkeys(members) if len(c) == 3 and c not in _TREATY_BODIES and c != blocs[0]]
+        if members:
+            yield blocs[0], tok, status, members
+
+
+_BASES = frozenset({"base", "airbase", "bases", "airbases"})
+_CLOSING = frozenset({"close", "shut", "evict"})
+
+
+def _base_closures(sent, ctx: Context):
+    """(trigger, host state, owner state) for a host closing another state's base on its soil
+    ("Tashkent closed a US air base", "Kyrgyzstan shut down the Russian base"): the basing
+    arrangement between them terminated. The base must be named as the other state's."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CLOSING:
+            continue
+        bases = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _BASES]
+        if not bases:
+            continue
+        owners = [m.code for c in bases[0].children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                  for t in c.subtree for m in [ctx.by_token.get(t.i)] if m is not None and m.code and len(m.code) == 3]
+        hosts = [c for c in _subject_codes(tok, ctx) if len(c) == 3]
+        if len(set(owners)) == 1 and len(set(hosts)) == 1 and owners[0] != hosts[0]:
+            yield tok, hosts[0], owners[0]
+
+
 def _nearest(tok, found: dict[int, str]) -> str | None:
     if not found:
         return None
@@ -1052,8 +1342,10 @@ def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) ->
             if not agreement.parties:
                 continue  # an agreement of nobody named cannot be told apart from others
             agreement.parties = sorted(agreement.parties[:2]) if len(agreement.parties) == 2 else agreement.parties
-            head = agreement.name.split()[-1].lower()
-            lasting = f"{'|'.join(sorted(agreement.parties))} {agreement.kind} {head}"
+            head = key.split(":")[1].split()[-1].lower()
+            topic = registry.topics.get(key)
+            lasting = f"{'|'.join(sorted(agreement.parties))} {agreement.kind} {head}" + (
+                f" on {' '.join(topic)}" if topic else "")
             rename[key] = lasting
             agreement.name = display_name(agreement)
             agreement.key = lasting

@@ -58,7 +58,7 @@ def find_resolutions(text: str) -> dict[str, str]:
 
 
 # Head nouns of agreements and programmes.
-AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa",
+AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa", "mous", "moas",
                              "protocol", "convention", "programme", "program", "arrangement", "lease", "contract",
                              "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
 PROGRAMME_HEADS = frozenset({"programme", "program"})

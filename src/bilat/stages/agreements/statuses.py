@@ -82,7 +82,10 @@ def status_triggers(head, verbs, nouns):
             found.append((gov, word.status, gov))
     if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
         # "signed a non-aggression pact and other deals on citizenship": the same step for both
-        found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns)]
+        # (not a clause on the first one: "the Agreement on X, signed in 1989; the Agreement on
+        # Y, signed in 1994": each its own signing)
+        inside = {t.i for t in gov.subtree} - {t.i for t in head.subtree}
+        found += [(t, status, t) for t, status in status_triggers(gov, verbs, nouns) if t.i not in inside]
     found += _proposed_by(head, verbs)
     found += _small_clause(head, verbs)
     found += _non_renewal(head)
@@ -97,6 +100,10 @@ def status_triggers(head, verbs, nouns):
     # understanding that the two countries signed"
     holders = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
+    # "the agreement with Chile on fisheries, which was signed in 1998", "the agreement on
+    # cooperation in the field of mining, signed in March 2003": the parser hangs the clause on
+    # the last noun of the phrase; it still tells of the agreement
+    holders += phrase_nouns(head)
     for child in (c for holder in holders for c in holder.children):
         # "the agreement, first signed in 2005, expired in 2020"; "the memorandum of
         # understanding, signed in 1997, was renewed"
@@ -104,6 +111,7 @@ def status_triggers(head, verbs, nouns):
             word = verb_status(child, verbs)
             if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
                 found.append((child, word.status, child))
+    found += _participle_before(head, verbs)
     if dep in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
         # "signed a memorandum in 1997, which was renewed in 2007": the parser may hang the
         # relative clause on the date that ends the clause; it still tells of the agreement
@@ -154,6 +162,10 @@ def status_triggers(head, verbs, nouns):
             found.append((owner.head, verbs[lemma_in(owner.head, verbs)].status, owner.head))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
+        elif prep.lower_ == "in" and owner.lemma_.lower() == "participate" and owner.dep_ in ("xcomp", "dobj", "pcomp") \
+                and owner.head.lemma_.lower() in _PARTICIPATING:
+            # "ceased to participate in the agreement", "stopped participating in the pact"
+            found.append((owner.head, _PARTICIPATING[owner.head.lemma_.lower()], owner.head))
     # "signed in 1997 and renewed in 2007 and 2019": a verb coordinated with a step's verb,
     # with no subject or object of its own, is a further step of the same agreement
     for t, _, _ in list(found):
@@ -164,6 +176,55 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# Verbs that end, suspend or resume a party's taking part in an agreement.
+_PARTICIPATING = {"cease": "withdrawn", "stop": "withdrawn", "quit": "withdrawn", "end": "withdrawn",
+                  "suspend": "suspended", "halt": "suspended", "freeze": "suspended", "resume": "resumed"}
+
+
+def _participle_before(head, verbs):
+    """"Negotiated in 1991, the agreement was extended in 1995": a past participle before the
+    subject it describes, with no subject of its own, tells of the agreement. (A participle set
+    off after the agreement's phrase and hung by the parser on the main verb, "withdrew from the
+    pact, originally signed in 1973", was tried and dropped: it added no fact on the news split
+    and two wrong steps on the locked one.)"""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    fronted = [c for c in head.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < head.i
+               and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for g in c.children)]
+    words = [(c, verb_status(c, verbs)) for c in fronted]
+    return [(c, w.status, c) for c, w in words if w is not None]
+
+
+# Prepositions that continue an agreement's phrase: its topic ("on", "in the field of"), its
+# partners ("with", "between") and what it is for.
+PHRASE_PREPS = frozenset({"on", "with", "between", "in", "of", "for", "concerning", "regarding", "about"})
+
+
+_TOPIC_PREPS = frozenset({"on", "concerning", "regarding"})
+
+
+def phrase_nouns(head) -> list:
+    """The nouns inside an agreement phrase's prepositional phrases ("fisheries" and "Chile" in
+    "the agreement on fisheries with Chile"), down through nested phrases and lists ("in the
+    field of geodesy, cartography and remote sensing of the earth"), stopping at another
+    agreement noun, which holds its own clauses."""
+    nouns, todo = [], [c for c in head.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS]
+    if head.dep_ == "dobj":
+        # "suspended the agreement with Peru on cooperation in …": the topic hung on the verb,
+        # right after the phrase
+        todo += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                 and c.i == head.right_edge.i + 1]
+    while todo:
+        prep = todo.pop()
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            for noun in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))]:
+                if agreement_noun(noun) or noun in nouns:
+                    continue
+                nouns.append(noun)
+                todo += [c for c in noun.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS]
+    return nouns
 
 
 def _proposed_by(head, verbs):
@@ -272,6 +333,8 @@ def outer(trigger, status, verbs, nouns):
 
 
 # Verbs that cancel the step their object names.
+# Words of opposition: a step they are "to" is wished away, not done.
+_OPPOSED = frozenset({"opposed", "oppose", "opposition", "objection", "object", "resistance", "hostile", "averse"})
 _UNDOING_VERBS = frozenset({"revoke", "postpone", "delay", "block", "reject", "halt", "suspend", "cancel",
                             "rescind", "withdraw", "defer", "oppose", "deny"})
 
@@ -306,6 +369,12 @@ def realis(trigger) -> bool:
         return False  # "said it would withdraw from the treaty": an intention, not a withdrawal
     if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in _UNDOING_VERBS:
         return False  # "revoked its ratification", "postponed the adoption"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and (
+            trigger.head.lower_ == "to" and trigger.head.head.lemma_.lower() in _OPPOSED
+            or trigger.head.lower_ == "against" and trigger.head.head.pos_ in ("VERB", "ADJ", "NOUN")):
+        return False  # "are opposed to the renewal of X", "campaigned against its ratification"
+    if _enacted(trigger):
+        return True
     if trigger.pos_ == "VERB":
         # "after suspending X" presupposes the suspension; "by signing this pact" describes
         if why == "gerund" and not (trigger.dep_ == "pcomp" and trigger.head.lower_ in REALIS_GERUND_PREPS) \
@@ -321,6 +390,24 @@ def realis(trigger) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass") and generic_present(verb):
         return False
     return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
+
+
+# Instruments that carry a step out, and the verbs that enact them.
+_INSTRUMENTS = frozenset({"law", "decree", "bill", "order", "directive", "resolution", "ordinance", "act"})
+_ENACTING = frozenset({"sign", "adopt", "pass", "approve", "issue", "enact", "promulgate"})
+
+
+def _enacted(trigger) -> bool:
+    """"Putin signed a law terminating the agreement", "the cabinet adopted a decree suspending
+    the treaty": an instrument enacted does what its gerund says."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.tag_ != "VBG":
+        return False
+    instrument = trigger.head
+    if instrument.lemma_.lower() not in _INSTRUMENTS or instrument.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = instrument.head
+    return verb.lemma_.lower() in _ENACTING and verb.pos_ == "VERB" and not future(verb) \
+        and not any(c.dep_ == "neg" for c in verb.children) and is_blocked(verb, None) is None
 
 
 def _with_absolute(trigger) -> bool:
