@@ -8,7 +8,8 @@ average is printed before and after: the machine is shared.
 
 1. ``--only ratio``: ``bilat code CORPUS --workers 1 > /dev/null`` and spaCy's full pipeline
    (every component of the same model, ``nlp.pipe`` over each article's text, batch 32) in
-   one run, the ratio of their wall and CPU times.
+   one run, the ratio of their wall and CPU times; ``--repeat K`` runs the pair K times in
+   turn and gives the median of the K ratios.
 2. ``--only workers``: ``bilat code`` and ``bilat ingest`` with ``--workers 1`` and ``2``:
    seconds, articles/s, sentences/s (sentences of the input, cut by the prefilter's splitter)
    and the speed-up.
@@ -169,21 +170,29 @@ def count(path: Path) -> tuple[int, int, int]:
     return arts, words, sents
 
 
-def ratio(n: int) -> None:
+def ratio(n: int, repeat: int = 1) -> None:
+    """spaCy's full pipeline then ``bilat code``, ``repeat`` times in turn: the load of a shared
+    machine changes from minute to minute, so each pair's ratio is the figure, and with
+    several pairs their median."""
+    import statistics
+
     path = corpus(n)
     arts, words, _ = count(path)
     print(f"{arts} articles, {words:,} words ({path.name}); load average {_load()}")
     env = dict(os.environ, BILAT_WORKERS="1")
-    spacy_run = run([sys.executable, "-c", _SPACY, str(path)], env=env)
-    bilat_run = run([_bilat(), "code", str(path), "--workers", "1"], env=env)
-    print("| | seconds | CPU s | articles/s |")
-    print("|---|---|---|---|")
-    print(f"| spaCy, full pipeline (`nlp.pipe`) | {spacy_run['wall']:.1f} | {spacy_run['cpu']:.1f} | "
-          f"{arts / spacy_run['wall']:.1f} |")
-    print(f"| `bilat code --workers 1` | {bilat_run['wall']:.1f} | {bilat_run['cpu']:.1f} | "
-          f"{arts / bilat_run['wall']:.1f} |")
-    print(f"ratio bilat/spaCy: wall {bilat_run['wall'] / spacy_run['wall']:.2f}, "
-          f"CPU {bilat_run['cpu'] / spacy_run['cpu']:.2f}; load average {_load()}")
+    print("| run | spaCy s | spaCy CPU s | bilat s | bilat CPU s | ratio (wall) | ratio (CPU) | load average after |")
+    print("|---|---|---|---|---|---|---|---|")
+    ratios = []
+    for i in range(repeat):
+        spacy_run = run([sys.executable, "-c", _SPACY, str(path)], env=env)
+        bilat_run = run([_bilat(), "code", str(path), "--workers", "1"], env=env)
+        ratios.append((bilat_run["wall"] / spacy_run["wall"], bilat_run["cpu"] / spacy_run["cpu"]))
+        print(f"| {i + 1} | {spacy_run['wall']:.1f} | {spacy_run['cpu']:.1f} | {bilat_run['wall']:.1f} | "
+              f"{bilat_run['cpu']:.1f} | {ratios[-1][0]:.2f} | {ratios[-1][1]:.2f} | {_load()} |", flush=True)
+    wall = statistics.median(r[0] for r in ratios)
+    cpu = statistics.median(r[1] for r in ratios)
+    print(f"ratio bilat/spaCy{' (median)' if repeat > 1 else ''}: wall {wall:.2f}, CPU {cpu:.2f}; "
+          f"articles/s: spaCy {arts / spacy_run['wall']:.1f}, bilat {arts / bilat_run['wall']:.1f} (last run)")
 
 
 def workers(n: int, commands: list[str]) -> None:
@@ -224,6 +233,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", choices=("ratio", "workers", "memory"), action="append")
     ap.add_argument("--n", type=int, default=2000, help="articles for ratio and workers (default 2000)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="ratio: spaCy and bilat this many times in turn, the median of the ratios (default 1)")
     ap.add_argument("--commands", nargs="+", default=["code", "ingest"], choices=("code", "ingest"))
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
     ap.add_argument("--memory-workers", type=int, default=1, help="workers for the memory runs (default 1)")
@@ -234,7 +245,7 @@ def main(argv=None) -> int:
     only = args.only or ["ratio", "workers", "memory"]
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     if "ratio" in only:
-        ratio(args.n)
+        ratio(args.n, args.repeat)
     if "workers" in only:
         workers(args.n, args.commands)
     if "memory" in only:

@@ -67,3 +67,35 @@ def test_a_ruler_whose_patterns_a_key_cannot_hold_is_left_as_spacy_made_it():
     remember_token_rules(nlp)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     assert [t.tag_ for t in nlp("peace talks talks")] == ["", "NNS", "NNS"]
+
+
+def _ruler_pipeline(rules, *, remember):
+    import spacy
+
+    from bilat.stages.parse import remember_token_rules
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    for patterns, attrs in rules:
+        ruler.add(patterns, attrs)
+    if remember:
+        remember_token_rules(nlp)
+    return nlp
+
+
+@pytest.mark.parametrize("rules", [
+    # later rules win on the same token, one-token and two-token rules interleaved
+    [([[{"LOWER": "talks"}]], {"TAG": "NNS", "POS": "NOUN"}),
+     ([[{"LOWER": "peace"}, {"LOWER": "talks"}]], {"TAG": "NN"}),
+     ([[{"LOWER": "talks"}]], {"LEMMA": "talk"})],
+    # a rule that sets an attribute of the word type (the lower-cased form, shared by every
+    # "Talks" and "talks"): the order across tokens is spaCy's
+    [([[{"ORTH": "Talks"}]], {"LOWER": "discussions"}), ([[{"ORTH": "talks"}]], {"LOWER": "negotiations"})],
+])
+def test_remembered_ruler_applies_rules_in_spacys_order(rules):
+    text = "Talks began; peace talks and more talks followed. Talks ended."
+    attrs = lambda doc: [(t.text, t.tag_, t.pos_, t.lemma_, t.lower_) for t in doc]  # noqa: E731
+    plain, remembered = _ruler_pipeline(rules, remember=False), _ruler_pipeline(rules, remember=True)
+    assert type(remembered.get_pipe("attribute_ruler")).__name__ == "CachedRuler"
+    for _ in range(2):
+        assert attrs(remembered(text)) == attrs(plain(text))

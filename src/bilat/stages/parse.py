@@ -98,6 +98,19 @@ def _index_as_sets(lemmatizer) -> None:
             table[key] = frozenset(words)
 
 
+# Attributes a ruler sets on the token alone (others, such as flags or the lower-cased form,
+# spaCy sets on the lexeme too, which every token of the word shares).
+_TOKEN_ATTRS = frozenset({"POS", "TAG", "LEMMA", "MORPH", "DEP"})
+
+
+def _attr_names(attrs: dict) -> list:
+    """The attribute names of one rule of the ruler (ids or names as the ruler keeps them)."""
+    from spacy.attrs import IDS
+
+    names = {v: k for k, v in IDS.items()}
+    return [names.get(k, k) if isinstance(k, int) else k for k in attrs]
+
+
 # Token attributes whose value Doc.to_array gives as the hash of the string a pattern names.
 _HASHED_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "SHAPE", "PREFIX", "SUFFIX", "LEMMA"})
 
@@ -148,7 +161,14 @@ def _cached_ruler_class():
             ruler._key_regexes = [[re.compile(r) for r in regexes.get(a, ())] for a in ruler._key_attrs]
             ruler._key_met = [{} for _ in ruler._key_attrs]  # per attribute: value → regexes met
             ruler._single, ruler._multi, ruler._token_cache = single, multi, {}
+            ruler._row_cache = {}  # a token's attributes as read, before keying → its matches
             ruler._attr_ids = {ruler.vocab.strings.add(str(i)): i for i in range(len(ruler.attrs))}
+            # Whether every attribute the ruler sets is the token's own (a part of speech, a
+            # tag, a lemma, morphology): then matches on different tokens cannot touch each
+            # other, and one token's matches in rule order are all the order there is. Any
+            # other attribute may be set on the word type, which other tokens share, so there
+            # the order across tokens is kept.
+            ruler._own_attrs_only = all(name in _TOKEN_ATTRS for attrs in ruler.attrs for name in _attr_names(attrs))
             return True
 
         def __call__(self, doc):
@@ -173,22 +193,36 @@ def _cached_ruler_class():
             return tuple(out)
 
         def _matches(self, doc):
-            cache = self._token_cache
-            keys = [self._key(row) for row in doc.to_array(self._key_ids).tolist()] if len(doc) else []
-            if len(cache) > _MAX_REMEMBERED:
-                cache.clear()
+            if not len(doc):
+                return []
+            if len(self._token_cache) > _MAX_REMEMBERED or len(self._row_cache) > _MAX_REMEMBERED:
+                self._token_cache.clear()
+                self._row_cache.clear()
                 for met in self._key_met:
                     met.clear()
-            for i, key in enumerate(keys):
-                if key not in cache:  # first sight: the one-token patterns, on this token alone
-                    cache[key] = tuple(m for m, _, _ in self._single(doc[i:i + 1], allow_missing=True,
-                                                                     as_spans=False))
-            attr_ids = self._attr_ids
-            matches = [(attr_ids[m], m, i, i + 1) for i, key in enumerate(keys) for m in cache[key]]
-            if len(self._multi):
-                matches += [(attr_ids[m], m, s, e)
-                            for m, s, e in self._multi(doc, allow_missing=True, as_spans=False)]
-            matches.sort()
+            by_row, by_key, attr_ids = self._row_cache, self._token_cache, self._attr_ids
+            hits = []
+            array = doc.to_array(self._key_ids).reshape(len(doc), -1)  # (one attribute gives one column)
+            data, width = array.tobytes(), array.shape[1] * array.itemsize
+            for i in range(len(doc)):
+                row = data[i * width:(i + 1) * width]  # the token's attributes, as bytes
+                hit = by_row.get(row)
+                if hit is None:  # a token read this way for the first time
+                    key = self._key(array[i].tolist())
+                    hit = by_key.get(key)
+                    if hit is None:  # first sight of the key: the one-token patterns, on this token alone
+                        hit = by_key[key] = tuple(sorted(
+                            (attr_ids[m], m) for m, _, _ in self._single(doc[i:i + 1], allow_missing=True,
+                                                                       as_spans=False)))
+                    by_row[row] = hit
+                hits.append(hit)
+            matches = [(a, m, i, i + 1) for i, hit in enumerate(hits) for a, m in hit]
+            multi = [(attr_ids[m], m, s, e) for m, s, e in self._multi(doc, allow_missing=True, as_spans=False)] \
+                if len(self._multi) else []
+            if multi or not self._own_attrs_only:
+                # spaCy's order: by rule, across the whole document
+                matches += multi
+                matches.sort()
             return matches
 
     return CachedRuler

@@ -34,10 +34,17 @@ def _regex(node: dict) -> str:
     return body
 
 
+def trie_alternation(phrases: Iterable[str]) -> str:
+    """The regular expression of a trie of ``phrases`` (none empty): at one place it matches
+    what an alternation of them, longest first, matches, trying the longer phrases before
+    stopping at a shorter one when what follows fails."""
+    return _regex(_trie(phrases))
+
+
 def names_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One pattern matching any of ``phrases`` as whole words, the longest where several match
     at one place ("South Sudan" before "South")."""
     phrases = [p for p in phrases if p]
     if not phrases:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w])(?:{_regex(_trie(phrases))})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{trie_alternation(phrases)})(?![\w])")

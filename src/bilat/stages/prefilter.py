@@ -89,7 +89,12 @@ class Prefilter:
     def __init__(self, lemmas, irregular: dict[str, str], names_actor=lambda text: False, *,
                  conditional: dict[str, list[tuple[str | None, frozenset[str] | None]]] | None = None,
                  quotes=lambda text: (), acronym_endings: frozenset[str] = frozenset()) -> None:
-        self._irregular = irregular
+        # lemma → its irregular forms ("meet" → "met"), read once: a pipeline inflects some
+        # nine hundred lemmas one by one here, and scanning the whole table for each took a
+        # tenth of a second of every start
+        self._irregular: dict[str, set[str]] = {}
+        for form, lemma in irregular.items():
+            self._irregular.setdefault(lemma, set()).add(form)
         self.acronym_endings = tuple(acronym_endings)
         self.words = self._inflected(lemmas)
         self.conditional: dict[str, tuple[tuple[str | None, frozenset[str] | None], ...]] = {}
@@ -105,7 +110,7 @@ class Prefilter:
         words: set[str] = set()
         for lemma in heads:
             words |= _forms(lemma)
-        words |= {form for form, lemma in self._irregular.items() if lemma in heads}
+            words |= self._irregular.get(lemma, set())
         return frozenset(words)
 
     def keeps(self, text: str) -> bool:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from bilat.stages.patterns import trie_alternation
+
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|of|and|for|on|the|in|to)"
 _DEFINITION = re.compile(
     rf"\b(?P<full>[A-Z][\w'’-]*(?:\s+{_NAME_WORD}){{1,12}})\s*(?:\(|,?\s+or\s+)(?P<acro>[A-Z][A-Za-z]*[A-Z][A-Z0-9-]*)\)?"
@@ -189,7 +191,10 @@ def _known_pattern() -> re.Pattern[str]:
 
 
 def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    phrases = tuple(p for p in phrases if p)
     if not phrases:
         return None
-    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    # a character trie matches as the alternation of the names longest first would, but
+    # tries one branch per character, not every name at every place (that alternation of
+    # the 1,900 well-known names was a tenth of bilat's time on real news)
+    return re.compile(rf"(?<![\w-])(?:{trie_alternation(phrases)})(?![\w-])")
