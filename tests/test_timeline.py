@@ -276,5 +276,42 @@ def test_the_command_loads_only_what_a_page_needs(seeds_db):
     loaded = {name.split(".")[0] for name in done.stderr.split()} | set(done.stderr.split())
     assert "_duckdb" in loaded
     unused = {"duckdb", "spacy", "numpy", "pandas", "pyarrow", "fastapi", "trafilatura", "datasketch", "tqdm",
-              "bilat.pipeline", "bilat.stages.events", "bilat.stages.parse"}
+              "bilat.pipeline", "bilat.stages.events", "bilat.stages.parse",
+              # the codes asked for are the store's, its blocs a file: no actor dictionary is read
+              "bilat.codes", "bilat.stages.actors", "difflib"}
     assert not unused & loaded
+
+
+def test_bloc_memberships_are_the_actor_stages(busy):
+    """The timeline reads memberships.tsv itself (the actor stage costs a command 3 ms to
+    load): both must read the same blocs, or a timeline would show other 'via' events than
+    the coder knows."""
+    from bilat.query import _memberships
+    from bilat.stages.actors import memberships
+
+    assert _memberships() == memberships() and "USA" in _memberships()["NATO"]
+    assert {e["via"] for e in busy.timeline("PAK", "USA")} == {None, "NATO"}
+
+
+def test_codes_resolve_the_same_from_the_store(tmp_path, busy):
+    """A code the store holds is taken from its counts, without the actor dictionaries; a
+    name, a code only as a target, a user's code and an unknown one answer as before."""
+    from bilat.errors import BilatError
+
+    busy.add(_doc("x", [_event("x1", doc_id="x", source="XYZ", target="PAK", date="2020"),
+                        _event("x2", doc_id="x", source="PAK", target="QQQ", date="2020", offset=20)]))
+    db = str(tmp_path / "codes.duckdb")
+    busy.con.execute(f"ATTACH '{db}' AS copy")
+    busy.con.execute("COPY FROM DATABASE memory TO copy")
+    busy.con.execute("DETACH copy")
+    for store in (busy, Store(db, read_only=True)):
+        assert store._stored_code(" pak ") == "PAK" and store._stored_code("QQQ") is None  # only sources
+        assert [store.resolve(t) for t in ("pak", "Pakistan", "United States", "xyz", "QQQ", "RUS")] == \
+            ["PAK", "PAK", "USA", "XYZ", "QQQ", "RUS"]
+        with pytest.raises(BilatError, match="E401 unknown actor 'ZZZZ'"):
+            store.resolve("ZZZZ")
+        assert store.timeline_page("pakistan", "xyz")["total"] == 1
+    assert store._resolved == {"pak": "PAK", "Pakistan": "PAK", "United States": "USA", "xyz": "XYZ", "QQQ": "QQQ",
+                               "RUS": "RUS", "pakistan": "PAK", "PAK": "PAK", "XYZ": "XYZ"}  # kept while read-only
+    assert busy._resolved is None  # a store open for writing may change: resolved each time
+    store.close()
