@@ -12,9 +12,11 @@ Three measurements, each printing its figures:
    and model loads included), articles per second and the speed-up.
 3. **dyad timeline latency** over ``--events`` stored events (built by SQL, ordered as ingest
    leaves a store at worst: the events appended since its last ordering just under
-   ``CLUSTER_SHARE`` and ``CLUSTER_MIN``): from Python, ``timeline_page`` (what ``bilat timeline`` asks: first
-   page, newest first, a page in the middle, one month) and ``trend``; and the
-   ``bilat timeline`` command as whole processes (start-up included); p50 and p95 of the
+   ``CLUSTER_SHARE`` and ``CLUSTER_MIN``): from Python, ``timeline_page`` (what
+   ``bilat timeline`` asks: first page, newest first, a page in the middle, one month) and
+   ``trend``; and every output of the ``bilat timeline`` command (a page as a table and as
+   JSON Lines, the latest page, the counts per year) as whole processes (start-up included),
+   with a last line saying whether each one's wall p95 is under 200 ms; p50 and p95 of the
    wall time and of the CPU time (user + sys, which the machine's load inflates much less),
    each line with the load average; then where a command's time goes (fresh processes doing
    a little more each: the interpreter, the modules, DuckDB's start, opening the store, the
@@ -148,7 +150,8 @@ def _line(label: str, timed: tuple[list[float], list[float]]) -> str:
 def timeline(events: int, requests: int, store: str | None = None, cli_runs: int = 20,
              no_bytecode: bool = False) -> None:
     """Timeline latency over ``events`` synthetic events: the store ordered as ingest leaves
-    it at worst (the events appended since its last ordering just under ``CLUSTER_SHARE``)."""
+    it at worst (the events appended since its last ordering just under ``CLUSTER_SHARE``
+    and ``CLUSTER_MIN``)."""
     from bilat.query import Store
     from bilat.store import CLUSTER_MIN, CLUSTER_SHARE, unordered_events
 

@@ -311,7 +311,12 @@ def test_codes_resolve_the_same_from_the_store(tmp_path, busy):
         with pytest.raises(BilatError, match="E401 unknown actor 'ZZZZ'"):
             store.resolve("ZZZZ")
         assert store.timeline_page("pakistan", "xyz")["total"] == 1
-    assert store._resolved == {"pak": "PAK", "Pakistan": "PAK", "United States": "USA", "xyz": "XYZ", "QQQ": "QQQ",
-                               "RUS": "RUS", "pakistan": "PAK", "PAK": "PAK", "XYZ": "XYZ"}  # kept while read-only
+    assert store._resolved == {"pak": "PAK", "pakistan": "PAK", "united states": "USA", "xyz": "XYZ", "qqq": "QQQ",
+                               "rus": "RUS"}  # kept while read-only, whatever the case and spacing
     assert busy._resolved is None  # a store open for writing may change: resolved each time
+    from bilat.codes import actor_names
+
+    typed = [t for code, name in actor_names().items() for t in (code, name)]  # a server's store is open
+    assert len({store.resolve(t) for t in typed}) == len(actor_names()) and len(typed) > 512  # for days:
+    assert 0 < len(store._resolved) < 512  # what its users type is not all kept
     store.close()

@@ -269,8 +269,10 @@ class Store:
         Raises:
             BilatError: E401 with the closest known codes.
         """
-        if self._resolved is not None and text in self._resolved:
-            return self._resolved[text]
+        # what a text means depends on its words only, not their case or spacing
+        key = " ".join(str(text).split()).lower()
+        if self._resolved is not None and key in self._resolved:
+            return self._resolved[key]
         code = self._stored_code(text)
         if code is None:
             from bilat.codes import resolve_actor
@@ -282,7 +284,9 @@ class Store:
                     "SELECT source FROM events UNION SELECT target FROM events").fetchall()]
                 code = resolve_actor(text, also=stored)
         if self._resolved is not None:
-            self._resolved[text] = code
+            if len(self._resolved) >= 512:  # a server's store stays open: what users type is not kept forever
+                self._resolved.clear()
+            self._resolved[key] = code
         return code
 
     def _stored_code(self, text: str) -> str | None:
