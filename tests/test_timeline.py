@@ -276,5 +276,47 @@ def test_the_command_loads_only_what_a_page_needs(seeds_db):
     loaded = {name.split(".")[0] for name in done.stderr.split()} | set(done.stderr.split())
     assert "_duckdb" in loaded
     unused = {"duckdb", "spacy", "numpy", "pandas", "pyarrow", "fastapi", "trafilatura", "datasketch", "tqdm",
-              "bilat.pipeline", "bilat.stages.events", "bilat.stages.parse"}
+              "bilat.pipeline", "bilat.stages.events", "bilat.stages.parse",
+              # the codes asked for are the store's, its blocs a file: no actor dictionary is read
+              "bilat.codes", "bilat.stages.actors", "difflib"}
     assert not unused & loaded
+
+
+def test_bloc_memberships_are_the_actor_stages(busy):
+    """The timeline reads memberships.tsv itself (the actor stage costs a command 3 ms to
+    load): both must read the same blocs, or a timeline would show other 'via' events than
+    the coder knows."""
+    from bilat.query import _memberships
+    from bilat.stages.actors import memberships
+
+    assert _memberships() == memberships() and "USA" in _memberships()["NATO"]
+    assert {e["via"] for e in busy.timeline("PAK", "USA")} == {None, "NATO"}
+
+
+def test_codes_resolve_the_same_from_the_store(tmp_path, busy):
+    """A code the store holds is taken from its counts, without the actor dictionaries; a
+    name, a code only as a target, a user's code and an unknown one answer as before."""
+    from bilat.errors import BilatError
+
+    busy.add(_doc("x", [_event("x1", doc_id="x", source="XYZ", target="PAK", date="2020"),
+                        _event("x2", doc_id="x", source="PAK", target="QQQ", date="2020", offset=20)]))
+    db = str(tmp_path / "codes.duckdb")
+    busy.con.execute(f"ATTACH '{db}' AS copy")
+    busy.con.execute("COPY FROM DATABASE memory TO copy")
+    busy.con.execute("DETACH copy")
+    for store in (busy, Store(db, read_only=True)):
+        assert store._stored_code(" pak ") == "PAK" and store._stored_code("QQQ") is None  # only sources
+        assert [store.resolve(t) for t in ("pak", "Pakistan", "United States", "xyz", "QQQ", "RUS")] == \
+            ["PAK", "PAK", "USA", "XYZ", "QQQ", "RUS"]
+        with pytest.raises(BilatError, match="E401 unknown actor 'ZZZZ'"):
+            store.resolve("ZZZZ")
+        assert store.timeline_page("pakistan", "xyz")["total"] == 1
+    assert store._resolved == {"pak": "PAK", "pakistan": "PAK", "united states": "USA", "xyz": "XYZ", "qqq": "QQQ",
+                               "rus": "RUS"}  # kept while read-only, whatever the case and spacing
+    assert busy._resolved is None  # a store open for writing may change: resolved each time
+    from bilat.codes import actor_names
+
+    typed = [t for code, name in actor_names().items() for t in (code, name)]  # a server's store is open
+    assert len({store.resolve(t) for t in typed}) == len(actor_names()) and len(typed) > 512  # for days:
+    assert 0 < len(store._resolved) < 512  # what its users type is not all kept
+    store.close()

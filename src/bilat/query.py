@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from bilat.document import Document
@@ -76,13 +77,23 @@ def _dyad_pairs(a: str, b: str, blocs: bool) -> list[tuple[str, str, str | None]
     the third item naming that body."""
     pairs = [(a, b, None)]
     if blocs:
-        from bilat.stages.actors import memberships
-
-        for body, members in sorted(memberships().items()):
+        for body, members in sorted(_memberships().items()):
             for member, other in ((b, a), (a, b)):
                 if member in members and other not in members:
                     pairs.append((other, body, body))
     return pairs
+
+
+@lru_cache(maxsize=1)
+def _memberships() -> dict[str, frozenset[str]]:
+    """International body → its member states: the file ``bilat.stages.actors.memberships``
+    reads (``data/actors/memberships.tsv``), read here without loading the actor stage,
+    which would cost every ``bilat timeline`` 3 ms of CPU (tests/test_timeline.py checks
+    that both give the same)."""
+    import csv
+
+    with (Path(__file__).parent / "data" / "actors" / "memberships.tsv").open(encoding="utf-8") as fh:
+        return {row["body"]: frozenset(row["members"].split("|")) for row in csv.DictReader(fh, delimiter="\t")}
 
 
 def _literal(text: str) -> str:
@@ -137,6 +148,9 @@ class Store:
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = path
+        # what resolve() found, kept while the store is open read-only: nothing can change
+        # it then (DuckDB lets no process write a file that one has open read-only)
+        self._resolved: dict[str, str] | None = {} if read_only else None
         if path != ":memory:" and Path(path).is_dir():  # the Parquet output of bilat spark
             from bilat.lake import connect_output
 
@@ -153,6 +167,7 @@ class Store:
         batches committed so far. Close it before this store."""
         other = object.__new__(Store)
         other.path, other.con = self.path, self.con.cursor()
+        other._resolved = self._resolved
         return other
 
     def __enter__(self) -> "Store":
@@ -254,14 +269,39 @@ class Store:
         Raises:
             BilatError: E401 with the closest known codes.
         """
-        from bilat.codes import resolve_actor
+        # what a text means depends on its words only, not their case or spacing
+        key = " ".join(str(text).split()).lower()
+        if self._resolved is not None and key in self._resolved:
+            return self._resolved[key]
+        code = self._stored_code(text)
+        if code is None:
+            from bilat.codes import resolve_actor
 
-        try:
-            return resolve_actor(text)
-        except BilatError:
-            stored = [r[0] for r in self.con.execute(
-                "SELECT source FROM events UNION SELECT target FROM events").fetchall()]
-            return resolve_actor(text, also=stored)
+            try:
+                code = resolve_actor(text)
+            except BilatError:
+                stored = [r[0] for r in self.con.execute(
+                    "SELECT source FROM events UNION SELECT target FROM events").fetchall()]
+                code = resolve_actor(text, also=stored)
+        if self._resolved is not None:
+            if len(self._resolved) >= 512:  # a server's store stays open: what users type is not kept forever
+                self._resolved.clear()
+            self._resolved[key] = code
+        return code
+
+    def _stored_code(self, text: str) -> str | None:
+        """``text`` as a code (``pak`` → ``PAK``) if this store has events with it as their
+        source, else None. :func:`~bilat.codes.resolve_actor` accepts every code a store
+        holds as it is, so this answers as it would, from the few row groups of
+        ``dyad_periods`` that hold the code, without reading the actor dictionaries (11 ms
+        of a fresh command's CPU). Not for the Parquet output of bilat spark (its counts
+        are computed from every event) nor a store older than ``dyad_periods``."""
+        code = " ".join(str(text).split()).upper()
+        if not code or self._periods() != "dyad_periods" or "lake" in self._meta():
+            return None
+        found = self.con.execute("SELECT 1 FROM dyad_periods WHERE source = ? AND events <> 0 LIMIT 1",
+                                 [code]).fetchone()
+        return code if found else None
 
     def mentions(self, **filters) -> list[dict]:
         """Each event as each document tells it (GDELT's Mentions), same filters as :meth:`events`."""
