@@ -99,11 +99,16 @@ class _Bands:
     A document falls in ``b`` buckets, one per band of ``r`` signature values; two documents
     are candidates when they agree on every value of some band (as datasketch's
     ``MinHashLSH`` puts it, whose band layout this keeps). Each bucket is a 64-bit key mixed
-    from the band's number and values, kept in sorted numpy arrays (key, document number)
-    with a small unsorted tail merged in as it fills: about 12 bytes per band and document,
-    where a Python set per bucket took hundreds. Keys that collide are harmless: the caller
-    checks that a candidate's band really equals the query's.
+    from the band's number and values, kept in sorted numpy arrays (key, document number):
+    about 12 bytes per band and document, where a Python set per bucket took hundreds. New
+    keys go into a small sorted tail (an eighth of the body, and at most ``TAIL`` keys), which
+    is inserted into the body when it fills, so adding a document copies the tail, not the
+    body, and a look-up never scans. A look-up is a binary
+    search in each. Keys that collide are harmless: the caller checks that a candidate's band
+    really equals the query's.
     """
+
+    TAIL = 32768  # keys the tail holds at most (400 KB): what one addition may copy
 
     def __init__(self, b: int, r: int, seed: int) -> None:
         import numpy as np
@@ -113,11 +118,10 @@ class _Bands:
         # odd multipliers per position and a salt per band, so band 3 never meets band 4
         self._mult = rng.integers(1, 2 ** 63, size=r, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._salt = rng.integers(0, 2 ** 63, size=b, dtype=np.uint64)
-        self._keys = np.empty(0, dtype=np.uint64)  # sorted
+        self._keys = np.empty(0, dtype=np.uint64)  # the body, sorted
         self._docs = np.empty(0, dtype=np.int32)
-        self._tail_keys = np.empty(1024, dtype=np.uint64)
-        self._tail_docs = np.empty(1024, dtype=np.int32)
-        self._tail = 0
+        self._tail_keys = np.empty(0, dtype=np.uint64)  # the tail, sorted
+        self._tail_docs = np.empty(0, dtype=np.int32)
 
     def keys(self, signature):
         """The ``b`` bucket keys of a signature (uint32 values)."""
@@ -133,47 +137,29 @@ class _Bands:
     def add(self, number: int, keys) -> None:
         import numpy as np
 
-        if self._tail + len(keys) > len(self._tail_keys):
-            self._merge()
-            if len(keys) > len(self._tail_keys):
-                self._tail_keys = np.empty(2 * len(keys), dtype=np.uint64)
-                self._tail_docs = np.empty(2 * len(keys), dtype=np.int32)
-        n = len(keys)
-        self._tail_keys[self._tail:self._tail + n] = keys
-        self._tail_docs[self._tail:self._tail + n] = number
-        self._tail += n
-
-    def _merge(self) -> None:
-        """Sort the tail and insert it into the body at its places: one new copy of the body,
-        no sort of it. The tail grows with the body (an eighth of it), so each key is copied
-        a bounded number of times on average, and the tail's slack stays an eighth."""
-        import numpy as np
-
-        order = np.argsort(self._tail_keys[:self._tail], kind="stable")
-        keys, docs = self._tail_keys[:self._tail][order], self._tail_docs[:self._tail][order]
-        at = np.searchsorted(self._keys, keys, side="right")
-        self._keys, self._docs = np.insert(self._keys, at, keys), np.insert(self._docs, at, docs)
-        size = max(1024, len(self._keys) // 8)
-        if size != len(self._tail_keys):
-            self._tail_keys = np.empty(size, dtype=np.uint64)
-            self._tail_docs = np.empty(size, dtype=np.int32)
-        self._tail = 0
+        keys = np.sort(keys)
+        at = np.searchsorted(self._tail_keys, keys, side="right")
+        self._tail_keys = np.insert(self._tail_keys, at, keys)
+        self._tail_docs = np.insert(self._tail_docs, at, np.int32(number))
+        if len(self._tail_keys) > max(1024, min(self.TAIL, len(self._keys) // 8)):
+            at = np.searchsorted(self._keys, self._tail_keys, side="right")
+            self._keys = np.insert(self._keys, at, self._tail_keys)
+            self._docs = np.insert(self._docs, at, self._tail_docs)
+            self._tail_keys = np.empty(0, dtype=np.uint64)
+            self._tail_docs = np.empty(0, dtype=np.int32)
 
     def query(self, keys):
         """Document numbers in any of these buckets (key matches; may repeat)."""
         import numpy as np
 
         found = []
-        if len(self._keys):
-            lo = np.searchsorted(self._keys, keys, side="left")
-            hi = np.searchsorted(self._keys, keys, side="right")
-            for a, z in zip(lo.tolist(), hi.tolist()):
-                if z > a:
-                    found.append(self._docs[a:z])
-        if self._tail:
-            hit = np.isin(self._tail_keys[:self._tail], keys)
-            if hit.any():
-                found.append(self._tail_docs[:self._tail][hit])
+        for body, docs in ((self._keys, self._docs), (self._tail_keys, self._tail_docs)):
+            if not len(body):
+                continue
+            lo = np.searchsorted(body, keys, side="left")
+            hi = np.searchsorted(body, keys, side="right")
+            for k in np.nonzero(hi > lo)[0].tolist():
+                found.append(docs[lo[k]:hi[k]])
         return np.concatenate(found) if found else np.empty(0, dtype=np.int32)
 
     def nbytes(self) -> int:
