@@ -87,16 +87,25 @@ def _sample(pid: int, path: Path | None, offsets: list[int], log) -> None:
         peak, read = 0, None
         while True:
             time.sleep(SAMPLE_EVERY)
-            cpu = 0.0
+            cpu = main_cpu = 0.0
+            main_rss = main_peak = 0
             for p in _tree(pid):
                 try:
                     with open(f"/proc/{p}/stat") as fh:
                         fields = fh.read().rsplit(")", 1)[1].split()
-                    cpu += (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / tick
+                    # the process's own user and system time (fields 14, 15 of stat)
+                    own = (int(fields[11]) + int(fields[12])) / tick
+                    cpu += own + (int(fields[13]) + int(fields[14])) / tick  # and its waited-for children
                     with open(f"/proc/{p}/status") as fh:
                         for line in fh:
                             if line.startswith("VmHWM:"):
                                 peak = max(peak, int(line.split()[1]) // 1024)
+                                if p == pid:
+                                    main_peak = int(line.split()[1]) // 1024
+                            elif line.startswith("VmRSS:") and p == pid:
+                                main_rss = int(line.split()[1]) // 1024
+                    if p == pid:
+                        main_cpu = own
                     if path is not None and p == pid:
                         for fd in os.listdir(f"/proc/{p}/fd"):
                             if os.readlink(f"/proc/{p}/fd/{fd}") == str(path):
@@ -108,7 +117,8 @@ def _sample(pid: int, path: Path | None, offsets: list[int], log) -> None:
                 return
             per = f"{1000 * cpu / read:.0f} ms CPU per article read" if read else "-"
             print(f"  [{time.perf_counter() - start:.0f} s] {read} articles read, CPU {cpu:.0f} s ({per}), "
-                  f"peak {peak} MiB, load {_load()}", file=log, flush=True)
+                  f"peak {peak} MiB; main process: CPU {main_cpu:.0f} s, resident {main_rss} MiB "
+                  f"(peak {main_peak}); load {_load()}", file=log, flush=True)
 
     threading.Thread(target=loop, daemon=True).start()
 

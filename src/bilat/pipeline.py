@@ -63,7 +63,8 @@ class Pipeline:
     def stories(self) -> StoryIndex:
         """The story index documents join; a fresh one per pipeline unless one is given."""
         if self._stories is None:
-            self._stories = self.new_story_index()
+            # nothing stores this one's rows (``bilat code``): keeping them would grow with the input
+            self._stories = self.new_story_index(pending=False)
         return self._stories
 
     def with_stories(self, stories: StoryIndex) -> "Pipeline":
@@ -72,9 +73,10 @@ class Pipeline:
         other._dictionary, other._rules, other._prefilter = self._dictionary, self._rules, self._prefilter
         return other
 
-    def new_story_index(self) -> StoryIndex:
-        """An empty story index whose topic words are this dictionary's states and bodies."""
-        return StoryIndex(common=self.dictionary.topic_words())
+    def new_story_index(self, *, pending: bool = True) -> StoryIndex:
+        """An empty story index whose topic words are this dictionary's states and bodies;
+        ``pending``: it keeps the rows a store is to persist (see :class:`StoryIndex`)."""
+        return StoryIndex(common=self.dictionary.topic_words(), pending=pending)
 
     @property
     def rules(self) -> Rules:

@@ -708,5 +708,4 @@ def load_story_index(con, index) -> None:
                                  f"refusing to extend them with {params}")
     for doc_id, story_id, published, near, facts in con.execute(
             "SELECT doc_id, story_id, published, near, facts FROM story_index ORDER BY doc_id").fetchall():
-        index.add(doc_id, story_id, index.signature_from_bytes(near), index.signature_from_bytes(facts),
-                  published if isinstance(published, date) else None)
+        index.add(doc_id, story_id, near, facts, published if isinstance(published, date) else None)

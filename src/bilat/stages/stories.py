@@ -93,19 +93,141 @@ def _story_id(doc_id: str) -> str:
     return "st_" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:12]
 
 
+class _Bands:
+    """The LSH buckets of one index, held compactly.
+
+    A document falls in ``b`` buckets, one per band of ``r`` signature values; two documents
+    are candidates when they agree on every value of some band (as datasketch's
+    ``MinHashLSH`` puts it, whose band layout this keeps). Each bucket is a 64-bit key mixed
+    from the band's number and values, kept in sorted numpy arrays (key, document number):
+    about 12 bytes per band and document, where a Python set per bucket took hundreds. New
+    keys go into a small sorted tail (an eighth of the body, and at most ``TAIL`` keys), which
+    is inserted into the body when it fills, so adding a document copies the tail, not the
+    body, and a look-up never scans. A look-up is a binary
+    search in each. Keys that collide are harmless: the caller checks that a candidate's band
+    really equals the query's.
+    """
+
+    TAIL = 32768  # keys the tail holds at most (400 KB): what one addition may copy
+
+    def __init__(self, b: int, r: int, seed: int) -> None:
+        import numpy as np
+
+        self.b, self.r = b, r
+        rng = np.random.default_rng(seed)
+        # odd multipliers per position and a salt per band, so band 3 never meets band 4
+        self._mult = rng.integers(1, 2 ** 63, size=r, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._salt = rng.integers(0, 2 ** 63, size=b, dtype=np.uint64)
+        self._keys = np.empty(0, dtype=np.uint64)  # the body, sorted
+        self._docs = np.empty(0, dtype=np.int32)
+        self._tail_keys = np.empty(0, dtype=np.uint64)  # the tail, sorted
+        self._tail_docs = np.empty(0, dtype=np.int32)
+
+    def keys(self, signature):
+        """The ``b`` bucket keys of a signature (uint32 values)."""
+        import numpy as np
+
+        bands = signature[:self.b * self.r].astype(np.uint64).reshape(self.b, self.r)
+        x = (bands * self._mult).sum(axis=1, dtype=np.uint64) ^ self._salt
+        x ^= x >> np.uint64(31)  # a final mix, so nearby sums spread over the key space
+        x *= np.uint64(0x9E3779B97F4A7C15)
+        x ^= x >> np.uint64(29)
+        return x
+
+    def add(self, number: int, keys) -> None:
+        import numpy as np
+
+        keys = np.sort(keys)
+        at = np.searchsorted(self._tail_keys, keys, side="right")
+        self._tail_keys = np.insert(self._tail_keys, at, keys)
+        self._tail_docs = np.insert(self._tail_docs, at, np.int32(number))
+        if len(self._tail_keys) > max(1024, min(self.TAIL, len(self._keys) // 8)):
+            at = np.searchsorted(self._keys, self._tail_keys, side="right")
+            self._keys = np.insert(self._keys, at, self._tail_keys)
+            self._docs = np.insert(self._docs, at, self._tail_docs)
+            self._tail_keys = np.empty(0, dtype=np.uint64)
+            self._tail_docs = np.empty(0, dtype=np.int32)
+
+    def query(self, keys):
+        """Document numbers in any of these buckets (key matches; may repeat)."""
+        import numpy as np
+
+        found = []
+        for body, docs in ((self._keys, self._docs), (self._tail_keys, self._tail_docs)):
+            if not len(body):
+                continue
+            lo = np.searchsorted(body, keys, side="left")
+            hi = np.searchsorted(body, keys, side="right")
+            for k in np.nonzero(hi > lo)[0].tolist():
+                found.append(docs[lo[k]:hi[k]])
+        return np.concatenate(found) if found else np.empty(0, dtype=np.int32)
+
+    def nbytes(self) -> int:
+        return (self._keys.nbytes + self._docs.nbytes + self._tail_keys.nbytes + self._tail_docs.nbytes)
+
+
+class _Rows:
+    """Signatures as rows of uint32 arrays of ``BLOCK`` rows each: a new block when one
+    fills, so growing never copies what is held nor leaves more than one block unused."""
+
+    BLOCK = 1024
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.blocks: list = []
+        self.n = 0
+
+    def append(self, row) -> None:
+        import numpy as np
+
+        if self.n == len(self.blocks) * self.BLOCK:
+            self.blocks.append(np.empty((self.BLOCK, self.width), dtype=np.uint32))
+        self.blocks[-1][self.n % self.BLOCK] = row
+        self.n += 1
+
+    def take(self, numbers):
+        """The rows of these document numbers, as one array."""
+        import numpy as np
+
+        if len(self.blocks) == 1:
+            return self.blocks[0][numbers]
+        out = np.empty((len(numbers), self.width), dtype=np.uint32)
+        block, offset = numbers // self.BLOCK, numbers % self.BLOCK
+        for b in np.unique(block).tolist():
+            hit = block == b
+            out[hit] = self.blocks[b][offset[hit]]
+        return out
+
+    @property
+    def nbytes(self) -> int:
+        return sum(b.nbytes for b in self.blocks)
+
+
 class StoryIndex:
     """Incremental story clustering over MinHash LSH.
+
+    Memory is what a document needs and no more: its two signatures as rows of uint32
+    arrays (1 KB), its LSH buckets as 64-bit keys in sorted arrays (0.8 KB over both
+    indexes' 67 bands), its publication day and its story as numbers: about 2 KB a document, where
+    datasketch's ``MinHashLSH`` (a Python set per bucket, bytes per band) took about 24 KB.
+    The stories are the same as that index gives: the same signatures, the same bands, the
+    same candidates (a candidate found by a key is kept only if a band really matches), the
+    same scores and the same tie rule.
 
     Args:
         params: the clustering parameters.
         common: lower-cased words that name topics, not events (states, capitals).
+        pending: keep each added document's row in :attr:`pending` until a store takes it
+            (``bilat ingest``, the Spark job); ``bilat code`` keeps none.
 
     Example:
         >>> index = StoryIndex()
         >>> index.assign_text("a", "…", None)  # doctest: +SKIP
     """
 
-    def __init__(self, params: StoryParams | None = None, *, common: frozenset[str] = frozenset()) -> None:
+    def __init__(self, params: StoryParams | None = None, *, common: frozenset[str] = frozenset(),
+                 pending: bool = True) -> None:
+        import numpy as np
         from datasketch import MinHash, MinHashLSH
 
         self.params = params or StoryParams()
@@ -114,29 +236,44 @@ class StoryIndex:
         template = MinHash(num_perm=p.num_perm, seed=p.seed, scheme=_SCHEME)
         self._permutations = template.permutations
         self._minhash = MinHash
-        self._near = MinHashLSH(threshold=p.near_duplicate, num_perm=p.num_perm)
-        self._facts = MinHashLSH(threshold=p.same_facts, num_perm=p.num_perm)
-        self._signatures: dict[str, tuple] = {}
-        self._story_of: dict[str, str] = {}
-        self._published: dict[str, date | None] = {}
+        # datasketch's choice of bands for each threshold, so the candidates are the same
+        near = MinHashLSH(threshold=p.near_duplicate, num_perm=p.num_perm)
+        facts = MinHashLSH(threshold=p.same_facts, num_perm=p.num_perm)
+        self._near_ranges, self._facts_ranges = list(near.hashranges), list(facts.hashranges)
+        self._near = _Bands(near.b, near.r, p.seed)
+        self._facts = _Bands(facts.b, facts.r, p.seed + 1)
+        self._near_rows, self._facts_rows = _Rows(p.num_perm), _Rows(p.num_perm)
+        self._number: dict[str, int] = {}  # doc_id → row
+        self._ids: list[str] = []  # row → doc_id
+        self._day = np.empty(256, dtype=np.int32)  # row → publication day (date ordinal), 0 unknown
+        self._story = np.empty(256, dtype=np.int32)  # row → story number
+        self._story_ids: list[str] = []  # story number → story id
+        self._story_number: dict[str, int] = {}
         self.story_dates: dict[str, date] = {}
+        self.keep_pending = pending
         self.pending: dict[str, tuple] = {}  # doc_id → row added since load, for a store to persist
 
     def __len__(self) -> int:
-        return len(self._story_of)
+        return len(self._ids)
 
     def documents(self) -> list[str]:
         """The indexed documents' ids."""
-        return list(self._story_of)
+        return list(self._ids)
 
     def story_of(self, doc_id: str) -> str | None:
         """The story of an indexed document."""
-        return self._story_of.get(doc_id)
+        number = self._number.get(doc_id)
+        return None if number is None else self._story_ids[self._story[number]]
 
     @property
     def story_count(self) -> int:
         """Distinct stories among the indexed documents."""
-        return len(set(self._story_of.values()))
+        return len(self._story_ids)
+
+    def nbytes(self) -> int:
+        """Bytes held by the arrays of the index (signatures, buckets, days, stories)."""
+        return (self._near_rows.nbytes + self._facts_rows.nbytes + self._near.nbytes()
+                + self._facts.nbytes() + self._day.nbytes + self._story.nbytes)
 
     def _signature(self, features: set[bytes]):
         mh = self._minhash(num_perm=self.params.num_perm, seed=self.params.seed,
@@ -151,48 +288,95 @@ class StoryIndex:
         return (self._signature(shingles(text, self.params.shingle)), self._signature(salient),
                 len(salient))
 
-    def _within_window(self, a: date | None, b: date | None) -> bool:
-        return a is None or b is None or abs((a - b).days) <= self.params.window_days
+    def _candidates(self, bands: _Bands, rows: _Rows, signature):
+        """Indexed documents that agree with ``signature`` on every value of some band."""
+        import numpy as np
 
-    def _best_match(self, doc_id: str, near, facts, n_salient: int, published: date | None) -> str | None:
+        found = np.unique(bands.query(bands.keys(signature)))
+        if not len(found):
+            return found
+        width = bands.b * bands.r
+        mine = signature[:width].reshape(bands.b, bands.r)
+        theirs = rows.take(found)[:, :width].reshape(len(found), bands.b, bands.r)
+        return found[(theirs == mine).all(axis=2).any(axis=1)]
+
+    def _best_match(self, near, facts, n_salient: int, published: date | None) -> str | None:
+        import numpy as np
+
         p = self.params
-        best, best_score = None, 0.0
-        candidates = set(self._near.query(near))
-        if n_salient >= p.min_salient:
-            candidates |= set(self._facts.query(facts))
-        for other in sorted(candidates):  # a defined order: ties go to the first doc_id
-            if other == doc_id or not self._within_window(published, self._published.get(other)):
-                continue
-            other_near, other_facts = self._signatures[other]
-            score_near = near.jaccard(other_near)
-            score_facts = facts.jaccard(other_facts) if n_salient >= p.min_salient else 0.0
-            ok = score_near >= p.near_duplicate or score_facts >= p.same_facts
-            score = max(score_near, score_facts)
-            if ok and score > best_score:
-                best, best_score = other, score
-        return self._story_of[best] if best else None
+        use_facts = n_salient >= p.min_salient
+        found = self._candidates(self._near, self._near_rows, near)
+        if use_facts:
+            found = np.union1d(found, self._candidates(self._facts, self._facts_rows, facts))
+        if not len(found):
+            return None
+        if published is not None:
+            days = self._day[found]
+            found = found[(days == 0) | (np.abs(days - published.toordinal()) <= p.window_days)]
+            if not len(found):
+                return None
+        n = float(p.num_perm)
+        score_near = np.count_nonzero(self._near_rows.take(found) == near, axis=1) / n
+        score_facts = (np.count_nonzero(self._facts_rows.take(found) == facts, axis=1) / n
+                       if use_facts else np.zeros(len(found)))
+        ok = (score_near >= p.near_duplicate) | (score_facts >= p.same_facts)
+        score = np.maximum(score_near, score_facts)
+        ok &= score > 0.0
+        if not ok.any():
+            return None
+        top = score[ok].max()
+        # the highest score; on a tie, the first doc_id (the order datasketch's ids were tried in)
+        best = min(self._ids[i] for i in found[ok & (score == top)].tolist())
+        return self._story_ids[self._story[self._number[best]]] if best else None
+
+    @staticmethod
+    def _values(signature):
+        """uint32 values of a MinHash, an array or stored bytes."""
+        import numpy as np
+
+        if isinstance(signature, (bytes, bytearray, memoryview)):
+            return np.frombuffer(signature, dtype=np.uint32)
+        values = getattr(signature, "hashvalues", signature)
+        return np.asarray(values).astype(np.uint32, copy=False)
 
     def add(self, doc_id: str, story_id: str, near, facts, published: date | None) -> None:
-        """Put a document with known signatures and story into the index (loading a store)."""
-        if doc_id in self._signatures:
+        """Put a document with known signatures (MinHash, uint32 arrays or stored bytes) and
+        story into the index (loading a store)."""
+        import numpy as np
+
+        if doc_id in self._number:
             return
-        self._near.insert(doc_id, near)
-        self._facts.insert(doc_id, facts)
-        self._signatures[doc_id] = (near, facts)
-        self._story_of[doc_id] = story_id
-        self._published[doc_id] = published
+        near, facts = self._values(near), self._values(facts)
+        number = len(self._ids)
+        if number == len(self._day):
+            self._day = np.concatenate([self._day, np.empty(len(self._day), dtype=np.int32)])
+            self._story = np.concatenate([self._story, np.empty(len(self._story), dtype=np.int32)])
+        story = self._story_number.get(story_id)
+        if story is None:
+            story = self._story_number[story_id] = len(self._story_ids)
+            self._story_ids.append(story_id)
+        self._near_rows.append(near)
+        self._facts_rows.append(facts)
+        self._near.add(number, self._near.keys(near))
+        self._facts.add(number, self._facts.keys(facts))
+        self._day[number] = published.toordinal() if published else 0
+        self._story[number] = story
+        self._ids.append(doc_id)
+        self._number[doc_id] = number
         if published and (story_id not in self.story_dates or published < self.story_dates[story_id]):
             self.story_dates[story_id] = published
 
     def assign_text(self, doc_id: str, text: str, published: date | None) -> str:
         """The story of a document, joining it to the index. Known documents keep theirs."""
-        if doc_id in self._story_of:
-            return self._story_of[doc_id]
-        near, facts, n_salient = self.signatures(text)
-        story = self._best_match(doc_id, near, facts, n_salient, published) or _story_id(doc_id)
+        known = self.story_of(doc_id)
+        if known is not None:
+            return known
+        near_mh, facts_mh, n_salient = self.signatures(text)
+        near, facts = self._values(near_mh), self._values(facts_mh)
+        story = self._best_match(near, facts, n_salient, published) or _story_id(doc_id)
         self.add(doc_id, story, near, facts, published)
-        self.pending[doc_id] = (doc_id, story, published, near.hashvalues.astype("uint32").tobytes(),
-                                facts.hashvalues.astype("uint32").tobytes())
+        if self.keep_pending:
+            self.pending[doc_id] = (doc_id, story, published, near.tobytes(), facts.tobytes())
         return story
 
     def assign(self, doc: Document) -> Document:
@@ -216,7 +400,7 @@ class StoryIndex:
         """The LSH bands (start, end) of the near-duplicate and same-facts indexes: two
         documents are candidates when their signatures agree on every value of some band.
         The Spark job joins stories across partitions on these bands."""
-        return list(self._near.hashranges), list(self._facts.hashranges)
+        return list(self._near_ranges), list(self._facts_ranges)
 
     def params_dict(self) -> dict:
         return asdict(self.params)
