@@ -5,6 +5,12 @@ Pure functions over spaCy tokens and word lists; no stage's state.
 """
 from __future__ import annotations
 
+import re
+
+# A sum of money written in one token or run of text: "$", "US$2bn", "€50m", "3.5mn". The
+# coder reads it as the word "million" (a word of the aid class), and so does the prefilter.
+MONEY = re.compile(r"[$€£¥]|\d(?:bn|mn|m|b|tn|trn)\b", re.IGNORECASE)
+
 
 # Prepositions whose gerund presupposes the event ("after suspending"): realis.
 REALIS_GERUND_PREPS = frozenset({"after", "since", "following", "despite", "upon", "in"})

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bilat.stages.grammar import MONEY
+
 # After these, a full stop ends no sentence ("Gen. Asim Munir", "the U.S. Army").
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres
 st jr sr no vs etc inc ltd co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov
@@ -38,8 +40,6 @@ ACRONYM = "<acronym>"
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 # A word: letters of any script ("démarche", "communiqué"), with inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
-# A sum of money in one token ("$2bn", "€50m", "3.5mn"), which the coder reads as "million".
-_AMOUNT = re.compile(r"[$€£¥]|\d(?:bn|mn|m|b|tn|trn)\b", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -125,7 +125,7 @@ class Prefilter:
                 words.add(ACRONYM)
         if not words.isdisjoint(self.words):
             return True
-        if _AMOUNT.search(text):
+        if MONEY.search(text):
             words.add("million")  # "$2bn", "€50m": a sum, as the coder's word classes read it
         for word in words.intersection(self.conditional):
             for prep, others in self.conditional[word]:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from bilat.ontology import lookup
+from bilat.stages.grammar import MONEY
 
 
 # Refinements of a root code by the words of the object: (root code, class) → code.
@@ -83,15 +83,11 @@ def lemma_in(tok, table: dict) -> str | None:
     return next((g for g in guesses if g in table), None)
 
 
-# A sum of money as news writes it in one token: "$", "2bn", "500m", "3.5mn", "€".
-_AMOUNT = re.compile(r"^(?:[$€£¥]|(?:US)?\$?\d[\d.,]*(?:bn|mn|m|b|tn|trn)|[$€£¥]\d[\d.,]*)$", re.IGNORECASE)
-
-
 def word_classes(tok, rules: Rules, limit: int = 12) -> set[str]:
     """Classes of the words in ``tok``'s phrase (the object and what modifies it)."""
     toks = list(tok.subtree)[:limit]
     words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
-    if any(_AMOUNT.match(t.text) for t in toks):
+    if any(MONEY.search(t.text) for t in toks):
         words.add("million")  # "$2bn", "€500m", "£3.5bn": a sum of money, as "million" is
     found = {name for name, lemmas in rules.classes.items() if words & lemmas}
     endings = rules.classes.get("agreement-acronym", frozenset())
