@@ -1227,3 +1227,18 @@ def test_calling_on_a_person_with_nothing_asked_is_a_courtesy_call(code_text):
 def test_force_on_hideouts_in_a_state_lands_on_that_state(code_text, text, expected):
     assert expected in _triples(code_text(text, "2024-03-18"))
 
+
+
+def test_the_other_party_is_the_story_s_clear_pair_even_before_it_is_named_twice(code_text):
+    # the lead sentence names one side; the rest of the story makes the pair clear
+    events = _triples(code_text("Ethiopia rejected the proposal on Tuesday. Egypt had offered the plan after "
+                                "talks in Kinshasa. Egypt said Ethiopia lacked the will to negotiate, and "
+                                "Sudan agreed."))
+    assert ("ETH", "EGY", "12") in events
+
+
+def test_no_other_party_in_a_story_about_many_states(code_text):
+    # five states named, no pair clearly the subject: a vow aimed at no one named has no target
+    events = code_text("Leaders of France, Germany, Italy, Spain and Poland met in Brussels on Monday. "
+                       "Later, Germany's chancellor vowed to step up efforts to curb migration.")
+    assert not [e for e in events if e.trigger == "vowed"]

@@ -107,6 +107,9 @@ class Context:
     # the state or body that was the subject of the sentence before ("The ministry said …
     # It added …")
     previous_subject: Arg | None = None
+    # the state codes of the whole document, in order of mention (what the story is about,
+    # as a reader who has read it all knows it)
+    story_codes: tuple[str, ...] = ()
 
 
 def place_of(tok, ctx: Context) -> list[Arg]:
@@ -199,17 +202,32 @@ def clear_pair(ctx: Context) -> list[Arg]:
     """The two states a story is about, when they are clearly its subject: together at least
     three fifths of its mentions of states so far, each named at least twice, the second at
     least a fifth as often as the first."""
+    return [Arg(code, None, "", inferred=True) for code in _clear_pair_of(ctx.recent_codes)]
+
+
+def story_pair(ctx: Context) -> list[str]:
+    """The pair a story is clearly about so far or, failing that, over the whole document
+    (a lead sentence comes before the story has named its pair twice); a document that names
+    two states and no other is about them."""
+    story = list(ctx.story_codes)
+    if len(set(story)) == 2:
+        return sorted(set(story), key=story.index)
+    return _clear_pair_of(ctx.recent_codes) or _clear_pair_of(story)
+
+
+def _clear_pair_of(codes: list[str]) -> list[str]:
     counts: dict[str, int] = {}
-    for code in ctx.recent_codes:
+    for code in codes:
         counts[code] = counts.get(code, 0) + 1
-    pair = dominant_pair(ctx)
+    top = sorted(counts, key=lambda c: (-counts[c], codes.index(c)))[:2]
+    pair = sorted(top, key=codes.index)
     if len(pair) != 2 or min(counts[c] for c in pair) < 2:
         return []
     if sum(counts[c] for c in pair) < 0.6 * sum(counts.values()):
         return []
     if min(counts[c] for c in pair) < _SECOND_SHARE * max(counts[c] for c in pair):
         return []  # a story about one state that names another in passing
-    return [Arg(code, None, "", inferred=True) for code in pair]
+    return pair
 
 
 # How often the less named of a clear pair is named, at least, against the other.
@@ -654,6 +672,6 @@ def definite(noun) -> bool:
 def other_party(targets: list[Arg], ctx: Context) -> list[Arg]:
     """In a document about a pair, the party that is not ``targets``."""
     codes = {a.code for a in targets}
-    pair = dominant_pair(ctx)
+    pair = story_pair(ctx)
     others = [c for c in pair if c not in codes]
     return [Arg(others[0], None, "", inferred=True)] if len(pair) == 2 and len(others) == 1 else []

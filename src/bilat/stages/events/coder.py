@@ -56,6 +56,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
         for i in range(m.token_start, m.token_end):
             places_by_sentence.setdefault(m.sentence, {})[i] = m.code
     recent: list[str] = []
+    story = tuple(m.code for m in doc.mentions if m.code and len(m.code) == 3 and not m.inferred)
     previous_subject: Arg | None = None
     recent_events: list[tuple[int, Event]] = []
     last_person: Arg | None = None
@@ -70,7 +71,7 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
             ctx = Context(by_token, recent + here, last_person,
                           tuple((sent_index - i, e.source, e.target, e.root) for i, e in recent_events),
-                          places_by_sentence.get(sent_index, {}), speakers.get(k), previous_subject)
+                          places_by_sentence.get(sent_index, {}), speakers.get(k), previous_subject, story)
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     found = list(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
