@@ -1242,3 +1242,11 @@ def test_no_other_party_in_a_story_about_many_states(code_text):
     events = code_text("Leaders of France, Germany, Italy, Spain and Poland met in Brussels on Monday. "
                        "Later, Germany's chancellor vowed to step up efforts to curb migration.")
     assert not [e for e in events if e.trigger == "vowed"]
+
+
+def test_a_state_named_once_in_passing_is_no_other_party(code_text):
+    # a story about Nigeria that names Ghana once: Nigeria's vow is aimed at no one
+    events = code_text("Nigerian police arrested three men in Lagos on Monday. Nigeria's interior minister said "
+                       "one suspect had travelled from Ghana. Nigeria's president said the men planned attacks "
+                       "in Abuja. Nigeria vowed to protect its citizens.")
+    assert not [e for e in events if e.target == "GHA"]

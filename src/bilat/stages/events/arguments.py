@@ -208,10 +208,13 @@ def clear_pair(ctx: Context) -> list[Arg]:
 def story_pair(ctx: Context) -> list[str]:
     """The pair a story is clearly about so far or, failing that, over the whole document
     (a lead sentence comes before the story has named its pair twice); a document that names
-    two states and no other is about them."""
+    two states and no other is about them, unless it names one of them only in passing."""
     story = list(ctx.story_codes)
     if len(set(story)) == 2:
-        return sorted(set(story), key=story.index)
+        first, second = sorted(set(story), key=story.index)
+        few, many = sorted((story.count(first), story.count(second)))
+        passing = few < _SECOND_SHARE * many or (few < 2 and many > 2)
+        return [] if passing else [first, second]
     return _clear_pair_of(ctx.recent_codes) or _clear_pair_of(story)
 
 
