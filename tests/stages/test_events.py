@@ -1250,3 +1250,15 @@ def test_a_state_named_once_in_passing_is_no_other_party(code_text):
                        "one suspect had travelled from Ghana. Nigeria's president said the men planned attacks "
                        "in Abuja. Nigeria vowed to protect its citizens.")
     assert not [e for e in events if e.target == "GHA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Afghanistan and the United States held talks. Last week a Kabul car bombing killed five people.",
+    "Lebanon and Israel traded accusations. The Beirut blast destroyed the port.",
+])
+def test_a_capital_naming_the_scene_of_force_is_not_its_doer(code_text, text):
+    assert not [e for e in code_text(text) if e.root in ("18", "19", "20")]
+
+
+def test_a_state_modifying_a_strike_is_still_its_doer(code_text):
+    assert ("USA", "SYR", "19") in _triples(code_text("A US strike killed ten militants in Syria."))
