@@ -55,6 +55,14 @@ def test_a_month_later_counts_from_the_narrated_date(code_text):
     assert ("2021-09", "month") in [(e.event_date, e.date_precision) for e in events if e.root == "19"]
 
 
+def test_what_something_comes_a_week_after_happened_a_week_before_it(code_text):
+    events = code_text("Slovakia's prime minister said on Friday that he had tested positive. This comes a "
+                       "week after he attended a summit with President of France Emmanuel Macron.",
+                       "2020-12-21")
+    # Friday is 18 December; the summit a week before, not a week after
+    assert ("2020-12-11", "day") in _dates(events, "04")
+
+
 def test_participle_takes_the_main_clause_time(code_text):
     events = code_text("Algeria severed diplomatic relations with Morocco on August 24, 2021, "
                        "accusing Rabat of hostile actions.")

@@ -304,8 +304,9 @@ def date_events(doc: Document) -> Document:
                 elif tx is not None and carried and (tx.value is None or (
                         tx.kind == "vague" and _LATER.match(tx.text.strip()) is not None)):
                     # "A month later, …", "A few hours later, …": from the time narrated, not
-                    # from the report's
-                    value, precision = _after_reference(tx, reference)
+                    # from the report's; "This comes a week after he attended a summit": the
+                    # summit a week before the time narrated
+                    value, precision = _after_reference(tx, reference, before=_comes_after(tok, tx, by_token))
                 elif tx is not None:
                     value, precision = _value(tx)
                 elif _perfect(tok) and published is not None:
@@ -514,10 +515,19 @@ def _backshifted(verb) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
 
 
-def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None, str | None]:
-    """"A month later", "two days later": counted from the last narrated date; "on July 25",
-    "in March" with no year (and no publication date to read it against): in the year the
-    narrative is in."""
+def _comes_after(tok, tx: Timex, by_token: dict[int, Timex]) -> bool:
+    """Is ``tok`` the event of the clause that "X comes (came) a week after" introduces, the
+    one that happened that long before X?"""
+    clause = next((t for t in [tok, *tok.ancestors] if t.dep_ == "advcl"), None)
+    if clause is None or clause.head.lemma_.lower() != "come":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "after" and by_token.get(c.i) is tx for c in clause.children)
+
+
+def _after_reference(tx: Timex, reference: tuple[str, str], *, before: bool = False) -> tuple[str | None, str | None]:
+    """"A month later", "two days later": counted from the last narrated date (with
+    ``before``, back from it); "on July 25", "in March" with no year (and no publication date
+    to read it against): in the year the narrative is in."""
     match = _LATER.match(tx.text.strip())
     value, precision = reference
     if match is None:
@@ -536,6 +546,7 @@ def _after_reference(tx: Timex, reference: tuple[str, str]) -> tuple[str | None,
     if (match["n"] or "").lower() in ("a few", "several", "few"):
         return (value[:4], "year") if unit in ("day", "week") and precision in ("month", "day") else (None, None)
     n = _NUMBERS.get((match["n"] or "a").lower()) or int(match["n"])
+    n = -n if before else n
     year, month, day = int(value[:4]), int(value[5:7] or 1) if len(value) >= 7 else 1, int(value[8:10]) if len(value) == 10 else 1
     if unit == "year":
         return str(year + n), "year"
