@@ -1262,3 +1262,13 @@ def test_a_capital_naming_the_scene_of_force_is_not_its_doer(code_text, text):
 
 def test_a_state_modifying_a_strike_is_still_its_doer(code_text):
     assert ("USA", "SYR", "19") in _triples(code_text("A US strike killed ten militants in Syria."))
+
+
+def test_words_about_ones_own_decision_are_aimed_at_no_other_state(code_text):
+    events = code_text("Turkey and Syria exchanged fire on Monday. Syria said Turkey shelled its villages. "
+                       "Turkey defended its decision.")
+    assert not [e for e in events if e.trigger == "defended"]
+    # the other side's proposal, rejected, is still aimed at the other side
+    rejected = code_text("Syria and Turkey traded accusations on Monday. Syria made a new proposal. "
+                         "Turkey rejected the proposal.")
+    assert ("TUR", "SYR", "12") in _triples(rejected)

@@ -321,7 +321,7 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
                     inner, _ = subject(clause, ctx)
                     targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in src_codes]
                                           if inner is not None else [])
-    if not targets and rule.code[:2] in _REACTION_ROOTS:
+    if not targets and rule.code[:2] in _REACTION_ROOTS and not (rule.code[:2] in _WORDS_ROOTS and _of_ones_own(tok)):
         reacted = _reacts(tok, rules)
         if reacted is not None:
             # "Estonia condemned the move", "Beijing condemned a barbaric attack"
@@ -357,8 +357,10 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             and rule.code[:2] in _IMPLICIT_TARGET_ROOTS and tok.tag_ not in ("VBZ", "VBP"):
         # "Kenya recalled its ambassador", "Algeria accused the neighbour of …": in a story
         # clearly about two states, an act aimed at no one named is aimed at the other (not
-        # in the present simple, which tells habits: "an agreement the US signs with allies")
-        targets = _implied_target(sources, ctx)
+        # in the present simple, which tells habits: "an agreement the US signs with allies";
+        # nor words said of one's own doing: "Trump defended his decision")
+        if not (rule.code[:2] in _WORDS_ROOTS and _of_ones_own(tok)):
+            targets = _implied_target(sources, ctx)
     if not targets and not passive and _with_a_counterpart(tok, ctx):
         # "He held talks with his counterpart": the other state's, in a story about two
         targets = other_party(sources, ctx)
@@ -1139,6 +1141,18 @@ def _own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
                for t in obj.subtree):
             return True  # "citizens criticised their government's response": their own rulers
     return False
+
+
+# Roots of words (praise, demands, criticism, rejection): said of something of one's own,
+# they are aimed at no other state ("defended his decision", "praised its own forces").
+_WORDS_ROOTS = frozenset({"05", "10", "11", "12"})
+
+
+def _of_ones_own(tok) -> bool:
+    """Is the verb's object the doer's own ("his decision", "its own plan")? ("their" is left
+    out: "rejected their proposal" is often the other side's.)"""
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "our", "my")
+               for obj in children(tok, "dobj") for c in obj.children)
 
 
 # Who rules the doer's own side: "their government", "its leaders", "our authorities".
