@@ -63,6 +63,16 @@ def test_what_something_comes_a_week_after_happened_a_week_before_it(code_text):
     assert ("2020-12-11", "day") in _dates(events, "04")
 
 
+def test_the_act_a_reaction_is_about_does_not_take_the_reaction_s_day(code_text):
+    events = code_text("On Wednesday, Germany condemned Russia's decision to expel ten German diplomats.",
+                       "2020-05-08")
+    assert ("2020-05-06", "day") in _dates(events, "11")  # the condemnation
+    assert ("2020-05-06", "day") not in _dates(events, "16")  # the expulsion came before it
+    announced = code_text("On Wednesday, Russia announced its decision to expel ten German diplomats.",
+                          "2020-05-08")
+    assert ("2020-05-06", "day") in _dates(announced, "16")
+
+
 def test_participle_takes_the_main_clause_time(code_text):
     events = code_text("Algeria severed diplomatic relations with Morocco on August 24, 2021, "
                        "accusing Rabat of hostile actions.")

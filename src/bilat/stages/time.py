@@ -40,6 +40,10 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", 
 _EVENT_NOUNS = frozenset({"expulsion", "attack", "strike", "visit", "meeting", "talks", "summit", "clash",
                           "killing", "election", "elections", "war", "invasion", "decision", "agreement",
                           "deal", "treaty", "coup", "crisis", "raid", "bombing", "announcement", "vote"})
+# Verbs of reaction: what they react to (their object) came before them, not at their time.
+_REACTIONS = frozenset({"defend", "criticize", "criticise", "condemn", "welcome", "reject", "denounce", "praise",
+                        "oppose", "slam", "hail", "applaud", "decry", "deplore", "protest", "challenge",
+                        "blast", "lambast", "lambaste", "castigate", "endorse"})
 # How many sentences a reference time carries forward.
 _CARRY = 2
 _CLIMB = 4
@@ -177,6 +181,8 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
         if head.i == cur.i or clauses >= _CLIMB:
             break
         clauses += head.pos_ in ("VERB", "AUX")
+        if cur.dep_ == "dobj" and head.lemma_.lower() in _REACTIONS:
+            return None  # "On Wednesday, the US defended Israel's decision to ban …": the ban came before
         if head.i in by_token:
             return by_token[head.i]
         for child in head.children:
