@@ -73,6 +73,11 @@ def test_the_act_a_reaction_is_about_does_not_take_the_reaction_s_day(code_text)
     assert ("2020-05-06", "day") in _dates(announced, "16")
 
 
+def test_a_time_that_saw_an_event_dates_it(code_text):
+    events = code_text("The summer of 1994 saw Israeli and Jordanian negotiation teams hold peace talks.")
+    assert ("1994", "year") in _dates(events, "04")
+
+
 def test_participle_takes_the_main_clause_time(code_text):
     events = code_text("Algeria severed diplomatic relations with Morocco on August 24, 2021, "
                        "accusing Rabat of hostile actions.")

@@ -188,6 +188,8 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
         for child in head.children:
             if child.i == cur.i or child.dep_ in ("ccomp", "conj", "relcl", "advcl", "xcomp"):
                 continue
+            if child.dep_ == "nsubj" and head.lemma_.lower() in ("see", "witness") and child.i in by_token:
+                return by_token[child.i]  # "The summer of 1994 saw the two sides hold talks"
             if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dep", "attr", "appos", "dative"):
                 continue  # a date inside another argument names that one's time
             found = [by_token[t.i] for t in child.subtree if t.i in by_token]
