@@ -1227,3 +1227,80 @@ def test_calling_on_a_person_with_nothing_asked_is_a_courtesy_call(code_text):
 def test_force_on_hideouts_in_a_state_lands_on_that_state(code_text, text, expected):
     assert expected in _triples(code_text(text, "2024-03-18"))
 
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("If Pyongyang tests again, Washington will impose sanctions on North Korea.", ("USA", "PRK", "1312")),
+    ("The United States said it would impose sanctions on Iran if Tehran resumed enrichment.",
+     ("USA", "IRN", "1312")),
+    # the threat is aimed at whoever the condition asks to act
+    ("Chad said it would expel all Sudanese refugees if the United Nations did not help.", ("TCD", "UN", "137")),
+])
+def test_a_coercive_act_promised_on_a_condition_is_a_threat_not_the_act(code_text, text, expected):
+    events = code_text(text)
+    assert expected in {(e.source, e.target, e.cameo) for e in events}
+    assert not [e for e in events if e.root in ("16", "17")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Analysts say Israel would strike Iran if the talks fail.",  # their guess, not Israel's threat
+    "If Iran had complied, the United States would have imposed sanctions on it.",  # what did not happen
+    "Experts believe China will invade Taiwan.",
+])
+def test_a_guess_or_a_counterfactual_is_no_threat(code_text, text):
+    assert not [e for e in code_text(text) if e.root in ("13", "16", "19")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Iran and Saudi Arabia will restore diplomatic relations.", ("IRN", "SAU", "03")),
+    ("The Chinese president will visit Moscow next week.", ("CHN", "RUS", "03")),
+])
+def test_a_settled_future_of_ties_or_a_visit_is_an_intent_never_the_deed(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[2] in ("04", "05")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Japan is pleased with China's decision to resume talks.", ("JPN", "CHN", "05")),
+    ("Tokyo was encouraged by the Chinese offer.", ("JPN", "CHN", "05")),
+    ("Ottawa was heartened by Washington's decision to lift the tariffs.", ("CAN", "USA", "05")),
+])
+def test_a_positive_feeling_about_another_state_s_act_is_praise(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+def test_encouraging_someone_to_act_is_still_an_appeal(code_text):
+    triples = _triples(code_text("Egypt encouraged Jordan to sign a peace treaty with Israel."))
+    assert ("EGY", "JOR", "02") in triples and ("EGY", "JOR", "05") not in triples
+    assert not code_text("Japan was happy with the result.")
+
+
+@pytest.mark.issue(8)
+def test_a_state_taken_off_the_terror_list_is_eased_not_sanctioned(code_text):
+    off = {(e.source, e.target, e.cameo) for e in
+           code_text("The US removed Cuba from the list of state sponsors of terrorism.")}
+    assert ("USA", "CUB", "085") in off
+    on = {(e.source, e.target, e.cameo) for e in
+          code_text("The United States put Cuba back on the list of state sponsors of terrorism.")}
+    assert ("USA", "CUB", "163") in on
+
+
+@pytest.mark.issue(8)
+def test_all_three_suspended_from_a_body_are_suspended_by_it(code_text):
+    text = ("Niger, Mali and Burkina Faso announced their withdrawal from ECOWAS.\n\n"
+            "All three were suspended from ECOWAS last year.")
+    suspended = {(e.source, e.target, e.root) for e in code_text(text) if e.trigger == "suspended"}
+    assert suspended == {("ECOWAS", "NER", "16"), ("ECOWAS", "MLI", "16"), ("ECOWAS", "BFA", "16")}
+    # only two states named before: "all three" stands for no one
+    text = "Niger and Mali left ECOWAS.\n\nAll three were suspended from the bloc."
+    assert not [e for e in code_text(text) if e.trigger == "suspended"]
+
+
+@pytest.mark.issue(8)
+def test_a_state_expelled_from_a_body_is_expelled_by_it(code_text):
+    assert ("COE", "RUS", "16") in _triples(code_text("Russia was expelled from the Council of Europe in March 2022."))

@@ -13,7 +13,7 @@ from bilat.stages.events.arguments import (ASKING_NOUNS, PARTICLES, TARGET_PREPS
 from bilat.stages.events.candidate import Candidate, conditions, mutual
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, perfect_progressive, progressive, \
     reported
-from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
+from bilat.stages.events.reports import RULEBOOKS, conditional_threats, says_it_itself, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 from bilat.stages.grammar import CONTACT_VERBS, mandated, participle_adjunct, verbs_above
 
@@ -120,6 +120,8 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
             classes = classes | extra
         if rule.frame in _INTENT_FRAMES and not has_xcomp:
             continue
+        if rule.frame == "feel" and not _felt(tok):
+            continue  # "encouraged Jordan to sign" is an appeal; "was encouraged by" a feeling
         if rule.frame == "departure" and not any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in rules.classes.get("departure", frozenset())
                 for c in tok.children):
@@ -198,11 +200,18 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")):
             targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}] \
                 or subtree_actor(pobj, ctx, {x.code for x in sources})
+        if sources and not targets and _reacts(tok, rules, ("by", "with", "at", "over", "about")) is not None:
+            # "was greatly encouraged by this development": by the act just told, of whoever did it
+            targets = reacted_to({x.code for x in sources}, ctx)
         return Candidate(tok.i, rule.code, sources, targets) if sources and targets else None
     if passive:
         targets = actors_of(subj, ctx) if subj is not None else []
         for prep, pobj in prep_objects(tok, ("by",)):
             sources = actors_of(pobj, ctx)
+        if not sources and rule.prep == "from" and rule.object_class == "bloc":
+            # "All three were suspended from ECOWAS": the body suspends or expels its members
+            for _, pobj in prep_objects(tok, ("from",)):
+                sources = sources or [a for a in actors_of(pobj, ctx) if a.code not in {t.code for t in targets}]
         if sources and not targets and subj is not None:
             # "Aid to Myanmar was suspended by Japan", "the talks with Iran were suspended by the EU"
             for prep, pobj in prep_objects(subj, ("to", "with", "on", "against", "for")):
@@ -382,6 +391,12 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
 
 
+def _felt(tok) -> bool:
+    """Is the verb a feeling said of its subject ("was disappointed by", "were heartened by"),
+    a passive or a participle after "be", not an act on someone ("encouraged Jordan to sign")?"""
+    return any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "conj"))
+
+
 def _courtesy_call(tok, rule: VerbRule, ctx: Context) -> bool:
     """"The defence minister called on the Prime Minister of Mozambique": a visit paid to a
     person, not an appeal (which says what it asks: "called on Mozambique to release …")."""
@@ -480,11 +495,11 @@ _FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "bombing", "raid", "s
                           "incursion", "killing", "assault", "offensive", "bombardment"})
 
 
-def _reacts(tok, rules: Rules):
+def _reacts(tok, rules: Rules, preps: tuple[str, ...] = ("over", "against", "to")):
     """The verb's object (or what it is "over"), if it is an act already told: "the move",
     "this decision", "the attacks", "a barbaric attack"; else None."""
     acts = rules.classes.get("reaction", frozenset())
-    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("over", "against", "to"))]
+    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, preps)]
     for o in objects:
         if o.lemma_.lower() in acts and (any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                                               for c in o.children) or o.lemma_.lower() in _FORCE_NOUNS):
@@ -1208,9 +1223,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 cand.intent = True
             elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
                 root = cand.code[:2]
-                if root in _DECIDED_ROOTS and not conditions(tok):
+                threat = _conditional_threat(tok, cand, ctx)
+                if threat is not None:
+                    cand = threat  # "will impose sanctions if Pyongyang tests again": a threat
+                elif root in _DECIDED_ROOTS and not conditions(tok):
                     pass  # "Japan will suspend new loans to India": a measure decided and announced
-                elif root not in _INTENT_OF_ROOT or not _said(tok, ctx):
+                elif root not in _INTENT_OF_ROOT or not (_said(tok, ctx) or _announced(tok)):
                     continue
                 else:
                     cand.code, cand.intent = _INTENT_OF_ROOT[root], True
@@ -1247,6 +1265,54 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
+
+
+# A coercive act promised on a condition is a threat of it (CAMEO 13): by code, then by root.
+_THREAT_OF_CODE = {"160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+                   "166": "136", "172": "132", "191": "1381", "192": "1382"}
+_THREAT_OF_ROOT = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Auxiliaries of a future told as settled ("will", not the "would" of a writer's hypothesis).
+_WILL = frozenset({"will", "'ll", "shall"})
+
+
+def _threat_code(code: str) -> str | None:
+    return _THREAT_OF_CODE.get(code[:3]) or _THREAT_OF_ROOT.get(code[:2])
+
+
+def _conditional_threat(tok, cand: Candidate, ctx: Context) -> Candidate | None:
+    """A coercive act told in the future on a condition ("if Pyongyang tests again, Washington
+    will impose sanctions"; "Chad said it would expel the refugees if the UN did not help") is a
+    threat of that act (13x), aimed at whoever the condition asks to act, else at the act's
+    target. A "would" clause counts only as what someone said (a writer's "would" is a
+    hypothesis), and never "would have" (what did not happen)."""
+    conds = conditions(tok)
+    code = _threat_code(cand.code)
+    if not conds or code is None:
+        return None
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if "have" in auxes or not (auxes & _WILL or _said(tok, ctx)):
+        return None
+    avoid = {a.code for a in cand.sources}
+    if reported(tok) and not says_it_itself(tok, avoid, ctx):
+        return None  # "analysts say Israel would strike Iran if …": a guess, not Israel's threat
+    targets: list[Arg] = []
+    for cond in conds:
+        inner, _ = subject(cond, ctx)
+        targets = targets or ([a for a in all_actors_in(inner, ctx) if a.code not in avoid and not a.inferred]
+                              if inner is not None else [])
+    return Candidate(cand.trigger, code, cand.sources, targets or cand.targets, intent=True)
+
+
+def _announced(tok) -> bool:
+    """Is the verb a main clause's settled future ("the two countries will restore diplomatic
+    relations"): an intention its subject has made known, not a writer's guess ("would")?"""
+    base = tok
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if base.dep_ == "xcomp" and base.head.lemma_.lower() in ("begin", "start"):
+        base = base.head  # "will begin to normalise relations"
+    auxes = {c.lower_ for c in base.children if c.dep_ == "aux"}
+    return base.dep_ == "ROOT" and bool(auxes & _WILL) and not conditions(base)
 
 
 # Prepositions that frame a time beside an object, not part of what the object names:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bilat.stages.events.arguments import Arg, Context, actors_of, children, modifier_sources, other_party, \
     prep_objects, subject
 from bilat.stages.events.candidate import Candidate, active_sources, conditions
-from bilat.stages.events.modality import future, is_blocked
+from bilat.stages.events.modality import future, is_blocked, reported
 from bilat.stages.events.rules import Rules
 from bilat.stages.grammar import COMMUNICATION
 
@@ -183,6 +183,8 @@ def conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]
         if not sources:
             continue
         avoid = {a.code for a in sources}
+        if reported(tok) and not says_it_itself(tok, avoid, ctx):
+            continue  # "analysts say Israel would strike Iran if …": their guess, not Israel's threat
         targets = [a for _, pobj in prep_objects(tok, ("against", "on", "to")) for a in actors_of(pobj, ctx)
                    if a.code not in avoid]
         for cond in conds:
@@ -192,3 +194,17 @@ def conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]
         if targets:
             out.append(Candidate(tok.i, "138", sources, targets[:1], intent=True))
     return out
+
+
+# Pronouns by which a speaker names itself in what it says ("Chad said it would …").
+_SELF = frozenset({"it", "we", "he", "she", "they", "i"})
+
+
+def says_it_itself(tok, doers: set[str], ctx: Context) -> bool:
+    """Is the reported clause said by its own doer: the reporting verb's subject is one of
+    ``doers``, or the clause's subject is a pronoun for the speaker?"""
+    inner = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if inner is not None and inner.lower_ in _SELF:
+        return True
+    speaker, passive = subject(tok.head, ctx)
+    return speaker is not None and not passive and bool({a.code for a in actors_of(speaker, ctx)} & doers)
