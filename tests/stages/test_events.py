@@ -1304,3 +1304,56 @@ def test_all_three_suspended_from_a_body_are_suspended_by_it(code_text):
 @pytest.mark.issue(8)
 def test_a_state_expelled_from_a_body_is_expelled_by_it(code_text):
     assert ("COE", "RUS", "16") in _triples(code_text("Russia was expelled from the Council of Europe in March 2022."))
+
+
+@pytest.mark.issue(8)
+def test_three_countries_in_a_relative_clause_are_no_target(code_text):
+    text = ("Egypt, Sudan and Ethiopia met in Khartoum.\n\nEgypt denounced the filling as a violation of the "
+            "declaration, which the three countries signed in 2015.")
+    assert not [e for e in code_text(text) if e.root == "11" and e.target == "SDN"]
+
+
+@pytest.mark.issue(8)
+def test_ties_a_state_owns_with_partners_are_ended_by_it_with_each(code_text):
+    text = "Russia's agreements on military cooperation with Canada, France, and Portugal have been terminated."
+    ended = _triples(code_text(text))
+    assert {("RUS", "CAN", "16"), ("RUS", "FRA", "16"), ("RUS", "PRT", "16")} <= ended
+    assert ("CAN", "RUS", "16") not in ended
+
+
+_TANKER = "Iran seized a British tanker in the Gulf on Friday. Britain summoned the Iranian ambassador.\n\n"
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    _TANKER + "Britain's demand for the release of its sailors angered Iran.",
+    _TANKER + "Britain's demand that Tehran free the crew went unanswered.",
+])
+def test_a_state_s_demand_named_by_a_noun_is_a_demand(code_text, text):
+    assert ("GBR", "IRN", "10") in {(e.source, e.target, e.root) for e in code_text(text) if e.trigger == "demand"}
+
+
+@pytest.mark.issue(8)
+def test_a_market_s_demand_for_goods_is_no_demand(code_text):
+    events = code_text(_TANKER + "Britain's demand for British steel fell sharply.")
+    assert not [e for e in events if e.trigger == "demand"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Japan said China has to release the crew.", {("JPN", "CHN", "10")}),
+    ("Japan said China needs to release the crew.", {("JPN", "CHN", "10")}),
+    ("Japan said it needs to buy more oil from Russia.", set()),  # its own need, of no one
+    ("Japan said China had to release the crew.", set()),  # a past necessity, no demand
+])
+def test_has_to_and_needs_to_in_reported_speech_demand(code_text, text, expected):
+    assert {t for t in _triples(code_text(text)) if t[2] == "10"} == expected
+
+
+@pytest.mark.issue(8)
+def test_an_envoy_summoned_is_summoned_by_his_host(code_text):
+    assert ("SOM", "KEN", "11") in _triples(code_text("The Kenyan ambassador to Somalia was summoned on Monday."))
+    text = ("Tensions between Russia and Britain rose after the poisoning. Britain blamed Russia.\n\n"
+            "The Russian ambassador was summoned on Tuesday.")
+    summoned = {(e.source, e.target) for e in code_text(text) if e.trigger == "summoned"}
+    assert summoned == {("GBR", "RUS")}

@@ -373,8 +373,10 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
 
 
 def _names_three(tok) -> bool:
-    """"All three", "the three", "the three countries" as a clause's subject or object."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    """"All three", "the three", "the three countries" as the subject of a main clause (not of
+    a relative clause, which another clause's search for its target may reach: "denounced the
+    filling as a violation of the declaration, which the three countries signed")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ not in ("ROOT", "conj"):
         return False
     words = {c.lower_ for c in tok.children}
     if tok.lower_ == "three":

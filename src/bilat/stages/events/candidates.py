@@ -45,6 +45,9 @@ _IMPLICIT_TARGET_ROOTS = frozenset({"05", "07", "08", "10", "11", "14", "15", "1
 # Roots whose agentless passive, said of one state's people or envoys in a story about two,
 # was done by the other ("Indian fishermen were arrested", "the Cuban envoy was expelled").
 _PASSIVE_DOER_ROOTS = frozenset({"08", "16", "17"})
+# An envoy summoned (or called in) is summoned by the state that hosts him: "the Russian
+# ambassador was summoned" in a story about Russia and Britain was summoned by Britain.
+_SUMMONED = "114"
 # Roots of censure, demand and threat: said "often" or "regularly", they were said.
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
@@ -131,6 +134,8 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
 
 
 _MEDIATE = "045"
+# Object classes of what two parties hold together: agreements, ties, talks.
+_TIES = frozenset({"agreement", "cooperation", "talks"})
 
 
 def _mediation(tok, subj, passive: bool, code: str, ctx: Context) -> Candidate | None:
@@ -208,6 +213,16 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         targets = actors_of(subj, ctx) if subj is not None else []
         for prep, pobj in prep_objects(tok, ("by",)):
             sources = actors_of(pobj, ctx)
+        if not sources and subj is not None and rule.object_class in _TIES:
+            # "Russia's agreements on military cooperation with Canada, France and Portugal have
+            # been terminated": the owner ended them with each partner
+            owners = [a for c in children(subj, "poss") for a in actors_of(c, ctx)]
+            withs = [t for t in subj.subtree if t.dep_ == "prep" and t.lower_ == "with"
+                     and not any(v.pos_ in ("VERB", "AUX") for v in t.ancestors if v.i in {x.i for x in subj.subtree})]
+            partners = [a for w in withs for pobj in children(w, "pobj") for a in all_actors_in(pobj, ctx)
+                        if a.code not in {o.code for o in owners}]
+            if owners and partners:
+                return Candidate(tok.i, refine(rule.code, classes), owners[:1], _dedupe_codes(partners))
         if not sources and rule.prep == "from" and rule.object_class == "bloc":
             # "All three were suspended from ECOWAS": the body suspends or expels its members
             for _, pobj in prep_objects(tok, ("from",)):
@@ -246,14 +261,16 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             if targets and not sources and rule.object_class == "diplomat" and subj is not None:
                 for prep, pobj in prep_objects(subj, ("to", "in")):
                     inner = [a for a in actors_of(pobj, ctx) if a.code not in {t.code for t in targets}]
-                    if inner and rule.frame == "departure":
-                        sources = inner  # "the Somali ambassador to Kenya was ordered to leave": by Kenya
+                    if inner and (rule.frame == "departure" or rule.code == _SUMMONED):
+                        # "the Somali ambassador to Kenya was ordered to leave", "… was summoned": by Kenya
+                        sources = inner
                     elif inner:
                         sources, targets = targets, inner
             # "Twelve Indian fishermen were arrested on Monday", "three Cuban agents were freed":
             # in a story clearly about two states, held, freed or sent away by the other
             pair = {a.code for a in clear_pair(ctx)}
-            if targets and not sources and rule.code[:2] in _PASSIVE_DOER_ROOTS and len(targets) == 1 \
+            if targets and not sources and (rule.code[:2] in _PASSIVE_DOER_ROOTS or rule.code == _SUMMONED) \
+                    and len(targets) == 1 \
                     and targets[0].code in pair and not targets[0].inferred:
                 sources = other_party(targets, ctx)
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
@@ -1079,6 +1096,12 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                       + modifier_sources(pobj, ctx) if a.code != named[0].code][:1]
         if len(named) == 2 and not any(a.inferred for a in named):
             sources, targets = named[:1], named[1:]
+    if not targets and code[:2] == "10":
+        # "Holbrooke's demand that Milosevic agree": whom the clause tells to act
+        for clause in children(tok, "acl", "ccomp"):
+            inner, _ = subject(clause, ctx)
+            targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in {s.code for s in sources}]
+                                  if inner is not None else [])
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
@@ -1257,6 +1280,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             continue
         if rule is not None and _object_of_other_act(tok, rule[0], rules):
             continue
+        if lemma == "demand" and not _demand_for_an_act(tok, rules):
+            continue  # "China's demand for iron ore", "demand fell": a market's, not a state's
         if rule is not None:
             cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
         else:
@@ -1331,6 +1356,26 @@ def _object_span(obj):
               and not any(definite(p) for p in children(c, "pobj"))  # "after the strikes": told before
               for t in c.subtree}
     return [t for t in obj.subtree if t.i not in framed]
+
+
+# Endings of nouns that name an act ("demilitarization", "withdrawal", "release", "payment").
+_ACT_ENDINGS = ("tion", "sion", "ment", "al", "ance", "ure")
+
+
+def _demand_for_an_act(tok, rules: Rules) -> bool:
+    """Is the noun "demand" a party's demand that someone act ("Holbrooke's demand that
+    Milosevic agree", "Britain's demand for the release of its sailors"), not a market's demand
+    for goods? It needs a possessor or "by" phrase, and asks for an act: a clause of its own,
+    or a "for" phrase naming an act."""
+    if not (children(tok, "poss") or any(True for _ in prep_objects(tok, ("by",)))):
+        return False
+    if any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
+        return True
+    for _, pobj in prep_objects(tok, ("for",)):
+        low = pobj.lemma_.lower()
+        if low in rules.nominals or low in rules.nouns or low.endswith(_ACT_ENDINGS):
+            return True
+    return False
 
 
 def _object_of_other_act(tok, code: str, rules: Rules) -> bool:

@@ -20,6 +20,17 @@ SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintai
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
 # Modals of obligation: "X said Y must …" demands it of Y.
 _OBLIGATION = frozenset({"must", "should"})
+# Verbs of obligation with an infinitive: "X said Y has to …", "Y needs to …".
+_OBLIGING = frozenset({"have", "need"})
+
+
+def _obliged(comp) -> bool:
+    """"China has to release the crew", "Tokyo needs to apologise": an obligation told of the
+    clause's subject (not "had to", a past necessity that tells what was done)."""
+    return comp.lemma_.lower() in _OBLIGING and comp.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in comp.children)
+
+
 # Verbs whose passive subject suffered harm ("soldiers had been killed").
 _HARMED = frozenset({"kill", "wound", "injure", "hurt", "capture", "detain", "arrest", "abduct", "kidnap"})
 # Verbs of alleging: what they report is said against the reported clause's subject.
@@ -53,7 +64,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 # force a government tells as aimed at its own state accuses the one that used it
                 out.append(Candidate(tok.i, "112", sources, victim))
                 break
-            if not coded_inside and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+            if not coded_inside and (any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children)
+                                     or _obliged(comp)):
                 # "Safadi said Israel must end the war": a demand of the one who must act
                 subj_c, _ = subject(comp, ctx)
                 told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
