@@ -1357,3 +1357,18 @@ def test_an_envoy_summoned_is_summoned_by_his_host(code_text):
             "The Russian ambassador was summoned on Tuesday.")
     summoned = {(e.source, e.target) for e in code_text(text) if e.trigger == "summoned"}
     assert summoned == {("GBR", "RUS")}
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Britain's calls for Israel to withdraw went unheeded.", ("GBR", "ISR", "02")),
+    ("Britain renewed its call for Iran to release the tanker.", ("GBR", "IRN", "02")),
+])
+def test_a_call_for_someone_to_act_is_an_appeal_not_a_phone_call(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[2] == "04"]
+
+
+@pytest.mark.issue(8)
+def test_calls_someone_else_made_are_not_the_ignorer_s(code_text):
+    assert not [e for e in code_text("Britain ignored calls for Israel to withdraw.") if e.root == "02"]

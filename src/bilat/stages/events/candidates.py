@@ -1271,6 +1271,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     for tok in sent:
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.lemma_.lower() == "call" and _asked_for(tok) is not None:
+            # "Britain's calls for Israel to withdraw": an appeal, not a telephone call
+            cand = _call_for(tok, ctx, rules)
+            if cand is not None:
+                out.append(cand)
+            continue
         lemma = lemma_in(tok, rules.nouns)
         rule = rules.nouns.get(lemma) if lemma else None
         verb = rules.nominals.get(tok.lemma_.lower()) if rule is None else None
@@ -1356,6 +1362,44 @@ def _object_span(obj):
               and not any(definite(p) for p in children(c, "pobj"))  # "after the strikes": told before
               for t in c.subtree}
     return [t for t in obj.subtree if t.i not in framed]
+
+
+def _asked_for(tok):
+    """What a noun "call" asks for: a "for" clause ("calls for Israel to withdraw", the parser's
+    clause with "for" as its marker) or a "for" phrase ("a call for a ceasefire"); else None."""
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "advcl") and c.pos_ in ("VERB", "AUX") \
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            return c
+    return next((pobj for _, pobj in prep_objects(tok, ("for",))), None)
+
+
+def _call_for(tok, ctx: Context, rules: Rules) -> Candidate | None:
+    """An appeal named by the noun "call": its maker is the possessor, the "by" phrase or the
+    subject of a light verb ("Britain renewed its call for Iran to release the tanker"); its
+    target, whoever is asked to act ("for Iran to release") or named in what is asked for.
+    The code is the verb's "call for" row for what is asked ("a call for a ceasefire", 0256)."""
+    asked = _asked_for(tok)
+    sources = modifier_sources(tok, ctx) + [a for _, agent in prep_objects(tok, ("by",)) for a in actors_of(agent, ctx)]
+    light, _ = _light_verb(tok)
+    if light is not None and (not sources or any(c.lower_ in ("its", "their") for c in children(tok, "poss"))):
+        subj, passive = subject(light, ctx)
+        sources = (actors_of(subj, ctx) if subj is not None and not passive else []) or sources
+    sources = _dedupe_codes(sources)
+    if not sources or asked is None:
+        return None
+    avoid = {a.code for a in sources}
+    inner = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if asked.pos_ in ("VERB", "AUX") else None
+    targets = [a for a in actors_of(inner, ctx) if a.code not in avoid] if inner is not None else []
+    targets = targets or [a for a in actors_of(asked, ctx) if a.code not in avoid] or subtree_actor(asked, ctx, avoid)
+    if not targets:
+        return None
+    classes = word_classes(asked, rules)
+    rule = next((r for r in rules.verbs.get("call", ()) if r.prep == "for"
+                 and (not r.object_class or r.object_class in classes)), None)
+    code = refine(rule.code, classes) if rule is not None else "020"
+    return Candidate(tok.i, code, sources, targets, nominal=True)
 
 
 # Endings of nouns that name an act ("demilitarization", "withdrawal", "release", "payment").
