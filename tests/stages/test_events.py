@@ -1372,3 +1372,20 @@ def test_a_call_for_someone_to_act_is_an_appeal_not_a_phone_call(code_text, text
 @pytest.mark.issue(8)
 def test_calls_someone_else_made_are_not_the_ignorer_s(code_text):
     assert not [e for e in code_text("Britain ignored calls for Israel to withdraw.") if e.root == "02"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The Russian president will pay a visit to Ankara next week.", ("RUS", "TUR", "03")),
+    ("Russia said it would carry out strikes on Ukraine.", ("RUS", "UKR", "13")),
+    ("Israel will launch strikes on Lebanon if Hezbollah fires again.", ("ISR", "LBN", "13")),
+])
+def test_an_event_noun_told_in_the_future_is_an_intent_or_a_threat_never_the_deed(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[2] in ("04", "19")]
+
+
+@pytest.mark.issue(8)
+def test_an_event_noun_in_someone_else_s_forecast_is_nothing(code_text):
+    assert not code_text("Analysts said Israel would carry out strikes on Lebanon.")
+    assert ("TUR", "SYR", "19") in _triples(code_text("Turkey carried out strikes on Syria on Monday."))

@@ -1293,6 +1293,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
         else:
             cand = _nominal_candidate(tok, verb, ctx, rules)
         if cand is not None:
+            cand = _noun_in_future(tok, cand, ctx)
+        if cand is not None:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
@@ -1329,9 +1331,35 @@ def _conditional_threat(tok, cand: Candidate, ctx: Context) -> Candidate | None:
     targets: list[Arg] = []
     for cond in conds:
         inner, _ = subject(cond, ctx)
-        targets = targets or ([a for a in all_actors_in(inner, ctx) if a.code not in avoid and not a.inferred]
-                              if inner is not None else [])
+        # (an armed movement is no party: "if Hezbollah fires again" threatens Lebanon, where it is)
+        targets = targets or ([a for a in all_actors_in(inner, ctx) if a.code not in avoid and not a.inferred
+                               and a.sector != "REB"] if inner is not None else [])
     return Candidate(cand.trigger, code, cand.sources, targets or cand.targets, intent=True)
+
+
+def _noun_in_future(tok, cand: Candidate, ctx: Context) -> Candidate | None:
+    """An event noun whose light verb is told in the future ("will pay a visit to Ankara",
+    "said it would carry out strikes on Ukraine") is no deed done: a coercive act on a condition
+    is a threat of it, a said or settled future an intention (03x; force, 138), a reduction
+    decided stays decided, and anything else nothing. Otherwise the candidate as it is."""
+    light, _ = _light_verb(tok)
+    verb = light or (tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None)
+    if verb is None or not future(verb) or cand.intent or cand.code[:2] in ("01", "02", "03", "10", "13"):
+        return cand
+    threat = _conditional_threat(verb, cand, ctx)
+    if threat is not None:
+        return threat
+    root = cand.code[:2]
+    if root in _DECIDED_ROOTS and not conditions(verb):
+        return cand  # "will impose a ban on imports": decided and announced
+    if conditions(verb) or not (_said(verb, ctx) or _announced(verb)):
+        return None
+    if root in _FORCE_ROOTS and (not reported(verb) or says_it_itself(verb, {a.code for a in cand.sources}, ctx)):
+        return Candidate(cand.trigger, "138", cand.sources, cand.targets, nominal=True, intent=True)
+    if root in _INTENT_OF_ROOT:
+        return Candidate(cand.trigger, _INTENT_OF_ROOT[root], cand.sources, cand.targets, nominal=True,
+                         intent=True, pairs=cand.pairs)
+    return None
 
 
 def _announced(tok) -> bool:
