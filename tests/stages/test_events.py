@@ -1272,3 +1272,165 @@ def test_words_about_ones_own_decision_are_aimed_at_no_other_state(code_text):
     rejected = code_text("Syria and Turkey traded accusations on Monday. Syria made a new proposal. "
                          "Turkey rejected the proposal.")
     assert ("TUR", "SYR", "12") in _triples(rejected)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("If Pyongyang tests again, Washington will impose sanctions on North Korea.", ("USA", "PRK", "1312")),
+    ("The United States said it would impose sanctions on Iran if Tehran resumed enrichment.",
+     ("USA", "IRN", "1312")),
+    # the threat is aimed at whoever the condition asks to act
+    ("Chad said it would expel all Sudanese refugees if the United Nations did not help.", ("TCD", "UN", "137")),
+])
+def test_a_coercive_act_promised_on_a_condition_is_a_threat_not_the_act(code_text, text, expected):
+    events = code_text(text)
+    assert expected in {(e.source, e.target, e.cameo) for e in events}
+    assert not [e for e in events if e.root in ("16", "17")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Analysts say Israel would strike Iran if the talks fail.",  # their guess, not Israel's threat
+    "If Iran had complied, the United States would have imposed sanctions on it.",  # what did not happen
+    "Experts believe China will invade Taiwan.",
+])
+def test_a_guess_or_a_counterfactual_is_no_threat(code_text, text):
+    assert not [e for e in code_text(text) if e.root in ("13", "16", "19")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Iran and Saudi Arabia will restore diplomatic relations.", ("IRN", "SAU", "03")),
+    ("The Chinese president will visit Moscow next week.", ("CHN", "RUS", "03")),
+])
+def test_a_settled_future_of_ties_or_a_visit_is_an_intent_never_the_deed(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[2] in ("04", "05")]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Japan is pleased with China's decision to resume talks.", ("JPN", "CHN", "05")),
+    ("Tokyo was encouraged by the Chinese offer.", ("JPN", "CHN", "05")),
+    ("Ottawa was heartened by Washington's decision to lift the tariffs.", ("CAN", "USA", "05")),
+])
+def test_a_positive_feeling_about_another_state_s_act_is_praise(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+def test_encouraging_someone_to_act_is_still_an_appeal(code_text):
+    triples = _triples(code_text("Egypt encouraged Jordan to sign a peace treaty with Israel."))
+    assert ("EGY", "JOR", "02") in triples and ("EGY", "JOR", "05") not in triples
+    assert not code_text("Japan was happy with the result.")
+
+
+@pytest.mark.issue(8)
+def test_a_state_taken_off_the_terror_list_is_eased_not_sanctioned(code_text):
+    off = {(e.source, e.target, e.cameo) for e in
+           code_text("The US removed Cuba from the list of state sponsors of terrorism.")}
+    assert ("USA", "CUB", "085") in off
+    on = {(e.source, e.target, e.cameo) for e in
+          code_text("The United States put Cuba back on the list of state sponsors of terrorism.")}
+    assert ("USA", "CUB", "163") in on
+
+
+@pytest.mark.issue(8)
+def test_all_three_suspended_from_a_body_are_suspended_by_it(code_text):
+    text = ("Niger, Mali and Burkina Faso announced their withdrawal from ECOWAS.\n\n"
+            "All three were suspended from ECOWAS last year.")
+    suspended = {(e.source, e.target, e.root) for e in code_text(text) if e.trigger == "suspended"}
+    assert suspended == {("ECOWAS", "NER", "16"), ("ECOWAS", "MLI", "16"), ("ECOWAS", "BFA", "16")}
+    # only two states named before: "all three" stands for no one
+    text = "Niger and Mali left ECOWAS.\n\nAll three were suspended from the bloc."
+    assert not [e for e in code_text(text) if e.trigger == "suspended"]
+
+
+@pytest.mark.issue(8)
+def test_a_state_expelled_from_a_body_is_expelled_by_it(code_text):
+    assert ("COE", "RUS", "16") in _triples(code_text("Russia was expelled from the Council of Europe in March 2022."))
+
+
+@pytest.mark.issue(8)
+def test_three_countries_in_a_relative_clause_are_no_target(code_text):
+    text = ("Egypt, Sudan and Ethiopia met in Khartoum.\n\nEgypt denounced the filling as a violation of the "
+            "declaration, which the three countries signed in 2015.")
+    assert not [e for e in code_text(text) if e.root == "11" and e.target == "SDN"]
+
+
+@pytest.mark.issue(8)
+def test_ties_a_state_owns_with_partners_are_ended_by_it_with_each(code_text):
+    text = "Russia's agreements on military cooperation with Canada, France, and Portugal have been terminated."
+    ended = _triples(code_text(text))
+    assert {("RUS", "CAN", "16"), ("RUS", "FRA", "16"), ("RUS", "PRT", "16")} <= ended
+    assert ("CAN", "RUS", "16") not in ended
+
+
+_TANKER = "Iran seized a British tanker in the Gulf on Friday. Britain summoned the Iranian ambassador.\n\n"
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    _TANKER + "Britain's demand for the release of its sailors angered Iran.",
+    _TANKER + "Britain's demand that Tehran free the crew went unanswered.",
+])
+def test_a_state_s_demand_named_by_a_noun_is_a_demand(code_text, text):
+    assert ("GBR", "IRN", "10") in {(e.source, e.target, e.root) for e in code_text(text) if e.trigger == "demand"}
+
+
+@pytest.mark.issue(8)
+def test_a_market_s_demand_for_goods_is_no_demand(code_text):
+    events = code_text(_TANKER + "Britain's demand for British steel fell sharply.")
+    assert not [e for e in events if e.trigger == "demand"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Japan said China has to release the crew.", {("JPN", "CHN", "10")}),
+    ("Japan said China needs to release the crew.", {("JPN", "CHN", "10")}),
+    ("Japan said it needs to buy more oil from Russia.", set()),  # its own need, of no one
+    ("Japan said China had to release the crew.", set()),  # a past necessity, no demand
+])
+def test_has_to_and_needs_to_in_reported_speech_demand(code_text, text, expected):
+    assert {t for t in _triples(code_text(text)) if t[2] == "10"} == expected
+
+
+@pytest.mark.issue(8)
+def test_an_envoy_summoned_is_summoned_by_his_host(code_text):
+    assert ("SOM", "KEN", "11") in _triples(code_text("The Kenyan ambassador to Somalia was summoned on Monday."))
+    text = ("Tensions between Russia and Britain rose after the poisoning. Britain blamed Russia.\n\n"
+            "The Russian ambassador was summoned on Tuesday.")
+    summoned = {(e.source, e.target) for e in code_text(text) if e.trigger == "summoned"}
+    assert summoned == {("GBR", "RUS")}
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Britain's calls for Israel to withdraw went unheeded.", ("GBR", "ISR", "02")),
+    ("Britain renewed its call for Iran to release the tanker.", ("GBR", "IRN", "02")),
+])
+def test_a_call_for_someone_to_act_is_an_appeal_not_a_phone_call(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[2] == "04"]
+
+
+@pytest.mark.issue(8)
+def test_calls_someone_else_made_are_not_the_ignorer_s(code_text):
+    assert not [e for e in code_text("Britain ignored calls for Israel to withdraw.") if e.root == "02"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The Russian president will pay a visit to Ankara next week.", ("RUS", "TUR", "03")),
+    ("Russia said it would carry out strikes on Ukraine.", ("RUS", "UKR", "13")),
+    ("Israel will launch strikes on Lebanon if Hezbollah fires again.", ("ISR", "LBN", "13")),
+])
+def test_an_event_noun_told_in_the_future_is_an_intent_or_a_threat_never_the_deed(code_text, text, expected):
+    triples = _triples(code_text(text))
+    assert expected in triples and not [t for t in triples if t[2] in ("04", "19")]
+
+
+@pytest.mark.issue(8)
+def test_an_event_noun_in_someone_else_s_forecast_is_nothing(code_text):
+    assert not code_text("Analysts said Israel would carry out strikes on Lebanon.")
+    assert ("TUR", "SYR", "19") in _triples(code_text("Turkey carried out strikes on Syria on Monday."))

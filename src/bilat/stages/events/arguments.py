@@ -68,6 +68,8 @@ _NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor"})
 
 # A paragraph with one of these can hold an event even if it names no actor.
 _PAIR_PHRASE = re.compile(r"\b(?:two|both)\s+(?:" + "|".join(sorted(_PAIR_WORDS)) + r")\b", re.IGNORECASE)
+# "All three", "the three countries": three states named before (see _names_three).
+_THREE_PHRASE = re.compile(r"\b(?:all|the|these)\s+three\b", re.IGNORECASE)
 
 
 # Nouns of frameworks whose name carries their parties ("the China-Australia Strategic Dialogue").
@@ -252,6 +254,7 @@ def refers_to_pair(text: str) -> bool:
     """Does ``text`` speak of "the two countries", "both sides", "the Koreas", or open on a
     pronoun that refers back ("They agreed to meet again")? (parse prefilter)"""
     return (_PAIR_PHRASE.search(text) is not None or _REFERRING_START.search(text) is not None
+            or _THREE_PHRASE.search(text) is not None
             or any(name in text for name in _pair_names()))
 
 
@@ -298,6 +301,14 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         # "the two countries", "both sides", "clashes between the neighbours", "The sides
         # also signed the protocol", "met the two ministers" (not the home country's ministers)
         return [Arg(code, None, tok.text, inferred=True) for code in _pair_beside(tok, ctx)]
+    if mention is None and depth == 0 and _names_three(tok):
+        # "All three were suspended from ECOWAS", "the three countries": the last three states named
+        last: list[str] = []
+        for code in reversed(ctx.recent_codes):
+            if code not in last:
+                last.append(code)
+            if len(last) == 3:
+                return [Arg(code, None, tok.text, inferred=True) for code in reversed(last)]
     if mention is not None:
         found.append(_arg(mention))
     elif (low in ("he", "she") or (low in ("his", "her") and depth == 0)) and (
@@ -380,6 +391,18 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
     return _dedupe(found)
+
+
+def _names_three(tok) -> bool:
+    """"All three", "the three", "the three countries" as the subject of a main clause (not of
+    a relative clause, which another clause's search for its target may reach: "denounced the
+    filling as a violation of the declaration, which the three countries signed")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ not in ("ROOT", "conj"):
+        return False
+    words = {c.lower_ for c in tok.children}
+    if tok.lower_ == "three":
+        return bool(words & {"all", "the", "these"})
+    return tok.lower_ in _PAIR_WORDS and "three" in words and bool(words & {"all", "the", "these"})
 
 
 def _person_in_clause(tok, ctx: Context) -> Arg | None:

@@ -13,7 +13,7 @@ from bilat.stages.events.arguments import (ASKING_NOUNS, PARTICLES, TARGET_PREPS
 from bilat.stages.events.candidate import Candidate, conditions, mutual
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, perfect_progressive, progressive, \
     reported
-from bilat.stages.events.reports import RULEBOOKS, conditional_threats, statement_candidates
+from bilat.stages.events.reports import RULEBOOKS, conditional_threats, says_it_itself, statement_candidates
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine, word_classes
 from bilat.stages.grammar import CONTACT_VERBS, mandated, participle_adjunct, verbs_above
 
@@ -45,6 +45,9 @@ _IMPLICIT_TARGET_ROOTS = frozenset({"05", "07", "08", "10", "11", "14", "15", "1
 # Roots whose agentless passive, said of one state's people or envoys in a story about two,
 # was done by the other ("Indian fishermen were arrested", "the Cuban envoy was expelled").
 _PASSIVE_DOER_ROOTS = frozenset({"08", "16", "17"})
+# An envoy summoned (or called in) is summoned by the state that hosts him: "the Russian
+# ambassador was summoned" in a story about Russia and Britain was summoned by Britain.
+_SUMMONED = "114"
 # Roots of censure, demand and threat: said "often" or "regularly", they were said.
 _CENSURE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 # A visit or meeting in progress took place: "was visiting the US capital when …".
@@ -120,6 +123,8 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
             classes = classes | extra
         if rule.frame in _INTENT_FRAMES and not has_xcomp:
             continue
+        if rule.frame == "feel" and not _felt(tok):
+            continue  # "encouraged Jordan to sign" is an appeal; "was encouraged by" a feeling
         if rule.frame == "departure" and not any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in rules.classes.get("departure", frozenset())
                 for c in tok.children):
@@ -129,6 +134,8 @@ def _verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
 
 
 _MEDIATE = "045"
+# Object classes of what two parties hold together: agreements, ties, talks.
+_TIES = frozenset({"agreement", "cooperation", "talks"})
 
 
 def _mediation(tok, subj, passive: bool, code: str, ctx: Context) -> Candidate | None:
@@ -198,11 +205,28 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
         for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")):
             targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}] \
                 or subtree_actor(pobj, ctx, {x.code for x in sources})
+        if sources and not targets and _reacts(tok, rules, ("by", "with", "at", "over", "about")) is not None:
+            # "was greatly encouraged by this development": by the act just told, of whoever did it
+            targets = reacted_to({x.code for x in sources}, ctx)
         return Candidate(tok.i, rule.code, sources, targets) if sources and targets else None
     if passive:
         targets = actors_of(subj, ctx) if subj is not None else []
         for prep, pobj in prep_objects(tok, ("by",)):
             sources = actors_of(pobj, ctx)
+        if not sources and subj is not None and rule.object_class in _TIES:
+            # "Russia's agreements on military cooperation with Canada, France and Portugal have
+            # been terminated": the owner ended them with each partner
+            owners = [a for c in children(subj, "poss") for a in actors_of(c, ctx)]
+            withs = [t for t in subj.subtree if t.dep_ == "prep" and t.lower_ == "with"
+                     and not any(v.pos_ in ("VERB", "AUX") for v in t.ancestors if v.i in {x.i for x in subj.subtree})]
+            partners = [a for w in withs for pobj in children(w, "pobj") for a in all_actors_in(pobj, ctx)
+                        if a.code not in {o.code for o in owners}]
+            if owners and partners:
+                return Candidate(tok.i, refine(rule.code, classes), owners[:1], _dedupe_codes(partners))
+        if not sources and rule.prep == "from" and rule.object_class == "bloc":
+            # "All three were suspended from ECOWAS": the body suspends or expels its members
+            for _, pobj in prep_objects(tok, ("from",)):
+                sources = sources or [a for a in actors_of(pobj, ctx) if a.code not in {t.code for t in targets}]
         if sources and not targets and subj is not None:
             # "Aid to Myanmar was suspended by Japan", "the talks with Iran were suspended by the EU"
             for prep, pobj in prep_objects(subj, ("to", "with", "on", "against", "for")):
@@ -237,14 +261,16 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
             if targets and not sources and rule.object_class == "diplomat" and subj is not None:
                 for prep, pobj in prep_objects(subj, ("to", "in")):
                     inner = [a for a in actors_of(pobj, ctx) if a.code not in {t.code for t in targets}]
-                    if inner and rule.frame == "departure":
-                        sources = inner  # "the Somali ambassador to Kenya was ordered to leave": by Kenya
+                    if inner and (rule.frame == "departure" or rule.code == _SUMMONED):
+                        # "the Somali ambassador to Kenya was ordered to leave", "… was summoned": by Kenya
+                        sources = inner
                     elif inner:
                         sources, targets = targets, inner
             # "Twelve Indian fishermen were arrested on Monday", "three Cuban agents were freed":
             # in a story clearly about two states, held, freed or sent away by the other
             pair = {a.code for a in clear_pair(ctx)}
-            if targets and not sources and rule.code[:2] in _PASSIVE_DOER_ROOTS and len(targets) == 1 \
+            if targets and not sources and (rule.code[:2] in _PASSIVE_DOER_ROOTS or rule.code == _SUMMONED) \
+                    and len(targets) == 1 \
                     and targets[0].code in pair and not targets[0].inferred:
                 sources = other_party(targets, ctx)
             return Candidate(tok.i, refine(rule.code, classes), sources, targets) if sources and targets else None
@@ -384,6 +410,12 @@ def _verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules:
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in _INTENT_FRAMES)
 
 
+def _felt(tok) -> bool:
+    """Is the verb a feeling said of its subject ("was disappointed by", "were heartened by"),
+    a passive or a participle after "be", not an act on someone ("encouraged Jordan to sign")?"""
+    return any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "conj"))
+
+
 def _courtesy_call(tok, rule: VerbRule, ctx: Context) -> bool:
     """"The defence minister called on the Prime Minister of Mozambique": a visit paid to a
     person, not an appeal (which says what it asks: "called on Mozambique to release …")."""
@@ -482,11 +514,11 @@ _FORCE_NOUNS = frozenset({"attack", "strike", "airstrike", "bombing", "raid", "s
                           "incursion", "killing", "assault", "offensive", "bombardment"})
 
 
-def _reacts(tok, rules: Rules):
+def _reacts(tok, rules: Rules, preps: tuple[str, ...] = ("over", "against", "to")):
     """The verb's object (or what it is "over"), if it is an act already told: "the move",
     "this decision", "the attacks", "a barbaric attack"; else None."""
     acts = rules.classes.get("reaction", frozenset())
-    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("over", "against", "to"))]
+    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, preps)]
     for o in objects:
         if o.lemma_.lower() in acts and (any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
                                               for c in o.children) or o.lemma_.lower() in _FORCE_NOUNS):
@@ -1066,6 +1098,12 @@ def _noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) ->
                       + modifier_sources(pobj, ctx) if a.code != named[0].code][:1]
         if len(named) == 2 and not any(a.inferred for a in named):
             sources, targets = named[:1], named[1:]
+    if not targets and code[:2] == "10":
+        # "Holbrooke's demand that Milosevic agree": whom the clause tells to act
+        for clause in children(tok, "acl", "ccomp"):
+            inner, _ = subject(clause, ctx)
+            targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in {s.code for s in sources}]
+                                  if inner is not None else [])
     if not targets and valency == "object":
         for prep, pobj in prep_objects(tok, ("for",)):
             targets = subtree_actor(pobj, ctx, {a.code for a in sources})
@@ -1222,9 +1260,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 cand.intent = True
             elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
                 root = cand.code[:2]
-                if root in _DECIDED_ROOTS and not conditions(tok):
+                threat = _conditional_threat(tok, cand, ctx)
+                if threat is not None:
+                    cand = threat  # "will impose sanctions if Pyongyang tests again": a threat
+                elif root in _DECIDED_ROOTS and not conditions(tok):
                     pass  # "Japan will suspend new loans to India": a measure decided and announced
-                elif root not in _INTENT_OF_ROOT or not _said(tok, ctx):
+                elif root not in _INTENT_OF_ROOT or not (_said(tok, ctx) or _announced(tok)):
                     continue
                 else:
                     cand.code, cand.intent = _INTENT_OF_ROOT[root], True
@@ -1244,6 +1285,12 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     for tok in sent:
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.lemma_.lower() == "call" and _asked_for(tok) is not None:
+            # "Britain's calls for Israel to withdraw": an appeal, not a telephone call
+            cand = _call_for(tok, ctx, rules)
+            if cand is not None:
+                out.append(cand)
+            continue
         lemma = lemma_in(tok, rules.nouns)
         rule = rules.nouns.get(lemma) if lemma else None
         verb = rules.nominals.get(tok.lemma_.lower()) if rule is None else None
@@ -1253,14 +1300,92 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             continue
         if rule is not None and _object_of_other_act(tok, rule[0], rules):
             continue
+        if lemma == "demand" and not _demand_for_an_act(tok, rules):
+            continue  # "China's demand for iron ore", "demand fell": a market's, not a state's
         if rule is not None:
             cand = _noun_candidate(tok, rule[0], rule[1], ctx, rules)
         else:
             cand = _nominal_candidate(tok, verb, ctx, rules)
         if cand is not None:
+            cand = _noun_in_future(tok, cand, ctx)
+        if cand is not None:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
+
+
+# A coercive act promised on a condition is a threat of it (CAMEO 13): by code, then by root.
+_THREAT_OF_CODE = {"160": "1313", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+                   "166": "136", "172": "132", "191": "1381", "192": "1382"}
+_THREAT_OF_ROOT = {"15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Auxiliaries of a future told as settled ("will", not the "would" of a writer's hypothesis).
+_WILL = frozenset({"will", "'ll", "shall"})
+
+
+def _threat_code(code: str) -> str | None:
+    return _THREAT_OF_CODE.get(code[:3]) or _THREAT_OF_ROOT.get(code[:2])
+
+
+def _conditional_threat(tok, cand: Candidate, ctx: Context) -> Candidate | None:
+    """A coercive act told in the future on a condition ("if Pyongyang tests again, Washington
+    will impose sanctions"; "Chad said it would expel the refugees if the UN did not help") is a
+    threat of that act (13x), aimed at whoever the condition asks to act, else at the act's
+    target. A "would" clause counts only as what someone said (a writer's "would" is a
+    hypothesis), and never "would have" (what did not happen)."""
+    conds = conditions(tok)
+    code = _threat_code(cand.code)
+    if not conds or code is None:
+        return None
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if "have" in auxes or not (auxes & _WILL or _said(tok, ctx)):
+        return None
+    avoid = {a.code for a in cand.sources}
+    if reported(tok) and not says_it_itself(tok, avoid, ctx):
+        return None  # "analysts say Israel would strike Iran if …": a guess, not Israel's threat
+    targets: list[Arg] = []
+    for cond in conds:
+        inner, _ = subject(cond, ctx)
+        # (an armed movement is no party: "if Hezbollah fires again" threatens Lebanon, where it is)
+        targets = targets or ([a for a in all_actors_in(inner, ctx) if a.code not in avoid and not a.inferred
+                               and a.sector != "REB"] if inner is not None else [])
+    return Candidate(cand.trigger, code, cand.sources, targets or cand.targets, intent=True)
+
+
+def _noun_in_future(tok, cand: Candidate, ctx: Context) -> Candidate | None:
+    """An event noun whose light verb is told in the future ("will pay a visit to Ankara",
+    "said it would carry out strikes on Ukraine") is no deed done: a coercive act on a condition
+    is a threat of it, a said or settled future an intention (03x; force, 138), a reduction
+    decided stays decided, and anything else nothing. Otherwise the candidate as it is."""
+    light, _ = _light_verb(tok)
+    verb = light or (tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None)
+    if verb is None or not future(verb) or cand.intent or cand.code[:2] in ("01", "02", "03", "10", "13"):
+        return cand
+    threat = _conditional_threat(verb, cand, ctx)
+    if threat is not None:
+        return threat
+    root = cand.code[:2]
+    if root in _DECIDED_ROOTS and not conditions(verb):
+        return cand  # "will impose a ban on imports": decided and announced
+    if conditions(verb) or not (_said(verb, ctx) or _announced(verb)):
+        return None
+    if root in _FORCE_ROOTS and (not reported(verb) or says_it_itself(verb, {a.code for a in cand.sources}, ctx)):
+        return Candidate(cand.trigger, "138", cand.sources, cand.targets, nominal=True, intent=True)
+    if root in _INTENT_OF_ROOT:
+        return Candidate(cand.trigger, _INTENT_OF_ROOT[root], cand.sources, cand.targets, nominal=True,
+                         intent=True, pairs=cand.pairs)
+    return None
+
+
+def _announced(tok) -> bool:
+    """Is the verb a main clause's settled future ("the two countries will restore diplomatic
+    relations"): an intention its subject has made known, not a writer's guess ("would")?"""
+    base = tok
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    if base.dep_ == "xcomp" and base.head.lemma_.lower() in ("begin", "start"):
+        base = base.head  # "will begin to normalise relations"
+    auxes = {c.lower_ for c in base.children if c.dep_ == "aux"}
+    return base.dep_ == "ROOT" and bool(auxes & _WILL) and not conditions(base)
 
 
 # Prepositions that frame a time beside an object, not part of what the object names:
@@ -1279,6 +1404,64 @@ def _object_span(obj):
               and not any(definite(p) for p in children(c, "pobj"))  # "after the strikes": told before
               for t in c.subtree}
     return [t for t in obj.subtree if t.i not in framed]
+
+
+def _asked_for(tok):
+    """What a noun "call" asks for: a "for" clause ("calls for Israel to withdraw", the parser's
+    clause with "for" as its marker) or a "for" phrase ("a call for a ceasefire"); else None."""
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "advcl") and c.pos_ in ("VERB", "AUX") \
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            return c
+    return next((pobj for _, pobj in prep_objects(tok, ("for",))), None)
+
+
+def _call_for(tok, ctx: Context, rules: Rules) -> Candidate | None:
+    """An appeal named by the noun "call": its maker is the possessor, the "by" phrase or the
+    subject of a light verb ("Britain renewed its call for Iran to release the tanker"); its
+    target, whoever is asked to act ("for Iran to release") or named in what is asked for.
+    The code is the verb's "call for" row for what is asked ("a call for a ceasefire", 0256)."""
+    asked = _asked_for(tok)
+    sources = modifier_sources(tok, ctx) + [a for _, agent in prep_objects(tok, ("by",)) for a in actors_of(agent, ctx)]
+    light, _ = _light_verb(tok)
+    if light is not None and (not sources or any(c.lower_ in ("its", "their") for c in children(tok, "poss"))):
+        subj, passive = subject(light, ctx)
+        sources = (actors_of(subj, ctx) if subj is not None and not passive else []) or sources
+    sources = _dedupe_codes(sources)
+    if not sources or asked is None:
+        return None
+    avoid = {a.code for a in sources}
+    inner = next((c for c in asked.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if asked.pos_ in ("VERB", "AUX") else None
+    targets = [a for a in actors_of(inner, ctx) if a.code not in avoid] if inner is not None else []
+    targets = targets or [a for a in actors_of(asked, ctx) if a.code not in avoid] or subtree_actor(asked, ctx, avoid)
+    if not targets:
+        return None
+    classes = word_classes(asked, rules)
+    rule = next((r for r in rules.verbs.get("call", ()) if r.prep == "for"
+                 and (not r.object_class or r.object_class in classes)), None)
+    code = refine(rule.code, classes) if rule is not None else "020"
+    return Candidate(tok.i, code, sources, targets, nominal=True)
+
+
+# Endings of nouns that name an act ("demilitarization", "withdrawal", "release", "payment").
+_ACT_ENDINGS = ("tion", "sion", "ment", "al", "ance", "ure")
+
+
+def _demand_for_an_act(tok, rules: Rules) -> bool:
+    """Is the noun "demand" a party's demand that someone act ("Holbrooke's demand that
+    Milosevic agree", "Britain's demand for the release of its sailors"), not a market's demand
+    for goods? It needs a possessor or "by" phrase, and asks for an act: a clause of its own,
+    or a "for" phrase naming an act."""
+    if not (children(tok, "poss") or any(True for _ in prep_objects(tok, ("by",)))):
+        return False
+    if any(c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in tok.children):
+        return True
+    for _, pobj in prep_objects(tok, ("for",)):
+        low = pobj.lemma_.lower()
+        if low in rules.nominals or low in rules.nouns or low.endswith(_ACT_ENDINGS):
+            return True
+    return False
 
 
 def _object_of_other_act(tok, code: str, rules: Rules) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bilat.stages.events.arguments import Arg, Context, actors_of, children, modifier_sources, other_party, \
     prep_objects, subject
 from bilat.stages.events.candidate import Candidate, active_sources, conditions
-from bilat.stages.events.modality import future, is_blocked
+from bilat.stages.events.modality import future, is_blocked, reported
 from bilat.stages.events.rules import Rules
 from bilat.stages.grammar import COMMUNICATION
 
@@ -20,6 +20,17 @@ SAYING = COMMUNICATION | {"note", "insist", "argue", "claim", "stress", "maintai
 _NEGATORS = frozenset({"not", "n't", "no", "never", "neither", "nor"})
 # Modals of obligation: "X said Y must …" demands it of Y.
 _OBLIGATION = frozenset({"must", "should"})
+# Verbs of obligation with an infinitive: "X said Y has to …", "Y needs to …".
+_OBLIGING = frozenset({"have", "need"})
+
+
+def _obliged(comp) -> bool:
+    """"China has to release the crew", "Tokyo needs to apologise": an obligation told of the
+    clause's subject (not "had to", a past necessity that tells what was done)."""
+    return comp.lemma_.lower() in _OBLIGING and comp.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in comp.children)
+
+
 # Verbs whose passive subject suffered harm ("soldiers had been killed").
 _HARMED = frozenset({"kill", "wound", "injure", "hurt", "capture", "detain", "arrest", "abduct", "kidnap"})
 # Verbs of alleging: what they report is said against the reported clause's subject.
@@ -53,7 +64,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 # force a government tells as aimed at its own state accuses the one that used it
                 out.append(Candidate(tok.i, "112", sources, victim))
                 break
-            if not coded_inside and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+            if not coded_inside and (any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children)
+                                     or _obliged(comp)):
                 # "Safadi said Israel must end the war": a demand of the one who must act
                 subj_c, _ = subject(comp, ctx)
                 told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
@@ -183,6 +195,8 @@ def conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]
         if not sources:
             continue
         avoid = {a.code for a in sources}
+        if reported(tok) and not says_it_itself(tok, avoid, ctx):
+            continue  # "analysts say Israel would strike Iran if …": their guess, not Israel's threat
         targets = [a for _, pobj in prep_objects(tok, ("against", "on", "to")) for a in actors_of(pobj, ctx)
                    if a.code not in avoid]
         for cond in conds:
@@ -192,3 +206,17 @@ def conditional_threats(sent, ctx: Context, rules: Rules, found: list[Candidate]
         if targets:
             out.append(Candidate(tok.i, "138", sources, targets[:1], intent=True))
     return out
+
+
+# Pronouns by which a speaker names itself in what it says ("Chad said it would …").
+_SELF = frozenset({"it", "we", "he", "she", "they", "i"})
+
+
+def says_it_itself(tok, doers: set[str], ctx: Context) -> bool:
+    """Is the reported clause said by its own doer: the reporting verb's subject is one of
+    ``doers``, or the clause's subject is a pronoun for the speaker?"""
+    inner = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if inner is not None and inner.lower_ in _SELF:
+        return True
+    speaker, passive = subject(tok.head, ctx)
+    return speaker is not None and not passive and bool({a.code for a in actors_of(speaker, ctx)} & doers)
