@@ -312,7 +312,10 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
                      # "Kenya and Uganda signed the deal on Monday", the document's first agreement
                      or len(set(_subject_codes(tok, ctx))) >= 2
                      # "The pact was signed on Monday" under "Ghana, Togo sign maritime pact"
-                     or len(headline) >= 2 and not registry.recent):
+                     or len(headline) >= 2 and not registry.recent
+                     # "the agreement signed by the prime ministers of Macedonia and Greece",
+                     # the document's first: the states that concluded it identify it
+                     or not registry.recent and _concluded_by_two(tok, ctx)):
             # ("the treaty with Georgia" that Russia annulled: its parties identify it)
             # ("the memorandum of understanding between India and the UK": its parties identify it)
             label = " ".join([w for w in _ordered(tok) if w in content]
@@ -337,6 +340,14 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
         if key is not None:
             found[tok.i] = key
     return found
+
+
+def _concluded_by_two(head, ctx: Context) -> bool:
+    """Whether two or more states are named as the ones that signed, negotiated or agreed
+    the agreement ``head`` names ("the agreement signed by the leaders of A and B")."""
+    verbs, nouns = status_words()
+    return any(status in ("negotiated", "signed") and len(set(_subject_codes(trigger, ctx))) >= 2
+               for trigger, status in status_triggers(head, verbs, nouns))
 
 
 def _proper_name(head) -> str | None:
@@ -578,11 +589,11 @@ def find_agreements(doc: Document) -> Document:
                             step.anchor = None
                         statuses.append(step)
                         told_here.append((trigger, step))
-                        if status == "signed" and _ends_talks(trigger):
+                        if step.status == "signed" and _ends_talks(trigger):
                             # "talks, which culminated in the signing of X": X was negotiated
                             # in those talks
                             statuses.append(replace(step, status="negotiated", parties=list(step.parties)))
-                        if status == "negotiated" and _is_truce(registry.by_key[key]) \
+                        if step.status == "negotiated" and _is_truce(registry.by_key[key]) \
                                 and trigger.lemma_.lower() in _CONCLUDING:
                             # a truce agreed is a truce concluded: there is no later signing
                             statuses.append(replace(step, status="signed", parties=list(step.parties)))
@@ -779,8 +790,46 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                 return None
             return _make_step(where, agreement, notice, "proposed", ctx, np_parties)
     if not realis(trigger):
+        asker = _asking(trigger)
+        if asker is not None and realis(asker):
+            # "appealed to the parliament to terminate the agreement", "urged Tokyo to ratify
+            # the treaty": the step asked for is proposed by the one who asked, not done. One
+            # who asks another state is no party unless the phrase or agreement says so
+            # ("Clinton pressured the king to negotiate a peace agreement": the US is none;
+            # "Ukraine appealed to the parliament to terminate": its own parliament, Ukraine is)
+            known = set(np_parties) | set(agreement.parties)
+            own = _subject_codes(asker, ctx)
+            asked = [c for o in asker.children for t in ([o] if o.dep_ == "dobj" else
+                                                         [p for p in o.children if p.dep_ == "pobj"]
+                                                         if o.dep_ == "prep" and o.lower_ in ("to", "on") else [])
+                     for c in _codes(actors_of(t, ctx))]
+            askers = [c for c in own if c not in known] if set(asked) - set(own) else []
+            step = _make_step(where, agreement, asker, "proposed", ctx, np_parties)
+            step.parties = [c for c in step.parties if c not in askers]
+            if len(step.parties) < 2:
+                step.parties += [c for c in _other_parties(trigger, ctx, step.parties, exclude=frozenset(askers))
+                                 if c not in step.parties]
+            agreement.parties[:] = [c for c in agreement.parties if c not in askers or c in known]
+            # (a call on "all parties" that names none of them proposes nothing to anyone)
+            return step if len(step.parties) >= 2 else None
         return None
     return _make_step(where, agreement, trigger, status, ctx, np_parties)
+
+
+# Verbs that ask another to take a step ("appealed to parliament to terminate", "called on
+# Russia to return to", "pressed Seoul to renew"): the step is proposed, not done.
+_ASKING = frozenset({"appeal", "urge", "ask", "request", "call", "press", "pressure", "petition", "propose",
+                     "recommend"})
+
+
+def _asking(trigger):
+    """The asking verb a step's infinitive hangs on ("urged Tokyo to ratify"), or None."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "xcomp" or any(c.dep_ == "neg" for c in trigger.children):
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+        return None
+    head = trigger.head
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in _ASKING else None
 
 
 # Verbs that give notice of what their clause says a party is about to do.
@@ -829,6 +878,10 @@ _NO_ONE = object()  # an intention nobody is named as having: no step
 def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                np_parties: list[str]) -> StatusChange:
     doc, para_index, start, end = where
+    if status == "approved" and _by_legislature(trigger):
+        # "both parliaments' endorsement of the agreement", "the Senate approved the treaty":
+        # a legislature's approval of an agreement is its ratification
+        status = "ratified"
     # a court that finds a treaty breached is no party to it ("the court had found that Turkey
     # had breached the 1973 agreement")
     courts = _courts()
@@ -861,6 +914,26 @@ def _make_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                         span=(start, end), actor=actors[0] if len(actors) == 1 else None, parties=parties,
                         duration_years=duration(trigger), story_id=doc.story_id,
                         anchor=(para_index, _dating_token(trigger).i))
+
+
+# Heads of the phrases that name a legislature or its members.
+_LEGISLATURES = frozenset({"parliament", "parliaments", "congress", "senate", "senates", "legislature",
+                           "legislatures", "lawmaker", "lawmakers", "legislator", "legislators", "mps", "mp",
+                           "duma", "rada", "knesset", "bundestag", "sejm", "majlis", "assembly",
+                           "senator", "senators", "deputies"})
+
+
+def _by_legislature(trigger) -> bool:
+    """Whether the one who approved (the subject, possessor or agent of ``trigger``) is a
+    legislature: "the Senate approved", "parliaments' endorsement", "was endorsed by MPs"."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    actors = [c for c in trigger.children if c.dep_ == "poss"] if verb is None else \
+        [c for c in verb.children if c.dep_ in ("nsubj",)] + \
+        [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    # (not the UN General Assembly, which adopts texts others ratify)
+    return any((t.lower_ in _LEGISLATURES or t.lemma_.lower() in _LEGISLATURES)
+               and not any(c.lower_ == "general" for c in t.children)
+               for a in actors for t in [a, *(c for c in a.children if c.dep_ in ("compound", "conj"))])
 
 
 @lru_cache(maxsize=1)
