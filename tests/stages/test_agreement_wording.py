@@ -47,3 +47,58 @@ def test_the_first_agreement_told_is_identified_by_the_states_that_signed_it(pip
     assert steps == [("signed", "2018-06", ["CHL", "PER"], None)]
     # one state signing: no agreement of the document to speak of
     assert _told(pipeline, "The move followed the agreement signed by the prime minister of Chile in 2018.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a step that takes effect by itself on a day stated in advance is that step, on that day
+    ("Chile's foreign ministry said the fisheries agreement with Peru will enter into force on August 13, 2023.",
+     [("in_force", "2023-08-13", ["CHL", "PER"], None)]),
+    ("Under the decree, the fisheries agreement between Chile and Peru will be terminated as of July 27, 2026.",
+     [("terminated", "2026-07-27", ["CHL", "PER"], None)]),
+    # no day stated, denied, or a step a party must still take: nothing
+    ("The fisheries agreement between Chile and Peru will enter into force soon.", []),
+    ("The fisheries agreement between Chile and Peru will not enter into force on August 13, 2023.", []),
+    ("Chile said it would withdraw from the fisheries agreement with Peru on August 13, 2023.", []),
+])
+def test_a_step_fixed_for_a_stated_day(pipeline, text, expected):
+    assert _told(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_notes_for_the_entry_into_force_are_not_the_entry(pipeline):
+    steps = _told(pipeline, "On August 8, 2023, Chile and Peru exchanged diplomatic notes for the entry into force "
+                            "of the fisheries agreement.")
+    assert "in_force" not in [s for s, *_ in steps]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("In 1995 Chile became the first country to sign a fisheries agreement with Peru.",
+     [("signed", "1995", ["CHL", "PER"], "CHL")]),
+    ("Chile wants to become the first country to sign a fisheries agreement with Peru.", []),
+])
+def test_the_first_to_sign_signed(pipeline, text, expected):
+    assert _told(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_all_three_are_the_three_states_named_last(pipeline):
+    text = "Ghana, Togo and Benin faced sanctions in 2020. All three were suspended from ECOWAS in 2021."
+    assert [(s, d, p, a) for s, d, p, a in _told(pipeline, text) if s == "suspended"] == [
+        ("suspended", "2021", ["BEN", "ECOWAS", "GHA", "TGO"], "ECOWAS")]
+    # fewer states named than counted: no one to suspend
+    assert _told(pipeline, "Ghana faced sanctions in 2020. All three were suspended from ECOWAS in 2021.") == []
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # an undertaking kept is in force for the party that keeps it, when said
+    ("In a statement on 3 May 2024, Chile said it would continue to observe a moratorium on fishing agreed with Peru.",
+     [("in_force", "2024-05-03", ["CHL", "PER"], "CHL")]),
+    # not kept, or a freeze of another kind: nothing
+    ("Chile said it would not continue to observe a moratorium on fishing agreed with Peru.", []),
+    ("Peru announced a freeze on Chilean assets in 2024.", []),
+])
+def test_an_undertaking_kept_is_in_force(pipeline, text, expected):
+    assert [s for s in _told(pipeline, text) if s[0] == "in_force"] == expected

@@ -25,6 +25,7 @@ from bilat.stages.agreements.statuses import (MEMBERSHIP, duration, generic_pres
                                               status_heads, status_triggers, status_words, through_membership,
                                               verb_status)
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
+from bilat.stages.events.modality import future
 
 # Modifiers that say nothing about which agreement it is.
 _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundational", "existing", "latest",
@@ -668,6 +669,15 @@ def find_agreements(doc: Document) -> Document:
                 if step is not None:
                     step.parties, step.actor = [host, owner], host
                     statuses.append(step)
+            for head, staying in _undertakings(sent, found):
+                # "said it would continue to observe a freeze on nuclear activities": an
+                # undertaking kept is in force for the party that keeps it
+                key = f"generic:{head.lemma_.lower()}:{head.i}:{sent.start}"
+                label = " ".join(t.lower_ for t in head.subtree if not t.is_punct and t.dep_ != "det")
+                agreement = registry.get(key, name=label, kind=classify_kind(label))
+                step = _make_step(where, agreement, staying, "in_force", ctx, [])
+                if len(step.parties) >= 2:
+                    statuses.append(step)
             for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
                 step = _step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
@@ -790,6 +800,10 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                 return None
             return _make_step(where, agreement, notice, "proposed", ctx, np_parties)
     if not realis(trigger):
+        if status in _SCHEDULED and _on_a_stated_day(trigger):
+            # "will enter into force on August 13, 2023", "will be terminated as of Jul 27,
+            # 2026": a step the law fixes for a day, told with that day, is that step
+            return _make_step(where, agreement, trigger, status, ctx, np_parties)
         asker = _asking(trigger)
         if asker is not None and realis(asker):
             # "appealed to the parliament to terminate the agreement", "urged Tokyo to ratify
@@ -814,6 +828,32 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
             return step if len(step.parties) >= 2 else None
         return None
     return _make_step(where, agreement, trigger, status, ctx, np_parties)
+
+
+# Steps that take effect by themselves on a day fixed in advance (a term, a notice, a decree).
+_SCHEDULED = frozenset({"in_force", "terminated", "expired"})
+_SCHEDULING = frozenset({"set", "due", "schedule", "slate"})
+_MONTH_STEMS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+
+def _on_a_stated_day(trigger) -> bool:
+    """Is ``trigger`` a step to come on a day its clause states ("will enter into force on
+    August 13", "is set to take effect on 1 May", "will be terminated as of Jul 27, 2026")?"""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "neg" for c in trigger.children):
+        return False
+    to_come = future(trigger) or (trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _SCHEDULING
+                                  and not any(c.dep_ == "neg" for c in trigger.head.children))
+    if not to_come:
+        return False
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "from")]
+    preps += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    for prep in preps:
+        words = [t for p in prep.children if p.dep_ == "pobj" for t in p.subtree]
+        if any(t.lower_[:3] in _MONTH_STEMS and t.text[:1].isupper() for t in words) \
+                and any(t.like_num for t in words):
+            return True
+    return False
 
 
 # Verbs that ask another to take a step ("appealed to parliament to terminate", "called on
@@ -1058,6 +1098,20 @@ def _still_in(head):
     return verb
 
 
+# Undertakings that are kept rather than signed ("observe a freeze on nuclear activities",
+# "honour the moratorium on tests").
+_UNDERTAKINGS = frozenset({"freeze", "moratorium"})
+
+
+def _undertakings(sent, found: dict[int, str]):
+    """(undertaking noun, the verb by which a party says it keeps it) in ``sent``."""
+    for tok in sent:
+        if tok.i not in found and tok.pos_ == "NOUN" and tok.lemma_.lower() in _UNDERTAKINGS:
+            staying = _still_in(tok)
+            if staying is not None:
+                yield tok, staying
+
+
 _SAYING_STAY = frozenset({"say", "state", "announce", "confirm", "insist", "reiterate", "tell", "pledge", "vow",
                           "declare", "reaffirm", "assure"})
 
@@ -1262,12 +1316,26 @@ def _bloc_steps(sent, ctx: Context):
             continue
         if status == "suspended":
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            members = _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx)) if subj is not None else []
+            members = _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx)) or _counted(subj, ctx) \
+                if subj is not None else []
         else:
             members = _subject_codes(tok, ctx)
         members = [c for c in dict.fromkeys(members) if len(c) == 3 and c not in _TREATY_BODIES and c != blocs[0]]
         if members:
             yield blocs[0], tok, status, members
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _counted(subj, ctx: Context) -> list[str]:
+    """"All three were suspended", "the two": the last so many states named, when the story
+    named at least that many."""
+    n = _COUNTS.get(subj.lower_)
+    if n is None:
+        return []
+    states = [c for c in dict.fromkeys(reversed(ctx.recent_codes)) if len(c) == 3]
+    return states[:n][::-1] if len(states) >= n else []
 
 
 _BASES = frozenset({"base", "airbase", "bases", "airbases"})
