@@ -56,10 +56,14 @@ def test_the_first_agreement_told_is_identified_by_the_states_that_signed_it(pip
      [("in_force", "2023-08-13", ["CHL", "PER"], None)]),
     ("Under the decree, the fisheries agreement between Chile and Peru will be terminated as of July 27, 2026.",
      [("terminated", "2026-07-27", ["CHL", "PER"], None)]),
+    ("The fisheries agreement between Chile and Peru is set to take effect on 1 May 2025.",
+     [("in_force", "2025-05-01", ["CHL", "PER"], None)]),
     # no day stated, denied, or a step a party must still take: nothing
     ("The fisheries agreement between Chile and Peru will enter into force soon.", []),
     ("The fisheries agreement between Chile and Peru will not enter into force on August 13, 2023.", []),
     ("Chile said it would withdraw from the fisheries agreement with Peru on August 13, 2023.", []),
+    # an expiry set for a day may still be averted by a renewal
+    ("The fisheries agreement between Chile and Peru is set to expire on November 22, 2025.", []),
 ])
 def test_a_step_fixed_for_a_stated_day(pipeline, text, expected):
     assert _told(pipeline, text) == expected

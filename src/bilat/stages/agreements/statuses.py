@@ -135,6 +135,13 @@ def status_triggers(head, verbs, nouns):
                 passive = any(c.dep_ == "auxpass" for c in conj.children)
                 if word is not None and (passive or word.status in INTRANSITIVE):
                     found.append((conj, word.status, conj))
+    if dep in ("nsubj", "nsubjpass") and gov.lemma_.lower() in _SCHEDULED_BY:
+        # "the pact is set to take effect on 1 May": what it is set to do (whether it is a
+        # step is the caller's to say: one fixed for a stated day is)
+        for x in gov.children:
+            word = verb_status(x, verbs) if x.dep_ == "xcomp" and x.pos_ == "VERB" else None
+            if word is not None and word.status in INTRANSITIVE:
+                found.append((x, word.status, x))
     if dep == "pobj":
         prep = gov
         owner = prep.head
@@ -176,6 +183,10 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# Verbs by which a step is set for a time to come ("is set to take effect", "is scheduled to").
+_SCHEDULED_BY = frozenset({"set", "schedule", "slate"})
 
 
 # Verbs that end, suspend or resume a party's taking part in an agreement.

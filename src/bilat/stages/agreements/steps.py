@@ -59,8 +59,9 @@ def _step(where, agreement: Agreement, trigger, status: str, ctx: Context,
     return _make_step(where, agreement, trigger, status, ctx, np_parties)
 
 
-# Steps that take effect by themselves on a day fixed in advance (a term, a notice, a decree).
-_SCHEDULED = frozenset({"in_force", "terminated", "expired"})
+# Steps that take effect by themselves on a day fixed in advance (an exchange of notes, a
+# decree). Not an expiry: one "set to expire on Nov. 22" may still be averted by a renewal.
+_SCHEDULED = frozenset({"in_force", "terminated"})
 _SCHEDULING = frozenset({"set", "due", "schedule", "slate"})
 _MONTH_STEMS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 
