@@ -112,6 +112,18 @@ def test_evaluate_defaults_to_folder_beside_gold(run):
     assert "recall_by_root" in json.loads(result.stdout) and "missed" in json.loads(result.stdout)
 
 
+
+def test_evaluate_lists_the_missed_agreement_facts(run, tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "d1.txt").write_text("Japan and South Korea met in Tokyo on Monday.\n")
+    gold = tmp_path / "g-gold.jsonl"
+    gold.write_text(json.dumps({"doc": "d1", "events": [], "agreements": [
+        {"name": "GSOMIA", "parties": ["JPN", "KOR"], "status_events": [{"status": "signed", "date": "2016-11"}]}]}) + "\n")
+    out = run("evaluate", str(gold), "--docs", str(tmp_path / "docs")).stdout
+    assert "missed agreement facts (1)" in out and "d1  signed 2016-11  JPN,KOR  GSOMIA" in out
+    listed = json.loads(run("evaluate", str(gold), "--docs", str(tmp_path / "docs"), "--json").stdout)
+    assert [(f["agreement"], f["status"]) for f in listed["agreement_facts_missed"]] == [("GSOMIA", "signed")]
+
 def test_user_actor_dictionary(run, tmp_path):
     (tmp_path / "actors.csv").write_text("phrase,code,sector\nRedland,RDL,\ngendarmes,,COP\n")
     (tmp_path / "a.txt").write_text("Redland gendarmes attacked Kenya in 2020, officials said.\n")

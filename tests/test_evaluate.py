@@ -111,3 +111,27 @@ def test_a_one_word_boilerplate_line_matches_only_itself():
     preds = [dict(_pred("IND", "CHN", "19"), sentence="India and China clashed in the Galwan valley.")]
     assert boilerplate_hits(gold, preds) == []
     assert boilerplate_hits(gold, [dict(_pred("IND", "CHN", "19"), sentence="India")]) == [("d1", "India")]
+
+
+def test_agreement_analysis_names_the_missed_fact_and_the_wrong_step():
+    from bilat.evaluate import analyse_agreements, format_agreement_analysis
+
+    gold = [{"doc": "d1", "events": [], "agreements": [
+        {"name": "GSOMIA", "parties": ["JPN", "KOR"], "status_events": [
+            {"status": "signed", "date": "2016-11"}, {"status": "terminated", "date": "2019-08"}]}]}]
+    steps = [
+        {"doc_id": "d1", "status": "signed", "event_date": "2016-11", "parties": ["KOR", "JPN"],
+         "agreement": "GSOMIA", "sentence": "Japan and South Korea signed GSOMIA in November 2016."},
+        {"doc_id": "d1", "status": "terminated", "event_date": "2018", "parties": ["KOR", "JPN"],
+         "agreement": "GSOMIA", "sentence": "Seoul scrapped the pact, it said in 2018."},
+    ]
+    a = analyse_agreements(gold, steps)
+    # the termination is missed (wrong year); the step that came nearest is the wrong one
+    assert [(d, ag["name"], st["status"], st["date"]) for d, ag, st, _ in a.missed] == [
+        ("d1", "GSOMIA", "terminated", "2019-08")]
+    assert a.missed[0][3]["event_date"] == "2018"
+    assert [p["event_date"] for p in a.unmatched] == ["2018"]
+    text = format_agreement_analysis(a)
+    assert "missed agreement facts (1)" in text and "terminated 2019-08  JPN,KOR  GSOMIA" in text
+    assert "agreement steps no gold fact matches (1)" in text and "“Seoul scrapped the pact, it said in 2018.”" in text
+

@@ -402,11 +402,14 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
     """Score events against GOLD at three levels: dyad+quad, directed+root, dated.
 
     Then recall by CAMEO root, dated recall by the gold date's precision, scores by input
-    kind (HTML or text), and the missed, misdated and unmatched events with their sentences.
+    kind (HTML or text), and the missed, misdated and unmatched events with their sentences;
+    when coding, agreement facts too, and the missed and unmatched ones.
 
-    Python: ``bilat.evaluate.score(load_gold(GOLD), events)`` and ``analyse(...)``.
+    Python: ``bilat.evaluate.score(load_gold(GOLD), events)``, ``analyse(...)``,
+    ``score_agreements(gold, steps)`` and ``analyse_agreements(gold, steps)``.
     """
-    from bilat.evaluate import (analyse, boilerplate_hits, default_docs, format_analysis, format_scores, load_gold,
+    from bilat.evaluate import (analyse, analyse_agreements, boilerplate_hits, default_docs,
+                                format_agreement_analysis, format_analysis, format_scores, load_gold,
                                 load_predictions, score, score_agreements)
 
     errors = _Errors()
@@ -432,15 +435,18 @@ def evaluate(gold: str, docs: tuple[str, ...], pred: str | None, as_json: bool, 
         scores.append(score_agreements(gold_docs, steps))
     hits = boilerplate_hits(gold_docs, predicted)
     analysis = analyse(gold_docs, predicted, kinds=kinds)
+    facts = analyse_agreements(gold_docs, steps) if steps is not None else None
     if as_json:
         click.echo(json.dumps({"scores": [s.to_dict() for s in scores], "boilerplate_events": len(hits),
-                               **analysis.to_dict()}, ensure_ascii=False))
+                               **analysis.to_dict(), **(facts.to_dict() if facts else {})}, ensure_ascii=False))
     else:
         click.echo(format_scores(scores))
         click.echo(f"boilerplate lines that yielded events: {len(hits)}")
         for doc, line in hits:
             click.echo(printable(f"  {doc}: {line}"))
         click.echo(printable(format_analysis(analysis, details=not brief)))
+        if facts is not None and not brief:
+            click.echo(printable(format_agreement_analysis(facts)))
     sys.exit(1 if errors.count else 0)
 
 

@@ -366,27 +366,107 @@ def _step_matches(pred: dict, gold_step: dict, gold_parties: list[str]) -> bool:
     return len(shared) >= min(2, len(set(gold_parties)), len(set(pred.get("parties") or [])) or 1)
 
 
+def _agreement_matching(gdoc: dict, preds: list[dict]) -> tuple[list[tuple[dict, dict]], dict[int, int]]:
+    """The gold facts of one document as (agreement, step) pairs, and a maximum one-to-one
+    matching of its predicted steps to them (prediction index → fact index), so that an
+    undated fact does not take the step a dated one needed."""
+    facts = [(agreement, step) for agreement in gdoc.get("agreements", [])
+             for step in agreement.get("status_events", [])]
+    edges = [[i for i, p in enumerate(preds) if _step_matches(p, step, agreement.get("parties") or [])]
+             for agreement, step in facts]
+    return facts, _max_matching(edges, list(range(len(facts))))
+
+
+def _steps_by_doc(steps: Iterable[dict]) -> dict[str, list[dict]]:
+    by_doc: dict[str, list[dict]] = {}
+    for step in steps:
+        by_doc.setdefault(step["doc_id"], []).append(step)
+    return by_doc
+
+
 def score_agreements(gold: list[dict], steps: Iterable[dict]) -> Score:
     """Agreement facts: a predicted step (status, date, parties) against the gold agreements'
     ``status_events``, one to one within a document. A step matches a gold fact with the same
     status, a compatible date and the parties both name (two in common where both name two).
     Precision counts every predicted step in a gold document, recall every gold fact."""
-    by_doc: dict[str, list[dict]] = {}
-    for step in steps:
-        by_doc.setdefault(step["doc_id"], []).append(step)
+    by_doc = _steps_by_doc(steps)
     total = Score("agreement facts", 0, 0, 0, 0)
     for gdoc in gold:
         preds = by_doc.get(gdoc["doc"], [])
-        facts = [(step, agreement.get("parties") or []) for agreement in gdoc.get("agreements", [])
-                 for step in agreement.get("status_events", [])]
-        # a maximum matching, so that an undated fact does not take the step a dated one needed
-        edges = [[i for i, p in enumerate(preds) if _step_matches(p, step, parties)] for step, parties in facts]
-        taken = _max_matching(edges, list(range(len(facts))))
+        facts, taken = _agreement_matching(gdoc, preds)
         total.matched_pred += len(taken)
         total.matched_gold += len(taken)
         total.predicted += len(preds)
         total.required += len(facts)
     return total
+
+
+@dataclass
+class AgreementAnalysis:
+    """The agreement facts behind the score: each gold fact no predicted step matched (with
+    the unmatched step that comes nearest, if any: same status, or same parties and date), and
+    each predicted step that matched no gold fact."""
+
+    missed: list[tuple[str, dict, dict, dict | None]]  # (doc, gold agreement, gold step, nearest step)
+    unmatched: list[dict]  # predicted steps (``StatusChange.to_dict()``)
+
+    def to_dict(self) -> dict:
+        return {"agreement_facts_missed": [
+                    {"doc": d, "agreement": a.get("name"), "parties": a.get("parties") or [],
+                     "status": st.get("status"), "date": st.get("date"),
+                     "nearest": None if near is None else {k: near.get(k) for k in
+                                                            ("status", "event_date", "parties", "sentence")}}
+                    for d, a, st, near in self.missed],
+                "agreement_steps_unmatched": self.unmatched}
+
+
+def _nearness(pred: dict, agreement: dict, step: dict) -> int:
+    """How near a predicted step comes to a gold fact it does not match: 0 not at all."""
+    gold_parties = set(agreement.get("parties") or [])
+    shared = len(set(pred.get("parties") or []) & gold_parties)
+    dated = dates_compatible(pred.get("event_date"), step.get("date"))
+    if pred.get("status") == step.get("status"):
+        return 2 + shared + dated
+    return 1 + dated if shared >= min(2, len(gold_parties)) and dated and step.get("date") else 0
+
+
+def analyse_agreements(gold: list[dict], steps: Iterable[dict]) -> AgreementAnalysis:
+    """The missed and unmatched agreement facts, by the matching :func:`score_agreements` uses,
+    so anyone can see what fails."""
+    by_doc = _steps_by_doc(steps)
+    missed, unmatched = [], []
+    for gdoc in gold:
+        preds = by_doc.get(gdoc["doc"], [])
+        facts, taken = _agreement_matching(gdoc, preds)
+        matched_facts = set(taken.values())
+        loose = [p for i, p in enumerate(preds) if i not in taken]
+        for fi, (agreement, step) in enumerate(facts):
+            if fi in matched_facts:
+                continue
+            ranked = sorted(((_nearness(p, agreement, step), n) for n, p in enumerate(loose)), key=lambda t: -t[0])
+            near = loose[ranked[0][1]] if ranked and ranked[0][0] else None
+            missed.append((gdoc["doc"], agreement, step, near))
+        unmatched += loose
+    return AgreementAnalysis(missed, unmatched)
+
+
+def format_agreement_analysis(analysis: AgreementAnalysis) -> str:
+    """The missed and unmatched agreement facts as text, each with its sentence."""
+    def parties(codes) -> str:
+        return ",".join(codes or []) or "-"
+
+    lines = ["", f"missed agreement facts ({len(analysis.missed)})"]
+    for doc, agreement, step, near in analysis.missed:
+        lines.append(f"  {doc}  {step.get('status')} {step.get('date') or '-'}  {parties(agreement.get('parties'))}"
+                     f"  {agreement.get('name', '')}")
+        if near is not None:
+            lines.append(f"      nearest: {near.get('status')} {near.get('event_date') or '-'}"
+                         f"  {parties(near.get('parties'))}  “{near.get('sentence', '')}”")
+    lines += ["", f"agreement steps no gold fact matches ({len(analysis.unmatched)})"]
+    for p in analysis.unmatched:
+        lines.append(f"  {p['doc_id']}  {p.get('status')} {p.get('event_date') or '-'}  {parties(p.get('parties'))}"
+                     f"  {p.get('agreement', '')}  “{p.get('sentence', '')}”")
+    return "\n".join(lines)
 
 
 def boilerplate_hits(gold: list[dict], predicted: Iterable[dict]) -> list[tuple[str, str]]:

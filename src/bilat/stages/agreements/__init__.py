@@ -2,7 +2,11 @@
 
 * ``names`` — acronym definitions, well-known agreements, kinds;
 * ``statuses`` — the words that change a status, and where they attach;
-* ``lifecycle`` — agreements named in a document and their status changes;
+* ``lifecycle`` — agreements named in a document and their status changes, sentence by
+  sentence, from its parts: ``registry`` (the document's agreements), ``phrases`` (which
+  agreement a phrase names), ``parties`` (who a step is between and who acted), ``steps`` (one
+  step as a clause tells it), ``partners`` (one agreement per partner listed) and ``unnamed``
+  (steps of agreements no agreement noun names);
 * ``history`` — status changes merged across documents, implied steps, state on a date;
 * ``events`` — the events (057 signed, 05 ratified or renewed, 16 withdrawn) steps tell.
 """

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bilat.document import Document, Event, StatusChange, make_event_id
 from bilat.ontology import lookup
-from bilat.stages.agreements.lifecycle import display_name as display
+from bilat.stages.agreements.registry import display_name as display
 
 # Status → CAMEO code of the event it is (steps with no one acting, such as an expiry or an
 # entry into force, and steps not taken, proposals and negotiations, are no events here).

@@ -135,6 +135,13 @@ def status_triggers(head, verbs, nouns):
                 passive = any(c.dep_ == "auxpass" for c in conj.children)
                 if word is not None and (passive or word.status in INTRANSITIVE):
                     found.append((conj, word.status, conj))
+    if dep in ("nsubj", "nsubjpass") and gov.lemma_.lower() in _SCHEDULED_BY:
+        # "the pact is set to take effect on 1 May": what it is set to do (whether it is a
+        # step is the caller's to say: one fixed for a stated day is)
+        for x in gov.children:
+            word = verb_status(x, verbs) if x.dep_ == "xcomp" and x.pos_ == "VERB" else None
+            if word is not None and word.status in INTRANSITIVE:
+                found.append((x, word.status, x))
     if dep == "pobj":
         prep = gov
         owner = prep.head
@@ -176,6 +183,10 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# Verbs by which a step is set for a time to come ("is set to take effect", "is scheduled to").
+_SCHEDULED_BY = frozenset({"set", "schedule", "slate"})
 
 
 # Verbs that end, suspend or resume a party's taking part in an agreement.
@@ -357,9 +368,29 @@ def decided(trigger) -> bool:
             and is_blocked(head, None) is None and not future(head))
 
 
+def _first_to(trigger) -> bool:
+    """"became the first Arab country to sign a peace treaty with Israel": the infinitive of a
+    ranking told in the past happened."""
+    if trigger.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) \
+            or any(c.dep_ == "neg" for c in trigger.children):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        noun, verb = head, head.head
+    elif trigger.dep_ == "xcomp":
+        verb = head
+        noun = next((c for c in head.children if c.dep_ == "attr"), None)
+    else:
+        return False
+    if noun is None or verb.lemma_.lower() not in ("become", "be") or verb.tag_ != "VBD":
+        return False
+    return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in ("first", "only", "last"))
+               for c in noun.children)
+
+
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
-    if decided(trigger):
+    if decided(trigger) or _first_to(trigger):
         return True
     if trigger.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in trigger.children) \
             and not any(t.like_num for t in trigger.subtree):
@@ -373,6 +404,12 @@ def realis(trigger) -> bool:
             trigger.head.lower_ == "to" and trigger.head.head.lemma_.lower() in _OPPOSED
             or trigger.head.lower_ == "against" and trigger.head.head.pos_ in ("VERB", "ADJ", "NOUN")):
         return False  # "are opposed to the renewal of X", "campaigned against its ratification"
+    # ("entry into force": the step is the entry)
+    noun = trigger.head.head if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "into" \
+        and trigger.head.head.pos_ == "NOUN" else trigger
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+            and noun.head.head.pos_ == "NOUN" and not agreement_noun(noun.head.head):
+        return False  # "diplomatic notes for the entry into force", "a deadline for ratification": what for
     if _enacted(trigger):
         return True
     if trigger.pos_ == "VERB":
