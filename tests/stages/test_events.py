@@ -1434,3 +1434,11 @@ def test_an_event_noun_told_in_the_future_is_an_intent_or_a_threat_never_the_dee
 def test_an_event_noun_in_someone_else_s_forecast_is_nothing(code_text):
     assert not code_text("Analysts said Israel would carry out strikes on Lebanon.")
     assert ("TUR", "SYR", "19") in _triples(code_text("Turkey carried out strikes on Syria on Monday."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The United States re-established diplomatic relations with Cuba in 2015.", ("USA", "CUB", "05")),
+    ("Washington re-imposed sanctions on Iran in 2018.", ("USA", "IRN", "16")),
+])
+def test_a_verb_done_again_with_a_hyphen_is_that_verb(code_text, text, expected):
+    assert expected in _triples(code_text(text))

@@ -30,6 +30,30 @@ _WHOLE_WORDS = ("cease-fire", "cease-fires", "air-strike", "air-strikes", "count
                 "co-mediates", "co-mediating")
 
 
+# Verbs news writes again with a hyphen ("re-established ties", "re-imposed sanctions"): one
+# token each, which the coder reads as the verb done again (``events.rules.lemma_in``); the
+# tokenizer would make "re - established", a verb "re" and an adjective.
+_AGAIN = ("establish", "open", "impose", "affirm", "instate", "engage", "enter", "start", "launch", "deploy",
+          "assert", "elect", "convene", "negotiate", "sign", "apply", "join", "arm", "unite", "unify", "align",
+          "integrate", "admit", "introduce", "escalate", "route", "schedule", "examine", "evaluate", "consider")
+
+
+def _again_forms() -> list[str]:
+    """The regular inflected forms of each "re-" verb: re-establishes, re-established, re-establishing."""
+    forms = []
+    for verb in _AGAIN:
+        if verb.endswith("e"):
+            inflected = (verb + "s", verb + "d", verb[:-1] + "ing")
+        elif verb.endswith(("sh", "ch", "ss", "x")):
+            inflected = (verb + "es", verb + "ed", verb + "ing")
+        elif verb.endswith("y"):
+            inflected = (verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
+        else:
+            inflected = (verb + "s", verb + "ed", verb + "ing")
+        forms += ["re-" + f for f in inflected]  # (the base form is tagged an adjective: left split)
+    return forms
+
+
 def load_model(name: str):
     """Load a spaCy pipeline by package name or path, as a coded error if it is missing."""
     import spacy
@@ -42,7 +66,7 @@ def load_model(name: str):
             f"cannot load spaCy model {name!r}: install it (see README, 'Language model') "
             f"or set BILAT_SPACY_MODEL",
         ) from exc
-    for word in _WHOLE_WORDS:
+    for word in (*_WHOLE_WORDS, *_again_forms()):
         for form in (word, word.capitalize(), word.title()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     remember_token_rules(nlp)

@@ -67,10 +67,16 @@ def load_rules() -> Rules:
 def lemma_in(tok, table: dict) -> str | None:
     """The token's lemma as a key of ``table``; the tagger's lemma first, then regular
     de-inflections of the word, since the lemmatizer errs on rarer verbs ("hoped" → "hop")."""
-    lemma = tok.lemma_.lower()
+    return _known(tok.lemma_.lower(), tok.lower_, table)
+
+
+def _known(lemma: str, word: str, table: dict) -> str | None:
     if lemma in table:
         return lemma
-    word = tok.lower_
+    if word.startswith("re-") and len(word) > 5:
+        # "re-established", "re-imposed" (one token, see stages/parse.py): "reestablish" if
+        # the table has it, else what is done again ("establish", "impose")
+        return _known(lemma.replace("-", ""), word.replace("-", ""), table) or _known(lemma[3:], word[3:], table)
     guesses = [word]
     if word.endswith("ied"):
         guesses.append(word[:-3] + "y")
