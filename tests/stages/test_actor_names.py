@@ -297,3 +297,40 @@ def test_a_capital_modifying_a_thing_is_a_place_not_the_government(pipeline, tex
 ])
 def test_a_capital_before_a_role_or_owning_it_is_the_government(pipeline, text, phrase, code):
     assert (phrase, code) in _mentions(pipeline, text, "2019-06-01")
+
+
+def test_a_counterpart_with_a_state_is_that_state_s_and_so_is_the_name_beside_it(pipeline):
+    text = ("Japan's envoy relayed the stance to his South Korean counterpart, Park Min-jae, during a meeting "
+            "in Tokyo. Park rejected the Japanese position.")
+    found = _mentions(pipeline, text, "2019-07-01")
+    assert ("Park Min-jae", "KOR") in found and ("Park", "KOR") in found
+
+
+def test_a_counterpart_with_no_state_is_not_the_state_named_before(pipeline):
+    found = _run(pipeline, "The Pakistani foreign minister called his counterpart on Monday.", "2019-07-01").mentions
+    assert [m.code for m in found if m.text == "counterpart"] in ([], [None])
+
+
+@pytest.mark.parametrize("sentence", [
+    "The prime ministers of both countries agreed to lease the port.",
+    "Both prime ministers faced criticism at home.",
+    "The Chinese foreign minister met the two ministers in Beijing.",
+])
+def test_officials_of_both_sides_are_not_the_state_named_before(pipeline, sentence):
+    # (a Russian official named just before would otherwise lend them Russia's code)
+    doc = _run(pipeline, "Russian Foreign Minister Yevgeny Primakov met Ukrainian officials in Kiev on Monday. "
+               + sentence, "1997-05-30")
+    assert all(m.code is None for m in doc.mentions if "ministers" in m.text)
+
+
+def test_a_name_in_apposition_to_a_spokesman_for_a_ministry_is_that_state_s(pipeline):
+    text = ('"The sides signed the final protocol," the spokesman for the Kazakh Foreign Ministry, Nurlan '
+            'Dosmagambetov, said on Monday. Dosmagambetov added that Uzbekistan agreed.')
+    found = _mentions(pipeline, text, "2022-11-21")
+    assert ("Nurlan Dosmagambetov", "KAZ") in found and ("Dosmagambetov", "KAZ") in found
+
+
+def test_an_envoy_for_a_state_is_not_that_state_s(pipeline):
+    # an envoy "for Syria" is sent about Syria: the body that sends him, not Syria
+    found = _mentions(pipeline, "The special envoy for Syria, Rolf Haugland, met Iranian officials.", "2022-11-21")
+    assert ("Rolf Haugland", "SYR") not in found

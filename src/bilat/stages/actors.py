@@ -938,8 +938,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                           official=bool(role_sectors or person), role=role,
                           titled=bool(title) and not any(sent.doc[i].lower_ in ("former", "ex", "then")
                                                          for i in range(max(sent.start, tokens[0] - 2), tokens[-1]))))
-    _named_by_neighbour(sent, units, people)
+    # a role's own phrase first ("the spokesman for the Kazakh Foreign Ministry"), so that a
+    # name in apposition to it ("…, Aybek Smadiyarov,") takes its state
     _officials_from(sent, units)
+    _named_by_neighbour(sent, units, people)
     return units
 
 
@@ -1039,6 +1041,12 @@ def _nationality(doc, tokens: list[int], units: list[Unit]) -> tuple[str, str | 
     return state.code, None
 
 
+# Roles that speak for whom "for" names ("the spokesman for the Kazakh Foreign Ministry"); an
+# envoy "for Syria" is sent about Syria, not by it.
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                       "spokespersons"})
+
+
 def _officials_from(sent, units: list[Unit]) -> None:
     """"15 diplomats from Cuba's embassy", "troops of Uganda", "officials from both
     countries": a role word whose own phrase says where it is from serves that actor."""
@@ -1050,7 +1058,8 @@ def _officials_from(sent, units: list[Unit]) -> None:
         if any(c.dep_ == "poss" for c in head.children):
             continue  # "Jordan recalled its ambassador from Israel": the owner's, sent there
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of") and not (
+                    prep.lower_ == "for" and head.lower_ in _SPEAKERS):
                 continue
             for pobj in prep.children:
                 inner = by_token.get(pobj.i) or next(
@@ -1074,16 +1083,27 @@ def _out_of_office(person: str, when: str | None, dictionary: ActorDictionary) -
     return bool(terms) and all(_years_from(when, start, end) > 1 for _, _, start, end in terms)
 
 
+# Roles that name the other side's office holder: "his counterpart" is no official of the
+# state named before, nor of the home country; "his South Korean counterpart" is South Korea's.
+_OTHER_SIDE = frozenset({"counterpart", "counterparts"})
+
+
 def _singular(doc, unit: Unit) -> bool:
     """Is the unit's head a singular noun ("the minister", not "the ministers")?"""
     return doc[unit.tokens[-1]].tag_ in ("NN", "NNP")
 
 
 def _possessed(doc, unit: Unit) -> bool:
-    """"the two countries' foreign ministers": a possessor naming several parties, not the
-    home country, says whose officials they are."""
-    return any(c.dep_ == "poss" and c.i not in unit.tokens and any(g.lower_ in ("two", "both") for g in c.children)
-               for i in unit.tokens for c in doc[i].children)
+    """"the two countries' foreign ministers", "the prime ministers of both countries", "both
+    prime ministers", "the two ministers": officials of several parties, not of the home
+    country nor of the state named before."""
+    head = doc[unit.tokens[-1]]
+    if head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") and c.dep_ in ("det", "predet", "nummod", "preconj")
+                                            for c in head.children):
+        return True
+    owners = [c for i in unit.tokens for c in doc[i].children if c.dep_ == "poss" and c.i not in unit.tokens]
+    owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(any(g.lower_ in ("two", "both") for g in o.children) for o in owners)
 
 
 # Bodies that are no state: "a spokesman for the militia" serves no state named before.
@@ -1211,7 +1231,7 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     # "the president" after "President Bill Clinton": the one last so titled
                     unit.code, unit.inferred = titled[unit.role], True
                 if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
-                        and not _possessed(sent.doc, unit) and not _serves_another(sent, unit, per_sentence[sent_index])):
+                        and unit.role not in _OTHER_SIDE and not _possessed(sent.doc, unit) and not _serves_another(sent, unit, per_sentence[sent_index])):
                     unit.code, unit.inferred = last_official or home, True
                     if unit.person:
                         _remember(people, unit.person, (unit.code, unit.sector))
