@@ -587,8 +587,10 @@ def find_short_names(doc: Document) -> None:
         doc.mentions = sorted(kept + added, key=lambda m: m.start)
 
 
-def find_places(doc: Document, dictionary: ActorDictionary) -> None:
-    """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases."""
+def find_places(doc: Document, dictionary: ActorDictionary,
+                seats: list[list[tuple[int, int, str]]] | None = None) -> None:
+    """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases, and
+    the capitals that ``seats`` says name a place there ("a Kabul car bombing")."""
     taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
     places = []
     sent_index = 0
@@ -597,8 +599,8 @@ def find_places(doc: Document, dictionary: ActorDictionary) -> None:
             found = [(m.start(), m.end(), dictionary.places[m.group(0)])
                      for m in dictionary.place_pattern.finditer(sent.text)]
             # a capital that names no actor here ("a Kabul car bombing") is a place
-            found += [(start, end, entry.code) for start, end, entry in dictionary.find(sent.text)
-                      if entry.kind == "state" and entry.sector == "GOV"]
+            found += [(sent.doc[a].idx - sent.start_char, sent.doc[b - 1].idx + len(sent.doc[b - 1]) - sent.start_char, code)
+                      for a, b, code in (seats[sent_index] if seats and sent_index < len(seats) else ())]
             for first, last, code in sorted(found):
                 span = sent.doc.char_span(sent.start_char + first, sent.start_char + last, alignment_mode="expand")
                 if span is None or any((sent_index, t.i) in taken for t in span):
@@ -867,7 +869,7 @@ def _separates(doc, left: int, right: int, hits) -> bool:
 
 
 def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]],
-                when: str | None = None) -> list[Unit]:
+                when: str | None = None, seats: list[tuple[int, int, str]] | None = None) -> list[Unit]:
     """The actor units of one spaCy sentence, with people learned so far in the document;
     ``when`` (the publication date) tells whose office a bare surname names."""
     hits = _token_hits(sent, dictionary, people)
@@ -925,7 +927,10 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if code is None and not role_sectors and not person:
             continue
         if not role_sectors and not person and _seat_as_modifier(sent.doc, tokens, codes, hits):
-            continue  # "a Kabul car bombing", "The Washington Post": a place, or part of a name
+            # "a Kabul car bombing", "The Washington Post": a place, or part of a name
+            if seats is not None:
+                seats.append((tokens[0], tokens[-1] + 1, code))
+            continue
         if code is None and not person and sent.doc[tokens[-1]].pos_ not in ("NOUN", "PROPN"):
             continue  # a role word used as a modifier ("military aid") names no one
         if person and code:
@@ -1199,7 +1204,8 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     and family_name(words, None) and " ".join(words[1:]) not in _given_names().get(words[0], ()):
                 # "Wang Wei, the pilot": not the office holders whose family name is Wang
                 people.setdefault(words[0], (None, None))
-    per_sentence = [build_units(sent, dictionary, people, doc.published)
+    seats: list[list[tuple[int, int, str]]] = []  # per sentence: capitals that name a place here
+    per_sentence = [build_units(sent, dictionary, people, doc.published, seats=seats.append([]) or seats[-1])
                     for para in doc.parsed or [] for sent in para.parsed.sents]
     place = dictionary.phrases.get(doc.meta.get("dateline_place") or "")
     home = home_country([u for units in per_sentence for u in units], dateline=place.code if place else None)
@@ -1257,5 +1263,5 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     _predecessors(doc)
     find_halves(doc)
     find_short_names(doc)
-    find_places(doc, dictionary)
+    find_places(doc, dictionary, seats)
     return doc
