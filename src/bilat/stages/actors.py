@@ -146,6 +146,27 @@ def _builtin() -> tuple[dict[str, Entry], dict[tuple[str, ...], str]]:
     return phrases, roles
 
 
+# The Arabic article written onto a surname ("el-Sisi", "al-Maliki", "ash-Shara"): news uses
+# the name after a first mention with it, without it ("Sisi") or capitalised ("Al-Maliki").
+_ARTICLE = re.compile(r"^(?:[AaEe]l|[Aa][dnrstz]|[Aa]sh)[-‐]")
+
+
+def bare_surname(word: str) -> str:
+    """A surname without the Arabic article written onto it: "el-Sisi" → "Sisi", "Al-Maliki"
+    → "Maliki"; any other word as it is."""
+    rest = _ARTICLE.sub("", word, count=1)
+    return rest if rest != word and rest[:1].isupper() and len(rest) >= 3 else word
+
+
+def lone_surname(person: str) -> str | None:
+    """The surname a person is named by alone, article dropped ("Sisi", "El-Sisi", "El Beblawi"
+    → "Sisi", "Beblawi"); None for a fuller name."""
+    words = person.split()
+    if len(words) == 2 and words[0] in ("Al", "El", "al", "el"):
+        return words[1] if words[1][:1].isupper() else None
+    return bare_surname(words[0]) if len(words) == 1 else None
+
+
 # Name endings that are not surnames ("Abdullah II", "Martin Luther King Jr.").
 _NAME_SUFFIXES = frozenset({"I", "II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})
 
@@ -170,7 +191,7 @@ def _leader_surnames() -> dict[str, tuple[Term, ...]]:
             continue
         family = family_name(words, row["code"])
         given.update(words[1:] if family else words[:-1])
-        last = row["surname"] if "surname" in row else (family or words[-1])
+        last = row["surname"] if "surname" in row else (family or bare_surname(words[-1]))
         if not last or len(last) < (2 if family else 3) or not last[0].isupper() or last in phrases:
             continue
         found.setdefault(last, []).append((row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""))
@@ -203,16 +224,16 @@ def _name_terms() -> dict[str, tuple[Term, ...]]:
     return {name: tuple(terms) for name, terms in found.items()}
 
 
-def office_held(person: str, when: str) -> tuple[str, str] | None:
+def office_held(person: str, when: str | None, role: str | None = None) -> tuple[str, str] | None:
     """The (code, sector) of the office a person named in full held on ``when``, when they held
     offices for several actors ("Ban Ki-moon": South Korea's foreign minister in 2005, the UN's
-    secretary-general in 2010); None when one actor, or no office, or two at once cover it."""
+    secretary-general in 2010); None when one actor, or no office, or two at once cover it.
+    ``role``, the office the text gives them ("Foreign Minister Ramtane Lamamra"), decides
+    first; a date between terms takes the nearest."""
     terms = _name_terms().get(person.replace(" - ", "-"))
     if not terms or len({t[0] for t in terms}) < 2:
         return None
-    covering = {(c, sec) for c, sec, start, end in terms
-                if when[:len(start)] >= start and (not end or when[:len(end)] <= end)}
-    return next(iter(covering)) if len({c for c, _ in covering}) == 1 else None
+    return surname_actor(terms, when, role, nearest=True)
 
 
 @lru_cache(maxsize=1)
@@ -253,14 +274,14 @@ def _first_last() -> dict[tuple[str, str], tuple[Term, ...]]:
     return {key: tuple(terms) for key, terms in found.items()}
 
 
-def fuller_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
+def fuller_name_actor(person: str, when: str | None, role: str | None = None) -> tuple[str, str] | None:
     """The office holder a name of three or more words names by its first and last words
     ("Khawaja Mohammad Asif" → PAK GOV), when those words fit one office holder's name."""
     words = [w for w in person.split() if w not in _NAME_SUFFIXES]
     if len(words) < 3:
         return None
     terms = _first_last().get((words[0], words[-1]))
-    return surname_actor(terms, when) if terms else None
+    return surname_actor(terms, when, role, nearest=True) if terms else None
 
 
 @lru_cache(maxsize=1)
@@ -272,6 +293,7 @@ def _given_names() -> dict[str, frozenset[str]]:
         words = [w for w in row["name"].split() if w not in _NAME_SUFFIXES]
         if len(words) >= 2:
             found.setdefault(words[-1], set()).add(words[0])
+            found.setdefault(bare_surname(words[-1]), set()).add(words[0])
             if family_name(words, row["code"]):
                 found.setdefault(words[0], set()).add(" ".join(words[1:]))
     return {k: frozenset(v) for k, v in found.items()}
@@ -301,7 +323,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
-def spelled_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
+def spelled_name_actor(person: str, when: str | None, role: str | None = None) -> tuple[str, str] | None:
     """The office holder a name spells with a variant first name ("Ramdane Lamamra" →
     DZA GOV), when the surname and the first name's spelling fit one office holder's."""
     words = [w for w in person.split() if w not in _NAME_SUFFIXES]
@@ -311,7 +333,7 @@ def spelled_name_actor(person: str, when: str | None) -> tuple[str, str] | None:
     if first is None or first == words[0]:
         return None
     terms = _first_last().get((first, words[-1]))
-    return surname_actor(terms, when) if terms else None
+    return surname_actor(terms, when, role, nearest=True) if terms else None
 
 
 # How far from an office holder's term a story may still name them by surname alone.
@@ -325,18 +347,54 @@ def _near(when: str, start: str, end: str) -> bool:
     return first - _NEAR_YEARS <= year <= last + _NEAR_YEARS
 
 
-def surname_actor(terms: tuple[Term, ...], when: str | None) -> tuple[str, str] | None:
+def surname_actor(terms: tuple[Term, ...], when: str | None, role: str | None = None, *,
+                  nearest: bool = False) -> tuple[str, str] | None:
     """The (code, sector) a surname names: the one actor all its bearers served, else the one
-    whose term covers ``when`` (the publication date)."""
+    whose office the text names ("Foreign Minister Lamamra": Algeria's, not the AU's), else the
+    one whose term covers ``when`` (the publication date), else, with ``nearest`` (one person's
+    terms, named in full), the one whose term is nearest."""
     if when and not any(_near(when, start, end) for _, _, start, end in terms):
         return None  # no bearer was in office within years of the story: someone else
     if len({t[0] for t in terms}) == 1:
         return terms[0][0], terms[0][1]
+    if role:
+        fitting = {(c, sec) for c, sec, start, end in terms if _same_office(_term_roles().get((c, sec, start, end)), role)
+                   and (not when or _near(when, start, end))}
+        if len({c for c, _ in fitting}) == 1:
+            return next(iter(fitting))
     if not when:
         return None
     covering = {(c, sec) for c, sec, start, end in terms
                 if when[:len(start)] >= start and (not end or when[:len(end)] <= end)}
+    if not covering and nearest:
+        # between or after terms: the office held nearest the story ("Lamamra" in 2020 is
+        # Algeria's foreign minister of 2017 and 2021, not the AU commissioner of 2013)
+        gaps = [(_years_from(when, start, end), c, sec) for c, sec, start, end in terms]
+        nearest = min(g for g, _, _ in gaps)
+        covering = {(c, sec) for g, c, sec in gaps if g == nearest}
     return next(iter(covering)) if len({c for c, _ in covering}) == 1 else None
+
+
+def _years_from(when: str, start: str, end: str) -> int:
+    """How many years ``when`` lies outside the term from ``start`` to ``end`` (0 inside it)."""
+    year = int(when[:4])
+    first = int(start[:4]) if start[:4].isdigit() else year
+    last = int(end[:4]) if end[:4].isdigit() else 9999
+    return max(first - year, year - last, 0)
+
+
+@lru_cache(maxsize=1)
+def _term_roles() -> dict[Term, str]:
+    """Each office holder's term → the office, lower-cased ("foreign minister")."""
+    return {(row["code"], row["sector"] or "GOV", row["start"] or "", row["end"] or ""): (row["role"] or "").lower()
+            for row in _office_rows()}
+
+
+def _same_office(office: str | None, role: str) -> bool:
+    """Does a role phrase of the text ("Foreign Minister", "defense minister") name ``office``?"""
+    if not office:
+        return False
+    return office.replace("defense", "defence") == role.lower().replace("defense", "defence")
 
 
 @lru_cache(maxsize=1)
@@ -536,21 +594,26 @@ def find_short_names(doc: Document) -> None:
         doc.mentions = sorted(kept + added, key=lambda m: m.start)
 
 
-def find_places(doc: Document, dictionary: ActorDictionary) -> None:
-    """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases."""
+def find_places(doc: Document, dictionary: ActorDictionary,
+                seats: list[list[tuple[int, int, str]]] | None = None) -> None:
+    """Fill ``doc.places``: the places named in each parsed sentence outside actor phrases, and
+    the capitals that ``seats`` says name a place there ("a Kabul car bombing")."""
     taken = {(m.sentence, i) for m in doc.mentions if m.code for i in range(m.token_start, m.token_end)}
     places = []
     sent_index = 0
     for para in doc.parsed or []:
         for sent in para.parsed.sents:
-            for match in dictionary.place_pattern.finditer(sent.text):
-                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                          alignment_mode="expand")
+            found = [(m.start(), m.end(), dictionary.places[m.group(0)])
+                     for m in dictionary.place_pattern.finditer(sent.text)]
+            # a capital that names no actor here ("a Kabul car bombing") is a place
+            found += [(sent.doc[a].idx - sent.start_char, sent.doc[b - 1].idx + len(sent.doc[b - 1]) - sent.start_char, code)
+                      for a, b, code in (seats[sent_index] if seats and sent_index < len(seats) else ())]
+            for first, last, code in sorted(found):
+                span = sent.doc.char_span(sent.start_char + first, sent.start_char + last, alignment_mode="expand")
                 if span is None or any((sent_index, t.i) in taken for t in span):
                     continue
                 start, end = para.offset + span[0].idx, para.offset + span[-1].idx + len(span[-1].text)
-                places.append(Mention(start=start, end=end, text=doc.text[start:end],
-                                      code=dictionary.places[match.group(0)], kind="place",
+                places.append(Mention(start=start, end=end, text=doc.text[start:end], code=code, kind="place",
                                       head=span[-1].i, sentence=sent_index,
                                       token_start=span.start, token_end=span.end))
             sent_index += 1
@@ -571,6 +634,7 @@ class Unit:
     inferred: bool = False  # the code came from the document's home country
     official: bool = False  # named by a role or as a person, not only as a state
     role: str | None = None  # the role phrase that names it, lower-cased ("foreign minister")
+    titled: bool = False  # the text gives it an office ("Director of National Intelligence John Ratcliffe")
 
     @property
     def start(self) -> int:
@@ -584,10 +648,16 @@ class Unit:
 def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]]):
     """Per token: ('dict', entry) | ('role', sector) | ('person', None), and where it ends."""
     hits: dict[int, tuple[int, str, Entry | str | None]] = {}
+    other_names: set[int] = set()  # words of a name that is no actor's ("World Uyghur Congress")
     base = sent.start_char
     for start, end, entry in dictionary.find(sent.text):
         span = sent.doc.char_span(base + start, base + end, alignment_mode="expand")
         if span is None or any(t.i in hits for t in span) or (entry.kind == "state" and _in_place_name(span)):
+            continue
+        if span.text in ("American", "Americans") and _of_the_americas(span):
+            continue
+        if span.text in _SHARED_NAMES and _ends_other_name(span, hits):
+            other_names.update(t.i for t in span)
             continue
         # a possessive pronoun-like or lower-cased common word is not a name
         for tok in span:
@@ -596,7 +666,7 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     i = 0
     while i < len(words):
         tok = sent[i]
-        found = dictionary.role_at(words, i) if tok.i not in hits else None
+        found = dictionary.role_at(words, i) if tok.i not in hits and tok.i not in other_names else None
         if found:
             n, sector = found
             for t in sent[i:i + n]:
@@ -625,12 +695,74 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             hits[tok.i] = (tok.i + 1, "person", None)
         elif tok.i not in hits and tok.pos_ == "PROPN" and (
                 tok.ent_type_ == "PERSON" or tok.text in people
-                or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT", "GPE") and tok.text in dictionary.surnames
+                or (tok.ent_type_ in ("", "ORG", "NORP", "PRODUCT", "GPE") and bare_surname(tok.text) in dictionary.surnames
                     and tok.text not in dictionary.places)):
             hits[tok.i] = (tok.i + 1, "person", None)
         i += 1
     _apposed_names(sent, hits)
+    _envoy_names(sent, hits)
     return hits
+
+
+# Entity types a name after an envoy's destination may carry and still be the envoy's name
+# (the tagger reads "Azerbaijan Bilal Hayee" as one title of a work).
+_ENVOY_NAME_TYPES = ("", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT")
+
+
+def _envoy_names(sent, hits) -> None:
+    """"Pakistani Ambassador to Azerbaijan Bilal Hayee": up to three capitalised names right
+    after an envoy's destination are the envoy's name, though the tagger did not see a person."""
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        hit = hits.get(i)
+        if hit is None or hit[1] != "role" or hit[2] != "DIP" or (i - 1 in hits and hits[i - 1][:2] == hit[:2]):
+            continue
+        j = hit[0]
+        if j >= sent.end or doc[j].lower_ != "to":
+            continue
+        j += 1 + (j + 1 < sent.end and doc[j + 1].lower_ == "the")
+        place = hits.get(j)
+        if place is None or place[1] != "dict" or place[2].kind == "person":
+            continue
+        k = place[0]
+        names = []
+        while (k < sent.end and len(names) < 3 and doc[k].pos_ == "PROPN" and doc[k].text.istitle()
+               and doc[k].i not in hits and doc[k].ent_type_ in _ENVOY_NAME_TYPES):
+            names.append(k)
+            k += 1
+        if len(names) >= 2 and (k >= sent.end or doc[k].pos_ != "PROPN"):
+            for n in names:
+                hits[n] = (n + 1, "person", None)
+
+
+# Words before "American" that name a region of the Americas or a people, not the United States.
+_AMERICAS = frozenset({"North", "South", "Latin", "Central", "Pan", "Native", "African", "Afro", "Meso", "Ibero"})
+
+
+def _of_the_americas(span) -> bool:
+    """"North American leaders", "Latin-American states", "African Americans": not the US."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text in ("-", "–"):
+        i -= 1
+    return i >= 0 and doc[i].text in _AMERICAS
+
+
+# Institutions' one-word names that other bodies end their own names with: "Congress" is the
+# US Congress, but not in "the World Uyghur Congress" or "Peru's Congress".
+_SHARED_NAMES = frozenset({"Congress"})
+
+
+def _ends_other_name(span, hits) -> bool:
+    """Is this one-word name the last word of a longer name that is not a known actor's ("the
+    General People's Congress", "the World Uyghur Congress")? A state's name or adjective just
+    before ("Peruvian Congress") is known, and says whose it is."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s"):
+        i -= 1
+    return i >= span.sent.start and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "ADJ") \
+        and doc[i].i not in hits
 
 
 # Head words of the names of seas, straits and landforms that carry a state's name or
@@ -744,7 +876,7 @@ def _separates(doc, left: int, right: int, hits) -> bool:
 
 
 def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, str | None]],
-                when: str | None = None) -> list[Unit]:
+                when: str | None = None, seats: list[tuple[int, int, str]] | None = None) -> list[Unit]:
     """The actor units of one spaCy sentence, with people learned so far in the document;
     ``when`` (the publication date) tells whose office a bare surname names."""
     hits = _token_hits(sent, dictionary, people)
@@ -758,6 +890,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
                          or (i not in hits and sent.doc[i].ent_type_ == "PERSON")]
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
+        if _hyphenated_american(sent.doc, tokens, hits):
+            # "a dual Egyptian American citizen", "Iranian Americans": Americans of that descent
+            code = "USA"
         if len({e.code for e in codes if e.code}) > 1 and all(e.kind == "igo" for e in codes if e.code):
             # "the UN International Court of Justice": the body the phrase ends on, its organ
             code = [e.code for e in codes if e.code][-1]
@@ -773,27 +908,35 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             code, sector = None, "REB"
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
-        if person and when and any(e.kind == "person" and e.code == code for e in codes):
-            # "Jean Ping" in 2010 is the AU's, not Gabon's: of a name's offices, the one held then
-            held = office_held(person, when)
+        title = _role_phrase(sent.doc, tokens, hits)
+        if person and (when or title) and any(e.kind == "person" and e.code == code for e in codes):
+            # "Jean Ping" in 2010 is the AU's, not Gabon's: of a name's offices, the one the text
+            # names ("Foreign Minister Jean Ping"), else the one held then
+            held = office_held(person, when, title)
             if held is not None:
                 code, sector = held[0], sector if role_sectors else held[1]
         if code is None and person:
             last = person.split()[-1]
+            alone = lone_surname(person)  # "Sisi", "El-Sisi", "El Beblawi": a surname alone
             # a surname alone ("Clinton", "President Milosevic") may name an office holder; a
             # fuller name that is not the office holder's ("Mahamet Ali Abdullah") does not
-            known = people.get(person) or people.get(last) or (
-                surname_actor(dictionary.surnames[last], when) if person == last and last in dictionary.surnames
-                and last not in people else None)
+            known = people.get(person) or people.get(last) or people.get(alone or "") or (
+                surname_actor(dictionary.surnames[alone], when, title) if alone in dictionary.surnames
+                and alone not in people else None)
             if known is not None and known[0] is None:
                 known = None
             if known is None and person not in people:
-                known = fuller_name_actor(person, when) or spelled_name_actor(person, when)
+                known = fuller_name_actor(person, when, title) or spelled_name_actor(person, when, title)
             if known is None:
                 known = _nationality(sent.doc, tokens, units)
             if known:
                 code, sector = known[0], sector or known[1]
         if code is None and not role_sectors and not person:
+            continue
+        if not role_sectors and not person and _seat_as_modifier(sent.doc, tokens, codes, hits):
+            # "a Kabul car bombing", "The Washington Post": a place, or part of a name
+            if seats is not None:
+                seats.append((tokens[0], tokens[-1] + 1, code))
             continue
         if code is None and not person and sent.doc[tokens[-1]].pos_ not in ("NOUN", "PROPN"):
             continue  # a role word used as a modifier ("military aid") names no one
@@ -801,13 +944,38 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             # "US citizen Alan Gross … Gross was jailed": a surname kept from the office holders
             # who bear it takes the actor the document gives its bearer
             _remember(people, person, (code, sector))
-        role = _role_phrase(sent.doc, tokens, hits) or next(
+        role = title or next(
             (e.role for e in codes if e.kind == "person" and e.role in titles()), None)
         units.append(Unit(tokens=tokens, code=code, sector=sector, kind=kind, person=person,
-                          official=bool(role_sectors or person), role=role))
-    _named_by_neighbour(sent, units, people)
+                          official=bool(role_sectors or person), role=role,
+                          titled=bool(title) and not any(sent.doc[i].lower_ in ("former", "ex", "then")
+                                                         for i in range(max(sent.start, tokens[0] - 2), tokens[-1]))))
+    # a role's own phrase first ("the spokesman for the Kazakh Foreign Ministry"), so that a
+    # name in apposition to it ("…, Aybek Smadiyarov,") takes its state
     _officials_from(sent, units)
+    _named_by_neighbour(sent, units, people)
     return units
+
+
+def _seat_as_modifier(doc, tokens: list[int], codes: list[Entry], hits) -> bool:
+    """Is this a capital or seat of power alone, as a modifier of a noun that names no actor
+    ("a Kabul car bombing", "The Washington Post", "Kremlin critics")? Then it names a place, or
+    is part of another name, not the government ("a Moscow court", "Beijing authorities" are
+    actors: their head is a role)."""
+    if not codes or not all(e.kind == "state" and e.sector == "GOV" for e in codes):
+        return False
+    last = doc[tokens[-1]]
+    return last.dep_ == "compound" and last.head.i > last.i and last.head.i not in hits \
+        and last.head.pos_ in ("NOUN", "PROPN")
+
+
+def _hyphenated_american(doc, tokens: list[int], hits) -> bool:
+    """"Egyptian American", "Iranian Americans" (with a space: "Russian-American talks" are two
+    states'): a state's adjective right before "American" names Americans of that descent."""
+    return any(doc[i].text in ("American", "Americans") and i - 1 in hits and hits[i - 1][1] == "dict"
+               and hits[i - 1][2].kind == "state" and hits[i - 1][0] == i and doc[i - 1].whitespace_
+               and doc[i - 1].text[-1:].islower() and doc[i - 1].text != "American"
+               for i in tokens[1:])
 
 
 def _role_phrase(doc, tokens: list[int], hits) -> str | None:
@@ -862,7 +1030,7 @@ def _remember(people: dict[str, tuple[str, str | None]], person: str, actor: tup
     words = person.replace(" - ", "-").split()  # the tokenizer splits "Sok-ju"
     family = family_name(words, actor[0]) or (words[0] if len(words) in (2, 3) and words[0] in _family_surnames()
                                                and words[-1] not in _given_names() else None)
-    for last in {words[-1], family or words[-1]}:
+    for last in {words[-1], family or words[-1], bare_surname(words[-1])}:
         if people.get(last) == (None, None) and len(words) > 1:
             people[last] = actor
         people.setdefault(last, actor)
@@ -885,6 +1053,12 @@ def _nationality(doc, tokens: list[int], units: list[Unit]) -> tuple[str, str | 
     return state.code, None
 
 
+# Roles that speak for whom "for" names ("the spokesman for the Kazakh Foreign Ministry"); an
+# envoy "for Syria" is sent about Syria, not by it.
+_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                       "spokespersons"})
+
+
 def _officials_from(sent, units: list[Unit]) -> None:
     """"15 diplomats from Cuba's embassy", "troops of Uganda", "officials from both
     countries": a role word whose own phrase says where it is from serves that actor."""
@@ -896,7 +1070,8 @@ def _officials_from(sent, units: list[Unit]) -> None:
         if any(c.dep_ == "poss" for c in head.children):
             continue  # "Jordan recalled its ambassador from Israel": the owner's, sent there
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of") and not (
+                    prep.lower_ == "for" and head.lower_ in _SPEAKERS):
                 continue
             for pobj in prep.children:
                 inner = by_token.get(pobj.i) or next(
@@ -909,16 +1084,38 @@ def _officials_from(sent, units: list[Unit]) -> None:
                 break
 
 
+def _out_of_office(person: str, when: str | None, dictionary: ActorDictionary) -> bool:
+    """Was this office holder out of office when the story was published (more than a year
+    after their last term, or before their first)? A former prime minister named in a story
+    does not make the officials named after him his state's."""
+    if not when or not when[:4].isdigit():
+        return False
+    alone = lone_surname(person)
+    terms = _name_terms().get(person.replace(" - ", "-")) or (dictionary.surnames.get(alone) if alone else None)
+    return bool(terms) and all(_years_from(when, start, end) > 1 for _, _, start, end in terms)
+
+
+# Roles that name the other side's office holder: "his counterpart" is no official of the
+# state named before, nor of the home country; "his South Korean counterpart" is South Korea's.
+_OTHER_SIDE = frozenset({"counterpart", "counterparts"})
+
+
 def _singular(doc, unit: Unit) -> bool:
     """Is the unit's head a singular noun ("the minister", not "the ministers")?"""
     return doc[unit.tokens[-1]].tag_ in ("NN", "NNP")
 
 
 def _possessed(doc, unit: Unit) -> bool:
-    """"the two countries' foreign ministers": a possessor naming several parties, not the
-    home country, says whose officials they are."""
-    return any(c.dep_ == "poss" and c.i not in unit.tokens and any(g.lower_ in ("two", "both") for g in c.children)
-               for i in unit.tokens for c in doc[i].children)
+    """"the two countries' foreign ministers", "the prime ministers of both countries", "both
+    prime ministers", "the two ministers": officials of several parties, not of the home
+    country nor of the state named before."""
+    head = doc[unit.tokens[-1]]
+    if head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") and c.dep_ in ("det", "predet", "nummod", "preconj")
+                                            for c in head.children):
+        return True
+    owners = [c for i in unit.tokens for c in doc[i].children if c.dep_ == "poss" and c.i not in unit.tokens]
+    owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(any(g.lower_ in ("two", "both") for g in o.children) for o in owners)
 
 
 # Bodies that are no state: "a spokesman for the militia" serves no state named before.
@@ -1006,14 +1203,16 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     for para in doc.parsed or []:
         for ent in para.parsed.ents:
             words = ent.text.split()
-            if ent.label_ == "PERSON" and len(words) >= 2 and words[-1] in dictionary.surnames \
-                    and _variant_of(words[0], _given_names().get(words[-1], frozenset())) is None:
-                people.setdefault(words[-1], (None, None))
+            last = bare_surname(words[-1]) if len(words) >= 2 else ""
+            if ent.label_ == "PERSON" and len(words) >= 2 and last in dictionary.surnames and words[0] not in ("Al", "El") \
+                    and _variant_of(words[0], _given_names().get(last, frozenset())) is None:
+                people.setdefault(last, (None, None))
             elif ent.label_ == "PERSON" and len(words) >= 2 and words[0] in dictionary.surnames \
                     and family_name(words, None) and " ".join(words[1:]) not in _given_names().get(words[0], ()):
                 # "Wang Wei, the pilot": not the office holders whose family name is Wang
                 people.setdefault(words[0], (None, None))
-    per_sentence = [build_units(sent, dictionary, people, doc.published)
+    seats: list[list[tuple[int, int, str]]] = []  # per sentence: capitals that name a place here
+    per_sentence = [build_units(sent, dictionary, people, doc.published, seats=seats.append([]) or seats[-1])
                     for para in doc.parsed or [] for sent in para.parsed.sents]
     place = dictionary.phrases.get(doc.meta.get("dateline_place") or "")
     home = home_country([u for units in per_sentence for u in units], dateline=place.code if place else None)
@@ -1030,7 +1229,8 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
         for sent in para.parsed.sents:
             for unit in per_sentence[sent_index]:
                 if unit.code is None and unit.person:
-                    known = people.get(unit.person) or people.get(unit.person.split()[-1])
+                    known = people.get(unit.person) or people.get(unit.person.split()[-1]) or people.get(
+                        lone_surname(unit.person) or "")
                     if known:
                         unit.code, unit.sector = known[0], unit.sector or known[1]
                 if unit.code is None:
@@ -1044,15 +1244,18 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
                     # "the president" after "President Bill Clinton": the one last so titled
                     unit.code, unit.inferred = titled[unit.role], True
                 if (unit.code is None and unit.sector in STATE_SECTORS and (last_official or home)
-                        and not _possessed(sent.doc, unit) and not _serves_another(sent, unit, per_sentence[sent_index])):
+                        and unit.role not in _OTHER_SIDE and not _possessed(sent.doc, unit) and not _serves_another(sent, unit, per_sentence[sent_index])):
                     unit.code, unit.inferred = last_official or home, True
                     if unit.person:
                         _remember(people, unit.person, (unit.code, unit.sector))
                 if unit.role in titles() and unit.code and not unit.inferred and _singular(sent.doc, unit):
                     titled[unit.role] = unit.code
                 if (unit.official and unit.code and len(unit.code) == 3 and unit.sector in STATE_SECTORS
-                        and unit.code not in igo_codes()):
-                    # (an international body's officials serve no state: "the forum's chair")
+                        and unit.code not in igo_codes()
+                        and not (unit.person and not unit.titled
+                                 and _out_of_office(unit.person, doc.published, dictionary))):
+                    # (an international body's officials serve no state: "the forum's chair"; nor
+                    # does a former office holder speak for one: "a suit against Beblawi")
                     last_official = unit.code
                 first, last = para.parsed[unit.start], para.parsed[unit.end - 1]
                 start = para.offset + first.idx
@@ -1067,5 +1270,5 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     _predecessors(doc)
     find_halves(doc)
     find_short_names(doc)
-    find_places(doc, dictionary)
+    find_places(doc, dictionary, seats)
     return doc
