@@ -417,13 +417,6 @@ def pair_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def seats_of_power() -> frozenset[str]:
-    """Capitals and seats of government that news names for a state's government ("Kabul",
-    "the Kremlin"): the ``metonyms`` of ``countries.tsv``."""
-    return frozenset(p for row in _rows("countries.tsv") for p in _split(row["metonyms"]))
-
-
-@lru_cache(maxsize=1)
 def igo_codes() -> frozenset[str]:
     """Codes of the international bodies in ``data/actors/igos.tsv``."""
     return frozenset(row["code"] for row in _rows("igos.tsv"))

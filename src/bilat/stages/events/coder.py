@@ -43,23 +43,6 @@ def _venue(mention: Mention, parsed) -> bool:
     return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at")
 
 
-def _scene(mention: Mention, parsed, rules: Rules) -> bool:
-    """A capital named as the scene of force ("a Kabul car bombing", "the Beirut blast"): a
-    place, not the doer."""
-    if mention.sector != "GOV" or mention.head < 0 or mention.head >= len(parsed):
-        return False
-    tok = parsed[mention.head]
-    from bilat.stages.actors import seats_of_power  # the actors stage owns the data
-
-    if tok.pos_ != "PROPN" or tok.dep_ != "compound" or mention.text not in seats_of_power():
-        return False
-    head = tok.head
-    while head.dep_ == "compound" and head.head is not head:
-        head = head.head
-    rule = rules.nouns.get(head.lemma_.lower())
-    return rule is not None and rule[0][:2] in ("18", "19", "20")
-
-
 def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: float = 0.5) -> Document:
     """Fill ``doc.events`` from the parse and ``doc.mentions``; dates are the time stage's job."""
     rules = rules or load_rules()
@@ -83,16 +66,12 @@ def code_events(doc: Document, rules: Rules | None = None, *, min_confidence: fl
         speakers = quote_speakers(sents, [by_sentence.get(sent_index + k, []) for k in range(len(sents))], last_person)
         for k, sent in enumerate(sents):
             mentions = by_sentence.get(sent_index, [])
-            places = places_by_sentence.get(sent_index, {})
-            for m in [m for m in mentions if _scene(m, para.parsed, rules)]:
-                mentions = [x for x in mentions if x is not m]
-                places = {**places, **{i: m.code for i in range(m.token_start, m.token_end)}}
             by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
             # a pair named earlier in the same sentence counts too ("A and B signed … the two countries")
             here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
             ctx = Context(by_token, recent + here, last_person,
                           tuple((sent_index - i, e.source, e.target, e.root) for i, e in recent_events),
-                          places, speakers.get(k), previous_subject, story)
+                          places_by_sentence.get(sent_index, {}), speakers.get(k), previous_subject, story)
             if mentions or recent or last_person is not None:
                 for cand in find_candidates(sent, ctx, rules):
                     found = list(_records(doc, cand, sent, para_index, para.offset, sent_index, seen,
