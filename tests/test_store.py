@@ -1,3 +1,7 @@
+import json
+
+import pytest
+
 from bilat.document import Document, Event
 
 
@@ -138,3 +142,123 @@ def test_one_document_telling_one_agreement_act_twice_is_one_event():
     assert [e.event_id for e in merge_within_document([first, second, other])] == ["m2", "m3"]
     first.agreement = second.agreement = None  # without an agreement to tie them, two events
     assert len(merge_within_document([first, second])) == 2
+
+
+def _rows(store, table: str) -> list[tuple]:
+    cols = "*" if table != "documents" else "* EXCLUDE (ingested_at)"
+    return store.con.execute(f"SELECT {cols} FROM {table} ORDER BY rowid").fetchall()
+
+
+def _tangled(seed: int) -> list:
+    """Documents whose events merge across documents and stories in many ways: few pairs,
+    roots and dates, stories of two to four documents, undated mentions among them."""
+    import random
+
+    rng = random.Random(seed)
+    docs = []
+    for d in range(24):
+        story = f"st{d // 3}" if d % 5 else None
+        events = []
+        for k in range(rng.randint(1, 5)):
+            source, target = rng.choice([("PAK", "USA"), ("USA", "PAK"), ("PAK", "RUS")])
+            date = rng.choice([None, "2005", "2005-10", "2005-10-04", "2011-11", "2011-11-26"])
+            events.append(_event(doc_id=f"d{d:02d}", eid=f"d{d:02d}e{k}", source=source, target=target,
+                                 date=date, cameo=rng.choice(["057", "040", "190"]), story=story))
+            events[-1].span = (k * 40 * rng.randint(0, 1), k * 40 * rng.randint(0, 1) + 30)
+            events[-1].confidence = rng.choice([0.5, 0.6, 0.7])
+        docs.append(_doc(f"d{d:02d}", raw=f"text {d}", events=events))
+        docs[-1].story_id = story
+    return docs
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_replaced_document_is_rebuilt_alike_with_and_without_the_batch_cache(seed):
+    """Replacing a document rebuilds the events it supported; a write batch does it through its
+    candidate cache (a query per batch, not a scan per mention), with the same result as the
+    rebuild that queries the table for every remaining mention."""
+    from bilat.query import Store
+    from bilat.store import DyadCache, PeriodTally, write_unlocked
+
+    docs = _tangled(seed)
+    with Store(":memory:") as by_query, Store(":memory:") as by_cache:
+        for doc in docs:
+            by_query.add(doc)
+            by_cache.add(doc)
+        for doc in docs[::3]:  # each told again with one event fewer and one date moved
+            again = _doc(doc.doc_id, raw=doc.raw + " again", events=[
+                _event(doc_id=e.doc_id, eid=e.event_id, source=e.source, target=e.target,
+                       date=e.event_date if i else "2005-10", cameo=e.cameo, story=e.story_id)
+                for i, e in enumerate(doc.events[:-1] or doc.events)])
+            again.story_id = doc.story_id
+            assert by_query.add(again) == "replaced"
+            by_cache.con.execute("BEGIN TRANSACTION")
+            tally = PeriodTally()
+            assert write_unlocked(by_cache.con, again, cache=DyadCache(by_cache.con), tally=tally) == "replaced"
+            tally.flush(by_cache.con)
+            by_cache.con.execute("COMMIT")
+            for table in ("events", "mentions", "dyad_periods"):
+                assert _rows(by_cache, table) == _rows(by_query, table), (doc.doc_id, table)
+
+
+def _story_rows(ids):
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "stories.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines() if json.loads(line)["id"][:3] in ids]
+
+
+def test_a_resumed_ingest_redates_stored_copies_and_duplicates_nothing(pipeline, tmp_path):
+    """Undated copies stored by one run join the stories of dated originals a later run reads,
+    and are dated by them; running either again changes nothing."""
+    from bilat.query import Store
+
+    rows = _story_rows(("s02", "s03", "s08"))
+    copies, originals = tmp_path / "copies.jsonl", tmp_path / "originals.jsonl"
+    copies.write_text("".join(json.dumps(r) + "\n" for r in rows if not r.get("published")))
+    originals.write_text("".join(json.dumps(r) + "\n" for r in rows if r.get("published")))
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        store.ingest([copies], pipeline=pipeline)
+        before = {d: s for d, s in store.con.execute("SELECT doc_id, story_date FROM documents").fetchall()}
+    assert set(before) == {"s02-v4", "s03-v4", "s08-v5"} and set(before.values()) == {None}
+    with Store(db) as store:  # a later run, on the same store
+        store.ingest([originals], pipeline=pipeline)
+        stories = dict(store.con.execute("SELECT doc_id, story_id FROM documents").fetchall())
+        dated = dict(store.con.execute("SELECT doc_id, story_date FROM documents WHERE doc_id IN "
+                                       "('s02-v4', 's03-v4', 's08-v5')").fetchall())
+        copy_dates = [m["event_date"] for m in store.mentions() if m["doc_id"] in dated]
+        tables = {t: _rows(store, t) for t in ("documents", "mentions", "events", "agreement_steps", "story_index")}
+        tally = store.ingest([copies, originals], pipeline=pipeline)
+        assert tally == {"added": 0, "replaced": 0, "unchanged": len(rows)}
+        assert {t: _rows(store, t) for t in tables} == tables
+        mention_ids = [r[0] for r in store.con.execute("SELECT event_id FROM mentions").fetchall()]
+    for copy in dated:  # each copy in its original's story, dated by it
+        assert stories[copy] == stories[copy[:3] + "-v1"]
+        assert dated[copy] == min(r["published"] for r in rows if r["id"][:3] == copy[:3] and r.get("published"))
+    assert len(mention_ids) == len(set(mention_ids))
+    # dated as if the originals had come first
+    with Store(str(tmp_path / "one.duckdb")) as store:
+        store.ingest([originals, copies], pipeline=pipeline)
+        assert sorted(copy_dates, key=str) == sorted((m["event_date"] for m in store.mentions() if m["doc_id"] in dated),
+                                                     key=str)
+    assert any(copy_dates)
+
+
+def test_an_undated_copy_with_nothing_to_date_is_not_coded_again(pipeline, tmp_path):
+    """Only the dating of events and agreement steps reads a story's date: a copy that told
+    neither gets the date noted without being coded or written again."""
+    from bilat.query import Store
+
+    text = ("The harvest festival drew large crowds to the old market square on a mild evening, "
+            "with music, food stalls and a parade of decorated carts through the narrow streets. ") * 4
+    (tmp_path / "copy.txt").write_text(text)
+    (tmp_path / "original.jsonl").write_text(json.dumps({"id": "original", "text": text,
+                                                         "published": "2021-09-04"}) + "\n")
+    db = str(tmp_path / "q.duckdb")
+    with Store(db) as store:
+        store.ingest([str(tmp_path / "copy.txt")], pipeline=pipeline)
+        (stamp,) = store.con.execute("SELECT ingested_at FROM documents WHERE doc_id = 'copy'").fetchone()
+        store.ingest([str(tmp_path / "original.jsonl")], pipeline=pipeline)
+        row = store.con.execute("SELECT story_date, ingested_at FROM documents WHERE doc_id = 'copy'").fetchone()
+        stories = store.con.execute("SELECT count(DISTINCT story_id) FROM documents").fetchone()[0]
+    assert stories == 1 and row == ("2021-09-04", stamp)

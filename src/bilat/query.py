@@ -12,8 +12,9 @@ from pathlib import Path
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, known_hashes, load_story_index, stale_undated, write_document,
-                         write_unlocked)
+from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, known_hashes, load_story_index,
+                         note_story_dates, quiet_documents, release_free_memory, same_coding, stale_undated, undated_documents,
+                         write_document, write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
 RECORD_FIELDS = ("event_id", "doc_id", "story_id", "source", "target", "source_sector",
@@ -228,12 +229,16 @@ class Store:
         for batch in _batches(stream, pipeline.settings.batch_size):
             for outcome in self._write_batch(batch, index):
                 tally[outcome] += 1
+            release_free_memory()
         # a dated document gave a story a (new) date: code its undated copies again against it
-        story_dates = {}
-        for doc_id in index.documents():
+        moved = {}
+        for doc_id, used in undated_documents(self.con).items():
             found = index.story_dates.get(index.story_of(doc_id))
-            story_dates[doc_id] = found.isoformat() if found else None
-        redo = stale_undated(self.con, story_dates)
+            if found is not None and found.isoformat() != used:
+                moved[doc_id] = found.isoformat()
+        quiet = quiet_documents(self.con, sorted(moved))  # no event, no step: nothing to re-date
+        note_story_dates(self.con, {d: moved[d] for d in quiet})
+        redo = stale_undated(self.con, [d for d in moved if d not in quiet])
         for batch in _batches(pipeline.pipe(redo, on_error=on_error), pipeline.settings.batch_size):
             self._write_batch(batch, index, force=True)
         cluster_if_due(self.con)  # keeps timeline pages fast as the store grows
@@ -244,11 +249,17 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             outcomes = []
+            writes = batch
+            if force:  # coded again against a new story date: rewrite only those it changed
+                same = same_coding(self.con, batch)
+                note_story_dates(self.con, {d.doc_id: d.meta.get("story_date") for d in batch if d.doc_id in same})
+                outcomes += ["unchanged"] * len(same)
+                writes = [d for d in batch if d.doc_id not in same]
             # the merge candidates of the whole batch, found by one scan of the events
             cache = DyadCache(self.con)
-            cache.prefetch(_event_row(e) for doc in batch for e in doc.events)
+            cache.prefetch(_event_row(e) for doc in writes for e in doc.events)
             tally = PeriodTally()  # the batch's changes to dyad_periods, written in one statement
-            for doc in batch:
+            for doc in writes:
                 row = index.pending.get(doc.doc_id)
                 outcomes.append(write_unlocked(self.con, doc, [row] if row else [], force=force, cache=cache,
                                                tally=tally))

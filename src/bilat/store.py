@@ -13,7 +13,9 @@ its earlier version, and the events it supported are recomputed from what remain
 """
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
 from bilat.document import Agreement, Document, Event, StatusChange, make_event_id
@@ -419,6 +421,12 @@ class DyadCache:
     def stored(self, event: dict) -> None:
         self.ids(event)[event["event_id"]] = event.get("event_date")
 
+    def forget(self, row: dict, event_id: str) -> None:
+        """An event of ``row``'s root and pair was deleted."""
+        known = self.keys.get(self.key(row))
+        if known is not None:
+            known.pop(event_id, None)
+
     def clear(self) -> None:
         self.keys.clear()
 
@@ -537,13 +545,21 @@ def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache 
     return merged_id
 
 
-def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None) -> None:
-    """Remove a document's mentions and rebuild the events they supported."""
+def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None,
+                     cache: DyadCache | None = None) -> None:
+    """Remove a document's mentions and rebuild the events they supported.
+
+    With ``cache`` (a write batch's), the rebuild finds its candidates through it (see
+    :func:`_rebuild`); without one, each remaining mention is merged again by a query of
+    the whole table."""
     affected = [r[0] for r in con.execute(
         "SELECT DISTINCT merged_id FROM mentions WHERE doc_id = ?", [doc_id]).fetchall()]
     con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM agreement_steps WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+    if cache is not None:
+        _rebuild(con, affected, cache, tally)
+        return
     for event_id in affected:
         cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM mentions WHERE merged_id = ? "
                           "ORDER BY doc_id, span_start", [event_id])
@@ -554,6 +570,82 @@ def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None) -> N
             _count(con, tally, dict(zip(_TALLIED, gone)), -1)
         for mention in rest:
             _merge_mention(con, mention, tally=tally)
+
+
+def _rebuild(con, affected: list[str], cache: DyadCache, tally: PeriodTally | None) -> None:
+    """The rebuild of :func:`_forget_document` (each affected event deleted in turn, then its
+    remaining mentions merged again in ``(doc_id, span_start)`` order, a mention merged into a
+    later affected event going with it), with the same outcome, but reading the remaining
+    mentions and what their documents and stories support in one query each, and finding
+    candidates through ``cache`` instead of a scan of ``events`` per mention: the scan grew
+    with the store, and the remaining mentions with the copies of a story."""
+    if not affected:
+        return
+    marks = ", ".join("?" for _ in affected)
+    cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)}, merged_id, rowid FROM mentions "
+                      f"WHERE merged_id IN ({marks}) ORDER BY doc_id, span_start, rowid", affected)
+    queue: dict[str, list[tuple]] = {event_id: [] for event_id in affected}
+    for row in cur.fetchall():
+        mention = dict(zip(EVENT_COLUMNS, row[:len(EVENT_COLUMNS)]))
+        queue[row[-2]].append((_order(mention, row[-1]), mention))
+    mentions = [m for told in queue.values() for _, m in told]
+    if not mentions:
+        for event_id in affected:
+            _delete_event(con, event_id, cache, tally)
+        return
+    # what each remaining mention's document or story supports, counted by event (a mention
+    # of both counted twice, as the UNION ALL of _supported does), kept as mentions move
+    keys = {(m["doc_id"], m.get("story_id")) for m in mentions}
+    docs = sorted({k[0] for k in keys})
+    stories = sorted({k[1] for k in keys if k[1] is not None})
+    where = [f"doc_id IN ({', '.join('?' for _ in docs)})"]
+    if stories:
+        where.append(f"story_id IN ({', '.join('?' for _ in stories)})")
+    support: dict[tuple, dict[str, int]] = {key: {} for key in keys}
+    for doc_id, story_id, merged_id in con.execute(
+            f"SELECT doc_id, story_id, merged_id FROM mentions WHERE {' OR '.join(where)}",
+            docs + stories).fetchall():
+        _move_support(support, doc_id, story_id, None, merged_id)
+    cache.prefetch(mentions)
+    done: set[str] = set()
+    for event_id in affected:
+        done.add(event_id)
+        _delete_event(con, event_id, cache, tally)
+        for _, mention in queue.pop(event_id):
+            key = (mention["doc_id"], mention.get("story_id"))
+            supported = {i for i, n in support[key].items() if n > 0}
+            merged_id = _merge_mention(con, mention, cache=cache, tally=tally, supported=supported)
+            _move_support(support, mention["doc_id"], mention.get("story_id"), event_id, merged_id)
+            if merged_id in queue and merged_id not in done:  # its turn comes: it goes along
+                bisect.insort(queue[merged_id], (_order(mention, None), mention), key=lambda t: t[0])
+
+
+def _order(mention: dict, rowid: int | None) -> tuple:
+    # a mention merged again sorts after those of its document and sentence already there
+    # (DuckDB sorts a missing span last)
+    span = mention.get("span_start")
+    return (mention["doc_id"], span if span is not None else float("inf"),
+            rowid if rowid is not None else float("inf"))
+
+
+def _move_support(support: dict[tuple, dict[str, int]], doc_id: str, story_id: str | None,
+                  old: str | None, new: str | None) -> None:
+    """A mention of ``doc_id`` and ``story_id`` now supports ``new`` instead of ``old``."""
+    for (d, s), counts in support.items():
+        n = (d == doc_id) + (s is not None and s == story_id)
+        if n:
+            if old is not None:
+                counts[old] = counts.get(old, 0) - n
+            if new is not None:
+                counts[new] = counts.get(new, 0) + n
+
+
+def _delete_event(con, event_id: str, cache: DyadCache, tally: PeriodTally | None) -> None:
+    for gone in con.execute(f"DELETE FROM events WHERE event_id = ? RETURNING root, {', '.join(_TALLIED)}",
+                            [event_id]).fetchall():
+        row = dict(zip(("root",) + _TALLIED, gone))
+        _count(con, tally, row, -1)
+        cache.forget(row, event_id)
 
 
 def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
@@ -591,9 +683,7 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     if row is not None and row[0] == key and not force:
         return "unchanged"
     if row is not None:
-        _forget_document(con, doc.doc_id, tally=tally)
-        if cache is not None:
-            cache.clear()  # events were rebuilt without it
+        _forget_document(con, doc.doc_id, tally=tally, cache=cache)
     # a document without a publication date to the day is coded against its story's date,
     # which a later document may set or move: keep what it is coded from
     redatable = published_date(doc) is None
@@ -644,24 +734,98 @@ def _insert_mentions(con, rows: list[list]) -> None:
                     [v for row in rows for v in row])
 
 
-def stale_undated(con, story_dates: dict[str, str | None]) -> list[Document]:
-    """Stored documents coded against another reference date than their story has now.
+def release_free_memory() -> None:
+    """Give the C allocator's free pages back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). An ingest's main process receives each coded batch from a worker as a buffer
+    of megabytes, unpickled by another thread; freed, such pages can stay in the process
+    between the long-lived objects allocated after them, and its resident set grew by more
+    than Python and DuckDB count as held (README, *Real news*, what the main process holds)."""
+    global _TRIM
+    if _TRIM is None:
+        import ctypes
+        import ctypes.util
 
-    Args:
-        story_dates: doc_id → its story's date (ISO) now, for the documents of the index.
+        try:
+            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc: its allocator is left alone
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
 
-    Returns:
-        Documents to code again, in doc_id order, each as it was read.
+
+_TRIM = None
+
+
+def undated_documents(con) -> dict[str, str | None]:
+    """doc_id → the story date each stored document coded against its story's date (one
+    without a publication date to the day) was coded against."""
+    return dict(con.execute("SELECT doc_id, story_date FROM documents WHERE raw IS NOT NULL").fetchall())
+
+
+def quiet_documents(con, doc_ids: list[str]) -> set[str]:
+    """Those of ``doc_ids`` whose stored coding told no event and no agreement step: only
+    the dating of events and steps reads a reference date, so coding them again against
+    another gives nothing again."""
+    loud: set[str] = set()
+    for start in range(0, len(doc_ids), 1000):
+        part = list(doc_ids[start:start + 1000])
+        marks = ", ".join("?" for _ in part)
+        loud.update(r[0] for r in con.execute(
+            f"SELECT doc_id FROM mentions WHERE doc_id IN ({marks}) "
+            f"UNION SELECT doc_id FROM agreement_steps WHERE doc_id IN ({marks})", part + part).fetchall())
+    return set(doc_ids) - loud
+
+
+def note_story_dates(con, story_dates: dict[str, str]) -> None:
+    """Record the story date stored documents are now coded against (doc_id → ISO date),
+    in one statement: for documents whose coding that date does not change."""
+    if not story_dates:
+        return
+    values = ", ".join("(?, ?)" for _ in story_dates)
+    con.execute(f"UPDATE documents SET story_date = v.d FROM (VALUES {values}) v(id, d) "
+                "WHERE documents.doc_id = v.id", [x for pair in sorted(story_dates.items()) for x in pair])
+
+
+def stale_undated(con, doc_ids: list[str], *, chunk: int = 256) -> Iterator[Document]:
+    """The stored documents ``doc_ids`` as they were read, to code again, in doc_id order,
+    read ``chunk`` at a time (their raw text is the bulk of them).
+
+    Yields:
+        Documents, each as it was read.
     """
-    out = []
-    for doc_id, origin, url, title, published, precision, raw, is_html, key, used in con.execute(
-            "SELECT doc_id, origin, url, title, published, published_precision, raw, is_html, input_key, "
-            "story_date FROM documents WHERE raw IS NOT NULL ORDER BY doc_id").fetchall():
-        now = story_dates.get(doc_id)
-        if now is not None and now != used:
-            out.append(Document(doc_id=doc_id, raw=raw, origin=origin, is_html=bool(is_html), url=url,
-                                title=title, published=published, published_precision=precision,
-                                meta={"input_key": key}))
+    ordered = sorted(doc_ids)
+    for start in range(0, len(ordered), chunk):
+        part = ordered[start:start + chunk]
+        for doc_id, origin, url, title, published, precision, raw, is_html, key in con.execute(
+                "SELECT doc_id, origin, url, title, published, published_precision, raw, is_html, input_key "
+                f"FROM documents WHERE doc_id IN ({', '.join('?' for _ in part)}) ORDER BY doc_id", part).fetchall():
+            yield Document(doc_id=doc_id, raw=raw, origin=origin, is_html=bool(is_html), url=url,
+                           title=title, published=published, published_precision=precision,
+                           meta={"input_key": key})
+
+
+def same_coding(con, docs: list[Document]) -> set[str]:
+    """Those of ``docs`` (stored documents coded again) whose mentions and agreement steps are
+    exactly what is stored for them: writing them again would only undo and redo the merges.
+    Two queries, whatever the number of documents."""
+    if not docs:
+        return set()
+    ids = [d.doc_id for d in docs]
+    marks = ", ".join("?" for _ in ids)
+    stored_mentions: dict[str, dict] = {d: {} for d in ids}
+    for row in con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM mentions WHERE doc_id IN ({marks})",
+                           ids).fetchall():
+        stored_mentions[row[1]][row[0]] = tuple(row)
+    stored_steps: dict[str, dict] = {d: {} for d in ids}
+    for row in con.execute(f"SELECT {', '.join(_STEP_COLUMNS)} FROM agreement_steps WHERE doc_id IN ({marks})",
+                           ids).fetchall():
+        stored_steps[row[9]][row[0]] = tuple(row)
+    out = set()
+    for doc in docs:
+        mentions = {e.event_id: tuple(_event_row(e)[c] for c in EVENT_COLUMNS) for e in doc.events}
+        steps = {row[0]: tuple(row) for row in map(_step_row, doc.statuses)}
+        if mentions == stored_mentions[doc.doc_id] and steps == stored_steps[doc.doc_id]:
+            out.add(doc.doc_id)
     return out
 
 
@@ -679,13 +843,21 @@ def _write_agreement(con, agreement: Agreement) -> None:
                 [json.dumps(parties), row[1] or agreement.full_name, row[2] or agreement.owner, agreement.key])
 
 
-def _write_step(con, step: StatusChange) -> None:
+_STEP_COLUMNS = ("step_id", "agreement_key", "status", "event_date", "date_precision", "date_end", "actor",
+                 "parties", "implied", "doc_id", "story_id", "sentence", "span_start", "span_end", "confidence")
+
+
+def _step_row(step: StatusChange) -> list:
     step_id = make_event_id(step.doc_id, step.span[0], step.agreement, step.status, str(step.implied),
                             str(step.anchor), step.event_date or "")
-    con.execute("INSERT OR REPLACE INTO agreement_steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [step_id, step.agreement, step.status, step.event_date, step.date_precision, step.date_end,
-                 step.actor, json.dumps(step.parties), step.implied, step.doc_id, step.story_id, step.sentence,
-                 step.span[0], step.span[1], step.confidence])
+    return [step_id, step.agreement, step.status, step.event_date, step.date_precision, step.date_end,
+            step.actor, json.dumps(step.parties), step.implied, step.doc_id, step.story_id, step.sentence,
+            step.span[0], step.span[1], step.confidence]
+
+
+def _write_step(con, step: StatusChange) -> None:
+    con.execute(f"INSERT OR REPLACE INTO agreement_steps ({', '.join(_STEP_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in _STEP_COLUMNS)})", _step_row(step))
 
 
 def known_hashes(con) -> dict[str, str]:

@@ -1,0 +1,130 @@
+"""Where the memory of an ingest's main process goes, as the corpus grows.
+
+Runs ``Store.ingest`` in this process over a corpus (parsing in ``--workers`` processes, as
+``bilat ingest`` does) and, every ``--every`` articles read, prints one line: the resident
+set, what Python's allocations hold as ``tracemalloc`` counts them, what DuckDB holds by its
+own count (``duckdb_memory()``, by tag), the store's file size and the story index's arrays.
+With ``--top K``, the K source lines whose allocations grew most since the last line follow
+it. Then the time of the end of the ingest (documents coded again because their story's date
+moved) and how many documents it coded again.
+
+    .venv/bin/python benchmarks/trace_ingest.py benchmarks/corpus/real-6000.jsonl --every 1000 --top 8
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+
+def _rss_mib() -> tuple[int, int]:
+    now = peak = 0
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                now = int(line.split()[1]) // 1024
+            elif line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) // 1024
+    return now, peak
+
+
+def _duckdb_mib(con) -> str:
+    rows = con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 "
+                       "ORDER BY memory_usage_bytes DESC").fetchall()
+    total = sum(r[1] for r in rows)
+    parts = ", ".join(f"{tag} {b / 2**20:.1f}" for tag, b in rows[:4])
+    return f"{total / 2**20:.1f} MiB ({parts})"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--every", type=int, default=1000, help="articles read between lines")
+    ap.add_argument("--top", type=int, default=0, help="source lines that grew most, per line")
+    ap.add_argument("--frames", type=int, default=1, help="tracemalloc frames per allocation")
+    ap.add_argument("--no-trace", action="store_true", help="resident set and DuckDB only")
+    args = ap.parse_args(argv)
+
+    import bilat.query as query
+    from bilat.pipeline import Pipeline
+    from bilat.settings import Settings
+
+    if not args.no_trace:
+        tracemalloc.start(args.frames)
+    start = time.perf_counter()
+    tmp = tempfile.mkdtemp(prefix="trace-ingest-")
+    db = Path(tmp) / "trace.duckdb"
+    store = query.Store(str(db))
+    state = {"last": None, "index": None}
+
+    # the story index the ingest builds, to report its arrays
+    new_index = Pipeline.new_story_index
+
+    def keep_index(self, **kw):
+        state["index"] = new_index(self, **kw)
+        return state["index"]
+
+    Pipeline.new_story_index = keep_index
+
+    def line(read: int) -> None:
+        rss, peak = _rss_mib()
+        size = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20
+        index = state["index"]
+        traced = tracemalloc.get_traced_memory()[0] / 2**20 if not args.no_trace else float("nan")
+        cur = store.con.cursor()
+        print(f"[{time.perf_counter() - start:.0f} s] {read} read: resident {rss} MiB (peak {peak}), "
+              f"Python {traced:.1f} MiB, DuckDB {_duckdb_mib(cur)}, store files {size:.1f} MiB, "
+              f"story index arrays {index.nbytes() / 2**20 if index else 0:.1f} MiB "
+              f"({len(index) if index else 0} documents, {len(index.pending) if index else 0} pending)",
+              flush=True)
+        cur.close()
+        if args.top and not args.no_trace:
+            snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+            if state["last"] is not None:
+                for stat in snap.compare_to(state["last"], "lineno")[:args.top]:
+                    print(f"    {stat}", flush=True)
+            state["last"] = snap
+
+    def progress(items, total):
+        read = 0
+        for item in items:
+            read += 1
+            if read % args.every == 0:
+                line(read)
+            yield item
+        line(read)
+
+    stale = query.stale_undated
+
+    def timed_stale(con, story_dates):
+        out = stale(con, story_dates)
+        state["end"] = time.perf_counter()
+        print(f"[{state['end'] - start:.0f} s] input all stored; {len(out)} documents to code again", flush=True)
+        return out
+
+    query.stale_undated = timed_stale
+    try:
+        tally = store.ingest([args.corpus], pipeline=Pipeline(Settings.from_env().replace(workers=args.workers)),
+                             progress=progress)
+        done = time.perf_counter()
+        print(f"[{done - start:.0f} s] done: {tally}; the end (coding again, ordering) took "
+              f"{done - state.get('end', done):.0f} s", flush=True)
+        line(-1)
+    finally:
+        store.close()
+        for p in Path(tmp).iterdir():
+            p.unlink()
+        os.rmdir(tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
