@@ -6,6 +6,7 @@ and resolves what a sentence leaves implicit: "the two countries", "his country"
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from bilat.document import Mention
@@ -186,12 +187,14 @@ def dominant_pair(ctx: Context, exclude: frozenset[str] = frozenset()) -> list[s
     """The two states the document has named most, in the order it first named them: the pair
     a story is about, when a sentence names no party ("the contract, signed in 1996"); with
     ``exclude``, the pair besides those (a mediator is no side)."""
-    counts: dict[str, int] = {}
-    for code in ctx.recent_codes:
-        if code not in exclude:
-            counts[code] = counts.get(code, 0) + 1
-    top = sorted(counts, key=lambda c: (-counts[c], ctx.recent_codes.index(c)))[:2]
-    return sorted(top, key=ctx.recent_codes.index)
+    return _top_two([c for c in ctx.recent_codes if c not in exclude])
+
+
+def _top_two(codes: list[str]) -> list[str]:
+    """The two codes named most, in the order they were first named."""
+    counts = Counter(codes)
+    top = sorted(counts, key=lambda c: (-counts[c], codes.index(c)))[:2]
+    return sorted(top, key=codes.index)
 
 
 def _descriptions() -> dict[str, frozenset[str]]:
@@ -221,11 +224,8 @@ def story_pair(ctx: Context) -> list[str]:
 
 
 def _clear_pair_of(codes: list[str]) -> list[str]:
-    counts: dict[str, int] = {}
-    for code in codes:
-        counts[code] = counts.get(code, 0) + 1
-    top = sorted(counts, key=lambda c: (-counts[c], codes.index(c)))[:2]
-    pair = sorted(top, key=codes.index)
+    counts = Counter(codes)
+    pair = _top_two(codes)
     if len(pair) != 2 or min(counts[c] for c in pair) < 2:
         return []
     if sum(counts[c] for c in pair) < 0.6 * sum(counts.values()):
