@@ -553,7 +553,7 @@ def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None,
     :func:`_rebuild`); without one, each remaining mention is merged again by a query of
     the whole table."""
     affected = [r[0] for r in con.execute(
-        "SELECT DISTINCT merged_id FROM mentions WHERE doc_id = ?", [doc_id]).fetchall()]
+        "SELECT DISTINCT merged_id FROM mentions WHERE doc_id = ? ORDER BY merged_id", [doc_id]).fetchall()]
     con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM agreement_steps WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
