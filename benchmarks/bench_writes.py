@@ -58,10 +58,11 @@ def _docs(n: int, events: int, seed: int = 5):
         yield doc
 
 
-def _rss() -> int:
+def _rss(field: str = "VmRSS") -> int:
+    """The resident set (``VmRSS``) or its peak so far (``VmHWM``), MiB."""
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) // 1024
     return 0
 
@@ -95,7 +96,7 @@ def main(argv=None) -> int:
                 if done % args.every < args.batch:
                     duck = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
                     size = sum(p.stat().st_size for p in Path(tmp).iterdir())
-                    print(f"{done} documents: resident {_rss()} MiB, DuckDB's own {duck / 2**20:.0f} MiB, "
+                    print(f"{done} documents: resident {_rss()} MiB (peak {_rss('VmHWM')}), DuckDB's own {duck / 2**20:.0f} MiB, "
                           f"store files {size / 2**20:.0f} MiB, {time.perf_counter() - start:.0f} s", flush=True)
         if batch:
             store._write_batch(batch, index)

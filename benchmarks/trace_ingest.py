@@ -43,6 +43,74 @@ def _duckdb_mib(con) -> str:
     return f"{total / 2**20:.1f} MiB ({parts})"
 
 
+def _watch_peaks(state: dict) -> None:
+    """Wrap the steps of an ingest so that each call during which the peak resident set
+    (``VmHWM``) rose by a mebibyte or more prints a line: the step, the resident set before
+    and after, the new peak and the articles read so far. Generators are followed item by
+    item. Steps: reading and preparing a document, coded batches coming back from the
+    workers, a write batch's parts (merge candidates, each document's writes, the period
+    counts, the commit), the end (undated documents, coding again)."""
+    import functools
+    import inspect
+
+    import bilat.pipeline as pipeline
+    import bilat.query as query
+    import bilat.store as store
+
+    def report(name: str, rss0: int, peak0: int) -> None:
+        rss, peak = _rss_mib()
+        if peak > peak0:
+            print(f"    peak {peak0} -> {peak} MiB in {name} (resident {rss0} -> {rss}; "
+                  f"{state.get('read', 0)} read)", flush=True)
+
+    def wrap(owner, attr: str, name: str) -> None:
+        func = getattr(owner, attr)
+        if inspect.isgeneratorfunction(func):
+            @functools.wraps(func)
+            def gen(*a, **kw):
+                it = func(*a, **kw)
+                while True:
+                    rss0, peak0 = _rss_mib()
+                    try:
+                        item = next(it)
+                    except StopIteration:
+                        report(name, rss0, peak0)
+                        return
+                    report(name, rss0, peak0)
+                    yield item
+            setattr(owner, attr, gen)
+        else:
+            @functools.wraps(func)
+            def call(*a, **kw):
+                rss0, peak0 = _rss_mib()
+                try:
+                    return func(*a, **kw)
+                finally:
+                    report(name, rss0, peak0)
+            setattr(owner, attr, call)
+
+    wrap(pipeline.Pipeline, "_prepare", "reading and preparing a document (clean, date, story)")
+    wrap(pipeline, "_replay", "a coded batch back from a worker")
+    wrap(store.DyadCache, "prefetch", "merge candidates of a write batch (DyadCache.prefetch)")
+    wrap(query, "write_unlocked", "one document's writes and merges")
+    wrap(store.PeriodTally, "flush", "a batch's period counts")
+    wrap(query, "release_free_memory", "release_free_memory")
+    wrap(query, "undated_documents", "the end: undated documents")
+    wrap(query, "same_coding", "the end: same coding")
+    wrap(query, "cluster_if_due", "the end: ordering the events")
+    commit = query.Store._write_batch
+
+    @functools.wraps(commit)
+    def write_batch(self, batch, index, **kw):
+        rss0, peak0 = _rss_mib()
+        try:
+            return commit(self, batch, index, **kw)
+        finally:
+            report("a whole write batch (with its commit)", rss0, peak0)
+
+    query.Store._write_batch = write_batch
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
@@ -51,6 +119,8 @@ def main(argv=None) -> int:
     ap.add_argument("--top", type=int, default=0, help="source lines that grew most, per line")
     ap.add_argument("--frames", type=int, default=1, help="tracemalloc frames per allocation")
     ap.add_argument("--no-trace", action="store_true", help="resident set and DuckDB only")
+    ap.add_argument("--peaks", action="store_true",
+                    help="name each step of the ingest during which the process's peak resident set rose")
     args = ap.parse_args(argv)
 
     import bilat.query as query
@@ -97,6 +167,7 @@ def main(argv=None) -> int:
         read = 0
         for item in items:
             read += 1
+            state["read"] = read
             if read % args.every == 0:
                 line(read)
             yield item
@@ -104,13 +175,14 @@ def main(argv=None) -> int:
 
     stale = query.stale_undated
 
-    def timed_stale(con, story_dates):
-        out = stale(con, story_dates)
+    def timed_stale(con, doc_ids, **kw):
         state["end"] = time.perf_counter()
-        print(f"[{state['end'] - start:.0f} s] input all stored; {len(out)} documents to code again", flush=True)
-        return out
+        print(f"[{state['end'] - start:.0f} s] input all stored; {len(doc_ids)} documents to code again", flush=True)
+        return stale(con, doc_ids, **kw)
 
     query.stale_undated = timed_stale
+    if args.peaks:
+        _watch_peaks(state)
     try:
         tally = store.ingest([args.corpus], pipeline=Pipeline(Settings.from_env().replace(workers=args.workers)),
                              progress=progress)
