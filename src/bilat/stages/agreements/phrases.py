@@ -111,8 +111,12 @@ def _topic(head, ctx: Context) -> tuple[str, ...]:
     for prep in preps:
         if any(p.dep_ == "pobj" and (p.ent_type_ in _WHEN or p.lower_ in _MONTHS) for p in prep.children):
             continue  # "on 8 May 2023", "on Monday": when, not what
+        # "an agreement on allied relations between the two states and an agreement on the
+        # border": the second agreement, which the parser may hang inside the first one's
+        # phrase, has a topic of its own
+        nested = {t.i for a in prep.subtree if a.i != head.i and agreement_noun(a) for t in a.subtree}
         for t in prep.subtree:
-            if t.ent_type_ in _WHEN:
+            if t.ent_type_ in _WHEN or t.i in nested:
                 continue
             if t.dep_ in ("relcl", "acl") and t.i > prep.i:
                 break  # "…, which was signed in 1998": the clause is no part of the topic

@@ -80,6 +80,13 @@ def status_triggers(head, verbs, nouns):
         word = verb_status(gov, verbs)
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
+    if dep == "conj" and gov.lemma_.lower() not in AGREEMENT_HEADS \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        # "signed an agreement on allied relations between the two states and an agreement on
+        # the border": the parser may hang the second agreement (a new one: "an agreement",
+        # not "the protocol to it") on the last noun of the first one's phrase; it is
+        # coordinated with the first
+        gov = _enclosing_agreement(gov) or gov
     if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
         # "signed a non-aggression pact and other deals on citizenship": the same step for both
         # (not a clause on the first one: "the Agreement on X, signed in 1989; the Agreement on
@@ -183,6 +190,19 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+def _enclosing_agreement(noun):
+    """The agreement noun whose prepositional phrase holds ``noun`` ("agreement" for "states"
+    in "an agreement on relations between the two states"), or None."""
+    cur = noun
+    for _ in range(6):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return None
+        cur = cur.head.head
+        if cur.lemma_.lower() in AGREEMENT_HEADS:
+            return cur
+    return None
 
 
 # Verbs by which a step is set for a time to come ("is set to take effect", "is scheduled to").
