@@ -412,6 +412,8 @@ def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
     if decided(trigger) or _first_to(trigger):
         return True
+    if trigger.dep_ in ("xcomp", "dobj", "ccomp", "pcomp") and trigger.head.lemma_.lower() in _THREATENING:
+        return False  # "threatened quitting the treaty", "warned it would scrap the deal": not done
     if trigger.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in trigger.children) \
             and not any(t.like_num for t in trigger.subtree):
         return False  # "began filling the dam before a deal was reached": not yet, and perhaps never
@@ -446,7 +448,13 @@ def realis(trigger) -> bool:
         verb = verb.head
     if trigger.dep_ in ("nsubj", "nsubjpass") and generic_present(verb):
         return False
+    if trigger.dep_ in ("dobj", "pobj", "attr") and verb.pos_ == "VERB" and future(verb):
+        return False  # "will lead to a permanent exit from the pact": still to come
     return not (verb.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("nsubj",))
+
+
+# Verbs of a threat: the step they hold out has not been taken.
+_THREATENING = frozenset({"threaten", "warn"})
 
 
 # Instruments that carry a step out, and the verbs that enact them.

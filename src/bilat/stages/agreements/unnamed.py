@@ -91,6 +91,10 @@ def _term_of_recent(step: StatusChange, statuses: list[StatusChange], recent_sta
 _JOINT_TEXTS = frozenset({"statement", "declaration", "communique", "communiqué"})
 
 
+# Verbs that cite a text as the source of what is reported ("citing a joint statement").
+_CITING = frozenset({"cite", "quote"})
+
+
 def _joint_statements(sent, found: dict[int, str]):
     """(noun, verb) for each untitled joint statement the sentence tells as made: "in a joint
     statement, X said", "issued a joint declaration"; the verb is the clause that tells it."""
@@ -99,8 +103,12 @@ def _joint_statements(sent, found: dict[int, str]):
                 or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
             continue
         cur = tok
+        chain = []
         while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
             cur = cur.head
+            chain.append(cur.lower_)
+        if "according" in chain or cur.head.lemma_.lower() in _CITING:
+            continue  # "according to a joint communique": the source of a report, no text issued here
         verb = cur.head if cur.dep_ in ("dobj", "prep", "pobj") or cur is not tok else None
         if cur.dep_ in ("dobj", "nsubjpass") and cur is tok:
             verb = tok.head
