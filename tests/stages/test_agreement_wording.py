@@ -61,7 +61,9 @@ def test_the_first_agreement_told_is_identified_by_the_states_that_signed_it(pip
     # no day stated, denied, or a step a party must still take: nothing
     ("The fisheries agreement between Chile and Peru will enter into force soon.", []),
     ("The fisheries agreement between Chile and Peru will not enter into force on August 13, 2023.", []),
-    ("Chile said it would withdraw from the fisheries agreement with Peru on August 13, 2023.", []),
+    # (an announced exit is proposed, not done on the day it names)
+    ("Chile said it would withdraw from the fisheries agreement with Peru on August 13, 2023.",
+     [("proposed", "2024", ["CHL", "PER"], "CHL")]),
     # an expiry set for a day may still be averted by a renewal
     ("The fisheries agreement between Chile and Peru is set to expire on November 22, 2025.", []),
 ])

@@ -219,7 +219,8 @@ def test_one_withdrawal_told_twice_is_one_step(pipeline):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The United States said it would withdraw from the INF Treaty.", []),
+    # an announced exit is proposed, never a withdrawal (``test_agreements_generality``)
+    ("The United States said it would withdraw from the INF Treaty.", [("proposed", None)]),
     ("Russia revoked its ratification of the CTBT in 2023.", []),
     ("The US withdrawal from the INF Treaty in 2019 angered Moscow.", [("withdrawn", "2019")]),
 ])
@@ -902,8 +903,8 @@ def test_an_instrument_enacted_does_what_its_gerund_says(pipeline, text, expecte
       ("withdrawn", "2024-04-29", ["GIN", "SADC", "SDN", "TCD"], "SDN")]),
     ("Britain left the EU in 2020.", [("withdrawn", "2020", ["EU", "GBR"], "GBR")]),
     ("Guinea and Chad were suspended from SADC in 2021.", [("suspended", "2021", ["GIN", "SADC", "TCD"], "SADC")]),
-    # an intention is no exit; a meeting in a bloc is no membership step
-    ("Guinea said it would leave SADC.", []),
+    # an announced exit is proposed, not done; a meeting in a bloc is no membership step
+    ("Guinea said it would leave SADC.", [("proposed", "2024", ["GIN", "SADC"], "GIN")]),
     ("Guinea and Chad met at the SADC summit in 2021.", []),
 ])
 def test_a_state_leaving_a_bloc_withdraws_from_its_membership(pipeline, text, expected):

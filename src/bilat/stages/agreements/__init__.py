@@ -1,7 +1,8 @@
 """Agreements and programmes: what ties two countries, and since when.
 
 * ``names`` — acronym definitions, well-known agreements, kinds;
-* ``statuses`` — the words that change a status, and where they attach;
+* ``statuses`` — the thirteen statuses and the words that change them; ``triggers`` — where
+  those words attach to an agreement; ``realis`` — whether the step a clause tells happened;
 * ``lifecycle`` — agreements named in a document and their status changes, sentence by
   sentence, from its parts: ``registry`` (the document's agreements), ``phrases`` (which
   agreement a phrase names), ``parties`` (who a step is between and who acted), ``steps`` (one

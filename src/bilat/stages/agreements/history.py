@@ -57,7 +57,14 @@ def merge_within_document(statuses: list[StatusChange], named: set[str]) -> list
                          # Japan …", then "with China in 2016, Japan (2018) …"): one step
                          or k.event_date is None and step.event_date is not None
                          and (k.agreement in named or " on " in k.agreement or "|" in k.agreement)
-                         and not _undone_between(statuses, k, n))), None)
+                         and not _undone_between(statuses, k, n)
+                         # told in the headline, the lead and the body, never dated ("signed a
+                         # memorandum …", "signed the MoU at …"): one agreement of the pair and
+                         # kind (its key holds both, and its topic), one step; not two told in
+                         # one sentence ("an agreement on allied relations and an agreement on
+                         # the border"), which are two
+                         or k.event_date is None and step.event_date is None and "|" in k.agreement
+                         and k.span != step.span and not _undone_between(statuses, k, n))), None)
         if twin is None:
             kept.append(step)
             continue

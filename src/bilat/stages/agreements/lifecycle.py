@@ -20,15 +20,17 @@ from dataclasses import replace
 from bilat.document import Document, Mention, StatusChange
 from bilat.stages.agreements.names import (TRUCES, agreement_noun, classify_kind, find_agreement_names,
                                            find_resolutions)
-from bilat.stages.agreements.parties import _add_parties, _capitals, _np_parties, headline_parties
-from bilat.stages.agreements.partners import _one_per_partner, _parties_of_the_clause
-from bilat.stages.agreements.phrases import _dated_by_name, _generic_in, _named_in, _pronoun_agreements, _title_tokens
-from bilat.stages.agreements.registry import _Registry, _is_programme, _is_truce, display_name
-from bilat.stages.agreements.statuses import generic_present, realis, status_heads, status_triggers, status_words
-from bilat.stages.agreements.steps import _ends_talks, _foreseen, _make_step, _relative_date, _step, _still_in
-from bilat.stages.agreements.unnamed import (_TERMS_WINDOW, _act_label, _agreed_acts, _bare_membership,
-                                             _base_closures, _bloc_steps, _joint_statements, _term_of_recent,
-                                             _undertakings)
+from bilat.stages.agreements.parties import add_parties, capitals, phrase_parties, headline_parties
+from bilat.stages.agreements.partners import one_per_partner, parties_of_the_clause
+from bilat.stages.agreements.phrases import dated_by_name, generic_in, named_in, pronoun_agreements, title_tokens
+from bilat.stages.agreements.registry import Registry, is_programme, is_truce, display_name
+from bilat.stages.agreements.realis import generic_present, realis
+from bilat.stages.agreements.statuses import status_words
+from bilat.stages.agreements.triggers import status_heads, status_triggers
+from bilat.stages.agreements.steps import ends_talks, foreseen_step, make_step, relative_date, told_step, still_in
+from bilat.stages.agreements.unnamed import (TERMS_WINDOW, act_label, agreed_acts, bare_membership,
+                                             base_closures, bloc_steps, joint_statements, term_of_recent,
+                                             undertakings)
 from bilat.stages.events.arguments import Context
 
 
@@ -41,7 +43,7 @@ def _context(doc: Document, sent_index: int, recent: list[str], titles: frozense
     # "the Doha truce") names where it was made, a person's name ("the Burnham Truce", after
     # an army camp) whom it honours: no party, nor a state of the story
     mentions = [m for m in doc.mentions if m.sentence == sent_index
-                and not (m.token_start in titles and (m.text in _capitals() or m.kind == "person"))]
+                and not (m.token_start in titles and (m.text in capitals() or m.kind == "person"))]
     by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
     return Context(by_token, recent + here, None)
@@ -50,7 +52,7 @@ def _context(doc: Document, sent_index: int, recent: list[str], titles: frozense
 def find_agreements(doc: Document) -> Document:
     """Fill ``doc.agreements`` and ``doc.statuses``; mark events with the agreement they involve."""
     verbs, nouns = status_words()
-    registry = _Registry(find_agreement_names(doc.text), find_resolutions(doc.text))
+    registry = Registry(find_agreement_names(doc.text), find_resolutions(doc.text))
     for acro, full in registry.defined.items():  # known before the sentence that defines them
         registry.get(acro, name=acro, full_name=full, kind=classify_kind(full, acro))
     statuses: list[StatusChange] = []
@@ -64,11 +66,11 @@ def find_agreements(doc: Document) -> Document:
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             governed = status_heads(sent, verbs, nouns)
-            governed |= {t.i for t in sent if agreement_noun(t) and _foreseen(t, verbs) is not None}
-            named = _named_in(sent, registry)
-            ctx = _context(doc, sent_index, recent_codes, _title_tokens(sent, registry))
-            found = {**named, **_generic_in(sent, registry, named, ctx, governed, headline_parties(doc.title))}
-            found.update(_pronoun_agreements(sent, registry, verbs, found))
+            governed |= {t.i for t in sent if agreement_noun(t) and foreseen_step(t, verbs) is not None}
+            named = named_in(sent, registry)
+            ctx = _context(doc, sent_index, recent_codes, title_tokens(sent, registry))
+            found = {**named, **generic_in(sent, registry, named, ctx, governed, headline_parties(doc.title))}
+            found.update(pronoun_agreements(sent, registry, verbs, found))
             for outer_i in list(found):
                 # "an agreement for a complete ceasefire", "a deal on a truce": the truce itself
                 inner = [p.i for c in sent.doc[outer_i].children if c.dep_ == "prep" and c.lower_ in ("for", "on")
@@ -79,22 +81,22 @@ def find_agreements(doc: Document) -> Document:
             for head_i, key in sorted(found.items()):
                 registry.touch(key)
                 head = sent.doc[head_i]
-                np_parties = _np_parties(head, ctx)
-                _add_parties(registry.by_key[key], np_parties)
+                np_parties = phrase_parties(head, ctx)
+                add_parties(registry.by_key[key], np_parties)
                 told = False
                 told_here: list[tuple] = []  # (trigger, step) of this phrase
                 # "no agreement was announced": none
                 denied = any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
                 for trigger, status in [] if denied else status_triggers(head, verbs, nouns):
-                    if status == "approved" and _is_truce(registry.by_key[key]) \
+                    if status == "approved" and is_truce(registry.by_key[key]) \
                             and trigger.lemma_.lower() in _CONCLUDING:
                         status = "negotiated"  # "accepted a truce": agreed to it, as below
                     # "the scrapping of the 1998 agreement" still tells when it was concluded;
                     # "the 2016 deal was signed in March" tells it twice
                     told = told or status in ("proposed", "negotiated", "signed")
-                    step = _step(where, registry.by_key[key], trigger, status, ctx, np_parties)
+                    step = told_step(where, registry.by_key[key], trigger, status, ctx, np_parties)
                     if step is not None:
-                        relative = _relative_date(head, trigger)
+                        relative = relative_date(head, trigger)
                         if relative is not None:
                             # "negotiated the peace deal that ended the war in 1995": when the
                             # deal ended the war, it had been concluded
@@ -102,66 +104,66 @@ def find_agreements(doc: Document) -> Document:
                             step.anchor = None
                         statuses.append(step)
                         told_here.append((trigger, step))
-                        if step.status == "signed" and _ends_talks(trigger):
+                        if step.status == "signed" and ends_talks(trigger):
                             # "talks, which culminated in the signing of X": X was negotiated
                             # in those talks
                             statuses.append(replace(step, status="negotiated", parties=list(step.parties)))
-                        if step.status == "negotiated" and _is_truce(registry.by_key[key]) \
+                        if step.status == "negotiated" and is_truce(registry.by_key[key]) \
                                 and trigger.lemma_.lower() in _CONCLUDING:
                             # a truce agreed is a truce concluded: there is no later signing
                             statuses.append(replace(step, status="signed", parties=list(step.parties)))
-                _parties_of_the_clause(told_here)
-                _one_per_partner(head, told_here, statuses, registry, key, ctx)
-                staying = _still_in(head)
+                parties_of_the_clause(told_here)
+                one_per_partner(head, told_here, statuses, registry, key, ctx)
+                staying = still_in(head)
                 if staying is not None:
                     # "said it would remain a party to the NPT", "will continue to honour the
                     # truce": in force for it now, whatever it means to do later
-                    statuses.append(_make_step(where, registry.by_key[key], staying, "in_force", ctx, np_parties))
-                foreseen = None if told else _foreseen(head, verbs)
+                    statuses.append(make_step(where, registry.by_key[key], staying, "in_force", ctx, np_parties))
+                foreseen = None if told else foreseen_step(head, verbs)
                 if foreseen is not None:
                     # "the deal was set to be signed during his visit in 2011": its text was
                     # agreed by then, whatever became of the signing
                     told = True
-                    statuses.append(_make_step(where, registry.by_key[key], foreseen, "negotiated", ctx, np_parties))
-                named_date = _dated_by_name(head)
-                if not told and named_date and not _is_programme(registry.by_key[key]):
+                    statuses.append(make_step(where, registry.by_key[key], foreseen, "negotiated", ctx, np_parties))
+                named_date = dated_by_name(head)
+                if not told and named_date and not is_programme(registry.by_key[key]):
                     # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
                     # agreement is named by is when it was concluded (dated here, not by the clause)
-                    step = _make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
+                    step = make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
                     step.event_date, step.date_precision = named_date
                     step.anchor, step.actor = None, None  # who ends it is not who signed it
                     statuses.append(step)
-            for head, verb in _joint_statements(sent, found):
+            for head, verb in joint_statements(sent, found):
                 # "In a joint statement, the two governments said …": a text both issued
                 key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"
                 agreement = registry.get(key, name=f"joint {head.lemma_.lower()}", kind="other")
-                step = _step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
+                step = told_step(where, agreement, verb, "signed", ctx, phrase_parties(head, ctx))
                 if step is None and generic_present(verb) and head.dep_ == "pobj" and head.head.lower_ == "in":
                     # "In the joint declaration, Guyana reaffirms …": the present of a report
                     # that the text exists, not of a habit
-                    step = _make_step(where, agreement, verb, "signed", ctx, _np_parties(head, ctx))
+                    step = make_step(where, agreement, verb, "signed", ctx, phrase_parties(head, ctx))
                 if step is not None and sum(len(c) == 3 for c in step.parties) >= 2:
                     step.actor = None  # issued by both, whoever the clause says spoke
                     statuses.append(step)
-            for verb, act in _agreed_acts(sent, found):
+            for verb, act in agreed_acts(sent, found):
                 # "The two sides agreed to set up a liaison office": terms agreed between
                 # states, an agreement with no name; not a term of one told just before ("The
                 # neighbours also agreed to withdraw forces" after a ceasefire)
-                label = _act_label(act)
+                label = act_label(act)
                 key = f"generic:{label}:{act.i}:{sent.start}"
                 agreement = registry.get(key, name=label, kind=classify_kind(label))
-                step = _step(where, agreement, verb, "negotiated", ctx, [])
+                step = told_step(where, agreement, verb, "negotiated", ctx, [])
                 if step is not None and sum(len(c) == 3 for c in step.parties) >= 2 \
-                        and not _term_of_recent(step, statuses, recent_starts):
+                        and not term_of_recent(step, statuses, recent_starts):
                     # (not touched: "it" and "the agreement" after it are, as often as not,
                     # what was agreed to be released or opened, not the agreement)
                     statuses.append(step)
-            for bloc, trigger, status, members in _bloc_steps(sent, ctx):
+            for bloc, trigger, status, members in bloc_steps(sent, ctx):
                 # "Niger, Mali and Burkina Faso are leaving ECOWAS": membership of a bloc is
                 # the bloc's founding treaty, each state's exit its own withdrawal
                 agreement = registry.get(f"{bloc} membership", name=f"{bloc} membership", kind="other")
                 for member in members:
-                    step = _step(where, agreement, trigger, status, ctx, [])
+                    step = told_step(where, agreement, trigger, status, ctx, [])
                     if step is None:
                         break
                     step.parties = list(dict.fromkeys([*members, bloc]))
@@ -169,40 +171,40 @@ def find_agreements(doc: Document) -> Document:
                     statuses.append(step)
                     if status == "suspended":
                         break  # one suspension of them all, by the bloc
-            for trigger, host, owner in _base_closures(sent, ctx):
+            for trigger, host, owner in base_closures(sent, ctx):
                 # "Tashkent closed a US air base in 2005": the basing arrangement ended
                 key = f"generic:basing agreement:{trigger.i}:{sent.start}"
                 agreement = registry.get(key, name="basing agreement", kind="basing")
                 voted = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("vote", "decide", "propose")
                 # "voted to close a US base": a decision others must still carry out, proposed
-                step = _make_step(where, agreement, trigger.head, "proposed", ctx, [host, owner]) \
+                step = make_step(where, agreement, trigger.head, "proposed", ctx, [host, owner]) \
                     if voted and realis(trigger.head) else None if voted \
-                    else _step(where, agreement, trigger, "terminated", ctx, [host, owner])
+                    else told_step(where, agreement, trigger, "terminated", ctx, [host, owner])
                 if step is not None:
                     step.parties, step.actor = [host, owner], host
                     statuses.append(step)
-            for head, staying in _undertakings(sent, found):
+            for head, staying in undertakings(sent, found):
                 # "said it would continue to observe a freeze on nuclear activities": an
                 # undertaking kept is in force for the party that keeps it
                 key = f"generic:{head.lemma_.lower()}:{head.i}:{sent.start}"
                 label = " ".join(t.lower_ for t in head.subtree if not t.is_punct and t.dep_ != "det")
                 agreement = registry.get(key, name=label, kind=classify_kind(label))
-                step = _make_step(where, agreement, staying, "in_force", ctx, [])
+                step = make_step(where, agreement, staying, "in_force", ctx, [])
                 if len(step.parties) >= 2:
                     statuses.append(step)
-            for key, trigger, status in _bare_membership(sent, found, registry, verbs, nouns):
-                step = _step(where, registry.by_key[key], trigger, status, ctx, [])
+            for key, trigger, status in bare_membership(sent, found, registry, verbs, nouns):
+                step = told_step(where, registry.by_key[key], trigger, status, ctx, [])
                 if step is not None:
                     statuses.append(step)
             _mark_events(sent, found, registry, events_by_sentence, para_index)
             recent_codes.extend(m.code for m in ctx.by_token.values() if m.code and len(m.code) == 3)
-            recent_starts = (recent_starts + [para.offset + sent.start_char])[-_TERMS_WINDOW:]
+            recent_starts = (recent_starts + [para.offset + sent.start_char])[-TERMS_WINDOW:]
             sent_index += 1
     _finish(doc, registry, statuses)
     return doc
 
 
-def _mark_events(sent, found: dict[int, str], registry: _Registry, events_by_anchor, para_index: int) -> None:
+def _mark_events(sent, found: dict[int, str], registry: Registry, events_by_anchor, para_index: int) -> None:
     for tok in sent:
         for event in events_by_anchor.get((para_index, tok.i), []):
             inside = [k for i, k in found.items() if tok.left_edge.i <= i <= tok.right_edge.i or tok.head.i == i]
@@ -210,7 +212,7 @@ def _mark_events(sent, found: dict[int, str], registry: _Registry, events_by_anc
                 event.agreement = display_name(registry.by_key[inside[0]])
 
 
-def _finish(doc: Document, registry: _Registry, statuses: list[StatusChange]) -> None:
+def _finish(doc: Document, registry: Registry, statuses: list[StatusChange]) -> None:
     """Give generic agreements their lasting key (parties, kind, head) and keep those in use."""
     rename: dict[str, str] = {}
     titled = {year: key for key, year in registry.years.items() if not key.startswith("generic:")}

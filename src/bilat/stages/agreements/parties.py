@@ -12,27 +12,27 @@ from importlib import resources
 
 from bilat.document import Agreement
 from bilat.stages.agreements.names import AGREEMENT_HEADS
-from bilat.stages.agreements.statuses import MEMBERSHIP, phrase_nouns
+from bilat.stages.agreements.triggers import MEMBERSHIP, phrase_nouns
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
 # Heads that make an agreement only as part of a name ("the Declaration of Principles").
-_NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
+NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
 
 
-def _add_parties(agreement: Agreement, codes) -> None:
+def add_parties(agreement: Agreement, codes) -> None:
     for code in codes:
         if code and code not in agreement.parties:
             agreement.parties.append(code)
 
 
-def _is_actor_word(word: str, tok, ctx: Context) -> bool:
+def is_actor_word(word: str, tok, ctx: Context) -> bool:
     return any(t.lower_ == word and t.i in ctx.by_token for t in tok.subtree)
 
 
-def _codes(args) -> list[str]:
+def arg_codes(args) -> list[str]:
     return [a.code for a in args if a.code]
 
 
-def _np_parties(head, ctx: Context) -> list[str]:
+def phrase_parties(head, ctx: Context) -> list[str]:
     """States an agreement phrase names: "Pakistan-US", "with the US", "between A and B"."""
     codes: list[str] = []
     # "the memorandum of understanding between India and the UK": the "of" phrase's head too
@@ -50,22 +50,22 @@ def _np_parties(head, ctx: Context) -> list[str]:
     if head.text[:1].isupper():
         # "the EU/Morocco Fisheries Agreement", "the Japan-Australia Agreement": states in the title
         codes += [ctx.by_token[t.i].code for t in head.subtree if t.i < head.i and t.i in ctx.by_token
-                  and ctx.by_token[t.i].code and t.text not in _capitals() and t.dep_ in ("compound", "nmod", "amod")]
+                  and ctx.by_token[t.i].code and t.text not in capitals() and t.dep_ in ("compound", "nmod", "amod")]
     for child in [c for h in heads for c in h.children] + partners:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
-            if head.text[:1].isupper() and child.text in _capitals():
+            if head.text[:1].isupper() and child.text in capitals():
                 continue  # "the Washington Declaration", "the Minsk agreements": where, not who
-            codes += _codes(actors_of(child, ctx))
+            codes += arg_codes(actors_of(child, ctx))
         if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "for"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    codes += _codes(actors_of(pobj, ctx))
+                    codes += arg_codes(actors_of(pobj, ctx))
                     codes += [c for t in pobj.subtree if t.i in ctx.by_token for c in [ctx.by_token[t.i].code] if c]
     return list(dict.fromkeys(codes))
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
+def capitals() -> frozenset[str]:
     """Capitals and seats that stand for a state (``metonyms`` of data/actors/countries.tsv)."""
     path = resources.files("bilat") / "data" / "actors" / "countries.tsv"
     with path.open(encoding="utf-8") as fh:
@@ -113,7 +113,7 @@ _NONSTATE_SIDES = frozenset({"faction", "rebel", "militia", "insurgent", "guerri
                              "tribe", "movement", "warlord"})
 
 
-def _nonstate_side(trigger) -> bool:
+def nonstate_side(trigger) -> bool:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     sides = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not sides:
@@ -121,7 +121,7 @@ def _nonstate_side(trigger) -> bool:
     return any(t.lemma_.lower() in _NONSTATE_SIDES for t in sides)
 
 
-def _subject_codes(trigger, ctx: Context) -> list[str]:
+def subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
     if trigger.pos_ == "NOUN" and not (trigger.lemma_.lower() in MEMBERSHIP | {"return", "access"}
@@ -129,35 +129,35 @@ def _subject_codes(trigger, ctx: Context) -> list[str]:
         # "Chile's suspension of the agreement", "its withdrawal from": the possessor acted
         # ("the US approved Pakistan's return to IMET": the one who approved it did)
         owners = [c for c in trigger.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if owners and _codes(actors_of(owners[0], ctx)):
-            return _codes(actors_of(owners[0], ctx))
+        if owners and arg_codes(actors_of(owners[0], ctx)):
+            return arg_codes(actors_of(owners[0], ctx))
     if trigger.dep_ == "amod" and (trigger.tag_ == "VBN" or "-" in trigger.text):
         # "a US-proposed truce", "a U.S.-proposed plan": the US proposed it
         return [c for t in (trigger, *trigger.children) if t.i == trigger.i or t.dep_ in ("npadvmod", "compound", "nmod")
-                for c in _codes(actors_of(t, ctx))]
+                for c in arg_codes(actors_of(t, ctx))]
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subj, passive = subject(verb, ctx)
     if subj is None or (trigger.pos_ == "NOUN" and trigger.i in {t.i for t in subj.subtree}):
         return []  # "The recent resumption of Pakistan's participation highlights …": no one named acting
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return _codes(actors_of(agents[0], ctx)) if agents else []
-    return _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx))
+        return arg_codes(actors_of(agents[0], ctx)) if agents else []
+    return arg_codes(actors_of(subj, ctx)) or arg_codes(pair_for_they(subj, ctx))
 
 
-def _beneficiaries(trigger, ctx: Context) -> list[str]:
+def beneficiaries(trigger, ctx: Context) -> list[str]:
     """"for Pakistan", "Pakistan's participation/return": whom a programme serves."""
     codes: list[str] = []
     for tok in trigger.subtree:
         if tok.dep_ == "poss" and tok.head.lemma_.lower() in MEMBERSHIP | {"return", "access"}:
-            codes += _codes(actors_of(tok, ctx))
+            codes += arg_codes(actors_of(tok, ctx))
         if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == trigger.i:
-            codes += _codes(actors_of(tok, ctx))
+            codes += arg_codes(actors_of(tok, ctx))
     return codes
 
 
 @lru_cache(maxsize=1)
-def _courts() -> frozenset[str]:
+def court_seats() -> frozenset[str]:
     from bilat.stages.actors import court_codes
 
     return court_codes()
@@ -168,7 +168,7 @@ _GO_BETWEEN = frozenset({"broker", "mediate", "facilitate"})
 _GO_BETWEEN_ROLES = frozenset({"secretary-general", "envoy", "mediator", "mediators", "facilitator", "emissary"})
 
 
-def _mediators(trigger, actors: list[str], ctx: Context) -> set[str]:
+def go_betweens(trigger, actors: list[str], ctx: Context) -> set[str]:
     """Who only brought the agreement about: a broker or mediator always; whoever
     "negotiated" it when that is a world body or an official or envoy serving others."""
     if not actors or trigger.pos_ not in ("VERB", "AUX"):
@@ -188,16 +188,16 @@ def _mediators(trigger, actors: list[str], ctx: Context) -> set[str]:
 
 # Bodies that sign agreements in their own name (a migration deal with the EU, a loan
 # agreement with the IMF), unlike the UN and its agencies, which mostly broker or monitor.
-_TREATY_BODIES = frozenset({"EU", "NATO", "AU", "ASEAN", "GCC", "MERCOSUR", "EAEU", "ECOWAS", "SADC", "EAC",
+TREATY_BODIES = frozenset({"EU", "NATO", "AU", "ASEAN", "GCC", "MERCOSUR", "EAEU", "ECOWAS", "SADC", "EAC",
                             "CARICOM", "OAS", "CIS", "CSTO", "SCO", "IMF", "WB", "OPEC"})
 
 
-def _other_parties(trigger, ctx: Context, known: list[str], *, exclude: frozenset[str] = frozenset()) -> list[str]:
+def other_parties(trigger, ctx: Context, known: list[str], *, exclude: frozenset[str] = frozenset()) -> list[str]:
     """Parties a bilateral step leaves unnamed: the other state its sentence names ("China
     and the Solomons confirmed they had signed a security pact"), else, in a story about two
     states one of which is a party, the other ("the pact was signed in Honiara")."""
     named = list(dict.fromkeys(m.code for i, m in ctx.by_token.items()  # the sentence's own mentions
-                               if m.code and (len(m.code) == 3 or m.code in _TREATY_BODIES)
+                               if m.code and (len(m.code) == 3 or m.code in TREATY_BODIES)
                                and m.sector != "REB" and not m.inferred
                                and not _in_adjunct(trigger.doc[i], trigger)
                                and not _titled_place(trigger.doc[i], m) and m.code not in exclude))
@@ -217,8 +217,8 @@ _ADJUNCT_PREPS = frozenset({"on", "about", "through", "against", "over", "from",
 
 def _titled_place(tok, mention) -> bool:
     """"the Washington Declaration": a capital in an agreement's title names no party."""
-    return (tok.dep_ == "compound" and tok.head.text[:1].isupper() and mention.text in _capitals()
-            and tok.head.lemma_.lower() in AGREEMENT_HEADS | _NAMED_HEADS)
+    return (tok.dep_ == "compound" and tok.head.text[:1].isupper() and mention.text in capitals()
+            and tok.head.lemma_.lower() in AGREEMENT_HEADS | NAMED_HEADS)
 
 
 _PLACE_PREPS = frozenset({"in", "at", "on", "near", "through", "via"})
@@ -241,10 +241,10 @@ def _in_adjunct(tok, trigger) -> bool:
     return False
 
 
-def _with_parties(trigger, ctx: Context) -> list[str]:
+def with_parties(trigger, ctx: Context) -> list[str]:
     codes = []
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between", "to"):
             for pobj in child.children:
-                codes += _codes(actors_of(pobj, ctx))
+                codes += arg_codes(actors_of(pobj, ctx))
     return codes

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from bilat.document import StatusChange
 from bilat.stages.agreements.names import TRUCES
-from bilat.stages.agreements.parties import _add_parties
-from bilat.stages.agreements.phrases import _YEAR
-from bilat.stages.agreements.registry import _Registry
-from bilat.stages.agreements.statuses import phrase_nouns
+from bilat.stages.agreements.parties import add_parties
+from bilat.stages.agreements.phrases import YEAR
+from bilat.stages.agreements.registry import Registry
+from bilat.stages.agreements.triggers import phrase_nouns
 from bilat.stages.events.arguments import Context
 
 
@@ -41,9 +41,9 @@ def _partner_list(head, trigger, ctx: Context, owner: str) -> list[tuple[str, st
         end = max(mention.token_end, i + 1)
         after = [t.text for t in sent.doc[end:min(end + 3, sent.end)]]
         year = None
-        if len(after) >= 3 and after[0] == "(" and _YEAR.match(after[1]) and after[2] == ")":
+        if len(after) >= 3 and after[0] == "(" and YEAR.match(after[1]) and after[2] == ")":
             year = after[1]
-        elif len(after) >= 2 and after[0].lower() == "in" and _YEAR.match(after[1]):
+        elif len(after) >= 2 and after[0].lower() == "in" and YEAR.match(after[1]):
             year = after[1]
         if all(code != mention.code for code, _ in partners):
             partners.append((mention.code, year))
@@ -61,7 +61,7 @@ def _end_of(partners, ctx: Context, sent) -> int:
     return max(max(m.token_end for m in last), min(i for i, m in ctx.by_token.items() if m in last) + 1)
 
 
-def _one_per_partner(head, told: list[tuple], statuses: list[StatusChange], registry: _Registry, key: str,
+def one_per_partner(head, told: list[tuple], statuses: list[StatusChange], registry: Registry, key: str,
                      ctx: Context) -> None:
     """Agreements in the plural with several partners listed are one agreement per partner,
     each step told of each ("Malaysia signed defence MoUs with China in 2016, Japan (2018) and
@@ -90,7 +90,7 @@ def _one_per_partner(head, told: list[tuple], statuses: list[StatusChange], regi
             registry.get(own, name=agreement.name, kind=agreement.kind, full_name=agreement.full_name)
             if key in registry.topics:
                 registry.topics[own] = registry.topics[key]
-            _add_parties(registry.by_key[own], [owner, code])
+            add_parties(registry.by_key[own], [owner, code])
             each = replace(step, agreement=own, parties=[owner, code])
             if year is not None:
                 each.event_date, each.date_precision, each.anchor = year, "year", None
@@ -100,7 +100,7 @@ def _one_per_partner(head, told: list[tuple], statuses: list[StatusChange], regi
             statuses.append(each)
 
 
-def _parties_of_the_clause(told: list[tuple]) -> None:
+def parties_of_the_clause(told: list[tuple]) -> None:
     """A step told in a clause on the agreement ("Chile left the pact with Peru, which was signed
     in 1998") has the parties the main clause gives it, not the story's: the clause names none."""
     main = next((step for trigger, step in told if trigger.dep_ not in ("relcl", "acl") and step.actor), None)

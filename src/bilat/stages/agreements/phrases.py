@@ -8,9 +8,10 @@ import re
 
 from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
                                            agreement_noun, classify_kind, known_agreements)
-from bilat.stages.agreements.parties import _NAMED_HEADS, _add_parties, _is_actor_word, _np_parties, _subject_codes
-from bilat.stages.agreements.registry import _Registry
-from bilat.stages.agreements.statuses import status_triggers, status_words, verb_status
+from bilat.stages.agreements.parties import NAMED_HEADS, add_parties, is_actor_word, phrase_parties, subject_codes
+from bilat.stages.agreements.registry import Registry
+from bilat.stages.agreements.statuses import status_words, verb_status
+from bilat.stages.agreements.triggers import status_triggers
 from bilat.stages.events.arguments import Context
 
 # Modifiers that say nothing about which agreement it is.
@@ -25,7 +26,7 @@ def _span_root(sent, start: int, end: int):
     return span.root if span is not None else None
 
 
-def _named_in(sent, registry: _Registry) -> dict[int, str]:
+def named_in(sent, registry: Registry) -> dict[int, str]:
     """Token index of each named agreement's head in the sentence → agreement key.
 
     One alternation of every name (the document's definitions, then the well-known list),
@@ -41,7 +42,7 @@ def _named_in(sent, registry: _Registry) -> dict[int, str]:
         if phrase in registry.resolutions:
             key = registry.resolutions[phrase]
             agreement = registry.get(key, name=key, full_name=f"UN Security Council {key}", kind="other")
-            _add_parties(agreement, ["UN"])  # adopted by the Council; whom it binds, the text tells
+            add_parties(agreement, ["UN"])  # adopted by the Council; whom it binds, the text tells
         elif phrase in registry.defined or phrase in registry.full_names:
             key = phrase if phrase in registry.defined else registry.full_names[phrase]
             agreement = registry.get(key, name=key, full_name=registry.defined[key])
@@ -52,12 +53,12 @@ def _named_in(sent, registry: _Registry) -> dict[int, str]:
             agreement = registry.get(key, name=key, full_name=entry.aliases[0] if entry.aliases else None)
             agreement.kind = entry.kind
             agreement.owner = agreement.owner or entry.owner
-            _add_parties(agreement, entry.parties)
+            add_parties(agreement, entry.parties)
         found[root.i] = key
     return found
 
 
-def _title_tokens(sent, registry: _Registry) -> frozenset[int]:
+def title_tokens(sent, registry: Registry) -> frozenset[int]:
     """Tokens inside an agreement's name: a name the registry knows, or a proper noun compounded
     (directly or through other compounds) with an agreement noun ("the Doha truce", "the Paris
     climate agreement")."""
@@ -72,7 +73,7 @@ def _title_tokens(sent, registry: _Registry) -> frozenset[int]:
         head = tok.head
         while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.lemma_.lower() not in AGREEMENT_HEADS:
             head = head.head
-        if head.lemma_.lower() in AGREEMENT_HEADS | _NAMED_HEADS:
+        if head.lemma_.lower() in AGREEMENT_HEADS | NAMED_HEADS:
             inside.add(tok.i)
     return frozenset(inside)
 
@@ -111,8 +112,12 @@ def _topic(head, ctx: Context) -> tuple[str, ...]:
     for prep in preps:
         if any(p.dep_ == "pobj" and (p.ent_type_ in _WHEN or p.lower_ in _MONTHS) for p in prep.children):
             continue  # "on 8 May 2023", "on Monday": when, not what
+        # "an agreement on allied relations between the two states and an agreement on the
+        # border": the second agreement, which the parser may hang inside the first one's
+        # phrase, has a topic of its own
+        nested = {t.i for a in prep.subtree if a.i != head.i and agreement_noun(a) for t in a.subtree}
         for t in prep.subtree:
-            if t.ent_type_ in _WHEN:
+            if t.ent_type_ in _WHEN or t.i in nested:
                 continue
             if t.dep_ in ("relcl", "acl") and t.i > prep.i:
                 break  # "…, which was signed in 1998": the clause is no part of the topic
@@ -128,7 +133,7 @@ def _topic(head, ctx: Context) -> tuple[str, ...]:
 _WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 
 
-def _other_pair(key: str, registry: _Registry, np_parties: list[str]) -> bool:
+def _other_pair(key: str, registry: Registry, np_parties: list[str]) -> bool:
     """An agreement of another pair: "the agreement with Germany" is not the one with Canada
     told before."""
     parties = registry.by_key[key].parties
@@ -136,7 +141,7 @@ def _other_pair(key: str, registry: _Registry, np_parties: list[str]) -> bool:
                                      for c in np_parties)
 
 
-def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
+def generic_in(sent, registry: Registry, named: dict[int, str], ctx: Context,
                 status_tokens: set[int], headline: tuple[str, ...] = ()) -> dict[int, str]:
     """Agreement nouns that are not names: resolve each to an agreement of the document."""
     found: dict[int, str] = {}
@@ -152,7 +157,7 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             if found[tok.i] is None:
                 del found[tok.i]
             continue
-        if not agreement_noun(tok) and not (tok.pos_ == "PROPN" and low in _NAMED_HEADS) \
+        if not agreement_noun(tok) and not (tok.pos_ == "PROPN" and low in NAMED_HEADS) \
                 and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
         words = _modifiers(tok) - AGREEMENT_HEADS
@@ -167,14 +172,14 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             low = "ceasefire"  # one pair's truce, whatever it is called
         if inner is not None:
             words |= _modifiers(inner) - AGREEMENT_HEADS
-        named_year = _dated_by_name(tok)
+        named_year = dated_by_name(tok)
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in tok.children)
-        content = {w for w in words if not _is_actor_word(w, tok, ctx)}
+        content = {w for w in words if not is_actor_word(w, tok, ctx)}
         proper = _proper_name(tok)
         # what it is on tells it apart from the others of the same pair: "the agreement on
         # avoiding double taxation" is not "the agreement on youth policy"
         topic = () if proper or low in TRUCES or inner is not None else _topic(tok, ctx)
-        np_parties = _np_parties(tok, ctx)
+        np_parties = phrase_parties(tok, ctx)
         key = registry.on_topic(topic) if topic else None
         if key is not None and _other_pair(key, registry, np_parties):
             key = None
@@ -207,11 +212,11 @@ def _generic_in(sent, registry: _Registry, named: dict[int, str], ctx: Context,
             key = registry.last(programme=low in PROGRAMME_HEADS, head=low)
             if key is not None and _other_pair(key, registry, np_parties):
                 key = None
-        if key is None and (tok.i in status_tokens or _dated_by_name(tok)) \
-                and (content or topic or not definite or named_year or len(_np_parties(tok, ctx)) >= 2
-                     or _np_parties(tok, ctx) and _subject_codes(tok, ctx)
+        if key is None and (tok.i in status_tokens or dated_by_name(tok)) \
+                and (content or topic or not definite or named_year or len(phrase_parties(tok, ctx)) >= 2
+                     or phrase_parties(tok, ctx) and subject_codes(tok, ctx)
                      # "Kenya and Uganda signed the deal on Monday", the document's first agreement
-                     or len(set(_subject_codes(tok, ctx))) >= 2
+                     or len(set(subject_codes(tok, ctx))) >= 2
                      # "The pact was signed on Monday" under "Ghana, Togo sign maritime pact"
                      or len(headline) >= 2 and not registry.recent
                      # "the agreement signed by the prime ministers of Macedonia and Greece",
@@ -247,7 +252,7 @@ def _concluded_by_two(head, ctx: Context) -> bool:
     """Whether two or more states are named as the ones that signed, negotiated or agreed
     the agreement ``head`` names ("the agreement signed by the leaders of A and B")."""
     verbs, nouns = status_words()
-    return any(status in ("negotiated", "signed") and len(set(_subject_codes(trigger, ctx))) >= 2
+    return any(status in ("negotiated", "signed") and len(set(subject_codes(trigger, ctx))) >= 2
                for trigger, status in status_triggers(head, verbs, nouns))
 
 
@@ -292,30 +297,30 @@ def _ordered(head) -> list[str]:
     return [t.lower_ for t in head.subtree if t.i < head.i]
 
 
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"), start=1)}
 
 
-def _dated_by_name(head) -> tuple[str, str] | None:
+def dated_by_name(head) -> tuple[str, str] | None:
     """The date an agreement noun is named by, if a year stands before it ("the 1974
     Agreement", "a 2016 deal", "the November 2020 armistice deal"): (value, precision)."""
     for child in head.children:
         if child.i > head.i or child.dep_ not in ("nummod", "compound", "amod", "npadvmod", "nmod"):
             continue
-        later = next((g for g in child.children if g.dep_ == "conj" and _YEAR.match(g.text)), None)
+        later = next((g for g in child.children if g.dep_ == "conj" and YEAR.match(g.text)), None)
         if later is not None and child.lemma_.lower() in AGREEMENT_HEADS:
             # "a 1985 protocol and 2005 agreement": the parse may hang the second year on the
             # first noun, coordinated with nothing but the year
             return later.text, "year"
-        if _YEAR.match(child.text):
+        if YEAR.match(child.text):
             month = next((g for g in child.children if g.lower_ in _MONTHS), None)
             if month is not None:
                 return f"{child.text}-{_MONTHS[month.lower_]:02d}", "month"
             return child.text, "year"
-        year = next((g for g in child.children if _YEAR.match(g.text)), None)
+        year = next((g for g in child.children if YEAR.match(g.text)), None)
         if year is not None and child.lower_ in _MONTHS:  # "November 2020"
             return f"{year.text}-{_MONTHS[child.lower_]:02d}", "month"
         if year is not None and year.i < child.i and child.dep_ in ("compound", "amod") \
@@ -324,7 +329,7 @@ def _dated_by_name(head) -> tuple[str, str] | None:
     return None
 
 
-def _nearest(tok, found: dict[int, str]) -> str | None:
+def nearest(tok, found: dict[int, str]) -> str | None:
     if not found:
         return None
     return found[min(found, key=lambda i: abs(i - tok.i))]
@@ -335,7 +340,7 @@ def _nearest(tok, found: dict[int, str]) -> str | None:
 _NOT_OF_PRONOUNS = frozenset({"accept", "adopt", "pass", "endorse"})
 
 
-def _pronoun_agreements(sent, registry: _Registry, verbs, found: dict[int, str]) -> dict[int, str]:
+def pronoun_agreements(sent, registry: Registry, verbs, found: dict[int, str]) -> dict[int, str]:
     """"it was first submitted to Moscow in 2013": "it" as the object of a status verb."""
     extra = {}
     for tok in sent:

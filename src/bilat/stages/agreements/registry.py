@@ -10,7 +10,7 @@ from bilat.document import Agreement
 from bilat.stages.agreements.names import TRUCES, known_agreements, names_pattern
 
 
-class _Registry:
+class Registry:
     """The agreements of one document, in the order they were named."""
 
     def __init__(self, defined: dict[str, str], resolutions: dict[str, str] | None = None) -> None:
@@ -47,7 +47,7 @@ class _Registry:
                     return key
         for key in reversed(self.recent):
             agreement = self.by_key[key]
-            if programme is None or _is_programme(agreement) == programme:
+            if programme is None or is_programme(agreement) == programme:
                 return key
         return self.recent[-1] if self.recent else None
 
@@ -75,11 +75,11 @@ class _Registry:
         return None
 
 
-def _is_truce(agreement: Agreement) -> bool:
+def is_truce(agreement: Agreement) -> bool:
     return agreement.name.lower().split()[-1] in TRUCES if agreement.name else False
 
 
-def _is_programme(agreement: Agreement) -> bool:
+def is_programme(agreement: Agreement) -> bool:
     return bool(re.search(r"\b(programme|program|fund|financing|initiative)\b",
                           f"{agreement.full_name or ''} {agreement.name}".lower()))
 

@@ -5,11 +5,11 @@ closing another state's base, and membership words that stand for the agreement 
 from __future__ import annotations
 
 from bilat.document import StatusChange
-from bilat.stages.agreements.parties import _TREATY_BODIES, _codes, _subject_codes
-from bilat.stages.agreements.phrases import _nearest
-from bilat.stages.agreements.registry import _Registry
-from bilat.stages.agreements.statuses import MEMBERSHIP, outer, through_membership
-from bilat.stages.agreements.steps import _still_in
+from bilat.stages.agreements.parties import TREATY_BODIES, arg_codes, subject_codes
+from bilat.stages.agreements.phrases import nearest
+from bilat.stages.agreements.registry import Registry
+from bilat.stages.agreements.triggers import MEMBERSHIP, outer, through_membership
+from bilat.stages.agreements.steps import still_in
 from bilat.stages.events.arguments import Context, actors_of, pair_for_they
 
 
@@ -18,11 +18,11 @@ from bilat.stages.events.arguments import Context, actors_of, pair_for_they
 _UNDERTAKINGS = frozenset({"freeze", "moratorium"})
 
 
-def _undertakings(sent, found: dict[int, str]):
+def undertakings(sent, found: dict[int, str]):
     """(undertaking noun, the verb by which a party says it keeps it) in ``sent``."""
     for tok in sent:
         if tok.i not in found and tok.pos_ == "NOUN" and tok.lemma_.lower() in _UNDERTAKINGS:
-            staying = _still_in(tok)
+            staying = still_in(tok)
             if staying is not None:
                 yield tok, staying
 
@@ -44,10 +44,10 @@ _ACT_PARTICLES = {"set": {"up"}, "hand": {"over"}, "pull": {"back", "out"}}
 _FIGHTING = frozenset({"hostility", "hostilities", "fighting", "fire", "firing", "attack", "attacks", "war",
                        "clash", "clashes", "shelling"})
 # How many sentences back an agreement told makes an act agreed now one of its terms.
-_TERMS_WINDOW = 2
+TERMS_WINDOW = 2
 
 
-def _agreed_acts(sent, found: dict[int, str]):
+def agreed_acts(sent, found: dict[int, str]):
     """(agree, act) for each "A and B agreed to <act>" the sentence tells, where the clause
     names no agreement of its own ("agreed to sign the treaty" is the treaty's step; "Under a
     2016 deal, Israel agreed to supply gas" a term of that deal)."""
@@ -71,7 +71,7 @@ def _agreed_acts(sent, found: dict[int, str]):
             break
 
 
-def _act_label(act) -> str:
+def act_label(act) -> str:
     """"establish liaison office" for "to establish a liaison office at the town of X"."""
     words = [act.lemma_.lower()] + [c.lower_ for c in act.children if c.dep_ == "prt"]
     obj = next((c for c in act.children if c.dep_ == "dobj"), None)
@@ -80,7 +80,7 @@ def _act_label(act) -> str:
     return "agreement to " + " ".join(words)
 
 
-def _term_of_recent(step: StatusChange, statuses: list[StatusChange], recent_starts: list[int]) -> bool:
+def term_of_recent(step: StatusChange, statuses: list[StatusChange], recent_starts: list[int]) -> bool:
     """Was an agreement of the same parties told in this sentence or the last ones?"""
     since = recent_starts[0] if recent_starts else step.span[0]
     parties = set(step.parties)
@@ -91,7 +91,11 @@ def _term_of_recent(step: StatusChange, statuses: list[StatusChange], recent_sta
 _JOINT_TEXTS = frozenset({"statement", "declaration", "communique", "communiqué"})
 
 
-def _joint_statements(sent, found: dict[int, str]):
+# Verbs that cite a text as the source of what is reported ("citing a joint statement").
+_CITING = frozenset({"cite", "quote"})
+
+
+def joint_statements(sent, found: dict[int, str]):
     """(noun, verb) for each untitled joint statement the sentence tells as made: "in a joint
     statement, X said", "issued a joint declaration"; the verb is the clause that tells it."""
     for tok in sent:
@@ -99,8 +103,12 @@ def _joint_statements(sent, found: dict[int, str]):
                 or not any(c.dep_ == "amod" and c.lower_ == "joint" for c in tok.children):
             continue
         cur = tok
+        chain = []
         while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
             cur = cur.head
+            chain.append(cur.lower_)
+        if "according" in chain or cur.head.lemma_.lower() in _CITING:
+            continue  # "according to a joint communique": the source of a report, no text issued here
         verb = cur.head if cur.dep_ in ("dobj", "prep", "pobj") or cur is not tok else None
         if cur.dep_ in ("dobj", "nsubjpass") and cur is tok:
             verb = tok.head
@@ -108,12 +116,12 @@ def _joint_statements(sent, found: dict[int, str]):
             yield tok, verb
 
 
-def _bare_membership(sent, found: dict[int, str], registry: _Registry, verbs, nouns):
+def bare_membership(sent, found: dict[int, str], registry: Registry, verbs, nouns):
     """"after suspending Pakistan's participation": participation in the programme the
     sentence names, else the one named last."""
     for tok in sent:
         if tok.lemma_.lower() in MEMBERSHIP and not any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
-            key = _nearest(tok, found) or registry.last(programme=True)
+            key = nearest(tok, found) or registry.last(programme=True)
             if key is None:
                 continue
             for trigger, status, _ in through_membership(tok, verbs, nouns):
@@ -125,10 +133,10 @@ _LEAVING = {"leave": None, "quit": None, "exit": None, "abandon": None, "withdra
 _LEAVING_NOUNS = frozenset({"withdrawal", "exit", "departure", "pullout"})
 
 
-def _bloc_steps(sent, ctx: Context):
+def bloc_steps(sent, ctx: Context):
     """(bloc, trigger, status, member states) for each state told leaving a bloc of states
     ("Mali quit ECOWAS", "their withdrawal from the bloc ECOWAS") or suspended from one ("were
-    suspended from ECOWAS"): blocs whose membership is a treaty (``_TREATY_BODIES``)."""
+    suspended from ECOWAS"): blocs whose membership is a treaty (``TREATY_BODIES``)."""
     for tok in sent:
         bloc_tokens, status = [], None
         low = tok.lemma_.lower()
@@ -150,16 +158,16 @@ def _bloc_steps(sent, ctx: Context):
                            for p in c.children if p.dep_ == "pobj"]
             status = "suspended"
         blocs = [m.code for b in bloc_tokens for t in b.subtree for m in [ctx.by_token.get(t.i)]
-                 if m is not None and m.code in _TREATY_BODIES]
+                 if m is not None and m.code in TREATY_BODIES]
         if not blocs:
             continue
         if status == "suspended":
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            members = _codes(actors_of(subj, ctx)) or _codes(pair_for_they(subj, ctx)) or _counted(subj, ctx) \
+            members = arg_codes(actors_of(subj, ctx)) or arg_codes(pair_for_they(subj, ctx)) or _counted(subj, ctx) \
                 if subj is not None else []
         else:
-            members = _subject_codes(tok, ctx)
-        members = [c for c in dict.fromkeys(members) if len(c) == 3 and c not in _TREATY_BODIES and c != blocs[0]]
+            members = subject_codes(tok, ctx)
+        members = [c for c in dict.fromkeys(members) if len(c) == 3 and c not in TREATY_BODIES and c != blocs[0]]
         if members:
             yield blocs[0], tok, status, members
 
@@ -181,7 +189,7 @@ _BASES = frozenset({"base", "airbase", "bases", "airbases"})
 _CLOSING = frozenset({"close", "shut", "evict"})
 
 
-def _base_closures(sent, ctx: Context):
+def base_closures(sent, ctx: Context):
     """(trigger, host state, owner state) for a host closing another state's base on its soil
     ("Tashkent closed a US air base", "Kyrgyzstan shut down the Russian base"): the basing
     arrangement between them terminated. The base must be named as the other state's."""
@@ -193,6 +201,6 @@ def _base_closures(sent, ctx: Context):
             continue
         owners = [m.code for c in bases[0].children if c.dep_ in ("compound", "amod", "nmod", "poss")
                   for t in c.subtree for m in [ctx.by_token.get(t.i)] if m is not None and m.code and len(m.code) == 3]
-        hosts = [c for c in _subject_codes(tok, ctx) if len(c) == 3]
+        hosts = [c for c in subject_codes(tok, ctx) if len(c) == 3]
         if len(set(owners)) == 1 and len(set(hosts)) == 1 and owners[0] != hosts[0]:
             yield tok, hosts[0], owners[0]
