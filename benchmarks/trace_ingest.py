@@ -119,6 +119,9 @@ def main(argv=None) -> int:
     ap.add_argument("--top", type=int, default=0, help="source lines that grew most, per line")
     ap.add_argument("--frames", type=int, default=1, help="tracemalloc frames per allocation")
     ap.add_argument("--no-trace", action="store_true", help="resident set and DuckDB only")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a DuckDB setting for the store's connection (repeatable)")
+    ap.add_argument("--max", type=int, default=0, help="stop reading after this many articles")
     ap.add_argument("--peaks", action="store_true",
                     help="name each step of the ingest during which the process's peak resident set rose")
     args = ap.parse_args(argv)
@@ -133,6 +136,9 @@ def main(argv=None) -> int:
     tmp = tempfile.mkdtemp(prefix="trace-ingest-")
     db = Path(tmp) / "trace.duckdb"
     store = query.Store(str(db))
+    for item in args.set:
+        name, value = item.split("=", 1)
+        store.con.execute(f"SET {name} = '{value}'")
     state = {"last": None, "index": None}
 
     # the story index the ingest builds, to report its arrays
@@ -168,6 +174,8 @@ def main(argv=None) -> int:
         for item in items:
             read += 1
             state["read"] = read
+            if args.max and read > args.max:
+                break
             if read % args.every == 0:
                 line(read)
             yield item
