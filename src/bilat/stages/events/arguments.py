@@ -277,7 +277,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             # "Forum country leaders": a body named in the modifiers, not the home country
             named = [_arg(m) for m in _modifier_mentions(tok, ctx) if not m.inferred]
         if named:
-            return _dedupe(named)
+            return dedupe_codes(named)
     if low in _COUNTS and mention is None and depth < 2:
         # "Thousands of US and Filipino troops launched …": the people counted
         for _, pobj in prep_objects(tok, ("of",)):
@@ -390,7 +390,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                         found.append(_arg(_mention_at(child, ctx)))
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
-    return _dedupe(found)
+    return dedupe_codes(found)
 
 
 def _names_three(tok) -> bool:
@@ -502,7 +502,8 @@ def holds_office(mention: Mention) -> bool:
     return bool(words) and words[-1] in _OFFICES and mention.kind in ("role", "person", "state")
 
 
-def _dedupe(args: list[Arg]) -> list[Arg]:
+def dedupe_codes(args: list[Arg]) -> list[Arg]:
+    """The arguments with each actor code once, in their first order."""
     out, seen = [], set()
     for a in args:
         if a.code not in seen:
@@ -674,7 +675,7 @@ def all_actors_in(tok, ctx: Context) -> list[Arg]:
         # "between the two countries' leaders": the pair, not the home country the role word
         # "leaders" was given for want of its own
         found = [a for a in found if not a.inferred]
-    return _dedupe(found + own)
+    return dedupe_codes(found + own)
 
 
 def modifier_sources(tok, ctx: Context) -> list[Arg]:
