@@ -87,7 +87,10 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                     cand = threat  # "will impose sanctions if Pyongyang tests again": a threat
                 elif root in DECIDED_ROOTS and not conditions(tok):
                     pass  # "Japan will suspend new loans to India": a measure decided and announced
-                elif root not in INTENT_OF_ROOT or not (is_said(tok, ctx) or announced_future(tok)):
+                elif root not in INTENT_OF_ROOT or not (is_said(tok, ctx)
+                                                        or announced_future(tok, on_condition=True)):
+                    # ("will provide aid if Khartoum allows monitors": a promise on a condition is
+                    # an intention all the same; a coercive act on one was a threat, above)
                     continue
                 else:
                     cand.code, cand.intent = INTENT_OF_ROOT[root], True

@@ -92,8 +92,9 @@ def noun_in_future(tok, cand: Candidate, ctx: Context) -> Candidate | None:
     root = cand.code[:2]
     if root in DECIDED_ROOTS and not conditions(verb):
         return cand  # "will impose a ban on imports": decided and announced
-    if conditions(verb) or not (is_said(verb, ctx) or announced_future(verb)):
-        return None
+    if (conditions(verb) and root not in INTENT_OF_ROOT) \
+            or not (is_said(verb, ctx) or announced_future(verb, on_condition=True)):
+        return None  # ("will pay a visit if …" is promised on a condition: still an intention)
     if root in FORCE_ROOTS and (not reported(verb) or says_it_itself(verb, {a.code for a in cand.sources}, ctx)):
         return Candidate(cand.trigger, "138", cand.sources, cand.targets, nominal=True, intent=True)
     if root in INTENT_OF_ROOT:
@@ -102,13 +103,14 @@ def noun_in_future(tok, cand: Candidate, ctx: Context) -> Candidate | None:
     return None
 
 
-def announced_future(tok) -> bool:
+def announced_future(tok, *, on_condition: bool = False) -> bool:
     """Is the verb a main clause's settled future ("the two countries will restore diplomatic
-    relations"): an intention its subject has made known, not a writer's guess ("would")?"""
+    relations"): an intention its subject has made known, not a writer's guess ("would")? With
+    ``on_condition``, also one promised on a condition ("Germany will provide aid if …")."""
     base = tok
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
     if base.dep_ == "xcomp" and base.head.lemma_.lower() in ("begin", "start"):
         base = base.head  # "will begin to normalise relations"
     auxes = {c.lower_ for c in base.children if c.dep_ == "aux"}
-    return base.dep_ == "ROOT" and bool(auxes & _WILL) and not conditions(base)
+    return base.dep_ == "ROOT" and bool(auxes & _WILL) and (on_condition or not conditions(base))

@@ -2,8 +2,8 @@
 intention's or a warning's clause, the act reacted to, or (last) the story's other party."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import (Arg, Context, TARGET_PREPS, actors_of, children, clear_pair, other_party,
-                                           place_of, prep_objects, subtree_actor)
+from bilat.stages.events.arguments import (Arg, Context, TARGET_PREPS, actors_of, children, clear_pair, is_stranded,
+                                           other_party, place_of, prep_objects, subtree_actor)
 from bilat.stages.events.candidate import conditions
 from bilat.stages.events.reports import RULEBOOKS
 from bilat.stages.events.roots import FORCE_ROOTS, INTENT_FRAMES, JOINT_ROOTS, REACTION_ROOTS
@@ -27,8 +27,9 @@ def loose_target(tok, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
     stack = [c for c in tok.children if c.i not in subj]
     while stack:
         cur = stack.pop(0)
-        if cur.i in subj or cur.dep_ in ("relcl", "punct", "cc", "parataxis", "advmod", "npadvmod"):
-            continue
+        if cur.i in subj or cur.dep_ in ("relcl", "punct", "cc", "parataxis", "advmod", "npadvmod") \
+                or is_stranded(cur):
+            continue  # (a stranded subject is the next clause's: "… the attack and Afghanistan thanked")
         if cur.dep_ == "acl" and cur.pos_ == "VERB":
             continue  # "sanctions involving … a plan to host a World Bank forum": another clause
         if cur.dep_ in ("prep", "agent") and cur.lower_ not in _LOOSE_PREPS:

@@ -131,6 +131,17 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
                 pair = dominant_pair(ctx)
                 if len(pair) == 2:
                     sources, targets = [Arg(pair[0], None, "", True)], [Arg(pair[1], None, "", True)]
+            # "The tariffs were lifted in 2019", "the aid, which was suspended in March": a thing
+            # the story told of before, named by no party here, is between the parties of the
+            # act that told of it, in its direction (who imposed the tariffs lifts them)
+            # (what is done to it, not the thing told again: "the talks, which are being held
+            # in Antalya", "the talks were scheduled to last a day" are the talks told before)
+            if not targets and not sources and rule.object_class in _TOLD_BY and subj is not None \
+                    and rule.code[:2] not in ("03", "04") and _refers_back(subj):
+                told = next(((src, tgt) for _, src, tgt, root in reversed(ctx.recent_events)
+                             if root in _TOLD_BY[rule.object_class]), None)
+                if told is not None:
+                    sources, targets = [Arg(told[0], None, "", True)], [Arg(told[1], None, "", True)]
             # "Gross was jailed in Cuba", "a group arrested in Miami": who holds people is the
             # state where they are held
             if targets and not sources and rule.code[:2] == "17":
@@ -270,6 +281,11 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
     if not targets and not passive and with_a_counterpart(tok, ctx):
         # "He held talks with his counterpart": the other state's, in a story about two
         targets = other_party(sources, ctx)
+    if targets and all(a.inferred and not a.text for a in targets):
+        # "France welcomed Seoul's decision to lift the ban": an act named in what another
+        # party reacts to is not aimed at that party, unless the text names it as the target
+        reacting = _reacting_party(tok, ctx)
+        targets = [a for a in targets if a.code not in reacting]
     if not targets:
         return None
     code = rule.code
@@ -288,6 +304,35 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
     if parties is not None:
         return mutual(tok.i, code, parties, intent=rule.frame in INTENT_FRAMES)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in INTENT_FRAMES)
+
+
+# The roots of the acts that bring about a thing of a class ("imposed tariffs" for the
+# tariffs, "gave aid" for the aid, "held talks" for the talks), by the class.
+_TOLD_BY = {"aid": frozenset({"07"}), "sanction": frozenset({"16"}), "talks": frozenset({"04"}),
+            "programme": frozenset({"06", "07"}), "cooperation": frozenset({"05", "06"})}
+# Determiners of a thing already told of: "the tariffs", "these sanctions", "such aid".
+_BACK = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+def _refers_back(noun) -> bool:
+    """Does ``noun`` refer back to a thing told of before, by its determiner alone ("the
+    tariffs", "these sanctions"; not "its aid", "new sanctions", "sanctions on Iran")?"""
+    return any(c.dep_ == "det" and c.lower_ in _BACK for c in noun.children) and not any(
+        c.dep_ in ("poss", "amod", "compound", "prep", "nmod") for c in noun.children
+        if not (c.dep_ == "amod" and c.lower_ in ("same", "planned", "previous", "earlier")))
+
+
+def _reacting_party(tok, ctx: Context) -> set[str]:
+    """The codes of who reacts to the act ``tok`` tells, when it is told in a clause on the
+    reaction's object ("France welcomed Seoul's decision to lift …": France); else none."""
+    if tok.dep_ not in ("acl", "relcl") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    noun = tok.head
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subj, passive = subject(verb, ctx)
+    return {a.code for a in actors_of(subj, ctx)} if subj is not None and not passive else set()
 
 
 def _courtesy_call(tok, rule: VerbRule, ctx: Context) -> bool:
