@@ -110,3 +110,10 @@ def test_talks_told_again_in_the_passive_are_no_new_event(code_text):
                              "The talks were scheduled to last only a day."))
     assert ("SDN", "SSD", "04") in got
     assert not {t for t in got if t[2] == "03"}
+
+
+@pytest.mark.issue(8)
+def test_a_passive_on_a_thing_told_before_takes_its_other_party_from_the_story(code_text):
+    got = _triples(code_text("Japan gave aid to Myanmar until 2020. The aid was suspended by Japan in March."))
+    assert ("JPN", "MMR", "16") in got
+

@@ -111,6 +111,10 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
             # "Aid to Myanmar was suspended by Japan", "the talks with Iran were suspended by the EU"
             for prep, pobj in prep_objects(subj, ("to", "with", "on", "against", "for")):
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}]
+        if sources and not targets and subj is not None and _told_again(subj, rule):
+            # "The agreement was suspended by Putin's decree in 2016": with whom the story told
+            # it was made (or to whom the aid went, on whom the sanctions were put)
+            targets = _told_party(rule.object_class, {s.code for s in sources}, ctx, known_doer=True)
         if not sources:
             for prep, pobj in prep_objects(tok, ("for", "to", "with", "against", "on")):
                 if targets:
@@ -136,12 +140,15 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
             # act that told of it, in its direction (who imposed the tariffs lifts them)
             # (what is done to it, not the thing told again: "the talks, which are being held
             # in Antalya", "the talks were scheduled to last a day" are the talks told before)
-            if not targets and not sources and rule.object_class in _TOLD_BY and subj is not None \
-                    and rule.code[:2] not in ("03", "04") and _refers_back(subj):
+            if not targets and not sources and _told_again(subj, rule):
                 told = next(((src, tgt) for _, src, tgt, root in reversed(ctx.recent_events)
                              if root in _TOLD_BY[rule.object_class]), None)
                 if told is not None:
                     sources, targets = [Arg(told[0], None, "", True)], [Arg(told[1], None, "", True)]
+            if targets and not sources and _told_again(subj, rule):
+                # "The document was signed in November 2007 with Norway": by whoever the story
+                # told made it (gave the aid, imposed the sanctions)
+                sources = _told_party(rule.object_class, {t.code for t in targets}, ctx, known_doer=False)
             # "Gross was jailed in Cuba", "a group arrested in Miami": who holds people is the
             # state where they are held
             if targets and not sources and rule.code[:2] == "17":
@@ -312,6 +319,36 @@ _TOLD_BY = {"aid": frozenset({"07"}), "sanction": frozenset({"16"}), "talks": fr
             "programme": frozenset({"06", "07"}), "cooperation": frozenset({"05", "06"})}
 # Determiners of a thing already told of: "the tariffs", "these sanctions", "such aid".
 _BACK = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+# Of those, the things two parties hold together, which either may act on. (Agreements are
+# left out: a story tells of several, and "the agreement was suspended by Putin's decree"
+# took the partner of another one; the agreement stage knows which is which.)
+_MUTUAL_THINGS = frozenset({"talks", "cooperation"})
+
+
+def _told_again(subj, rule: VerbRule) -> bool:
+    """Is the passive's subject a thing told of before (see :func:`_refers_back`), of a class
+    whose earlier act names its parties, and is the act one done to it (not the thing told
+    again, 03 or 04)?"""
+    return subj is not None and rule.object_class in _TOLD_BY and rule.code[:2] not in ("03", "04") \
+        and _refers_back(subj)
+
+
+def _told_party(object_class: str, known: set[str], ctx: Context, *, known_doer: bool) -> list[Arg]:
+    """The other party of the latest act the story told that brought about a thing of
+    ``object_class`` with one of ``known``: the receiver when ``known`` did it, the doer when
+    ``known`` received it (either, for things two parties hold together)."""
+    roots = _TOLD_BY[object_class]
+    mutual_thing = object_class in _MUTUAL_THINGS
+    for _, src, tgt, root in reversed(ctx.recent_events):
+        if root not in roots:
+            continue
+        if (known_doer or mutual_thing) and src in known and tgt not in known:
+            return [Arg(tgt, None, "", True)]
+        if (not known_doer or mutual_thing) and tgt in known and src not in known:
+            return [Arg(src, None, "", True)]
+    return []
 
 
 def _refers_back(noun) -> bool:
