@@ -117,3 +117,17 @@ def test_a_passive_on_a_thing_told_before_takes_its_other_party_from_the_story(c
     got = _triples(code_text("Japan gave aid to Myanmar until 2020. The aid was suspended by Japan in March."))
     assert ("JPN", "MMR", "16") in got
 
+
+
+@pytest.mark.issue(8)
+def test_a_thing_told_before_with_its_partner_named_takes_the_doer_from_the_story(code_text):
+    got = _triples(code_text("The United States imposed sanctions on Iran in 2010. "
+                             "The sanctions on Iran were lifted in 2016."))
+    assert ("USA", "IRN", "08") in got
+
+
+@pytest.mark.issue(8)
+def test_a_thing_with_another_partner_than_the_one_told_before_is_nothing(code_text):
+    got = _triples(code_text("The United States imposed sanctions on Iran in 2010. "
+                             "The sanctions on Russia were lifted in 2016."))
+    assert not {t for t in got if t[2] == "08"}

@@ -112,8 +112,8 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
             for prep, pobj in prep_objects(subj, ("to", "with", "on", "against", "for")):
                 targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}]
         if sources and not targets and subj is not None and _told_again(subj, rule):
-            # "The agreement was suspended by Putin's decree in 2016": with whom the story told
-            # it was made (or to whom the aid went, on whom the sanctions were put)
+            # "The aid was suspended by Japan in March": to whom the story told it went (on whom
+            # the sanctions were put, with whom the talks were held)
             targets = _told_party(rule.object_class, {s.code for s in sources}, ctx, known_doer=True)
         if not sources:
             for prep, pobj in prep_objects(tok, ("for", "to", "with", "against", "on")):
@@ -140,14 +140,21 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
             # act that told of it, in its direction (who imposed the tariffs lifts them)
             # (what is done to it, not the thing told again: "the talks, which are being held
             # in Antalya", "the talks were scheduled to last a day" are the talks told before)
-            if not targets and not sources and _told_again(subj, rule):
+            named = [a for _, pobj in prep_objects(subj, ("to", "on", "with", "against", "for"))
+                     for a in actors_of(pobj, ctx)] if not targets and _told_again(subj, rule) else []
+            if named and not sources:
+                # "The sanctions on Iran were lifted in 2016": by whoever the story told imposed
+                # them (gave the aid, held the talks)
+                doers = _told_party(rule.object_class, {t.code for t in named}, ctx, known_doer=False)
+                if doers:
+                    sources, targets = doers, named
+            if not targets and not sources and not named and _told_again(subj, rule):
                 told = next(((src, tgt) for _, src, tgt, root in reversed(ctx.recent_events)
                              if root in _TOLD_BY[rule.object_class]), None)
                 if told is not None:
                     sources, targets = [Arg(told[0], None, "", True)], [Arg(told[1], None, "", True)]
             if targets and not sources and _told_again(subj, rule):
-                # "The document was signed in November 2007 with Norway": by whoever the story
-                # told made it (gave the aid, imposed the sanctions)
+                # "The aid was suspended for Myanmar": by whoever the story told gave it
                 sources = _told_party(rule.object_class, {t.code for t in targets}, ctx, known_doer=False)
             # "Gross was jailed in Cuba", "a group arrested in Miami": who holds people is the
             # state where they are held
@@ -352,10 +359,11 @@ def _told_party(object_class: str, known: set[str], ctx: Context, *, known_doer:
 
 
 def _refers_back(noun) -> bool:
-    """Does ``noun`` refer back to a thing told of before, by its determiner alone ("the
-    tariffs", "these sanctions"; not "its aid", "new sanctions", "sanctions on Iran")?"""
+    """Does ``noun`` refer back to a thing told of before, by its determiner ("the tariffs",
+    "these sanctions", "the sanctions on Iran"; not "its aid", "new sanctions", "sanctions on
+    Iran")?"""
     return any(c.dep_ == "det" and c.lower_ in _BACK for c in noun.children) and not any(
-        c.dep_ in ("poss", "amod", "compound", "prep", "nmod") for c in noun.children
+        c.dep_ in ("poss", "amod", "compound", "nmod") for c in noun.children
         if not (c.dep_ == "amod" and c.lower_ in ("same", "planned", "previous", "earlier")))
 
 
