@@ -5,12 +5,19 @@ For each sentence the coder finds triggers (verbs, nouns, predicative adjectives
 happened or was said. One module per concern:
 
 * ``rules`` — the trigger tables and word classes;
+* ``roots`` — which codes behave how (mutual acts, force, words, reductions decided);
 * ``modality`` — negation, speculation, hypotheticals, intentions;
 * ``arguments`` — sources and targets, coordination, "the two countries", "his country";
 * ``candidate`` — the candidate event, and who acts and on what condition;
-* ``candidates`` — verbs, event nouns, nominalisations and adjectives with their arguments,
-  per sentence (pure);
+* ``verbrules`` — which row of the verb table a verb matches, by its prepositions and objects;
+* ``targets``, ``places``, ``domestic`` — whom an act is aimed at, where force lands, and acts
+  aimed at no other state;
+* ``light`` — light verbs whose object noun carries the event ("launched strikes");
+* ``intentions`` — what is still to come: intentions, threats on a condition;
+* ``verbs``, ``nouns``, ``nominals``, ``adjectives`` — each kind of trigger with its arguments;
+* ``candidates`` — every candidate of a sentence (pure);
 * ``reports`` — what is an event by what is said: censure, demands, allegations, threats;
+* ``quotes`` — who speaks a quotation;
 * ``quantities`` — money and casualties;
 * ``coder`` — candidates turned into event records.
 """

@@ -277,7 +277,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
             # "Forum country leaders": a body named in the modifiers, not the home country
             named = [_arg(m) for m in _modifier_mentions(tok, ctx) if not m.inferred]
         if named:
-            return _dedupe(named)
+            return dedupe_codes(named)
     if low in _COUNTS and mention is None and depth < 2:
         # "Thousands of US and Filipino troops launched …": the people counted
         for _, pobj in prep_objects(tok, ("of",)):
@@ -375,7 +375,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                     break
     if depth < 3:
         for child in tok.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" and not is_stranded(child):
                 found.extend(actors_of(child, ctx, depth=depth + 1))
         if mention is not None:
             inside = range(mention.token_start, mention.token_end)
@@ -390,7 +390,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                         found.append(_arg(_mention_at(child, ctx)))
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
-    return _dedupe(found)
+    return dedupe_codes(found)
 
 
 def _names_three(tok) -> bool:
@@ -502,7 +502,8 @@ def holds_office(mention: Mention) -> bool:
     return bool(words) and words[-1] in _OFFICES and mention.kind in ("role", "person", "state")
 
 
-def _dedupe(args: list[Arg]) -> list[Arg]:
+def dedupe_codes(args: list[Arg]) -> list[Arg]:
+    """The arguments with each actor code once, in their first order."""
     out, seen = [], set()
     for a in args:
         if a.code not in seen:
@@ -637,6 +638,9 @@ def subject(tok, ctx: Context, depth: int = 0):
         return None, False
     if tok.dep_ == "conj":
         head = tok.head
+        stranded = stranded_subject(tok)
+        if stranded is not None:
+            return stranded, False  # "condemned the attack and Afghanistan thanked Pakistan"
         # "X said A is B and announced C", "X told the council that the dam posed a threat and
         # accused Addis Ababa": the parser hangs the second speech act inside the reported clause
         if lemma_in(tok, _SPEECH_ACTS) and head.dep_ == "ccomp" and not lemma_in(head, _SPEECH_ACTS):
@@ -654,6 +658,37 @@ def subject(tok, ctx: Context, depth: int = 0):
     if tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
         return subject(tok.head, ctx, depth + 1)  # "it was concerned": the copula's subject
     return None, False
+
+
+# Tags of a finite verb: one that has a subject of its own, written or not.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def stranded_subject(verb):
+    """The subject the parser stranded in the clause before a coordinated verb: "the US
+    condemned the attack and Afghanistan thanked Pakistan" comes out with "Afghanistan" as a
+    partner of "attack" and "thanked" with no subject; the noun phrase that ends right before
+    such a finite verb, coordinated with a noun of the clause before, is its subject. None
+    when the verb has a subject, or when no such noun stands before it."""
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or verb.i == verb.sent.start \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    noun = next((t for t in [before, *before.ancestors] if t.right_edge.i == verb.i - 1 and t.dep_ == "conj"), None)
+    if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.head.pos_ not in ("PROPN", "NOUN") \
+            or not any(c.dep_ == "cc" and c.lower_ in ("and", "but") for c in noun.head.children) \
+            or verb.head.i not in {t.i for t in noun.ancestors}:
+        return None
+    return noun
+
+
+def is_stranded(noun) -> bool:
+    """Is ``noun`` the stranded subject of the verb right after it (see :func:`stranded_subject`)?"""
+    nxt = noun.right_edge.i + 1
+    if nxt >= len(noun.doc):
+        return False
+    found = stranded_subject(noun.doc[nxt])
+    return found is not None and found.i == noun.i
 
 
 def all_actors_in(tok, ctx: Context) -> list[Arg]:
@@ -674,7 +709,7 @@ def all_actors_in(tok, ctx: Context) -> list[Arg]:
         # "between the two countries' leaders": the pair, not the home country the role word
         # "leaders" was given for want of its own
         found = [a for a in found if not a.inferred]
-    return _dedupe(found + own)
+    return dedupe_codes(found + own)
 
 
 def modifier_sources(tok, ctx: Context) -> list[Arg]:

@@ -158,7 +158,12 @@ def dated_in_sentence(sent) -> bool:
 
 
 def future(tok) -> bool:
-    """Told as to come: "will visit", and "will begin to normalise" (the time of its head)."""
+    """Told as to come: "will visit", and "will begin to normalise" (the time of its head), and
+    a verb coordinated with one of those that has no auxiliary or subject of its own ("will
+    re-establish an embassy and carry out visits": the visits are to come too)."""
+    while tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        tok = tok.head
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL:
         tok = tok.head
     return bool({c.lower_ for c in tok.children if c.dep_ == "aux"} & _FUTURE_AUX)

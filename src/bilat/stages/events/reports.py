@@ -31,6 +31,14 @@ def _obliged(comp) -> bool:
         c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in comp.children)
 
 
+def _forbidden(comp):
+    """The "not" of a prohibition ("must not", "should not", "mustn't"): the negation of a
+    clause with a modal of obligation, which forbids, not denies; else None."""
+    if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children):
+        return None
+    return next((c for c in comp.children if c.dep_ == "neg" and c.lower_ in ("not", "n't")), None)
+
+
 # Verbs whose passive subject suffered harm ("soldiers had been killed").
 _HARMED = frozenset({"kill", "wound", "injure", "hurt", "capture", "detain", "arrest", "abduct", "kidnap"})
 # Verbs of alleging: what they report is said against the reported clause's subject.
@@ -54,7 +62,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
         comps += [c for comp in comps for c in children(comp, "conj") if c.pos_ in ("VERB", "AUX")]
         for comp in comps:  # "claimed the work was … and that Nicaraguan troops have entered …"
             inside = {t.i for t in comp.subtree}
-            words = {t.lower_ for t in comp.subtree}
+            forbidden = _forbidden(comp)
+            words = {t.lower_ for t in comp.subtree if t.i != getattr(forbidden, "i", None)}
             if words & _NEGATORS:
                 continue
             coded_inside = bool(taken & inside) and tok.lemma_.lower() not in _ALLEGING
@@ -66,12 +75,17 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 break
             if not coded_inside and (any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in comp.children)
                                      or _obliged(comp)):
-                # "Safadi said Israel must end the war": a demand of the one who must act
-                subj_c, _ = subject(comp, ctx)
-                told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] if subj_c is not None else []
+                # "Safadi said Israel must end the war": a demand of the one who must act; "…
+                # Russia must not annex the islands" forbids it, a demand all the same (not of the
+                # subject of a passive: "the talks should not be delayed" asks it of someone else)
+                subj_c, passive_c = subject(comp, ctx)
+                told = [a for a in actors_of(subj_c, ctx) if a.code not in avoid] \
+                    if subj_c is not None and not (forbidden is not None and passive_c) else []
                 if told:
                     out.append(Candidate(tok.i, "100", sources, told))
                     break
+            if forbidden is not None:
+                continue  # a prohibition is a demand or nothing (never a censure or an allegation)
             if tok.lemma_.lower() in _ALLEGING:
                 # "Kabila claimed that Ugandan troops invaded …": an allegation against the
                 # actor it is about (the reported clause's subject), named, not inferred

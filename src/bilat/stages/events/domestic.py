@@ -1,0 +1,47 @@
+"""Acts aimed at no other state: at a state's own politicians, its own rulers, its own doing."""
+from __future__ import annotations
+
+from bilat.stages.events.arguments import Context, children
+
+
+# People a state's politics is made of, no state themselves: a statement aimed at them is
+# aimed at no other state ("urged lawmakers", "accused the Democrats", "told reporters").
+_POLITY = frozenset({"lawmaker", "legislator", "senator", "congressman", "congresswoman", "congressmen",
+                     "democrat", "republican", "protester", "protestor", "demonstrator", "critic", "opponent",
+                     "journalist", "reporter", "voter", "activist", "supporter", "opposition", "parliamentarian",
+                     "mp", "mps", "lawmakers", "democrats", "republicans", "critics", "reporters"})
+
+
+def addressed_to_no_state(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Is the verb's object people of no state, or of the doer's own ("begged lawmakers not to
+    lose sight of the Ukraine conflict", "accused the Democrats of …")? Then what the clause
+    goes on to name is not whom the act is aimed at ("urged Ukrainian lawmakers" is aimed at
+    Ukraine)."""
+    return any(obj.lemma_.lower() in _POLITY and getattr(ctx.by_token.get(obj.i), "code", None) in (None, *src_codes)
+               for obj in children(tok, "dobj"))
+
+
+def own_side_object(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Is the verb's object a person of the doer's own side, by name ("Biden attacked Trump
+    over …"): a domestic act, aimed at no other state? (A name no state is given for may be a
+    ship's, "sent the survey ship Oruc Reis": tried, and lost events.)"""
+    for obj in children(tok, "dobj"):
+        mention = ctx.by_token.get(obj.i)
+        if mention is not None and mention.kind == "person" and mention.code in src_codes:
+            return True  # (a person by name: "its ambassador" recalled is an act toward the host)
+        if any(t.dep_ == "poss" and t.lower_ in ("their", "its", "our") and t.head.lemma_.lower() in _OWN_RULERS
+               for t in obj.subtree):
+            return True  # "citizens criticised their government's response": their own rulers
+    return False
+
+
+def of_ones_own(tok) -> bool:
+    """Is the verb's object the doer's own ("his decision", "its own plan")? ("their" is left
+    out: "rejected their proposal" is often the other side's.)"""
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "our", "my")
+               for obj in children(tok, "dobj") for c in obj.children)
+
+
+# Who rules the doer's own side: "their government", "its leaders", "our authorities".
+_OWN_RULERS = frozenset({"government", "leader", "leadership", "authority", "president", "regime", "parliament",
+                         "police", "army", "ruler", "administration"})
