@@ -1,13 +1,21 @@
 """Shared fixtures: the spaCy pipeline loaded once per run, the sample documents, a fresh store."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # One process per run unless a test asks for workers: the suite shares a 2-core machine.
 os.environ.setdefault("BILAT_WORKERS", "1")
+# Compiled name patterns go to a folder of this run's own, not the user's ~/.cache/bilat.
+if "BILAT_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="bilat-test-cache-")
+    os.environ["BILAT_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"

@@ -14,17 +14,24 @@ def _reference(docs, common):
     """Stories by the rule as it stood over datasketch's MinHashLSH (a set per bucket): the
     candidates share a whole band, the best score above either threshold within the window
     wins, the first doc_id on a tie."""
-    from datasketch import MinHashLSH
+    from datasketch import MinHash, MinHashLSH
 
-    from bilat.stages.stories import StoryIndex, _story_id
+    from bilat.stages.stories import StoryIndex, _story_id, salient_terms, shingles
 
-    signer = StoryIndex(common=common)  # only its signatures are used
+    signer = StoryIndex(common=common)  # only its parameters are used
     p = signer.params
+
+    def signature(features):  # datasketch's own MinHash, not the index's
+        mh = MinHash(num_perm=p.num_perm, seed=p.seed, scheme="affine32")
+        mh.update_batch(list(features))
+        return mh
+
     near_lsh = MinHashLSH(threshold=p.near_duplicate, num_perm=p.num_perm)
     facts_lsh = MinHashLSH(threshold=p.same_facts, num_perm=p.num_perm)
     seen, story, out = {}, {}, {}
     for doc_id, text, published in docs:
-        near, facts, n_salient = signer.signatures(text)
+        salient = salient_terms(text, common=common)
+        near, facts, n_salient = signature(shingles(text, p.shingle)), signature(salient), len(salient)
         candidates = set(near_lsh.query(near))
         if n_salient >= p.min_salient:
             candidates |= set(facts_lsh.query(facts))
@@ -88,6 +95,35 @@ def test_same_stories_as_the_lsh_index_it_replaced(pipeline):
     assert got == _reference(docs, common)
     # the corpus has stories of several documents, so the comparison says something
     assert len(set(got.values())) < len(got) - 60
+
+
+def test_signatures_and_bands_are_datasketchs(pipeline):
+    """The index computes its MinHash signatures and picks its LSH bands itself; they are
+    those of datasketch's "affine32" MinHash and MinHashLSH, value for value (stored
+    signatures and stories depend on it)."""
+    from datasketch import MinHash, MinHashLSH
+
+    from bilat.stages.stories import StoryIndex, StoryParams, lsh_bands, minhash, permutations, shingles
+
+    for num_perm, seed in ((128, 7), (128, 8), (64, 1)):
+        perms = permutations(num_perm, seed)
+        for features in ([], [b"a"], [b"kenya somalia talks nairobi", b"x" * 300, "é".encode()],
+                         [f"w{i} w{i + 1}".encode() for i in range(500)]):
+            mh = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
+            mh.update_batch(features)
+            assert minhash(features, perms).hashvalues.tolist() == mh.hashvalues.tolist()
+        for threshold in (0.25, 0.5, 0.8):
+            lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+            assert lsh_bands(threshold, num_perm) == (lsh.b, lsh.r)
+    index = StoryIndex(StoryParams())
+    p = index.params
+    text = _real_documents()[0][1]
+    near, facts, _ = index.signatures(text)
+    mh = MinHash(num_perm=p.num_perm, seed=p.seed, scheme="affine32")
+    mh.update_batch(list(shingles(text, p.shingle)))
+    assert near.hashvalues.tolist() == mh.hashvalues.tolist()
+    assert index.band_ranges()[0] == list(MinHashLSH(threshold=p.near_duplicate, num_perm=p.num_perm).hashranges)
+    assert index.band_ranges()[1] == list(MinHashLSH(threshold=p.same_facts, num_perm=p.num_perm).hashranges)
 
 
 def test_a_copy_joins_the_first_document_of_a_long_corpus(pipeline):
@@ -167,3 +203,35 @@ def test_pipeline_keeps_no_rows_for_a_store_unless_one_takes_them():
     pipeline = Pipeline(Settings(workers=1))
     assert pipeline.stories.keep_pending is False  # bilat code
     assert pipeline.new_story_index().keep_pending is True  # ingest and the Spark job persist them
+
+
+def test_salient_terms_as_first_written():
+    """The salient terms, computed with the cheap tests first, are those of the rule as first
+    written (every test on every word), on real text and on odd spacing, quotes and digits."""
+    import re
+
+    from bilat.stages.stories import _COMMON, _SENTENCE_START, _WORD, salient_terms
+
+    def as_written(text, common):
+        terms, previous = set(), None
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            low = re.sub(r"['’]s$", "", word.lower()).strip("'’-")
+            sentence_start = bool(_SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]))
+            keep = ((word[0].isupper() and not sentence_start) or any(c.isdigit() for c in word)) \
+                and low not in _COMMON and low not in common and len(low) > 1
+            if keep:
+                terms.add(low.encode())
+                if previous is not None:
+                    terms.add(f"{previous} {low}".encode())
+                previous = low
+            else:
+                previous = None
+        return terms
+
+    common = frozenset({"kenya", "nairobi"})
+    texts = [text for _, text, _ in _real_documents()]
+    texts += ["A   Kenya Ruto's  visit.\n“Somalia 2019 F-16s' \"Al-Shabaab\" x   Y.Z 3rd G20 O'Neill’s",
+              "   Leading spaces. Then Names-Here and 1,200 troops! “Quoted Start” ’tis 'Twas.", ""]
+    for text in texts:
+        assert salient_terms(text, common=common) == as_written(text, common)

@@ -18,12 +18,87 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import lru_cache
 
 from bilat.document import Document
 
 
-# datasketch's 32-bit affine scheme (its default since 2.0.0); signatures are stored as uint32.
-_SCHEME = "affine32"
+# MinHash signatures are computed here, to the letter of the "affine32" scheme of the
+# datasketch library (MIT; its default since 2.0.0, which built this index's signatures
+# before): a feature's hash is the first 4 bytes of its SHA-1 read as a little-endian uint32,
+# mixed once by MurmurHash3's 32-bit finalizer, then permuted by h -> a*h + b modulo 2^32
+# for each of ``num_perm`` pairs (a odd) drawn from numpy's RandomState(seed); a signature
+# value is the least permuted hash over the features (2^32 - 1 for none). The LSH bands are
+# those datasketch's MinHashLSH picks for a threshold. Every signature, band, and hence
+# story, is the one datasketch gives (``tests/test_story_index.py`` compares them); the
+# library itself, and the SciPy it imports, are no longer loaded at each start.
+_EMPTY = 0xFFFFFFFF
+
+
+class Signature:
+    """A MinHash signature: ``num_perm`` uint32 values (:attr:`hashvalues`)."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, hashvalues) -> None:
+        self.hashvalues = hashvalues
+
+    def jaccard(self, other: "Signature") -> float:
+        """Estimated Jaccard similarity: the share of equal values."""
+        import numpy as np
+
+        return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / len(self.hashvalues)
+
+
+def permutations(num_perm: int, seed: int):
+    """The (a, b) uint32 arrays of the ``num_perm`` affine permutations of ``seed``."""
+    import numpy as np
+
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash(features, perms) -> Signature:
+    """The signature of a collection of byte strings under ``perms`` (see :func:`permutations`)."""
+    import numpy as np
+
+    a, b = perms
+    if not features:
+        return Signature(np.full(len(a), _EMPTY, dtype=np.uint32))
+    digests = b"".join([hashlib.sha1(f).digest()[:4] for f in features])
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    # MurmurHash3's finalizer (uint32 arithmetic wraps: that is the modulo 2^32)
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    return Signature((hv.reshape(-1, 1) * a + b).min(axis=0))
+
+
+def lsh_bands(threshold: float, num_perm: int, weights: tuple[float, float] = (0.5, 0.5)) -> tuple[int, int]:
+    """(b, r): the ``b`` bands of ``r`` values that datasketch's ``MinHashLSH`` picks for a
+    threshold: the pair (b * r <= num_perm) whose weighted chance of a false positive (a pair
+    below the threshold sharing a band) and of a false negative (one above sharing none) is
+    least, the first such pair in (b, r) order on a tie. Both chances are integrals of
+    polynomials of degree at most b * r; Gauss-Legendre quadrature of that many points is exact
+    for them (up to rounding), where datasketch asks SciPy's adaptive quadrature."""
+    import numpy as np
+
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 1)  # exact to degree num_perm + 1
+    below = threshold / 2 * (x + 1)  # nodes on [0, threshold] and [threshold, 1]
+    above = threshold + (1 - threshold) / 2 * (x + 1)
+    best, best_error = (0, 0), float("inf")
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = threshold / 2 * float(w @ (1 - (1 - below ** float(r)) ** float(b)))
+            fn = (1 - threshold) / 2 * float(w @ ((1 - above ** float(r)) ** float(b)))
+            error = fp * weights[0] + fn * weights[1]
+            if error < best_error:
+                best, best_error = (b, r), error
+    return best
 
 
 @dataclass(frozen=True)
@@ -45,6 +120,8 @@ class StoryParams:
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*[\"“‘']?$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_DIGIT = re.compile(r"\d")
 # Capitalised words that carry no story: articles, weekdays, months, titles.
 _COMMON = frozenset("""a an the this that these those in on at of for to from by with and or but
 he she it they we i his her its their our after before since during while when as if however
@@ -75,10 +152,16 @@ def salient_terms(text: str, *, common: frozenset[str] = frozenset()) -> set[byt
     previous = None
     for match in _WORD.finditer(text):
         word = match.group(0)
-        low = re.sub(r"['’]s$", "", word.lower()).strip("'’-")
-        sentence_start = bool(_SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]))
-        keep = ((word[0].isupper() and not sentence_start) or any(c.isdigit() for c in word)) \
-            and low not in _COMMON and low not in common and len(low) > 1
+        # a capitalised word not at a sentence's start, or a word with a digit (what is cheap
+        # to test first, and the rest only for those)
+        if word[0].isupper():
+            keep = not _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]) \
+                or _DIGIT.search(word) is not None
+        else:
+            keep = _DIGIT.search(word) is not None
+        if keep:
+            low = _POSSESSIVE.sub("", word.lower()).strip("'’-")
+            keep = low not in _COMMON and low not in common and len(low) > 1
         if keep:
             terms.add(low.encode())
             if previous is not None:
@@ -87,6 +170,16 @@ def salient_terms(text: str, *, common: frozenset[str] = frozenset()) -> set[byt
         else:
             previous = None
     return terms
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int):
+    return permutations(num_perm, seed)
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    return lsh_bands(threshold, num_perm)
 
 
 def _story_id(doc_id: str) -> str:
@@ -228,20 +321,17 @@ class StoryIndex:
     def __init__(self, params: StoryParams | None = None, *, common: frozenset[str] = frozenset(),
                  pending: bool = True) -> None:
         import numpy as np
-        from datasketch import MinHash, MinHashLSH
 
         self.params = params or StoryParams()
         self.common = common
         p = self.params
-        template = MinHash(num_perm=p.num_perm, seed=p.seed, scheme=_SCHEME)
-        self._permutations = template.permutations
-        self._minhash = MinHash
+        self._permutations = _permutations(p.num_perm, p.seed)
         # datasketch's choice of bands for each threshold, so the candidates are the same
-        near = MinHashLSH(threshold=p.near_duplicate, num_perm=p.num_perm)
-        facts = MinHashLSH(threshold=p.same_facts, num_perm=p.num_perm)
-        self._near_ranges, self._facts_ranges = list(near.hashranges), list(facts.hashranges)
-        self._near = _Bands(near.b, near.r, p.seed)
-        self._facts = _Bands(facts.b, facts.r, p.seed + 1)
+        near, facts = _bands(p.near_duplicate, p.num_perm), _bands(p.same_facts, p.num_perm)
+        self._near_ranges = [(i * near[1], (i + 1) * near[1]) for i in range(near[0])]
+        self._facts_ranges = [(i * facts[1], (i + 1) * facts[1]) for i in range(facts[0])]
+        self._near = _Bands(*near, p.seed)
+        self._facts = _Bands(*facts, p.seed + 1)
         self._near_rows, self._facts_rows = _Rows(p.num_perm), _Rows(p.num_perm)
         self._number: dict[str, int] = {}  # doc_id → row
         self._ids: list[str] = []  # row → doc_id
@@ -275,12 +365,8 @@ class StoryIndex:
         return (self._near_rows.nbytes + self._facts_rows.nbytes + self._near.nbytes()
                 + self._facts.nbytes() + self._day.nbytes + self._story.nbytes)
 
-    def _signature(self, features: set[bytes]):
-        mh = self._minhash(num_perm=self.params.num_perm, seed=self.params.seed,
-                           permutations=self._permutations, scheme=_SCHEME)
-        if features:
-            mh.update_batch(list(features))
-        return mh
+    def _signature(self, features: set[bytes]) -> Signature:
+        return minhash(list(features), self._permutations)
 
     def signatures(self, text: str):
         """(near-duplicate, same-facts, salient count) signatures of one text."""
@@ -389,12 +475,10 @@ class StoryIndex:
             doc.meta["story_date"] = self.story_dates[doc.story_id].isoformat()
         return doc
 
-    def signature_from_bytes(self, data: bytes):
+    def signature_from_bytes(self, data: bytes) -> Signature:
         import numpy as np
 
-        return self._minhash(num_perm=self.params.num_perm, seed=self.params.seed,
-                             permutations=self._permutations, scheme=_SCHEME,
-                             hashvalues=np.frombuffer(data, dtype=np.uint32).astype(np.uint64))
+        return Signature(np.frombuffer(data, dtype=np.uint32).copy())
 
     def band_ranges(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """The LSH bands (start, end) of the near-duplicate and same-facts indexes: two
