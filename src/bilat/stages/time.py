@@ -366,6 +366,10 @@ def date_events(doc: Document) -> Document:
             own = own or _sentence_time(sent, by_token)
             if own is not None:
                 reference, since_reference = own, 1
+            elif _in_the_present(sent):
+                # "The river water is crucial for the farmers.": the narrator is back in the
+                # present of the report; the story narrated before is no longer being told
+                reference = None
             else:
                 since_reference += 1
     doc.statuses += extra_steps
@@ -412,6 +416,19 @@ def _during_the_meeting(trigger) -> bool:
                         for c in noun.children) and not any(c.dep_ == "prep" for c in noun.children):
                     return True
     return False
+
+
+def _in_the_present(sent) -> bool:
+    """Is the sentence's main clause in the present of the report ("is crucial", "says",
+    "has risen", "are meeting"), not a past narrative?"""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if root.tag_ in ("VBZ", "VBP"):
+        return not auxes & {"did", "had", "was", "were", "will", "would"}
+    return (root.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"})) or (
+        root.tag_ == "VBG" and bool(auxes & {"is", "are", "'s", "'re", "am"}))
 
 
 def _turns(sent) -> bool:
