@@ -108,6 +108,8 @@ _SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
 _JUST_AFTER_MARKS = frozenset({"after", "following"})
 # Participles that tell what a clause brought about ("…, leading to", "…, prompting").
 _CONSEQUENCES = frozenset({"lead", "prompt", "trigger", "spark", "result", "cause", "provoke"})
+# Words that keep an "after" clause on the day of the clause above: "shortly after".
+_SOON = frozenset({"shortly", "just", "soon", "immediately", "moments", "minutes", "hours"})
 _LOOSE_LINKS = frozenset({"sometime", "long", "years", "months", "decades", "well", "soon"})
 
 
@@ -174,8 +176,9 @@ def _under_event_noun(tok, trigger) -> bool:
 
 
 def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
-    """The nearest expression attached to a clause above the trigger."""
-    cur, clauses = trigger, 0
+    """The nearest expression attached to a clause above the trigger; through an "after"
+    clause or a consequence ("…, prompting X to …"), its year only."""
+    cur, clauses, loose = trigger, 0, False
     for _ in range(3 * _CLIMB):  # prepositions and nouns on the way ("during X's visit to Y") are free
         head = cur.head
         if head.i == cur.i or clauses >= _CLIMB:
@@ -183,8 +186,12 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
         clauses += head.pos_ in ("VERB", "AUX")
         if cur.dep_ == "dobj" and head.lemma_.lower() in _REACTIONS:
             return None  # "On Wednesday, the US defended Israel's decision to ban …": the ban came before
+        # "lodged a protest on Friday after Seoul decided to terminate …": the decision came
+        # before Friday; "imposed tariffs in 2018, prompting Mexico to retaliate": after 2018
+        # began, not on its day
+        loose = loose or _earlier_clause(cur) or _consequence(cur)
         if head.i in by_token:
-            return by_token[head.i]
+            return _year_only(by_token[head.i]) if loose else by_token[head.i]
         for child in head.children:
             if child.i == cur.i or child.dep_ in ("ccomp", "conj", "relcl", "advcl", "xcomp"):
                 continue
@@ -194,9 +201,43 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
                 continue  # a date inside another argument names that one's time
             found = [by_token[t.i] for t in child.subtree if t.i in by_token]
             if found:
-                return found[0]
+                return _year_only(found[0]) if loose else found[0]
         cur = head
     return None
+
+
+def _earlier_clause(tok) -> bool:
+    """Is ``tok`` the verb of a clause introduced by "after"/"following" ("after Seoul
+    decided", "after accusing it"), which tells what came before the clause above?"""
+    if tok.dep_ == "advcl":
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _JUST_AFTER_MARKS]
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _JUST_AFTER_MARKS:
+        marks = [tok.head]
+    else:
+        return False
+    # "shortly after India launched strikes", "hours after": the same day, which the
+    # clause above keeps ("days after", "a week after" are counted, not loosened)
+    return bool(marks) and not any(g.dep_ in ("npadvmod", "advmod") for m in marks for g in m.children) \
+        and not any(c.dep_ == "advmod" and c.lower_ in _SOON and c.i < marks[0].i for c in tok.children)
+
+
+def _consequence(tok) -> bool:
+    """Is ``tok`` a participle telling what the clause above brought about ("…, prompting
+    Mexico to retaliate", "…, leading to talks")?"""
+    return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.lemma_.lower() in _CONSEQUENCES
+
+
+def _year_only(tx: Timex) -> Timex:
+    """What lies just before ``tx``: its month when it is a day after the first week of the
+    month ("on Friday 23 August after Seoul decided": August), else its year."""
+    if not tx.value or tx.precision == "year":
+        return tx
+    if tx.precision == "day" and int(tx.value[8:10]) > _NEWS_WINDOW.days:
+        value, precision = tx.value[:7], "month"
+    else:
+        value, precision = tx.value[:4], "year"
+    return replace(tx, value=value, precision=precision, kind="absolute" if tx.kind == "range" else tx.kind,
+                   end_value=None, end_precision=None)
 
 
 def _clause_verb(trigger):
@@ -286,6 +327,7 @@ def date_events(doc: Document) -> Document:
     since_reference = _CARRY + 1
     meetings: dict[frozenset, tuple[str, str]] = {}  # pair → the date of its last meeting or visit told
     extra_steps: list = []
+    lead_start, lead_end = _lead(doc)
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
@@ -309,6 +351,10 @@ def date_events(doc: Document) -> Document:
                     # "The summer of 1994 saw … the July 25 signing": the year the sentence
                     # gives, not the one the publication date would suggest
                     value, precision = _after_reference(tx, (year, "year"))
+                elif tx is not None and (main := _time_before(tok, tx, by_token)) is not None:
+                    # "sent police to the border Oct. 22, a day after it complained to
+                    # Nicaragua's ambassador": the complaint a day before Oct. 22
+                    value, precision = _after_reference(tx, _value(main), before=True)
                 elif tx is not None and carried and (tx.value is None or (
                         tx.kind == "vague" and _LATER.match(tx.text.strip()) is not None)):
                     # "A month later, …", "A few hours later, …": from the time narrated, not
@@ -334,6 +380,11 @@ def date_events(doc: Document) -> Document:
                                                                        and _said_now(tok))):
                     # (a step told in the present of the report: "In the joint declaration,
                     # Guyana reaffirms …")
+                    value, precision = _window(published - _NEWS_WINDOW, published)
+                elif published is not None and lead_start <= para.offset + sent.start_char < lead_end \
+                        and _lead_now(tok):
+                    # the lead tells the news of the day: "It took less than an hour for the
+                    # Kremlin to react to the start of NATO air strikes" (the strikes that day)
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 elif published is not None and not _all_events(events) and _reported_now(_noun_clause(tok)):
                     # "In an accord negotiated by the UN, France agreed to …": a step told by a
@@ -416,6 +467,47 @@ def _during_the_meeting(trigger) -> bool:
                         for c in noun.children) and not any(c.dep_ == "prep" for c in noun.children):
                     return True
     return False
+
+
+# Prepositions whose noun is a frame set up before the act ("under a dialogue", "within the pact").
+_FRAMES = frozenset({"under", "within"})
+# A lead paragraph has at least this many words (a dateline, caption or kicker has fewer).
+_LEAD_WORDS = 15
+
+
+def _lead(doc: Document) -> tuple[int, int]:
+    """Where the lead, the story's first paragraph of prose, lies in ``doc.text``."""
+    for start, end in doc.paragraphs:
+        if len(doc.text[start:end].split()) >= _LEAD_WORDS:
+            return start, end
+    return 0, 0
+
+
+def _lead_now(trigger) -> bool:
+    """Is the trigger told in the lead as the day's news: a verb, or an event noun in the
+    clause of a verb, in the simple past or the present ("took … to react to the start of
+    NATO air strikes", "is engaging with both countries"), not background (past perfect,
+    "former", a plan with "will")?"""
+    verb = _clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX"):
+        if any(a.dep_ == "prep" and a.lower_ in _FRAMES for a in trigger.ancestors):
+            return False  # "suspended activities under a dialogue with Australia": the frame is older
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+    while verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # "took an hour … to react": the tense of "took"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "'ll", "shall", "could", "might", "may", "should", "must", "can"}:
+        return False
+    return _reported_now(verb) or (verb.tag_ in ("VBZ", "VBP", "VBG", "VBN") and not auxes & {"had"}
+                                   and _said_now(verb) or _perfect_verb(verb))
+
+
+def _perfect_verb(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "'s")
+                                      for c in verb.children)
 
 
 def _in_the_present(sent) -> bool:
@@ -538,6 +630,24 @@ def _backshifted(verb) -> bool:
     """"The ministry said it had summoned the ambassador": a past perfect reported by a verb
     of saying is the reporter's simple past (sequence of tenses), not background."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
+
+
+def _time_before(tok, tx: Timex, by_token: dict[int, Timex]) -> Timex | None:
+    """When ``tx`` is "a day after", "two weeks after" introducing the clause ``tok`` stands
+    in, the dated expression of the clause above (the time counted back from), else None."""
+    if tx.kind != "vague" or _LATER.match(tx.text.strip()) is None:
+        return None
+    # (the parser hangs the clause on the verb, or on "day" as a relative clause)
+    clause = next((t for t in [tok, *tok.ancestors] if t.dep_ in ("advcl", "relcl")), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" and by_token.get(c.i) is tx
+                                 for c in clause.children):
+        return None
+    above = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if above is None:
+        return None
+    others = {i: found for i, found in by_token.items() if found is not tx and found.value and found.kind != "vague"}
+    main = _governing(above, others)
+    return main if main is not None and main.kind in ("absolute", "relative") else None
 
 
 def _comes_after(tok, tx: Timex, by_token: dict[int, Timex]) -> bool:

@@ -1,0 +1,50 @@
+"""Issue 8, item 4: the time of a clause that says what came before the clause above it, and
+the lead's events dated from the publication date."""
+import pytest
+
+from bilat.document import Document
+
+
+def _dated(pipeline, text, published, doc_id):
+    doc = pipeline(Document(doc_id=doc_id, raw=text, published=published))
+    return {(e.trigger, e.event_date) for e in doc.events}
+
+
+@pytest.mark.issue(8)
+def test_an_after_clause_is_before_the_day_of_the_clause_above(pipeline):
+    found = _dated(pipeline, "Japan lodged a strong protest with South Korea on Friday after Seoul decided to "
+                             "terminate a bilateral military intelligence-sharing pact.", "2019-08-23", "after-1")
+    assert ("protest", "2019-08-23") in found
+    # the decision came before Friday 23 August: August, not that Friday
+    assert ("terminate", "2019-08") in found
+
+
+@pytest.mark.issue(8)
+def test_shortly_after_keeps_the_day(pipeline):
+    found = _dated(pipeline, "Police said the aircraft fell in the early hours Wednesday, shortly after India "
+                             "launched missile strikes on Pakistan.", "2025-05-07", "after-2")
+    assert ("launched", "2025-05-07") in found
+
+
+@pytest.mark.issue(8)
+def test_a_day_after_counts_back_from_the_clause_above(pipeline):
+    found = _dated(pipeline, "Costa Rica said it sent some 70 police reinforcements to the border area Oct. 22, "
+                             "a day after it formally complained to Nicaragua's ambassador about the dredging.",
+                   "2010-11-02", "after-3")
+    assert ("complained", "2010-10-21") in found
+    assert ("complained", "2010-11-03") not in found
+
+
+@pytest.mark.issue(8)
+def test_an_event_noun_in_the_lead_is_the_day_s_news(pipeline):
+    text = ("It took less than an hour for the Kremlin to react angrily to the start of NATO air strikes "
+            "against military targets in Serbia.")
+    assert ("strikes", "1999-03") in _dated(pipeline, text, "1999-03-25", "lead-1")
+
+
+@pytest.mark.issue(8)
+def test_a_frame_named_in_the_lead_is_not_the_day_s_news(pipeline):
+    text = ("China has indefinitely suspended all activities under a high-level economic dialogue with "
+            "Australia, the latest blow to relations between the two trading partners.")
+    found = _dated(pipeline, text, "2021-05-07", "lead-2")
+    assert ("dialogue", "2021") not in found and ("dialogue", "2021-05") not in found
