@@ -48,3 +48,21 @@ def test_a_frame_named_in_the_lead_is_not_the_day_s_news(pipeline):
             "Australia, the latest blow to relations between the two trading partners.")
     found = _dated(pipeline, text, "2021-05-07", "lead-2")
     assert ("dialogue", "2021") not in found and ("dialogue", "2021-05") not in found
+
+
+@pytest.mark.issue(8)
+def test_a_participle_adjunct_takes_the_date_of_its_main_clause(pipeline):
+    # the offer is a statement of intent (03), which the narrative's date does not reach by
+    # itself; made as Clinton pressured the king, it is as old as the pressure
+    text = ("In mid 1994, Rabin relayed a message to King Hussein of Jordan. US President Bill Clinton, however, "
+            "pressured the king to negotiate a peace agreement, offering to erase Jordan's debts to the "
+            "United States in return.")
+    found = _dated(pipeline, text, None, "adjunct-1")
+    assert ("offering", "1994") in found
+
+
+@pytest.mark.issue(8)
+def test_coordinated_predicates_share_their_copula(pipeline):
+    found = _dated(pipeline, "The U.S. State Department said it was deeply concerned and disappointed by "
+                             "Seoul's decision.", "2019-08-23", "conj-adj")
+    assert ("disappointed", "2019-08") in found

@@ -251,6 +251,8 @@ def _clause_verb(trigger):
     if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in COMMUNICATION and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children):
         return trigger.head  # "said it would help": the promise is as old as the saying
+    while trigger.dep_ == "conj" and trigger.head.pos_ == "ADJ" and trigger.tag_ in ("JJ", "VBN"):
+        trigger = trigger.head  # "was concerned and disappointed": the copula of the first
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.pos_ in ("AUX", "VERB"):
         return trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
@@ -334,6 +336,7 @@ def date_events(doc: Document) -> Document:
             by_token = _timex_tokens(sent, timexes)
             year = _sentence_year([tx for tx in timexes if not _in_relative_clause(tx, sent, by_token)])
             own = None
+            given: dict[int, tuple[str, str]] = {}  # trigger → the date its events took
             for tok in sent:
                 events = by_anchor.get((para_index, tok.i))
                 if not events:
@@ -363,6 +366,10 @@ def date_events(doc: Document) -> Document:
                     value, precision = _after_reference(tx, reference, before=_comes_after(tok, tx, by_token))
                 elif tx is not None:
                     value, precision = _value(tx)
+                elif participle_adjunct(tok) and tok.head.i in given:
+                    # "Clinton pressured the king …, offering to erase Jordan's debts": the
+                    # offer made as he pressured, whatever its root
+                    value, precision = given[tok.head.i]
                 elif _perfect(tok) and published is not None:
                     value, precision = _news_month(published)
                 elif published is not None and not _all_events(events) and _report_of_the_day(tok):
@@ -405,6 +412,8 @@ def date_events(doc: Document) -> Document:
                         continue
                     event.event_date, event.date_precision = value, precision
                     event.date_end = tx.end_value if tx is not None and tx.kind == "range" else None
+                if value is not None:
+                    given[tok.i] = (value, precision)
                 for event in events:
                     if value is not None and getattr(event, "root", None) == "04":
                         meetings[frozenset((event.source, event.target))] = (value, precision)
