@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 from bilat.document import Document
 from bilat.stages.date import MONTH_NAME, published_date
@@ -23,9 +25,40 @@ from bilat.stages.timex import Timex, find_timexes, window_to_value
 # How far back "has approved" may lie from the report: news uses the present perfect for days.
 # How far back a news report's simple past reaches when nothing else dates it.
 _NEWS_WINDOW = timedelta(days=7)
-# Words that put a clause in the background, not in the news of the day.
-_BACKGROUND = frozenset({"former", "formerly", "previously", "once", "past", "history", "historically",
-                         "ago", "decades", "traditionally", "often", "repeatedly", "long", "then"})
+
+
+# The word lists of this stage are data (``data/time/words.tsv``; its README says what each
+# list holds and where its words come from), read once on first use.
+_WORDS_FILE = ("data", "time", "words.tsv")
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    path = resources.files("bilat").joinpath(*_WORDS_FILE)
+    lists: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            name, word = line.split("\t")[:2]
+            lists.setdefault(name, set()).add(word.strip().lower())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def _words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``data/time/words.tsv``; an unknown or empty list is an error
+    (an empty one would silently match nothing)."""
+    found = _word_lists().get(name)
+    if not found:
+        raise KeyError(f"no word list {name!r} in {'/'.join(_WORDS_FILE)}")
+    return found
+
+
+@cache
+def _turning() -> re.Pattern[str]:
+    """Openings that turn away from the time just narrated: "However, …", "Since then, …"."""
+    phrases = sorted(_words("turning"), key=lambda p: (-len(p), p))
+    return re.compile(r"^\W*(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+
+
 # Roots of statements (said, urged, accused): dated by the report, not by the last narrated time.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 _LATER = re.compile(r"^(?:(?P<n>a few|a|an|one|two|three|four|five|six|several|few|\d+)\s+)?"
@@ -36,14 +69,6 @@ _YEARLESS = re.compile(r"^(?:on |in |of |the )*(?:(?P<day1>\d{1,2}) )?(?P<month>
                        re.IGNORECASE)
 _MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                              "nov", "dec"), start=1)}
-# Nouns that name events: a date inside their phrase is theirs.
-_EVENT_NOUNS = frozenset({"expulsion", "attack", "strike", "visit", "meeting", "talks", "summit", "clash",
-                          "killing", "election", "elections", "war", "invasion", "decision", "agreement",
-                          "deal", "treaty", "coup", "crisis", "raid", "bombing", "announcement", "vote"})
-# Verbs of reaction: what they react to (their object) came before them, not at their time.
-_REACTIONS = frozenset({"defend", "criticize", "criticise", "condemn", "welcome", "reject", "denounce", "praise",
-                        "oppose", "slam", "hail", "applaud", "decry", "deplore", "protest", "challenge",
-                        "blast", "lambast", "lambaste", "castigate", "endorse"})
 # How many sentences a reference time carries forward.
 _CARRY = 2
 _CLIMB = 4
@@ -84,33 +109,16 @@ def _own_phrase(trigger):
             stack.append(child)
 
 
-# Things made once and acted on after: "withdrew from the 1995 agreement", "reversed its 2016 decision".
-_DOCUMENTS = frozenset({"agreement", "deal", "treaty", "pact", "accord", "decision", "resolution", "law",
-                        "memorandum", "protocol", "convention", "ceasefire", "truce", "accords"})
-# Verbs whose object's year is their own: "signed the 1995 agreement".
-_MAKING = frozenset({"sign", "ink", "conclude", "seal", "initial"})
-
-
 def _names_its_year(child, noun, trigger) -> bool:
     """Is ``child`` a bare year before a document a trigger acts on ("withdrew from the 1995
     agreement", "its withdrawal from the 1929 treaty", "reversed its 2016 decision"), which
     dates the document, not the act? ("Under a 2016 deal, Israel agreed …": the deal's time is
     the clause's.)"""
     return (trigger.pos_ in ("VERB", "NOUN") and noun is not trigger and noun.pos_ in ("NOUN", "PROPN")
-            and noun.lemma_.lower() in _DOCUMENTS
+            and noun.lemma_.lower() in _words("documents")
             and (noun.dep_ in ("dobj", "nsubjpass") or noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "out"))
             and child.dep_ in ("nummod", "compound", "amod", "npadvmod") and child.i < noun.i
-            and _YEAR_IN.fullmatch(child.text) is not None and trigger.lemma_.lower() not in _MAKING)
-
-
-# Clause links that put an event at (or just after) the time of the linked clause.
-_SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
-_JUST_AFTER_MARKS = frozenset({"after", "following"})
-# Participles that tell what a clause brought about ("…, leading to", "…, prompting").
-_CONSEQUENCES = frozenset({"lead", "prompt", "trigger", "spark", "result", "cause", "provoke"})
-# Words that keep an "after" clause on the day of the clause above: "shortly after".
-_SOON = frozenset({"shortly", "just", "soon", "immediately", "moments", "minutes", "hours"})
-_LOOSE_LINKS = frozenset({"sometime", "long", "years", "months", "decades", "well", "soon"})
+            and _YEAR_IN.fullmatch(child.text) is not None and trigger.lemma_.lower() not in _words("making"))
 
 
 def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
@@ -120,7 +128,7 @@ def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
     the link is loose ("sometime after", "years after").
     """
     for child in trigger.children:
-        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lemma_.lower() in _CONSEQUENCES:
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lemma_.lower() in _words("consequences"):
             # "declared the agreement void, leading to … in December 2024": what it led to
             # came soon after; its year is the act's
             found = [by_token[t.i] for t in child.subtree if t.i in by_token and by_token[t.i].value]
@@ -131,14 +139,14 @@ def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
         if child.dep_ != "advcl":
             continue
         mark = next((c for c in child.children if c.dep_ in ("mark", "advmod") and
-                     c.lower_ in _SAME_TIME_MARKS | _JUST_AFTER_MARKS), None)
-        if mark is None or (mark.i > 0 and trigger.doc[mark.i - 1].lower_ in _LOOSE_LINKS) or any(c.dep_ in ("advmod", "npadvmod") for c in mark.children):
+                     c.lower_ in _words("same_time_marks") | _words("just_after_marks")), None)
+        if mark is None or (mark.i > 0 and trigger.doc[mark.i - 1].lower_ in _words("loose_links")) or any(c.dep_ in ("advmod", "npadvmod") for c in mark.children):
             continue
         found = [by_token[t.i] for t in child.subtree if t.i in by_token and by_token[t.i].value]
         if not found:
             continue
         tx = found[0]
-        if mark.lower_ in _JUST_AFTER_MARKS and tx.precision != "year":
+        if mark.lower_ in _words("just_after_marks") and tx.precision != "year":
             return Timex(tx.start, tx.end, tx.text, tx.value[:4], "year", kind=tx.kind)
         return tx
     return None
@@ -169,7 +177,7 @@ def _under_event_noun(tok, trigger) -> bool:
     """Does ``tok`` hang, below the trigger, on a noun that names an event of its own?"""
     cur = tok.head
     while cur.i != trigger.i and cur.head.i != cur.i:
-        if cur.pos_ == "NOUN" and cur.lemma_.lower() in _EVENT_NOUNS:
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in _words("event_nouns"):
             return True
         cur = cur.head
     return False
@@ -184,7 +192,7 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
         if head.i == cur.i or clauses >= _CLIMB:
             break
         clauses += head.pos_ in ("VERB", "AUX")
-        if cur.dep_ == "dobj" and head.lemma_.lower() in _REACTIONS:
+        if cur.dep_ == "dobj" and head.lemma_.lower() in _words("reactions"):
             return None  # "On Wednesday, the US defended Israel's decision to ban …": the ban came before
         # "lodged a protest on Friday after Seoul decided to terminate …": the decision came
         # before Friday; "imposed tariffs in 2018, prompting Mexico to retaliate": after 2018
@@ -210,21 +218,21 @@ def _earlier_clause(tok) -> bool:
     """Is ``tok`` the verb of a clause introduced by "after"/"following" ("after Seoul
     decided", "after accusing it"), which tells what came before the clause above?"""
     if tok.dep_ == "advcl":
-        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _JUST_AFTER_MARKS]
-    elif tok.dep_ == "pcomp" and tok.head.lower_ in _JUST_AFTER_MARKS:
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _words("just_after_marks")]
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _words("just_after_marks"):
         marks = [tok.head]
     else:
         return False
     # "shortly after India launched strikes", "hours after": the same day, which the
     # clause above keeps ("days after", "a week after" are counted, not loosened)
     return bool(marks) and not any(g.dep_ in ("npadvmod", "advmod") for m in marks for g in m.children) \
-        and not any(c.dep_ == "advmod" and c.lower_ in _SOON and c.i < marks[0].i for c in tok.children)
+        and not any(c.dep_ == "advmod" and c.lower_ in _words("soon") and c.i < marks[0].i for c in tok.children)
 
 
 def _consequence(tok) -> bool:
     """Is ``tok`` a participle telling what the clause above brought about ("…, prompting
     Mexico to retaliate", "…, leading to talks")?"""
-    return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.lemma_.lower() in _CONSEQUENCES
+    return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.lemma_.lower() in _words("consequences")
 
 
 def _year_only(tx: Timex) -> Timex:
@@ -436,16 +444,6 @@ def date_events(doc: Document) -> Document:
     return doc
 
 
-# Openings that turn away from the time just narrated: "However, …", "Since then, …".
-_TURNING = re.compile(r"^\W*(?:however|meanwhile|since then|in recent (?:years|months|weeks)|today|now)\b",
-                      re.IGNORECASE)
-
-
-# Nouns of a meeting another sentence told: "during the meeting", "at the talks".
-_MEETING_NOUNS = frozenset({"meeting", "meetings", "talks", "visit", "summit", "call", "conversation",
-                            "consultations", "session", "negotiations", "trip", "tour"})
-
-
 def _met(meetings: dict, events) -> tuple[str, str] | None:
     """The date of the last meeting told between the pair of any of ``events``."""
     for event in events:
@@ -457,7 +455,7 @@ def _met(meetings: dict, events) -> tuple[str, str] | None:
 
 def _the_meeting(trigger) -> bool:
     """"this state visit", "the talks": a meeting noun named as already known."""
-    return trigger.lower_ in _MEETING_NOUNS and any(
+    return trigger.lower_ in _words("meeting_nouns") and any(
         c.dep_ in ("det",) and c.lower_ in ("the", "this", "that") for c in trigger.children)
 
 
@@ -471,15 +469,13 @@ def _during_the_meeting(trigger) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "on"):
             for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.lower_ in _MEETING_NOUNS and any(
+                if noun.dep_ == "pobj" and noun.lower_ in _words("meeting_nouns") and any(
                         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her")
                         for c in noun.children) and not any(c.dep_ == "prep" for c in noun.children):
                     return True
     return False
 
 
-# Prepositions whose noun is a frame set up before the act ("under a dialogue", "within the pact").
-_FRAMES = frozenset({"under", "within"})
 # A lead paragraph has at least this many words (a dateline, caption or kicker has fewer).
 _LEAD_WORDS = 15
 
@@ -499,7 +495,7 @@ def _lead_now(trigger) -> bool:
     "former", a plan with "will")?"""
     verb = _clause_verb(trigger)
     if verb.pos_ not in ("VERB", "AUX"):
-        if any(a.dep_ == "prep" and a.lower_ in _FRAMES for a in trigger.ancestors):
+        if any(a.dep_ == "prep" and a.lower_ in _words("frames") for a in trigger.ancestors):
             return False  # "suspended activities under a dialogue with Australia": the frame is older
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
@@ -534,7 +530,7 @@ def _in_the_present(sent) -> bool:
 
 def _turns(sent) -> bool:
     """Does the sentence open by leaving the time the one before narrated?"""
-    return _TURNING.match(sent.text) is not None
+    return _turning().match(sent.text) is not None
 
 
 def _coordinated(tx: Timex, sent, by_token: dict[int, Timex]) -> list[Timex]:
@@ -615,7 +611,7 @@ def _reported_now(trigger) -> bool:
     # background words that modify the clause itself or name its actor ("former president")
     near = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass", "prep")]
     words = {t.lower_ for c in near for t in (c.subtree if c.dep_.startswith("nsubj") else [c, *c.children])}
-    return not words & _BACKGROUND
+    return not words & _words("background")
 
 
 def _said_now(trigger) -> bool:
