@@ -66,3 +66,27 @@ def test_coordinated_predicates_share_their_copula(pipeline):
     found = _dated(pipeline, "The U.S. State Department said it was deeply concerned and disappointed by "
                              "Seoul's decision.", "2019-08-23", "conj-adj")
     assert ("disappointed", "2019-08") in found
+
+
+@pytest.mark.issue(8)
+def test_an_act_going_on_as_the_report_is_written_is_news(pipeline):
+    found = _dated(pipeline, "American delegations are also meeting with North Koreans at Panmunjom.",
+                   "2018-06-20", "progressive-1")
+    assert ("meeting", "2018-06") in found
+
+
+@pytest.mark.issue(8)
+def test_an_imagined_act_in_the_progressive_takes_no_date(pipeline):
+    text = ("Regarding the call, a former prosecutor said: \"If I got a transcript like the Russia-Ukraine call, "
+            "I'd think, 'Wow, they're discussing this so openly.'\"")
+    found = _dated(pipeline, text, "2019-09-30", "progressive-2")
+    assert all(date is None for trigger, date in found if trigger == "discussing")
+
+
+@pytest.mark.issue(8)
+def test_the_date_of_a_noun_coordinated_with_the_verb_is_not_the_verb_s(pipeline):
+    text = ("The Koreas agreed to hold the military talks at Panmunjom on June 14 and the Red Cross talks on "
+            "June 22 at the North's Diamond Mountain resort.")
+    found = _dated(pipeline, text, "2018-06-20", "conj-noun")
+    # agreed in the week before 20 June (June), not on the 22nd the talks are set for
+    assert ("agreed", "2018-06") in found

@@ -99,6 +99,9 @@ def _own_phrase(trigger):
                 continue  # ("agreed … to discuss teams at the Asian Games in August": the plan's time)
             if child.dep_ == "conj" and trigger.pos_ == "NOUN" and child.pos_ == "NOUN":
                 continue
+            if child.dep_ == "conj" and tok is trigger and trigger.pos_ == "VERB" and child.pos_ in ("NOUN", "PROPN"):
+                continue  # a noun the parser coordinated with the verb ("agreed to hold the military
+                # talks on June 14 and the Red Cross talks on June 22"): the talks' dates
             if child.dep_ == "acl" and child.tag_ == "VBN" and trigger.pos_ == "VERB" and tok is not trigger and (
                     child.i < trigger.i or child.i > 0 and child.doc[child.i - 1].text == ","):
                 continue  # ("the memorandum, signed in 1997, was renewed in 2007": the signing's time)
@@ -391,8 +394,8 @@ def date_events(doc: Document) -> Document:
                     # "During the meeting, the sides discussed …", "the importance of this state
                     # visit": the meeting of the same pair told before
                     value, precision = _met(meetings, events)
-                elif published is not None and (_reported_now(tok) or ((_verbal(events) or _all_steps(events))
-                                                                       and _said_now(tok))):
+                elif published is not None and (_reported_now(tok) or _progressive(tok) or (
+                        (_verbal(events) or _all_steps(events)) and _said_now(tok))):
                     # (a step told in the present of the report: "In the joint declaration,
                     # Guyana reaffirms …")
                     value, precision = _window(published - _NEWS_WINDOW, published)
@@ -504,7 +507,7 @@ def _lead_now(trigger) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         verb = verb.head  # "took an hour … to react": the tense of "took"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "would", "'ll", "shall", "could", "might", "may", "should", "must", "can"}:
+    if auxes & _MODALS or _imagined(verb):
         return False
     return _reported_now(verb) or (verb.tag_ in ("VBZ", "VBP", "VBG", "VBN") and not auxes & {"had"}
                                    and _said_now(verb) or _perfect_verb(verb))
@@ -622,6 +625,24 @@ def _said_now(trigger) -> bool:
         return True
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re")
                                       for c in verb.children)
+
+
+def _progressive(trigger) -> bool:
+    """An act going on as the report is written: "American delegations are meeting with North
+    Koreans", "the U.K. is engaging with both countries" (a simple present, "China buys oil",
+    is a habit, not the day's news)."""
+    verb = _clause_verb(trigger)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                      for c in verb.children) and not _imagined(verb)
+
+
+def _imagined(verb) -> bool:
+    """Does a clause above ``verb`` have a modal: "If I got a transcript like that, I'd think
+    they're discussing it" (imagined, not told)?"""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for a in verb.ancestors for c in a.children)
+
+
+_MODALS = frozenset({"will", "would", "'d", "'ll", "shall", "could", "might", "may", "should", "must", "can"})
 
 
 def _main_clause(trigger) -> bool:
