@@ -194,3 +194,25 @@ def test_a_year_in_a_relative_clause_is_not_the_sentences(code_text):
             "concluded with North Korea in 2018, the presidential office said Monday.")
     events = [e for e in code_text(text, "2024-06-03") if e.root == "16"]
     assert events and not (events[0].event_date or "").startswith("2018")
+
+
+def test_the_time_word_lists_are_data_and_none_is_empty():
+    from bilat.stages import time
+
+    lists = time._word_lists()
+    assert {"background", "reactions", "event_nouns", "turning"} <= set(lists)
+    assert all(lists.values())
+    assert "condemn" in time._words("reactions")
+    with pytest.raises(KeyError):
+        time._words("no such list")
+
+
+def test_the_time_stage_does_not_import_the_event_coder():
+    import ast
+    from pathlib import Path
+
+    from bilat.stages import time
+
+    tree = ast.parse(Path(time.__file__).read_text())
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not [m for m in imported if m and m.startswith("bilat.stages.events")]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 from bilat.document import Document
 from bilat.stages.date import MONTH_NAME, published_date
@@ -23,9 +25,40 @@ from bilat.stages.timex import Timex, find_timexes, window_to_value
 # How far back "has approved" may lie from the report: news uses the present perfect for days.
 # How far back a news report's simple past reaches when nothing else dates it.
 _NEWS_WINDOW = timedelta(days=7)
-# Words that put a clause in the background, not in the news of the day.
-_BACKGROUND = frozenset({"former", "formerly", "previously", "once", "past", "history", "historically",
-                         "ago", "decades", "traditionally", "often", "repeatedly", "long", "then"})
+
+
+# The word lists of this stage are data (``data/time/words.tsv``; its README says what each
+# list holds and where its words come from), read once on first use.
+_WORDS_FILE = ("data", "time", "words.tsv")
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    path = resources.files("bilat").joinpath(*_WORDS_FILE)
+    lists: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip() and not line.startswith("#"):
+            name, word = line.split("\t")[:2]
+            lists.setdefault(name, set()).add(word.strip().lower())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def _words(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``data/time/words.tsv``; an unknown or empty list is an error
+    (an empty one would silently match nothing)."""
+    found = _word_lists().get(name)
+    if not found:
+        raise KeyError(f"no word list {name!r} in {'/'.join(_WORDS_FILE)}")
+    return found
+
+
+@cache
+def _turning() -> re.Pattern[str]:
+    """Openings that turn away from the time just narrated: "However, …", "Since then, …"."""
+    phrases = sorted(_words("turning"), key=lambda p: (-len(p), p))
+    return re.compile(r"^\W*(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+
+
 # Roots of statements (said, urged, accused): dated by the report, not by the last narrated time.
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13", "14"})
 _LATER = re.compile(r"^(?:(?P<n>a few|a|an|one|two|three|four|five|six|several|few|\d+)\s+)?"
@@ -36,14 +69,6 @@ _YEARLESS = re.compile(r"^(?:on |in |of |the )*(?:(?P<day1>\d{1,2}) )?(?P<month>
                        re.IGNORECASE)
 _MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                              "nov", "dec"), start=1)}
-# Nouns that name events: a date inside their phrase is theirs.
-_EVENT_NOUNS = frozenset({"expulsion", "attack", "strike", "visit", "meeting", "talks", "summit", "clash",
-                          "killing", "election", "elections", "war", "invasion", "decision", "agreement",
-                          "deal", "treaty", "coup", "crisis", "raid", "bombing", "announcement", "vote"})
-# Verbs of reaction: what they react to (their object) came before them, not at their time.
-_REACTIONS = frozenset({"defend", "criticize", "criticise", "condemn", "welcome", "reject", "denounce", "praise",
-                        "oppose", "slam", "hail", "applaud", "decry", "deplore", "protest", "challenge",
-                        "blast", "lambast", "lambaste", "castigate", "endorse"})
 # How many sentences a reference time carries forward.
 _CARRY = 2
 _CLIMB = 4
@@ -74,6 +99,9 @@ def _own_phrase(trigger):
                 continue  # ("agreed … to discuss teams at the Asian Games in August": the plan's time)
             if child.dep_ == "conj" and trigger.pos_ == "NOUN" and child.pos_ == "NOUN":
                 continue
+            if child.dep_ == "conj" and tok is trigger and trigger.pos_ == "VERB" and child.pos_ in ("NOUN", "PROPN"):
+                continue  # a noun the parser coordinated with the verb ("agreed to hold the military
+                # talks on June 14 and the Red Cross talks on June 22"): the talks' dates
             if child.dep_ == "acl" and child.tag_ == "VBN" and trigger.pos_ == "VERB" and tok is not trigger and (
                     child.i < trigger.i or child.i > 0 and child.doc[child.i - 1].text == ","):
                 continue  # ("the memorandum, signed in 1997, was renewed in 2007": the signing's time)
@@ -84,31 +112,16 @@ def _own_phrase(trigger):
             stack.append(child)
 
 
-# Things made once and acted on after: "withdrew from the 1995 agreement", "reversed its 2016 decision".
-_DOCUMENTS = frozenset({"agreement", "deal", "treaty", "pact", "accord", "decision", "resolution", "law",
-                        "memorandum", "protocol", "convention", "ceasefire", "truce", "accords"})
-# Verbs whose object's year is their own: "signed the 1995 agreement".
-_MAKING = frozenset({"sign", "ink", "conclude", "seal", "initial"})
-
-
 def _names_its_year(child, noun, trigger) -> bool:
     """Is ``child`` a bare year before a document a trigger acts on ("withdrew from the 1995
     agreement", "its withdrawal from the 1929 treaty", "reversed its 2016 decision"), which
     dates the document, not the act? ("Under a 2016 deal, Israel agreed …": the deal's time is
     the clause's.)"""
     return (trigger.pos_ in ("VERB", "NOUN") and noun is not trigger and noun.pos_ in ("NOUN", "PROPN")
-            and noun.lemma_.lower() in _DOCUMENTS
+            and noun.lemma_.lower() in _words("documents")
             and (noun.dep_ in ("dobj", "nsubjpass") or noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "out"))
             and child.dep_ in ("nummod", "compound", "amod", "npadvmod") and child.i < noun.i
-            and _YEAR_IN.fullmatch(child.text) is not None and trigger.lemma_.lower() not in _MAKING)
-
-
-# Clause links that put an event at (or just after) the time of the linked clause.
-_SAME_TIME_MARKS = frozenset({"when", "as", "while", "once"})
-_JUST_AFTER_MARKS = frozenset({"after", "following"})
-# Participles that tell what a clause brought about ("…, leading to", "…, prompting").
-_CONSEQUENCES = frozenset({"lead", "prompt", "trigger", "spark", "result", "cause", "provoke"})
-_LOOSE_LINKS = frozenset({"sometime", "long", "years", "months", "decades", "well", "soon"})
+            and _YEAR_IN.fullmatch(child.text) is not None and trigger.lemma_.lower() not in _words("making"))
 
 
 def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
@@ -118,7 +131,7 @@ def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
     the link is loose ("sometime after", "years after").
     """
     for child in trigger.children:
-        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lemma_.lower() in _CONSEQUENCES:
+        if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.lemma_.lower() in _words("consequences"):
             # "declared the agreement void, leading to … in December 2024": what it led to
             # came soon after; its year is the act's
             found = [by_token[t.i] for t in child.subtree if t.i in by_token and by_token[t.i].value]
@@ -129,14 +142,14 @@ def _linked_clause_time(trigger, by_token: dict[int, Timex]) -> Timex | None:
         if child.dep_ != "advcl":
             continue
         mark = next((c for c in child.children if c.dep_ in ("mark", "advmod") and
-                     c.lower_ in _SAME_TIME_MARKS | _JUST_AFTER_MARKS), None)
-        if mark is None or (mark.i > 0 and trigger.doc[mark.i - 1].lower_ in _LOOSE_LINKS) or any(c.dep_ in ("advmod", "npadvmod") for c in mark.children):
+                     c.lower_ in _words("same_time_marks") | _words("just_after_marks")), None)
+        if mark is None or (mark.i > 0 and trigger.doc[mark.i - 1].lower_ in _words("loose_links")) or any(c.dep_ in ("advmod", "npadvmod") for c in mark.children):
             continue
         found = [by_token[t.i] for t in child.subtree if t.i in by_token and by_token[t.i].value]
         if not found:
             continue
         tx = found[0]
-        if mark.lower_ in _JUST_AFTER_MARKS and tx.precision != "year":
+        if mark.lower_ in _words("just_after_marks") and tx.precision != "year":
             return Timex(tx.start, tx.end, tx.text, tx.value[:4], "year", kind=tx.kind)
         return tx
     return None
@@ -167,24 +180,29 @@ def _under_event_noun(tok, trigger) -> bool:
     """Does ``tok`` hang, below the trigger, on a noun that names an event of its own?"""
     cur = tok.head
     while cur.i != trigger.i and cur.head.i != cur.i:
-        if cur.pos_ == "NOUN" and cur.lemma_.lower() in _EVENT_NOUNS:
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in _words("event_nouns"):
             return True
         cur = cur.head
     return False
 
 
 def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
-    """The nearest expression attached to a clause above the trigger."""
-    cur, clauses = trigger, 0
+    """The nearest expression attached to a clause above the trigger; through an "after"
+    clause or a consequence ("…, prompting X to …"), its year only."""
+    cur, clauses, loose = trigger, 0, False
     for _ in range(3 * _CLIMB):  # prepositions and nouns on the way ("during X's visit to Y") are free
         head = cur.head
         if head.i == cur.i or clauses >= _CLIMB:
             break
         clauses += head.pos_ in ("VERB", "AUX")
-        if cur.dep_ == "dobj" and head.lemma_.lower() in _REACTIONS:
+        if cur.dep_ == "dobj" and head.lemma_.lower() in _words("reactions"):
             return None  # "On Wednesday, the US defended Israel's decision to ban …": the ban came before
+        # "lodged a protest on Friday after Seoul decided to terminate …": the decision came
+        # before Friday; "imposed tariffs in 2018, prompting Mexico to retaliate": after 2018
+        # began, not on its day
+        loose = loose or _earlier_clause(cur) or _consequence(cur)
         if head.i in by_token:
-            return by_token[head.i]
+            return _year_only(by_token[head.i]) if loose else by_token[head.i]
         for child in head.children:
             if child.i == cur.i or child.dep_ in ("ccomp", "conj", "relcl", "advcl", "xcomp"):
                 continue
@@ -194,9 +212,43 @@ def _time_above(trigger, by_token: dict[int, Timex]) -> Timex | None:
                 continue  # a date inside another argument names that one's time
             found = [by_token[t.i] for t in child.subtree if t.i in by_token]
             if found:
-                return found[0]
+                return _year_only(found[0]) if loose else found[0]
         cur = head
     return None
+
+
+def _earlier_clause(tok) -> bool:
+    """Is ``tok`` the verb of a clause introduced by "after"/"following" ("after Seoul
+    decided", "after accusing it"), which tells what came before the clause above?"""
+    if tok.dep_ == "advcl":
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _words("just_after_marks")]
+    elif tok.dep_ == "pcomp" and tok.head.lower_ in _words("just_after_marks"):
+        marks = [tok.head]
+    else:
+        return False
+    # "shortly after India launched strikes", "hours after": the same day, which the
+    # clause above keeps ("days after", "a week after" are counted, not loosened)
+    return bool(marks) and not any(g.dep_ in ("npadvmod", "advmod") for m in marks for g in m.children) \
+        and not any(c.dep_ == "advmod" and c.lower_ in _words("soon") and c.i < marks[0].i for c in tok.children)
+
+
+def _consequence(tok) -> bool:
+    """Is ``tok`` a participle telling what the clause above brought about ("…, prompting
+    Mexico to retaliate", "…, leading to talks")?"""
+    return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and tok.lemma_.lower() in _words("consequences")
+
+
+def _year_only(tx: Timex) -> Timex:
+    """What lies just before ``tx``: its month when it is a day after the first week of the
+    month ("on Friday 23 August after Seoul decided": August), else its year."""
+    if not tx.value or tx.precision == "year":
+        return tx
+    if tx.precision == "day" and int(tx.value[8:10]) > _NEWS_WINDOW.days:
+        value, precision = tx.value[:7], "month"
+    else:
+        value, precision = tx.value[:4], "year"
+    return replace(tx, value=value, precision=precision, kind="absolute" if tx.kind == "range" else tx.kind,
+                   end_value=None, end_precision=None)
 
 
 def _clause_verb(trigger):
@@ -210,6 +262,8 @@ def _clause_verb(trigger):
     if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in COMMUNICATION and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children):
         return trigger.head  # "said it would help": the promise is as old as the saying
+    while trigger.dep_ == "conj" and trigger.head.pos_ == "ADJ" and trigger.tag_ in ("JJ", "VBN"):
+        trigger = trigger.head  # "was concerned and disappointed": the copula of the first
     if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "attr") and trigger.head.pos_ in ("AUX", "VERB"):
         return trigger.head
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
@@ -286,12 +340,14 @@ def date_events(doc: Document) -> Document:
     since_reference = _CARRY + 1
     meetings: dict[frozenset, tuple[str, str]] = {}  # pair → the date of its last meeting or visit told
     extra_steps: list = []
+    lead_start, lead_end = _lead(doc)
     for para_index, para in enumerate(doc.parsed or []):
         for sent in para.parsed.sents:
             timexes = find_timexes(sent.text, published=published)
             by_token = _timex_tokens(sent, timexes)
             year = _sentence_year([tx for tx in timexes if not _in_relative_clause(tx, sent, by_token)])
             own = None
+            given: dict[int, tuple[str, str]] = {}  # trigger → the date its events took
             for tok in sent:
                 events = by_anchor.get((para_index, tok.i))
                 if not events:
@@ -309,6 +365,10 @@ def date_events(doc: Document) -> Document:
                     # "The summer of 1994 saw … the July 25 signing": the year the sentence
                     # gives, not the one the publication date would suggest
                     value, precision = _after_reference(tx, (year, "year"))
+                elif tx is not None and (main := _time_before(tok, tx, by_token)) is not None:
+                    # "sent police to the border Oct. 22, a day after it complained to
+                    # Nicaragua's ambassador": the complaint a day before Oct. 22
+                    value, precision = _after_reference(tx, _value(main), before=True)
                 elif tx is not None and carried and (tx.value is None or (
                         tx.kind == "vague" and _LATER.match(tx.text.strip()) is not None)):
                     # "A month later, …", "A few hours later, …": from the time narrated, not
@@ -317,6 +377,10 @@ def date_events(doc: Document) -> Document:
                     value, precision = _after_reference(tx, reference, before=_comes_after(tok, tx, by_token))
                 elif tx is not None:
                     value, precision = _value(tx)
+                elif participle_adjunct(tok) and tok.head.i in given:
+                    # "Clinton pressured the king …, offering to erase Jordan's debts": the
+                    # offer made as he pressured, whatever its root
+                    value, precision = given[tok.head.i]
                 elif _perfect(tok) and published is not None:
                     value, precision = _news_month(published)
                 elif published is not None and not _all_events(events) and _report_of_the_day(tok):
@@ -330,10 +394,15 @@ def date_events(doc: Document) -> Document:
                     # "During the meeting, the sides discussed …", "the importance of this state
                     # visit": the meeting of the same pair told before
                     value, precision = _met(meetings, events)
-                elif published is not None and (_reported_now(tok) or ((_verbal(events) or _all_steps(events))
-                                                                       and _said_now(tok))):
+                elif published is not None and (_reported_now(tok) or _progressive(tok) or (
+                        (_verbal(events) or _all_steps(events)) and _said_now(tok))):
                     # (a step told in the present of the report: "In the joint declaration,
                     # Guyana reaffirms …")
+                    value, precision = _window(published - _NEWS_WINDOW, published)
+                elif published is not None and lead_start <= para.offset + sent.start_char < lead_end \
+                        and _lead_now(tok):
+                    # the lead tells the news of the day: "It took less than an hour for the
+                    # Kremlin to react to the start of NATO air strikes" (the strikes that day)
                     value, precision = _window(published - _NEWS_WINDOW, published)
                 elif published is not None and not _all_events(events) and _reported_now(_noun_clause(tok)):
                     # "In an accord negotiated by the UN, France agreed to …": a step told by a
@@ -354,6 +423,8 @@ def date_events(doc: Document) -> Document:
                         continue
                     event.event_date, event.date_precision = value, precision
                     event.date_end = tx.end_value if tx is not None and tx.kind == "range" else None
+                if value is not None:
+                    given[tok.i] = (value, precision)
                 for event in events:
                     if value is not None and getattr(event, "root", None) == "04":
                         meetings[frozenset((event.source, event.target))] = (value, precision)
@@ -366,20 +437,14 @@ def date_events(doc: Document) -> Document:
             own = own or _sentence_time(sent, by_token)
             if own is not None:
                 reference, since_reference = own, 1
+            elif _in_the_present(sent):
+                # "The river water is crucial for the farmers.": the narrator is back in the
+                # present of the report; the story narrated before is no longer being told
+                reference = None
             else:
                 since_reference += 1
     doc.statuses += extra_steps
     return doc
-
-
-# Openings that turn away from the time just narrated: "However, …", "Since then, …".
-_TURNING = re.compile(r"^\W*(?:however|meanwhile|since then|in recent (?:years|months|weeks)|today|now)\b",
-                      re.IGNORECASE)
-
-
-# Nouns of a meeting another sentence told: "during the meeting", "at the talks".
-_MEETING_NOUNS = frozenset({"meeting", "meetings", "talks", "visit", "summit", "call", "conversation",
-                            "consultations", "session", "negotiations", "trip", "tour"})
 
 
 def _met(meetings: dict, events) -> tuple[str, str] | None:
@@ -393,7 +458,7 @@ def _met(meetings: dict, events) -> tuple[str, str] | None:
 
 def _the_meeting(trigger) -> bool:
     """"this state visit", "the talks": a meeting noun named as already known."""
-    return trigger.lower_ in _MEETING_NOUNS and any(
+    return trigger.lower_ in _words("meeting_nouns") and any(
         c.dep_ in ("det",) and c.lower_ in ("the", "this", "that") for c in trigger.children)
 
 
@@ -407,16 +472,68 @@ def _during_the_meeting(trigger) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("during", "at", "on"):
             for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.lower_ in _MEETING_NOUNS and any(
+                if noun.dep_ == "pobj" and noun.lower_ in _words("meeting_nouns") and any(
                         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her")
                         for c in noun.children) and not any(c.dep_ == "prep" for c in noun.children):
                     return True
     return False
 
 
+# A lead paragraph has at least this many words (a dateline, caption or kicker has fewer).
+_LEAD_WORDS = 15
+
+
+def _lead(doc: Document) -> tuple[int, int]:
+    """Where the lead, the story's first paragraph of prose, lies in ``doc.text``."""
+    for start, end in doc.paragraphs:
+        if len(doc.text[start:end].split()) >= _LEAD_WORDS:
+            return start, end
+    return 0, 0
+
+
+def _lead_now(trigger) -> bool:
+    """Is the trigger told in the lead as the day's news: a verb, or an event noun in the
+    clause of a verb, in the simple past or the present ("took … to react to the start of
+    NATO air strikes", "is engaging with both countries"), not background (past perfect,
+    "former", a plan with "will")?"""
+    verb = _clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX"):
+        if any(a.dep_ == "prep" and a.lower_ in _words("frames") for a in trigger.ancestors):
+            return False  # "suspended activities under a dialogue with Australia": the frame is older
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+    while verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # "took an hour … to react": the tense of "took"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODALS or _imagined(verb):
+        return False
+    return _reported_now(verb) or (verb.tag_ in ("VBZ", "VBP", "VBG", "VBN") and not auxes & {"had"}
+                                   and _said_now(verb) or _perfect_verb(verb))
+
+
+def _perfect_verb(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve", "'s")
+                                      for c in verb.children)
+
+
+def _in_the_present(sent) -> bool:
+    """Is the sentence's main clause in the present of the report ("is crucial", "says",
+    "has risen", "are meeting"), not a past narrative?"""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if root.tag_ in ("VBZ", "VBP"):
+        return not auxes & {"did", "had", "was", "were", "will", "would"}
+    return (root.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"})) or (
+        root.tag_ == "VBG" and bool(auxes & {"is", "are", "'s", "'re", "am"}))
+
+
 def _turns(sent) -> bool:
     """Does the sentence open by leaving the time the one before narrated?"""
-    return _TURNING.match(sent.text) is not None
+    return _turning().match(sent.text) is not None
 
 
 def _coordinated(tx: Timex, sent, by_token: dict[int, Timex]) -> list[Timex]:
@@ -497,7 +614,7 @@ def _reported_now(trigger) -> bool:
     # background words that modify the clause itself or name its actor ("former president")
     near = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "nsubj", "nsubjpass", "prep")]
     words = {t.lower_ for c in near for t in (c.subtree if c.dep_.startswith("nsubj") else [c, *c.children])}
-    return not words & _BACKGROUND
+    return not words & _words("background")
 
 
 def _said_now(trigger) -> bool:
@@ -508,6 +625,24 @@ def _said_now(trigger) -> bool:
         return True
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re")
                                       for c in verb.children)
+
+
+def _progressive(trigger) -> bool:
+    """An act going on as the report is written: "American delegations are meeting with North
+    Koreans", "the U.K. is engaging with both countries" (a simple present, "China buys oil",
+    is a habit, not the day's news)."""
+    verb = _clause_verb(trigger)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                      for c in verb.children) and not _imagined(verb)
+
+
+def _imagined(verb) -> bool:
+    """Does a clause above ``verb`` have a modal: "If I got a transcript like that, I'd think
+    they're discussing it" (imagined, not told)?"""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for a in verb.ancestors for c in a.children)
+
+
+_MODALS = frozenset({"will", "would", "'d", "'ll", "shall", "could", "might", "may", "should", "must", "can"})
 
 
 def _main_clause(trigger) -> bool:
@@ -521,6 +656,24 @@ def _backshifted(verb) -> bool:
     """"The ministry said it had summoned the ambassador": a past perfect reported by a verb
     of saying is the reporter's simple past (sequence of tenses), not background."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
+
+
+def _time_before(tok, tx: Timex, by_token: dict[int, Timex]) -> Timex | None:
+    """When ``tx`` is "a day after", "two weeks after" introducing the clause ``tok`` stands
+    in, the dated expression of the clause above (the time counted back from), else None."""
+    if tx.kind != "vague" or _LATER.match(tx.text.strip()) is None:
+        return None
+    # (the parser hangs the clause on the verb, or on "day" as a relative clause)
+    clause = next((t for t in [tok, *tok.ancestors] if t.dep_ in ("advcl", "relcl")), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" and by_token.get(c.i) is tx
+                                 for c in clause.children):
+        return None
+    above = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if above is None:
+        return None
+    others = {i: found for i, found in by_token.items() if found is not tx and found.value and found.kind != "vague"}
+    main = _governing(above, others)
+    return main if main is not None and main.kind in ("absolute", "relative") else None
 
 
 def _comes_after(tok, tx: Timex, by_token: dict[int, Timex]) -> bool:
