@@ -652,6 +652,11 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if span.text in _SHARED_NAMES and _ends_other_name(span, hits):
             other_names.update(t.i for t in span)
             continue
+        if entry.kind == "state" and (_in_persons_name(span, dictionary) or _names_a_body(span)):
+            # "Sudesh Amman", "Chad Wolf"; "American Airlines", "a Greek daily", "the Greek
+            # Orthodox church": part of a person's name, or a body that is not the state
+            other_names.update(t.i for t in span)
+            continue
         # a possessive pronoun-like or lower-cased common word is not a name
         for tok in span:
             hits[tok.i] = (span.end, "dict", entry)
@@ -756,6 +761,66 @@ def _ends_other_name(span, hits) -> bool:
         i -= 1
     return i >= span.sent.start and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "ADJ") \
         and doc[i].i not in hits
+
+
+def _in_persons_name(span, dictionary: ActorDictionary) -> bool:
+    """Is this one-word state name or capital a word of a person's name, as the tagger reads
+    it: after a given name ("Sudesh Amman", "Michael Jordan") or before a surname ("Chad
+    Wolf")? Names bilat knows in full ("Israel Katz") match as people first."""
+    doc = span.doc
+    if len(span) != 1 or span[0].ent_type_ != "PERSON":
+        return False
+    tok = span[0]
+
+    def name_word(t) -> bool:
+        return t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.text.istitle() \
+            and dictionary.role_at([t.lower_], 0) is None and not dictionary.pattern.fullmatch(t.text)
+
+    before = doc[tok.i - 1] if tok.i > span.sent.start else None
+    after = doc[tok.i + 1] if tok.i + 1 < span.sent.end else None
+    if tok.ent_iob_ == "I" and before is not None and name_word(before):
+        return True
+    # a two-word name only ("Ambassador to Ghana Chinedu Okafor" is read as one name too)
+    ends = tok.i + 2 >= span.sent.end or doc[tok.i + 2].ent_iob_ != "I"
+    return tok.ent_iob_ == "B" and after is not None and after.ent_iob_ == "I" and name_word(after) and ends \
+        and (before is None or before.pos_ not in ("ADP", "PROPN"))
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[tuple[str, ...]]:
+    """Nouns of bodies that are not the state whose name or adjective they carry ("company",
+    "daily", "think tank", "church", "Orthodox"), lower-cased, as word tuples (``bodies.tsv``)."""
+    return frozenset(tuple(row["phrase"].lower().split()) for row in _rows("bodies.tsv"))
+
+
+# Words that make a body the state's own ("a Chinese state-owned company", "the national
+# airline", "the government daily"): its acts may be the state's.
+_STATE_OWNED = frozenset({"state", "government", "official", "national", "state-owned", "state-run",
+                          "government-run", "government-owned"})
+
+
+def _names_a_body(span) -> bool:
+    """Does this state's name or adjective modify a noun of a body that is not the state ("a
+    Greek daily", "a United States think tank", "American Airlines", "the Greek Orthodox
+    church", "Pakistan's largest company")? Such a body acting is not the state acting, unless
+    the state owns it ("a Chinese state-owned company")."""
+    doc = span.doc
+    tok = span[-1]
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") or head.head.i <= head.i:
+            break
+        head = head.head
+    if head.i == tok.i or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    between = [t.lower_ for t in doc[span.end:head.i + 1]]
+    if any(w in _STATE_OWNED for w in between):
+        return False
+    if any(c.lower_ in _STATE_OWNED for c in head.children):
+        return False
+    bodies = _bodies()
+    return any(tuple(between[-n:]) in bodies for n in (1, 2) if len(between) >= n) or (
+        len(between) > 1 and (between[0],) in bodies and doc[span.end].pos_ in ("PROPN", "ADJ"))
 
 
 # Head words of the names of seas, straits and landforms that carry a state's name or
@@ -881,6 +946,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         person_tokens = [i for i in tokens if (i in hits and hits[i][1] == "person")
                          or (i in hits and hits[i][1] == "dict" and hits[i][2].kind == "person")
                          or (i not in hits and sent.doc[i].ent_type_ == "PERSON")]
+        if len(person_tokens) == 1 and person_tokens[0] - 1 in tokens and person_tokens[0] - 1 not in hits \
+                and _untyped_given_name(sent.doc[person_tokens[0] - 1], dictionary):
+            person_tokens.insert(0, person_tokens[0] - 1)  # "Mayor of London Sadiq Khan": "Sadiq Khan"
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
         if _hyphenated_american(sent.doc, tokens, hits):
@@ -902,6 +970,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
         title = _role_phrase(sent.doc, tokens, hits)
+        if title in _HELD_FOR_A_BODY and any(e.kind == "igo" and e.code for e in codes):
+            # "the Czech EU Presidency": the body's presidency, which a state holds in turn
+            code = [e.code for e in codes if e.kind == "igo" and e.code][-1]
         if person and (when or title) and any(e.kind == "person" and e.code == code for e in codes):
             # "Jean Ping" in 2010 is the AU's, not Gabon's: of a name's offices, the one the text
             # names ("Foreign Minister Jean Ping"), else the one held then
@@ -916,6 +987,7 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             known = people.get(person) or people.get(last) or people.get(alone or "") or (
                 surname_actor(dictionary.surnames[alone], when, title) if alone in dictionary.surnames
                 and alone not in people else None)
+
             if known is not None and known[0] is None:
                 known = None
             if known is None and person not in people:
@@ -948,6 +1020,11 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     _officials_from(sent, units)
     _named_by_neighbour(sent, units, people)
     return units
+
+
+# Offices of a body that its member states hold in turn: "the Czech EU Presidency" acts for
+# the EU.
+_HELD_FOR_A_BODY = frozenset({"presidency"})
 
 
 def _seat_as_modifier(doc, tokens: list[int], codes: list[Entry], hits) -> bool:
@@ -1024,6 +1101,8 @@ def _remember(people: dict[str, tuple[str, str | None]], person: str, actor: tup
     family = family_name(words, actor[0]) or (words[0] if len(words) in (2, 3) and words[0] in _family_surnames()
                                                and words[-1] not in _given_names() else None)
     for last in {words[-1], family or words[-1], bare_surname(words[-1])}:
+        if last in getattr(people, "shared", ()):
+            continue  # two people of the document bear it
         if people.get(last) == (None, None) and len(words) > 1:
             people[last] = actor
         people.setdefault(last, actor)
@@ -1186,11 +1265,70 @@ def _predecessors(doc: Document) -> None:
                 mention.code = predecessor
 
 
+class _People(dict):
+    """Person or surname → the (code, sector) the document gives them; ``shared`` holds the
+    surnames two people of the document bear, which name no one alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared: set[str] = set()
+
+
+# Words that may open a PERSON entity and are no given name.
+_NOT_GIVEN = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Cde",
+                        "Comrade"})
+
+
+def _untyped_given_name(tok, dictionary: ActorDictionary) -> bool:
+    """Is ``tok``, right before a one-word PERSON, a given name the tagger left untyped ("London
+    Sadiq Khan")?"""
+    return tok.pos_ == "PROPN" and tok.text.istitle() and tok.ent_type_ == "" and tok.dep_ == "compound" \
+        and tok.text not in _NOT_GIVEN and len(tok.text) > 2 \
+        and dictionary.role_at([tok.lower_], 0) is None and not dictionary.pattern.fullmatch(tok.text)
+
+
+def _shared_surnames(doc: Document, dictionary: ActorDictionary) -> set[str]:
+    """Surnames the document gives to two people by different first names ("Usman Khan",
+    "Sadiq Khan"), first names spelled one letter otherwise counting as one. Not when both are
+    office holders of one actor ("Nawaz Sharif", "Shehbaz Sharif"), nor when only one is an
+    office holder ("Robert Mugabe", "Grace Mugabe": news means him by "Mugabe")."""
+    firsts: dict[str, dict[str, frozenset[str]]] = {}  # surname → first name → the codes it acts for
+    for para in doc.parsed or []:
+        for ent in para.parsed.ents:
+            words = [w for w in ent.text.split() if w not in _NOT_GIVEN and w not in _NAME_SUFFIXES]
+            before = para.parsed[ent.start - 1] if ent.start > 0 else None
+            if len(words) == 1 and before is not None and _untyped_given_name(before, dictionary):
+                words = [before.text, *words]  # "Mayor of London Sadiq Khan": "Sadiq" untyped
+            while words and dictionary.role_at([words[0].lower()], 0) is not None:
+                words = words[1:]  # "Mayor Sadiq Khan"
+            if ent.label_ != "PERSON" or len(words) < 2 or not words[0][:1].isupper():
+                continue
+            # a listed office holder's name is known to act for its actors
+            terms = _name_terms().get(" ".join(words)) or _first_last().get((words[0], words[-1]), ())
+            firsts.setdefault(bare_surname(words[-1]), {})[words[0]] = frozenset(t[0] for t in terms)
+    def two(a: str, b: str) -> bool:
+        return not _one_edit_apart(a.lower(), b.lower()) and not a.startswith(b) and not b.startswith(a)
+
+    shared = set()
+    for last, names in firsts.items():
+        listed = sorted((first, codes) for first, codes in names.items() if codes)
+        others = sorted(first for first, codes in names.items() if not codes)
+        if any(two(a, b) and codes_a != codes_b for k, (a, codes_a) in enumerate(listed) for b, codes_b in listed[k + 1:]) \
+                or not listed and any(two(a, b) for k, a in enumerate(others) for b in others[k + 1:]):
+            shared.add(last)
+    return shared
+
+
 def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     """Fill ``doc.mentions``: every actor phrase of every parsed sentence, resolved to a code
     and sector where the document allows (people by their earlier mentions, officials named
     by role alone by the official named before them or the document's home country)."""
-    people: dict[str, tuple[str, str | None]] = {}
+    people = _People()
+    # "Usman Khan … Mayor of London Sadiq Khan (no relation) … Khan was convicted": a surname
+    # two people of the document bear names neither of them alone
+    people.shared.update(_shared_surnames(doc, dictionary))
+    for last in people.shared:
+        people[last] = (None, None)
     # "US citizen Alan Gross … Gross was jailed": a surname the document gives to someone
     # other than the office holders who bear it names no office holder here
     for para in doc.parsed or []:

@@ -1,0 +1,76 @@
+"""Who a phrase does and does not name: a state's name inside another name or before a body
+that is not the state, a surname two people share. Sentences written for these tests."""
+import pytest
+
+from bilat.document import Document
+
+pytestmark = pytest.mark.issue(8)
+
+
+def _run(pipeline, text, published):
+    # a story index of its own: these texts must not join the stories of other tests
+    return pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="t", raw=text, published=published))
+
+
+def _codes(pipeline, text, published="2019-06-01"):
+    """(text, code) of the mentions that name an actor."""
+    return [(m.text, m.code) for m in _run(pipeline, text, published).mentions if m.code]
+
+
+def _triples(pipeline, text, published="2019-06-01"):
+    return {(e.source, e.target, e.root) for e in _run(pipeline, text, published).events}
+
+
+# ---------------------------------------------------------------- bodies that are not the state
+
+@pytest.mark.parametrize("text,state", [
+    ("A Greek daily reported on Monday that Turkish jets had entered the airspace.", "GRC"),
+    ("American Airlines suspended its flights to Caracas in March.", "USA"),
+    ("The Greek Orthodox church condemned the decision to convert the museum.", "GRC"),
+    ("A United States think tank criticised the new policy towards Cuba.", "USA"),
+    ("Chile's largest company signed a contract with Peru.", "CHL"),
+])
+def test_a_state_name_before_a_body_that_is_not_the_state_names_no_state(pipeline, text, state):
+    assert state not in {code for _, code in _codes(pipeline, text)}
+
+
+@pytest.mark.parametrize("text,state", [
+    ("A Chinese state-owned company signed a contract with Kenya.", "CHN"),
+    ("Greek officials condemned the decision to convert the museum.", "GRC"),
+    ("The United States criticised the new policy towards Cuba.", "USA"),
+    ("Chile signed a trade agreement with Peru.", "CHL"),
+])
+def test_the_state_itself_and_its_own_bodies_are_still_the_state(pipeline, text, state):
+    assert state in {code for _, code in _codes(pipeline, text)}
+
+
+def test_a_company_is_no_party_to_an_event(pipeline):
+    assert not any(src == "USA" for src, _, _ in _triples(
+        pipeline, "American Airlines suspended its flights to Venezuela in March 2019."))
+
+
+def test_a_capital_as_a_persons_surname_is_no_state(pipeline):
+    text = "Police named the attacker as Sudesh Amman, 20, who had been released from prison."
+    assert "JOR" not in {code for _, code in _codes(pipeline, text)}
+    assert "JOR" in {code for _, code in _codes(pipeline, "Amman recalled its ambassador from Tel Aviv.")}
+
+
+def test_a_bodys_presidency_held_by_a_state_is_the_body(pipeline):
+    found = dict(_codes(pipeline, "The Czech EU Presidency condemned the attack on Georgia.", "2009-01-10"))
+    assert found.get("Czech EU Presidency") == "EU"
+    assert "CZE" in {code for _, code in _codes(pipeline, "The Czech government condemned the attack on Georgia.")}
+
+
+# ---------------------------------------------------------------- surnames
+
+def test_a_surname_two_people_share_names_neither(pipeline):
+    text = ("Usman Khan stabbed two people at the hall in London. Mayor of London Sadiq Khan praised "
+            "the police. Khan had been released from prison a year ago.")
+    found = _codes(pipeline, text, "2019-12-02")
+    assert not [code for t, code in found if t == "Khan"]
+    assert "PAK" not in {code for _, code in found}
+
+
+def test_a_surname_an_office_holder_and_a_relative_share_is_the_office_holders(pipeline):
+    text = ("Robert Mugabe and his wife Grace Mugabe flew to Singapore. Mugabe later criticised Britain.")
+    assert ("Mugabe", "ZWE") in _codes(pipeline, text, "2017-05-01")
