@@ -1,5 +1,6 @@
 """Who a phrase does and does not name: a state's name inside another name or before a body
-that is not the state, a surname two people share. Sentences written for these tests."""
+that is not the state, a surname two people share or that only a listed office holder bears,
+and "we", "us", "our" in a quotation. Sentences written for these tests."""
 import pytest
 
 from bilat.document import Document
@@ -29,6 +30,8 @@ def _triples(pipeline, text, published="2019-06-01"):
     ("The Greek Orthodox church condemned the decision to convert the museum.", "GRC"),
     ("A United States think tank criticised the new policy towards Cuba.", "USA"),
     ("Chile's largest company signed a contract with Peru.", "CHL"),
+    ("Greek daily Kathimerini accused Turkey of interference.", "GRC"),
+    ("The minister spoke at the United States think tank Atlantic Council's headquarters.", "USA"),
 ])
 def test_a_state_name_before_a_body_that_is_not_the_state_names_no_state(pipeline, text, state):
     assert state not in {code for _, code in _codes(pipeline, text)}
@@ -39,6 +42,9 @@ def test_a_state_name_before_a_body_that_is_not_the_state_names_no_state(pipelin
     ("Greek officials condemned the decision to convert the museum.", "GRC"),
     ("The United States criticised the new policy towards Cuba.", "USA"),
     ("Chile signed a trade agreement with Peru.", "CHL"),
+    # acted on, a state's firms stand for it: sanctions on them are sanctions on the state
+    ("The United States imposed sanctions on five Chinese companies.", "CHN"),
+    ("Germany banned Iranian airline Mahan Air from its airports.", "IRN"),
 ])
 def test_the_state_itself_and_its_own_bodies_are_still_the_state(pipeline, text, state):
     assert state in {code for _, code in _codes(pipeline, text)}
@@ -53,6 +59,20 @@ def test_a_capital_as_a_persons_surname_is_no_state(pipeline):
     text = "Police named the attacker as Sudesh Amman, 20, who had been released from prison."
     assert "JOR" not in {code for _, code in _codes(pipeline, text)}
     assert "JOR" in {code for _, code in _codes(pipeline, "Amman recalled its ambassador from Tel Aviv.")}
+
+
+def test_a_capital_a_person_bears_as_surname_is_no_state_after_their_full_name(pipeline):
+    text = ("The attacker was named as Sudesh Amman, 20. Amman was shot dead on the street. "
+            "Jordan said it would send a team to Amman.")
+    found = _codes(pipeline, text)
+    assert [t for t, code in found if code == "JOR"] == ["Jordan", "Amman"]  # the capital, not the surname
+
+
+def test_a_short_name_ending_another_name_is_not_the_body(pipeline):
+    # "the Council" stands for the UN Security Council after it; "the Atlantic Council" is a think tank
+    assert "UN" not in {code for _, code in _codes(pipeline, "The Greek premier spoke to the Atlantic Council think tank.")}
+    assert "UN" in {code for _, code in _codes(
+        pipeline, "The UN Security Council met on Monday. Turkey urged the Council to act.")}
 
 
 def test_a_bodys_presidency_held_by_a_state_is_the_body(pipeline):
@@ -74,3 +94,26 @@ def test_a_surname_two_people_share_names_neither(pipeline):
 def test_a_surname_an_office_holder_and_a_relative_share_is_the_office_holders(pipeline):
     text = ("Robert Mugabe and his wife Grace Mugabe flew to Singapore. Mugabe later criticised Britain.")
     assert ("Mugabe", "ZWE") in _codes(pipeline, text, "2017-05-01")
+
+
+# ---------------------------------------------------------------- a quoted "we"
+
+def test_us_in_a_quotation_is_the_speakers_state(pipeline):
+    text = "“Russia attacked us without any warning,” Ukrainian Foreign Minister Dmytro Kuleba said on Friday."
+    assert ("us", "UKR") in _codes(pipeline, text, "2022-02-26")
+    assert any(s == "RUS" and t == "UKR" for s, t, _ in _triples(pipeline, text, "2022-02-26"))
+
+
+def test_our_in_a_quotation_attributed_by_he_is_the_person_named_before(pipeline):
+    text = ("Kenyan President Uhuru Kenyatta spoke in Nairobi on Monday. “Somalia has insulted our "
+            "people,” he said.")
+    assert ("our", "KEN") in _codes(pipeline, text, "2019-03-05")
+
+
+@pytest.mark.parametrize("text", [
+    "“We must be careful with Russia,” the analyst said on Friday.",
+    "Kuleba said we should all watch Russia closely.",
+    "Ukrainian Foreign Minister Dmytro Kuleba met the press. “We must be careful,” an analyst said.",
+])
+def test_a_we_with_no_speaker_who_acts_for_a_state_names_none(pipeline, text):
+    assert not [t for t, _ in _codes(pipeline, text, "2022-02-26") if t.lower() in ("we", "us", "our")]

@@ -558,6 +558,9 @@ def find_short_names(doc: Document) -> None:
                 after = sent.doc[span.end] if span.end < len(sent.doc) else None
                 if after is not None and after.lower_ == "of":
                     continue  # "the Court of Appeal", "the Council of Ministers": another body
+                if span.start > sent.start and sent.doc[span.start - 1].pos_ == "PROPN" \
+                        and sent.doc[span.start - 1].text[:1].isupper():
+                    continue  # the end of another name: "the Atlantic Council think tank"
                 # "the Court", "the forum's group"; a capitalised short name also as a modifier
                 # ("Forum leaders")
                 if before != "the" and not (match.group(0)[0].isupper() and span[-1].dep_ == "compound"
@@ -652,7 +655,8 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if span.text in _SHARED_NAMES and _ends_other_name(span, hits):
             other_names.update(t.i for t in span)
             continue
-        if entry.kind == "state" and (_in_persons_name(span, dictionary) or _names_a_body(span)):
+        if entry.kind == "state" and (_in_persons_name(span, dictionary) or _names_a_body(span)
+                                      or _persons_surname(span, people)):
             # "Sudesh Amman", "Chad Wolf"; "American Airlines", "a Greek daily", "the Greek
             # Orthodox church": part of a person's name, or a body that is not the state
             other_names.update(t.i for t in span)
@@ -786,6 +790,28 @@ def _in_persons_name(span, dictionary: ActorDictionary) -> bool:
         and (before is None or before.pos_ not in ("ADP", "PROPN"))
 
 
+def _persons_surname(span, people) -> bool:
+    """Is this state name or capital the surname the document gave a person before ("Sudesh
+    Amman … Amman was shot dead"), not after a preposition of place ("flew to Amman")?"""
+    if span.text not in getattr(people, "state_names", ()) or len(span) != 1:
+        return False
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return before is None or before.pos_ != "ADP"
+
+
+def _acted_on(tok) -> bool:
+    """Is the phrase ``tok`` modifies the object of an act ("banned Iranian airline Mahan Air",
+    "sanctions on Chinese companies")? A state's company or paper acted on stands for the state
+    as a target, as analysts code sanctions on a state's firms; only its acts are not the
+    state's."""
+    top = tok
+    for _ in range(4):
+        if top.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") or top.head.i == top.i:
+            break
+        top = top.head
+    return top.dep_ == "dobj" or (top.dep_ == "pobj" and top.head.lower_ in ("on", "against"))
+
+
 @lru_cache(maxsize=1)
 def _bodies() -> frozenset[tuple[str, ...]]:
     """Nouns of bodies that are not the state whose name or adjective they carry ("company",
@@ -803,24 +829,34 @@ def _names_a_body(span) -> bool:
     """Does this state's name or adjective modify a noun of a body that is not the state ("a
     Greek daily", "a United States think tank", "American Airlines", "the Greek Orthodox
     church", "Pakistan's largest company")? Such a body acting is not the state acting, unless
-    the state owns it ("a Chinese state-owned company")."""
+    the state owns it ("a Chinese state-owned company"); acted on, it stands for the state."""
     doc = span.doc
-    tok = span[-1]
-    head = tok
-    for _ in range(3):
-        if head.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") or head.head.i <= head.i:
-            break
-        head = head.head
-    if head.i == tok.i or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return False
-    between = [t.lower_ for t in doc[span.end:head.i + 1]]
-    if any(w in _STATE_OWNED for w in between):
-        return False
-    if any(c.lower_ in _STATE_OWNED for c in head.children):
-        return False
     bodies = _bodies()
-    return any(tuple(between[-n:]) in bodies for n in (1, 2) if len(between) >= n) or (
-        len(between) > 1 and (between[0],) in bodies and doc[span.end].pos_ in ("PROPN", "ADJ"))
+    if _acted_on(span[-1]):
+        return False
+    # the words right after, however parsed ("Greek daily Kathimerini", "a United States think
+    # tank"), when a name or the phrase's end follows them (not "the US daily briefing")
+    for n in (1, 2):
+        after = doc[span.end:span.end + n]
+        follow = doc[span.end + n] if span.end + n < span.sent.end else None
+        if len(after) == n and tuple(t.lower_ for t in after) in bodies and (
+                follow is None or follow.pos_ not in ("NOUN", "ADJ") or follow.ent_type_ and follow.pos_ == "PROPN"):
+            return True
+    cur = span[-1]
+    # up the chain of modifiers: "Greek daily Kathimerini", "the United States think tank
+    # Atlantic Council's headquarters", "Iranian airline Mahan Air"
+    for _ in range(3):
+        if cur.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") or cur.head.i <= cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        between = [t.lower_ for t in doc[span.end:cur.i + 1]]
+        if any(w in _STATE_OWNED for w in between) or any(c.lower_ in _STATE_OWNED for c in cur.children):
+            return False
+        if any(tuple(between[-n:]) in bodies for n in (1, 2) if len(between) >= n):
+            return True
+    return False
 
 
 # Head words of the names of seas, straits and landforms that carry a state's name or
@@ -1272,6 +1308,8 @@ class _People(dict):
     def __init__(self) -> None:
         super().__init__()
         self.shared: set[str] = set()
+        # names of states or capitals that the document gives a person as surname ("Amman")
+        self.state_names: set[str] = set()
 
 
 # Words that may open a PERSON entity and are no given name.
@@ -1334,6 +1372,9 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     for para in doc.parsed or []:
         for ent in para.parsed.ents:
             words = ent.text.split()
+            entry = dictionary.phrases.get(words[-1]) if len(words) >= 2 and ent.label_ == "PERSON" else None
+            if entry is not None and entry.kind == "state" and len(ent) >= 2 and _in_persons_name(ent[-1:], dictionary):
+                people.state_names.add(words[-1])  # "Sudesh Amman … Amman was shot": his surname
             last = bare_surname(words[-1]) if len(words) >= 2 else ""
             if ent.label_ == "PERSON" and len(words) >= 2 and last in dictionary.surnames and words[0] not in ("Al", "El") \
                     and _variant_of(words[0], _given_names().get(last, frozenset())) is None:
@@ -1401,5 +1442,74 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     _predecessors(doc)
     find_halves(doc)
     find_short_names(doc)
+    find_quoted_selves(doc)
     find_places(doc, dictionary, seats)
     return doc
+
+
+# First-person words by which a speaker names the state or body they speak for.
+_WE = frozenset({"we", "us", "our", "ours"})
+_QUOTE_MARKS = frozenset("“”\"«»„")
+# Verbs that attribute a quotation to their subject.
+_ATTRIBUTING = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "tweet", "insist",
+                          "stress", "note", "argue", "explain", "warn", "continue", "emphasise", "emphasize"})
+
+
+def find_quoted_selves(doc: Document) -> None:
+    """Add mentions of "we", "us", "our" inside a quotation whose speaker the same sentence
+    names: in "“They attacked us without warning,” Zelensky said", "us" is Ukraine. The speaker
+    is the subject of the verb of saying the quotation hangs on, outside its marks: an actor the
+    sentence names, or "he"/"she" for the person named last before it. Quotations a speaker
+    in another sentence attributes are the event coder's (``events/quotes.py``)."""
+    from bilat.stages.grammar import verbs_above
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    added = []
+    last_person: Mention | None = None
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            mentions = by_sentence.get(sent_index, [])
+            by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+            for tok in sent:
+                if tok.lower_ not in _WE or tok.i in by_token or tok.text == "US":
+                    continue
+                speaker = _quote_speaker(tok, by_token, last_person, verbs_above)
+                if speaker is None:
+                    continue
+                start = para.offset + tok.idx
+                added.append(Mention(start=start, end=start + len(tok.text), text=tok.text, code=speaker.code,
+                                     sector=speaker.sector, kind="igo" if speaker.kind == "igo" else "state",
+                                     head=tok.i, sentence=sent_index, token_start=tok.i, token_end=tok.i + 1,
+                                     inferred=True))
+            people = [m for m in mentions if m.code and m.person and not m.inferred]
+            if people:
+                # "he" is the person named last only when one state's people were named there
+                last_person = people[-1] if len({m.code for m in people}) == 1 else None
+            sent_index += 1
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
+
+
+def _quote_speaker(tok, by_token: dict[int, Mention], last_person: Mention | None, verbs_above) -> Mention | None:
+    """The speaker of the quotation ``tok`` lies in: the subject of the nearest verb of saying
+    above it with a quotation mark between the two."""
+    doc = tok.doc
+    for verb in verbs_above(tok, 8):
+        if verb.lemma_.lower() not in _ATTRIBUTING:
+            continue
+        low, high = sorted((verb.idx, tok.idx))
+        if not _QUOTE_MARKS & set(doc.text[low:high]):
+            continue  # a verb of saying inside the quotation: "we said we would act"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        m = by_token.get(subj.i)
+        if m is not None and m.code and not m.inferred:
+            return m
+        if subj.lower_ in ("he", "she") and last_person is not None:
+            return last_person
+        return None
+    return None
