@@ -1,6 +1,6 @@
 """Who a phrase does and does not name: a state's name inside another name or before a body
-that is not the state, a surname two people share or that only a listed office holder bears,
-and "we", "us", "our" in a quotation. Sentences written for these tests."""
+that is not the state, a surname two people share, "we", "us", "our" in a quotation, and
+"they" after a plural subject. Sentences written for these tests."""
 import pytest
 
 from bilat.document import Document
@@ -117,3 +117,28 @@ def test_our_in_a_quotation_attributed_by_he_is_the_person_named_before(pipeline
 ])
 def test_a_we_with_no_speaker_who_acts_for_a_state_names_none(pipeline, text):
     assert not [t for t, _ in _codes(pipeline, text, "2022-02-26") if t.lower() in ("we", "us", "our")]
+
+
+# ---------------------------------------------------------------- "they"
+
+def test_they_is_the_one_actor_a_plural_subject_just_before_names(pipeline):
+    text = "Pacific Islands Forum leaders met in Niue on Tuesday. They urged Fiji to hold elections."
+    assert ("They", "PIF") in _codes(pipeline, text, "2008-08-20")
+    assert ("PIF", "FJI", "02") in _triples(pipeline, text, "2008-08-20")
+
+
+@pytest.mark.parametrize("text", [
+    # a plural subject that names no actor
+    "Thousands of migrants reached the border with Greece. They accused Turkey of lying.",
+    # two actors: the event coder's pair, not one of them
+    "Sudan and South Sudan met in Addis Ababa on Monday. They agreed to withdraw their troops.",
+    # inside a quotation
+    "Pacific Islands Forum leaders met in Niue. The premier said: \"They will never accept this.\"",
+])
+def test_they_names_no_single_actor_otherwise(pipeline, text):
+    assert not [t for t, _ in _codes(pipeline, text, "2008-08-20") if t.lower() == "they"]
+
+
+def test_they_after_a_states_people_who_do_not_act_for_it_names_no_actor(pipeline):
+    text = "Chilean students in Peru are numerous. They criticised Bolivia on Monday."
+    assert not [t for t, _ in _codes(pipeline, text) if t.lower() == "they"]

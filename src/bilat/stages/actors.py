@@ -1443,6 +1443,7 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     find_halves(doc)
     find_short_names(doc)
     find_quoted_selves(doc)
+    find_they(doc)
     find_places(doc, dictionary, seats)
     return doc
 
@@ -1513,3 +1514,66 @@ def _quote_speaker(tok, by_token: dict[int, Mention], last_person: Mention | Non
             return last_person
         return None
     return None
+
+
+# How many sentences back "they" may reach for the plural subject it stands for.
+_THEY_REACH = 3
+
+
+def find_they(doc: Document) -> None:
+    """Add mentions of "they" as a subject that stands for the plural subject of a sentence
+    just before, when that names one actor: "Pacific Islands Forum leaders met in Niue. They
+    urged Fiji to hold elections" → the forum. A plural subject that names no actor ("the
+    migrants", "rebels"), or people who do not act for a state ("Chinese students"), or two ("Sudan and South Sudan": the event coder's pair), or one
+    given the home country for want of its own, stops it; so does a "they" inside a quotation.
+    In its own sentence, "they" below a clause with a subject stands for that subject only
+    ("Egyptian officials say they have ended the deal")."""
+    from bilat.stages.grammar import verbs_above
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    added = []
+    last: tuple[int, Mention | None] | None = None  # (sentence, the one actor it names, or None)
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            by_token = {i: m for m in by_sentence.get(sent_index, []) for i in range(m.token_start, m.token_end)}
+            for tok in sent:
+                if tok.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if tok.lower_ == "they" and tok.i not in by_token:
+                    before = sent.doc.text[sent.start_char:tok.idx]
+                    quoted = sum(ch in _QUOTE_MARKS for ch in before) % 2 == 1  # inside a quotation
+                    # "The Azerbaijanis state they were responding": the subject of a clause above
+                    # "they" in its own sentence, if any, is the one it stands for
+                    above = next((c for v in verbs_above(tok, 6) for c in v.children
+                                  if c.dep_ in ("nsubj", "nsubjpass") and sent.start <= c.i < tok.i), None)
+                    if above is not None:
+                        m = by_token.get(above.i)
+                        near = (sent_index, m if m is not None and m.code and not m.inferred and above.tag_ in (
+                            "NNS", "NNPS") and not any(c.dep_ == "conj" for c in above.children) else None)
+                    else:
+                        near = last if last is not None and sent_index - last[0] <= _THEY_REACH else None
+                    if near is not None and near[1] is not None and not quoted and (
+                            near[1].sector in STATE_SECTORS or near[1].sector is None):
+                        # (a state's or a body's people who act for it, not "Chinese students")
+                        actor = near[1]
+                        start = para.offset + tok.idx
+                        mention = Mention(start=start, end=start + len(tok.text), text=tok.text, code=actor.code,
+                                          sector=actor.sector, kind=actor.kind if actor.kind == "igo" else "state",
+                                          head=tok.i, sentence=sent_index, token_start=tok.i,
+                                          token_end=tok.i + 1, inferred=True)
+                        added.append(mention)
+                        last = (sent_index, mention)
+                    else:
+                        last = (sent_index, None)
+                elif (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)) \
+                        and (tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"):
+                    # (a main clause's subject: not "if negotiations proved fruitless")
+                    m = by_token.get(tok.i)
+                    one = m is not None and m.code and not m.inferred and not any(c.dep_ == "conj" for c in tok.children)
+                    last = (sent_index, m if one else None)
+            sent_index += 1
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
