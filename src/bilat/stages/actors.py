@@ -558,6 +558,9 @@ def find_short_names(doc: Document) -> None:
                 after = sent.doc[span.end] if span.end < len(sent.doc) else None
                 if after is not None and after.lower_ == "of":
                     continue  # "the Court of Appeal", "the Council of Ministers": another body
+                if span.start > sent.start and sent.doc[span.start - 1].pos_ == "PROPN" \
+                        and sent.doc[span.start - 1].text[:1].isupper():
+                    continue  # the end of another name: "the Atlantic Council think tank"
                 # "the Court", "the forum's group"; a capitalised short name also as a modifier
                 # ("Forum leaders")
                 if before != "the" and not (match.group(0)[0].isupper() and span[-1].dep_ == "compound"
@@ -650,6 +653,12 @@ def _token_hits(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if span.text in ("American", "Americans") and _of_the_americas(span):
             continue
         if span.text in _SHARED_NAMES and _ends_other_name(span, hits):
+            other_names.update(t.i for t in span)
+            continue
+        if entry.kind == "state" and (_in_persons_name(span, dictionary) or _names_a_body(span)
+                                      or _persons_surname(span, people)):
+            # "Sudesh Amman", "Chad Wolf"; "American Airlines", "a Greek daily", "the Greek
+            # Orthodox church": part of a person's name, or a body that is not the state
             other_names.update(t.i for t in span)
             continue
         # a possessive pronoun-like or lower-cased common word is not a name
@@ -756,6 +765,98 @@ def _ends_other_name(span, hits) -> bool:
         i -= 1
     return i >= span.sent.start and doc[i].text[:1].isupper() and doc[i].pos_ in ("PROPN", "ADJ") \
         and doc[i].i not in hits
+
+
+def _in_persons_name(span, dictionary: ActorDictionary) -> bool:
+    """Is this one-word state name or capital a word of a person's name, as the tagger reads
+    it: after a given name ("Sudesh Amman", "Michael Jordan") or before a surname ("Chad
+    Wolf")? Names bilat knows in full ("Israel Katz") match as people first."""
+    doc = span.doc
+    if len(span) != 1 or span[0].ent_type_ != "PERSON":
+        return False
+    tok = span[0]
+
+    def name_word(t) -> bool:
+        return t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.text.istitle() \
+            and dictionary.role_at([t.lower_], 0) is None and not dictionary.pattern.fullmatch(t.text)
+
+    before = doc[tok.i - 1] if tok.i > span.sent.start else None
+    after = doc[tok.i + 1] if tok.i + 1 < span.sent.end else None
+    if tok.ent_iob_ == "I" and before is not None and name_word(before):
+        return True
+    # a two-word name only ("Ambassador to Ghana Chinedu Okafor" is read as one name too)
+    ends = tok.i + 2 >= span.sent.end or doc[tok.i + 2].ent_iob_ != "I"
+    return tok.ent_iob_ == "B" and after is not None and after.ent_iob_ == "I" and name_word(after) and ends \
+        and (before is None or before.pos_ not in ("ADP", "PROPN"))
+
+
+def _persons_surname(span, people) -> bool:
+    """Is this state name or capital the surname the document gave a person before ("Sudesh
+    Amman … Amman was shot dead"), not after a preposition of place ("flew to Amman")?"""
+    if span.text not in getattr(people, "state_names", ()) or len(span) != 1:
+        return False
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return before is None or before.pos_ != "ADP"
+
+
+def _acted_on(tok) -> bool:
+    """Is the phrase ``tok`` modifies the object of an act ("banned Iranian airline Mahan Air",
+    "sanctions on Chinese companies")? A state's company or paper acted on stands for the state
+    as a target, as analysts code sanctions on a state's firms; only its acts are not the
+    state's."""
+    top = tok
+    for _ in range(4):
+        if top.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") or top.head.i == top.i:
+            break
+        top = top.head
+    return top.dep_ == "dobj" or (top.dep_ == "pobj" and top.head.lower_ in ("on", "against"))
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[tuple[str, ...]]:
+    """Nouns of bodies that are not the state whose name or adjective they carry ("company",
+    "daily", "think tank", "church", "Orthodox"), lower-cased, as word tuples (``bodies.tsv``)."""
+    return frozenset(tuple(row["phrase"].lower().split()) for row in _rows("bodies.tsv"))
+
+
+# Words that make a body the state's own ("a Chinese state-owned company", "the national
+# airline", "the government daily"): its acts may be the state's.
+_STATE_OWNED = frozenset({"state", "government", "official", "national", "state-owned", "state-run",
+                          "government-run", "government-owned"})
+
+
+def _names_a_body(span) -> bool:
+    """Does this state's name or adjective modify a noun of a body that is not the state ("a
+    Greek daily", "a United States think tank", "American Airlines", "the Greek Orthodox
+    church", "Pakistan's largest company")? Such a body acting is not the state acting, unless
+    the state owns it ("a Chinese state-owned company"); acted on, it stands for the state."""
+    doc = span.doc
+    bodies = _bodies()
+    if _acted_on(span[-1]):
+        return False
+    # the words right after, however parsed ("Greek daily Kathimerini", "a United States think
+    # tank"), when a name or the phrase's end follows them (not "the US daily briefing")
+    for n in (1, 2):
+        after = doc[span.end:span.end + n]
+        follow = doc[span.end + n] if span.end + n < span.sent.end else None
+        if len(after) == n and tuple(t.lower_ for t in after) in bodies and (
+                follow is None or follow.pos_ not in ("NOUN", "ADJ") or follow.ent_type_ and follow.pos_ == "PROPN"):
+            return True
+    cur = span[-1]
+    # up the chain of modifiers: "Greek daily Kathimerini", "the United States think tank
+    # Atlantic Council's headquarters", "Iranian airline Mahan Air"
+    for _ in range(3):
+        if cur.dep_ not in ("compound", "amod", "nmod", "npadvmod", "poss") or cur.head.i <= cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        between = [t.lower_ for t in doc[span.end:cur.i + 1]]
+        if any(w in _STATE_OWNED for w in between) or any(c.lower_ in _STATE_OWNED for c in cur.children):
+            return False
+        if any(tuple(between[-n:]) in bodies for n in (1, 2) if len(between) >= n):
+            return True
+    return False
 
 
 # Head words of the names of seas, straits and landforms that carry a state's name or
@@ -881,6 +982,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         person_tokens = [i for i in tokens if (i in hits and hits[i][1] == "person")
                          or (i in hits and hits[i][1] == "dict" and hits[i][2].kind == "person")
                          or (i not in hits and sent.doc[i].ent_type_ == "PERSON")]
+        if len(person_tokens) == 1 and person_tokens[0] - 1 in tokens and person_tokens[0] - 1 not in hits \
+                and _untyped_given_name(sent.doc[person_tokens[0] - 1], dictionary):
+            person_tokens.insert(0, person_tokens[0] - 1)  # "Mayor of London Sadiq Khan": "Sadiq Khan"
         person = " ".join(sent.doc[i].text for i in person_tokens) or None
         code = next((e.code for e in codes if e.code), None)
         if _hyphenated_american(sent.doc, tokens, hits):
@@ -902,6 +1006,9 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
         if sector is None:
             sector = next((e.sector for e in codes if e.sector), None)
         title = _role_phrase(sent.doc, tokens, hits)
+        if title in _HELD_FOR_A_BODY and any(e.kind == "igo" and e.code for e in codes):
+            # "the Czech EU Presidency": the body's presidency, which a state holds in turn
+            code = [e.code for e in codes if e.kind == "igo" and e.code][-1]
         if person and (when or title) and any(e.kind == "person" and e.code == code for e in codes):
             # "Jean Ping" in 2010 is the AU's, not Gabon's: of a name's offices, the one the text
             # names ("Foreign Minister Jean Ping"), else the one held then
@@ -916,6 +1023,7 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
             known = people.get(person) or people.get(last) or people.get(alone or "") or (
                 surname_actor(dictionary.surnames[alone], when, title) if alone in dictionary.surnames
                 and alone not in people else None)
+
             if known is not None and known[0] is None:
                 known = None
             if known is None and person not in people:
@@ -948,6 +1056,11 @@ def build_units(sent, dictionary: ActorDictionary, people: dict[str, tuple[str, 
     _officials_from(sent, units)
     _named_by_neighbour(sent, units, people)
     return units
+
+
+# Offices of a body that its member states hold in turn: "the Czech EU Presidency" acts for
+# the EU.
+_HELD_FOR_A_BODY = frozenset({"presidency"})
 
 
 def _seat_as_modifier(doc, tokens: list[int], codes: list[Entry], hits) -> bool:
@@ -1024,6 +1137,8 @@ def _remember(people: dict[str, tuple[str, str | None]], person: str, actor: tup
     family = family_name(words, actor[0]) or (words[0] if len(words) in (2, 3) and words[0] in _family_surnames()
                                                and words[-1] not in _given_names() else None)
     for last in {words[-1], family or words[-1], bare_surname(words[-1])}:
+        if last in getattr(people, "shared", ()):
+            continue  # two people of the document bear it
         if people.get(last) == (None, None) and len(words) > 1:
             people[last] = actor
         people.setdefault(last, actor)
@@ -1186,16 +1301,80 @@ def _predecessors(doc: Document) -> None:
                 mention.code = predecessor
 
 
+class _People(dict):
+    """Person or surname → the (code, sector) the document gives them; ``shared`` holds the
+    surnames two people of the document bear, which name no one alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared: set[str] = set()
+        # names of states or capitals that the document gives a person as surname ("Amman")
+        self.state_names: set[str] = set()
+
+
+# Words that may open a PERSON entity and are no given name.
+_NOT_GIVEN = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Cde",
+                        "Comrade"})
+
+
+def _untyped_given_name(tok, dictionary: ActorDictionary) -> bool:
+    """Is ``tok``, right before a one-word PERSON, a given name the tagger left untyped ("London
+    Sadiq Khan")?"""
+    return tok.pos_ == "PROPN" and tok.text.istitle() and tok.ent_type_ == "" and tok.dep_ == "compound" \
+        and tok.text not in _NOT_GIVEN and len(tok.text) > 2 \
+        and dictionary.role_at([tok.lower_], 0) is None and not dictionary.pattern.fullmatch(tok.text)
+
+
+def _shared_surnames(doc: Document, dictionary: ActorDictionary) -> set[str]:
+    """Surnames the document gives to two people by different first names ("Usman Khan",
+    "Sadiq Khan"), first names spelled one letter otherwise counting as one. Not when both are
+    office holders of one actor ("Nawaz Sharif", "Shehbaz Sharif"), nor when only one is an
+    office holder ("Robert Mugabe", "Grace Mugabe": news means him by "Mugabe")."""
+    firsts: dict[str, dict[str, frozenset[str]]] = {}  # surname → first name → the codes it acts for
+    for para in doc.parsed or []:
+        for ent in para.parsed.ents:
+            words = [w for w in ent.text.split() if w not in _NOT_GIVEN and w not in _NAME_SUFFIXES]
+            before = para.parsed[ent.start - 1] if ent.start > 0 else None
+            if len(words) == 1 and before is not None and _untyped_given_name(before, dictionary):
+                words = [before.text, *words]  # "Mayor of London Sadiq Khan": "Sadiq" untyped
+            while words and dictionary.role_at([words[0].lower()], 0) is not None:
+                words = words[1:]  # "Mayor Sadiq Khan"
+            if ent.label_ != "PERSON" or len(words) < 2 or not words[0][:1].isupper():
+                continue
+            # a listed office holder's name is known to act for its actors
+            terms = _name_terms().get(" ".join(words)) or _first_last().get((words[0], words[-1]), ())
+            firsts.setdefault(bare_surname(words[-1]), {})[words[0]] = frozenset(t[0] for t in terms)
+    def two(a: str, b: str) -> bool:
+        return not _one_edit_apart(a.lower(), b.lower()) and not a.startswith(b) and not b.startswith(a)
+
+    shared = set()
+    for last, names in firsts.items():
+        listed = sorted((first, codes) for first, codes in names.items() if codes)
+        others = sorted(first for first, codes in names.items() if not codes)
+        if any(two(a, b) and codes_a != codes_b for k, (a, codes_a) in enumerate(listed) for b, codes_b in listed[k + 1:]) \
+                or not listed and any(two(a, b) for k, a in enumerate(others) for b in others[k + 1:]):
+            shared.add(last)
+    return shared
+
+
 def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     """Fill ``doc.mentions``: every actor phrase of every parsed sentence, resolved to a code
     and sector where the document allows (people by their earlier mentions, officials named
     by role alone by the official named before them or the document's home country)."""
-    people: dict[str, tuple[str, str | None]] = {}
+    people = _People()
+    # "Usman Khan … Mayor of London Sadiq Khan (no relation) … Khan was convicted": a surname
+    # two people of the document bear names neither of them alone
+    people.shared.update(_shared_surnames(doc, dictionary))
+    for last in people.shared:
+        people[last] = (None, None)
     # "US citizen Alan Gross … Gross was jailed": a surname the document gives to someone
     # other than the office holders who bear it names no office holder here
     for para in doc.parsed or []:
         for ent in para.parsed.ents:
             words = ent.text.split()
+            entry = dictionary.phrases.get(words[-1]) if len(words) >= 2 and ent.label_ == "PERSON" else None
+            if entry is not None and entry.kind == "state" and len(ent) >= 2 and _in_persons_name(ent[-1:], dictionary):
+                people.state_names.add(words[-1])  # "Sudesh Amman … Amman was shot": his surname
             last = bare_surname(words[-1]) if len(words) >= 2 else ""
             if ent.label_ == "PERSON" and len(words) >= 2 and last in dictionary.surnames and words[0] not in ("Al", "El") \
                     and _variant_of(words[0], _given_names().get(last, frozenset())) is None:
@@ -1263,5 +1442,138 @@ def find_actors(doc: Document, dictionary: ActorDictionary) -> Document:
     _predecessors(doc)
     find_halves(doc)
     find_short_names(doc)
+    find_quoted_selves(doc)
+    find_they(doc)
     find_places(doc, dictionary, seats)
     return doc
+
+
+# First-person words by which a speaker names the state or body they speak for.
+_WE = frozenset({"we", "us", "our", "ours"})
+_QUOTE_MARKS = frozenset("“”\"«»„")
+# Verbs that attribute a quotation to their subject.
+_ATTRIBUTING = frozenset({"say", "tell", "add", "state", "declare", "announce", "write", "tweet", "insist",
+                          "stress", "note", "argue", "explain", "warn", "continue", "emphasise", "emphasize"})
+
+
+def find_quoted_selves(doc: Document) -> None:
+    """Add mentions of "we", "us", "our" inside a quotation whose speaker the same sentence
+    names: in "“They attacked us without warning,” Zelensky said", "us" is Ukraine. The speaker
+    is the subject of the verb of saying the quotation hangs on, outside its marks: an actor the
+    sentence names, or "he"/"she" for the person named last before it. Quotations a speaker
+    in another sentence attributes are the event coder's (``events/quotes.py``)."""
+    from bilat.stages.grammar import verbs_above
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    added = []
+    last_person: Mention | None = None
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            mentions = by_sentence.get(sent_index, [])
+            by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+            for tok in sent:
+                if tok.lower_ not in _WE or tok.i in by_token or tok.text == "US":
+                    continue
+                speaker = _quote_speaker(tok, by_token, last_person, verbs_above)
+                if speaker is None:
+                    continue
+                start = para.offset + tok.idx
+                added.append(Mention(start=start, end=start + len(tok.text), text=tok.text, code=speaker.code,
+                                     sector=speaker.sector, kind="igo" if speaker.kind == "igo" else "state",
+                                     head=tok.i, sentence=sent_index, token_start=tok.i, token_end=tok.i + 1,
+                                     inferred=True))
+            people = [m for m in mentions if m.code and m.person and not m.inferred]
+            if people:
+                # "he" is the person named last only when one state's people were named there
+                last_person = people[-1] if len({m.code for m in people}) == 1 else None
+            sent_index += 1
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
+
+
+def _quote_speaker(tok, by_token: dict[int, Mention], last_person: Mention | None, verbs_above) -> Mention | None:
+    """The speaker of the quotation ``tok`` lies in: the subject of the nearest verb of saying
+    above it with a quotation mark between the two."""
+    doc = tok.doc
+    for verb in verbs_above(tok, 8):
+        if verb.lemma_.lower() not in _ATTRIBUTING:
+            continue
+        low, high = sorted((verb.idx, tok.idx))
+        if not _QUOTE_MARKS & set(doc.text[low:high]):
+            continue  # a verb of saying inside the quotation: "we said we would act"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        m = by_token.get(subj.i)
+        if m is not None and m.code and not m.inferred:
+            return m
+        if subj.lower_ in ("he", "she") and last_person is not None:
+            return last_person
+        return None
+    return None
+
+
+# How many sentences back "they" may reach for the plural subject it stands for.
+_THEY_REACH = 3
+
+
+def find_they(doc: Document) -> None:
+    """Add mentions of "they" as a subject that stands for the plural subject of a sentence
+    just before, when that names one actor: "Pacific Islands Forum leaders met in Niue. They
+    urged Fiji to hold elections" → the forum. A plural subject that names no actor ("the
+    migrants", "rebels"), or people who do not act for a state ("Chinese students"), or two ("Sudan and South Sudan": the event coder's pair), or one
+    given the home country for want of its own, stops it; so does a "they" inside a quotation.
+    In its own sentence, "they" below a clause with a subject stands for that subject only
+    ("Egyptian officials say they have ended the deal")."""
+    from bilat.stages.grammar import verbs_above
+
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    added = []
+    last: tuple[int, Mention | None] | None = None  # (sentence, the one actor it names, or None)
+    sent_index = 0
+    for para in doc.parsed or []:
+        for sent in para.parsed.sents:
+            by_token = {i: m for m in by_sentence.get(sent_index, []) for i in range(m.token_start, m.token_end)}
+            for tok in sent:
+                if tok.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if tok.lower_ == "they" and tok.i not in by_token:
+                    before = sent.doc.text[sent.start_char:tok.idx]
+                    quoted = sum(ch in _QUOTE_MARKS for ch in before) % 2 == 1  # inside a quotation
+                    # "The Azerbaijanis state they were responding": the subject of a clause above
+                    # "they" in its own sentence, if any, is the one it stands for
+                    above = next((c for v in verbs_above(tok, 6) for c in v.children
+                                  if c.dep_ in ("nsubj", "nsubjpass") and sent.start <= c.i < tok.i), None)
+                    if above is not None:
+                        m = by_token.get(above.i)
+                        near = (sent_index, m if m is not None and m.code and not m.inferred and above.tag_ in (
+                            "NNS", "NNPS") and not any(c.dep_ == "conj" for c in above.children) else None)
+                    else:
+                        near = last if last is not None and sent_index - last[0] <= _THEY_REACH else None
+                    if near is not None and near[1] is not None and not quoted and (
+                            near[1].sector in STATE_SECTORS or near[1].sector is None):
+                        # (a state's or a body's people who act for it, not "Chinese students")
+                        actor = near[1]
+                        start = para.offset + tok.idx
+                        mention = Mention(start=start, end=start + len(tok.text), text=tok.text, code=actor.code,
+                                          sector=actor.sector, kind=actor.kind if actor.kind == "igo" else "state",
+                                          head=tok.i, sentence=sent_index, token_start=tok.i,
+                                          token_end=tok.i + 1, inferred=True)
+                        added.append(mention)
+                        last = (sent_index, mention)
+                    else:
+                        last = (sent_index, None)
+                elif (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)) \
+                        and (tok.head.dep_ == "ROOT" or tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"):
+                    # (a main clause's subject: not "if negotiations proved fruitless")
+                    m = by_token.get(tok.i)
+                    one = m is not None and m.code and not m.inferred and not any(c.dep_ == "conj" for c in tok.children)
+                    last = (sent_index, m if one else None)
+            sent_index += 1
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: m.start)
