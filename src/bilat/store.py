@@ -521,11 +521,16 @@ def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache 
         else _candidates(con, mention)
     for event in found:
         if same_event(event, mention):
-            before = {c: event.get(c) for c in _TALLIED}
+            stored = {c: event.get(c) for c in EVENT_COLUMNS[1:]}
+            before = {c: stored[c] for c in _TALLIED}
             absorb(event, mention)
-            sets = ", ".join(f"{c} = ?" for c in EVENT_COLUMNS[1:])
-            con.execute(f"UPDATE events SET {sets} WHERE event_id = ?",
-                        [event.get(c) for c in EVENT_COLUMNS[1:]] + [event["event_id"]])
+            # only the columns the mention changed (a count, a date made more precise): an
+            # UPDATE of every column, sentences and texts included, made each checkpoint
+            # rewrite them all, the largest part of an ingest's memory peaks
+            changed = [c for c in EVENT_COLUMNS[1:] if event.get(c) != stored[c]]
+            if changed:
+                con.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in changed)} WHERE event_id = ?",
+                            [event.get(c) for c in changed] + [event["event_id"]])
             if any(before[c] != event.get(c) for c in _TALLIED):  # a more precise date, say
                 _count(con, tally, before, -1)
                 _count(con, tally, event, 1)
