@@ -551,8 +551,9 @@ def _merge_mention(con, mention: dict, *, stored: bool = True, cache: DyadCache 
 
 
 def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None,
-                     cache: DyadCache | None = None) -> None:
-    """Remove a document's mentions and rebuild the events they supported.
+                     cache: DyadCache | None = None, keep_row: bool = False) -> None:
+    """Remove a document's mentions and rebuild the events they supported (and its row in
+    ``documents``, unless ``keep_row``: the caller updates it).
 
     With ``cache`` (a write batch's), the rebuild finds its candidates through it (see
     :func:`_rebuild`); without one, each remaining mention is merged again by a query of
@@ -561,7 +562,8 @@ def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None,
         "SELECT DISTINCT merged_id FROM mentions WHERE doc_id = ? ORDER BY merged_id", [doc_id]).fetchall()]
     con.execute("DELETE FROM mentions WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM agreement_steps WHERE doc_id = ?", [doc_id])
-    con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+    if not keep_row:
+        con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
     if cache is not None:
         _rebuild(con, affected, cache, tally)
         return
@@ -675,6 +677,11 @@ def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: b
     return outcome
 
 
+# The columns write_unlocked writes of a document, in its INSERT's order.
+_DOCUMENT_COLUMNS = ("doc_id", "origin", "url", "title", "published", "published_precision", "content_hash",
+                     "story_id", "text", "ingested_at", "input_key", "raw", "is_html", "story_date")
+
+
 def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False,
                    cache: DyadCache | None = None, tally: PeriodTally | None = None) -> str:
     """:func:`write_document` inside a transaction the caller holds (one per batch);
@@ -687,19 +694,29 @@ def write_unlocked(con, doc: Document, story_rows: list[tuple] = (), *, force: b
                       [doc.doc_id]).fetchone()
     if row is not None and row[0] == key and not force:
         return "unchanged"
+    # the same document coded again (force, its input unchanged): its row is updated where
+    # it changed, not deleted and inserted again, so its text and raw page are not written
+    # again (a checkpoint rewrites what a transaction deleted)
+    same_input = row is not None and force and row[0] == key
     if row is not None:
-        _forget_document(con, doc.doc_id, tally=tally, cache=cache)
+        _forget_document(con, doc.doc_id, tally=tally, cache=cache, keep_row=same_input)
     # a document without a publication date to the day is coded against its story's date,
     # which a later document may set or move: keep what it is coded from
     redatable = published_date(doc) is None
-    con.execute(
-        "INSERT INTO documents (doc_id, origin, url, title, published, published_precision, content_hash, "
-        "story_id, text, ingested_at, input_key, raw, is_html, story_date) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [doc.doc_id, doc.origin, doc.url, doc.title, doc.published, doc.published_precision,
-         doc.content_hash, doc.story_id, doc.text, datetime.now(timezone.utc).replace(tzinfo=None),
-         key, doc.raw if redatable else None, doc.is_html, doc.meta.get("story_date")],
-    )
+    values = dict(zip(_DOCUMENT_COLUMNS, [
+        doc.doc_id, doc.origin, doc.url, doc.title, doc.published, doc.published_precision,
+        doc.content_hash, doc.story_id, doc.text, datetime.now(timezone.utc).replace(tzinfo=None),
+        key, doc.raw if redatable else None, doc.is_html, doc.meta.get("story_date")]))
+    if same_input:
+        stored = con.execute(f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?",
+                             [doc.doc_id]).fetchone()
+        changed = [c for c, old in zip(_DOCUMENT_COLUMNS, stored) if values[c] != old]
+        con.execute(f"UPDATE documents SET {', '.join(f'{c} = ?' for c in changed)} WHERE doc_id = ?",
+                    [values[c] for c in changed] + [doc.doc_id])  # ingested_at always changes
+    else:
+        con.execute(f"INSERT INTO documents ({', '.join(_DOCUMENT_COLUMNS)}) "
+                     f"VALUES ({', '.join('?' for _ in _DOCUMENT_COLUMNS)})",
+                     [values[c] for c in _DOCUMENT_COLUMNS])
     # one row per event id (a document telling one event twice alike: the last telling)
     mentions = {event.event_id: _event_row(event) for event in doc.events}
     supported: dict[tuple, set[str]] = {}  # (doc, story) → events they support, kept as mentions are merged
