@@ -16,7 +16,7 @@ def _texts():
 def test_a_pattern_kept_in_the_cache_matches_as_compiled(tmp_path, monkeypatch):
     import re
 
-    from bilat.stages.actors import _builtin
+    from bilat.stages.actors.dictionary import _builtin
     from bilat.stages.patterns import names_pattern, trie_alternation
 
     monkeypatch.setenv("BILAT_CACHE_DIR", str(tmp_path))
