@@ -430,6 +430,8 @@ def test_not_coded_round8(code_text, text, roots):
     # 12: pressure resisted, a proposal balked at
     ("Turkey resisted American pressure on Monday.", ("TUR", "USA", "120")),
     ("Iran balked at the Russian proposal.", ("IRN", "RUS", "120")),
+    ("Russia scoffed at the American proposal.", ("RUS", "USA", "120")),
+    ("India threw out Pakistan's offer of talks.", ("IND", "PAK", "120")),
 ])
 def test_codes_round11(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -440,6 +442,7 @@ def test_codes_round11(code_text, text, expected):
     ("Chile came to the final of the tournament in Peru.", {"07"}),    # no aid
     ("The old bridge caved in during the floods in Laos.", {"08"}),    # a bridge, not a state
     ("Workers resisted the police in Bolivia.", {"12"}),                # no state, no pressure
+    ("The court threw out the case against the Chilean minister in Peru.", {"12"}),  # a case, not a proposal
 ])
 def test_not_coded_round11(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
