@@ -415,3 +415,34 @@ def test_codes_round8(code_text, text, expected):
 ])
 def test_not_coded_round8(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 07: coming to a state's aid, stepping in on its side
+    ("Russia stepped in on the side of Syria in 2015.", ("RUS", "SYR", "070")),
+    ("Kenya came to the aid of Uganda after the floods.", ("KEN", "UGA", "070")),
+    # 08: demands heeded, caving in
+    ("Egypt heeded Sudan's call for a ceasefire.", ("EGY", "SDN", "080")),
+    ("Pakistan caved in to the demands of India.", ("PAK", "IND", "080")),
+    # 10: pressing by another word
+    ("China pressurised Nepal over the border.", ("CHN", "NPL", "100")),
+    ("Washington leaned on Seoul to drop the tariffs.", ("USA", "KOR", "100")),
+    # 12: pressure resisted, a proposal balked at
+    ("Turkey resisted American pressure on Monday.", ("TUR", "USA", "120")),
+    ("Iran balked at the Russian proposal.", ("IRN", "RUS", "120")),
+    ("Russia scoffed at the American proposal.", ("RUS", "USA", "120")),
+    ("India threw out Pakistan's offer of talks.", ("IND", "PAK", "120")),
+])
+def test_codes_round11(code_text, text, expected):
+    assert expected in _codes(code_text(text))
+
+
+@pytest.mark.parametrize("text,roots", [
+    ("Germany opposed the French attack on Syria.", {"12"}),            # opposing an act disapproves (110)
+    ("Chile came to the final of the tournament in Peru.", {"07"}),    # no aid
+    ("The old bridge caved in during the floods in Laos.", {"08"}),    # a bridge, not a state
+    ("Workers resisted the police in Bolivia.", {"12"}),                # no state, no pressure
+    ("The court threw out the case against the Chilean minister in Peru.", {"12"}),  # a case, not a proposal
+])
+def test_not_coded_round11(code_text, text, roots):
+    assert not [e for e in code_text(text) if e.root in roots]
