@@ -50,29 +50,17 @@ class _Timed:
         return getattr(self._proc, attr)
 
     def pipe(self, stream, *args, **kwargs):
-        upstream = [0.0]
+        upstream: collections.Counter = collections.Counter()  # CPU spent in the components before
 
-        def pull():
-            it = iter(stream)
-            while True:
-                start = time.process_time()
-                try:
-                    item = next(it)
-                except StopIteration:
-                    upstream[0] += time.process_time() - start
-                    return
-                upstream[0] += time.process_time() - start
-                yield item
-
-        out = iter(self._proc.pipe(pull(), *args, **kwargs))
+        out = iter(self._proc.pipe(_timed_iter(upstream, "up", stream), *args, **kwargs))
         while True:
-            start, before = time.process_time(), upstream[0]
+            start, before = time.process_time(), upstream["up"]
             try:
                 item = next(out)
             except StopIteration:
-                self._spent[self._name] += time.process_time() - start - (upstream[0] - before)
+                self._spent[self._name] += time.process_time() - start - (upstream["up"] - before)
                 return
-            self._spent[self._name] += time.process_time() - start - (upstream[0] - before)
+            self._spent[self._name] += time.process_time() - start - (upstream["up"] - before)
             yield item
 
 
