@@ -153,6 +153,14 @@ def test_term_implies_expiry(pipeline):
     assert [(s.status, s.event_date, s.implied) for s in doc.statuses if s.status == "expired"] == [("expired", "2020", True)]
 
 
+def test_a_told_expiry_stands_for_the_one_a_term_implies(pipeline):
+    """The expiry the text tells keeps its own clause's year; the term's month is not added as
+    a second, implied expiry."""
+    _, doc = _steps(pipeline, "Kenya and Somalia signed a fisheries agreement in October 2010 for ten years. "
+                              "The fisheries agreement expired in 2020.")
+    assert [(s.status, s.event_date, s.implied) for s in doc.statuses if s.status == "expired"] == [("expired", "2020", False)]
+
+
 def test_no_step_from_speculation_or_negation(pipeline):
     steps, _ = _steps(pipeline, "Kenya might sign a trade agreement with Uganda. Kenya did not ratify the trade agreement.")
     assert steps == []

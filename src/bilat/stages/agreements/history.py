@@ -102,12 +102,18 @@ def _add_years(value: str, years: int) -> str:
 
 
 def derive_implied(statuses: list[StatusChange]) -> list[StatusChange]:
-    """Steps a status's words entail: expiries from terms (implied), ends of ranges (stated)."""
+    """Steps a status's words entail: expiries from terms (implied), ends of ranges (stated).
+
+    An expiry a term implies is left out where the document tells that expiry itself at a
+    date it meets ("signed in October 2005 for 15 years … expired in 2020"): the told one
+    stands, at the precision its own clause gives."""
     implied = []
     for status in statuses:
         if status.duration_years and status.event_date and status.status in ("signed", "renewed", "extended"):
-            implied.append(_implied(status, "expired", _add_years(status.event_date, status.duration_years),
-                                    status.date_precision))
+            end = _add_years(status.event_date, status.duration_years)
+            if not any(s.agreement == status.agreement and s.status == "expired" and s.event_date
+                       and dates_compatible(s.event_date, end) for s in statuses):
+                implied.append(_implied(status, "expired", end, status.date_precision))
         # a range states its end: "suspended from 1991 to 2002" says it resumed in 2002
         if status.date_end and status.status == "suspended":
             implied.append(_implied(status, "resumed", status.date_end, _precision(status.date_end), stated=True))
