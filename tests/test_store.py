@@ -144,6 +144,26 @@ def test_one_document_telling_one_agreement_act_twice_is_one_event():
     assert len(merge_within_document([first, second])) == 2
 
 
+def test_a_mutual_act_keeps_the_direction_of_its_first_telling():
+    """"Fiji and Solomon Islands signed … This agreement was signed on Monday": the finer date
+    of the second telling, the parties in the order the first named them."""
+    from dataclasses import replace
+
+    from bilat.stages.merge import merge_within_document
+
+    first = _event(eid="m1", source="FJI", target="SLB", date="2024-05")
+    second = replace(_event(eid="m2", source="SLB", target="FJI", date="2024-05-06"), span=(129, 279),
+                     source_text="Solomon Islands", target_text="Fiji")
+    for e in (first, second):
+        e.agreement = "Maritime Boundary Agreement"
+    [kept] = merge_within_document([first, second])
+    assert (kept.event_id, kept.event_date) == ("m2", "2024-05-06")
+    assert (kept.source, kept.target, kept.source_text, kept.target_text) == ("FJI", "SLB", "Fiji", "Solomon Islands")
+    # told in one sentence, the finer telling stands as it is
+    [kept] = merge_within_document([first, replace(second, span=first.span)])
+    assert (kept.source, kept.target) == ("SLB", "FJI")
+
+
 def _rows(store, table: str) -> list[tuple]:
     cols = "*" if table != "documents" else "* EXCLUDE (ingested_at)"
     return store.con.execute(f"SELECT {cols} FROM {table} ORDER BY rowid").fetchall()

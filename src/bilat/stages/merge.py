@@ -14,6 +14,8 @@ document that tells two visits tells two events.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 _MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 _ORDER = {"day": 3, "month": 2, "year": 1, None: 0}
 
@@ -72,7 +74,9 @@ def absorb(event: dict, mention: dict) -> dict:
 def merge_within_document(events: list) -> list:
     """One document telling one agreement act twice ("Pakistan and Russia have signed a defense
     treaty … signed a defense MoU") is one event: same dyad, root and agreement, compatible
-    dates. The finer-dated telling stays."""
+    dates. The finer-dated telling stays, in the direction of the first telling: a mutual act
+    runs in the order the article first names its parties ("Fiji and Solomon Islands signed …
+    The agreement was signed on Monday" is Fiji → Solomon Islands, dated Monday)."""
     kept: list = []
     for event in events:
         twin = next((k for k in kept if event.agreement and k.agreement == event.agreement
@@ -81,5 +85,10 @@ def merge_within_document(events: list) -> list:
         if twin is None:
             kept.append(event)
         elif _ORDER[event.date_precision] > _ORDER[twin.date_precision]:
+            if event.source != twin.source and twin.span[0] < event.span[0]:
+                # the reverse of a mutual act told first in an earlier sentence: turn it round
+                event = replace(event, source=event.target, target=event.source,
+                                source_sector=event.target_sector, target_sector=event.source_sector,
+                                source_text=event.target_text, target_text=event.source_text)
             kept[kept.index(twin)] = event
     return kept
