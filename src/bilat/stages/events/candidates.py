@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilat.stages.events.adjectives import adjective_candidate
-from bilat.stages.events.arguments import Context, children, definite
+from bilat.stages.events.context import Context
+from bilat.stages.events.syntax import children, definite
 from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.domestic import addressed_to_no_state
 from bilat.stages.events.intentions import announced_future, is_said, noun_in_future, threat_on_condition

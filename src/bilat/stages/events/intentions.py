@@ -2,7 +2,9 @@
 acts promised on a condition (13x), event nouns whose light verb is in the future."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import Arg, Context, all_actors_in, subject
+from bilat.stages.events.arguments import all_actors_in
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.subjects import subject
 from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.light import light_verb
 from bilat.stages.events.modality import future, reported

@@ -2,7 +2,7 @@
 of ``verbs.tsv`` (object classes, frames)."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import PARTICLES, children, prep_objects
+from bilat.stages.events.syntax import PARTICLES, children, prep_objects
 from bilat.stages.events.roots import INTENT_FRAMES
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, word_classes
 
