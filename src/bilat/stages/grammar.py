@@ -58,8 +58,8 @@ def statement_participle(tok) -> bool:
 def statement_verb(tok):
     """The verb that issued a statement a participle gives the content of, when the parser
     hung the participle elsewhere: "adopted Resolution 1701 calling on Israel …" (on the
-    verb), "sent a letter to Egypt's ambassador urging Egypt …" (on the addressee). None
-    otherwise."""
+    verb), "sent a letter to Egypt's ambassador urging Egypt …" (on the addressee), "posted a
+    message on Twitter blaming Iran …" (on a phrase of the statement noun). None otherwise."""
     if tok.tag_ != "VBG":
         return None
     verb = None
@@ -67,6 +67,9 @@ def statement_verb(tok):
         verb = tok.head
     elif tok.dep_ == "acl" and tok.head.dep_ in ("pobj", "dative") and tok.head.head.dep_ in ("prep", "dative"):
         verb = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+        if verb.lemma_.lower() in STATEMENT_NOUNS and verb.dep_ == "dobj":
+            # "posted a message on Twitter blaming Iran": the phrase hangs on the statement noun
+            verb = verb.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     said = any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children)

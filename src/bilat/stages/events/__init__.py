@@ -7,7 +7,10 @@ happened or was said. One module per concern:
 * ``rules`` — the trigger tables and word classes;
 * ``roots`` — which codes behave how (mutual acts, force, words, reductions decided);
 * ``modality`` — negation, speculation, hypotheticals, intentions;
-* ``arguments`` — sources and targets, coordination, "the two countries", "his country";
+* ``arguments`` — the actors a phrase stands for: coordination, "the two countries", "his
+  country"; built on ``context`` (Arg, Context), ``syntax`` (reading the parse), ``subjects``
+  (who does what a verb tells), ``pairs`` (the pair a story is about), ``people`` (offices and
+  speakers) and ``backrefs`` (places, reactions and a bare "it" referring back);
 * ``candidate`` — the candidate event, and who acts and on what condition;
 * ``verbrules`` — which row of the verb table a verb matches, by its prepositions and objects;
 * ``targets``, ``places``, ``domestic`` — whom an act is aimed at, where force lands, and acts
@@ -21,9 +24,9 @@ happened or was said. One module per concern:
 * ``quantities`` — money and casualties;
 * ``coder`` — candidates turned into event records.
 """
-from bilat.stages.events.arguments import refers_to_pair
 from bilat.stages.events.candidates import find_candidates
 from bilat.stages.events.coder import code_events
+from bilat.stages.events.pairs import refers_to_pair
 from bilat.stages.events.quantities import find_quantities
 from bilat.stages.events.rules import Rules, load_rules
 

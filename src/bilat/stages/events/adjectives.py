@@ -2,8 +2,11 @@
 ("ready to deepen cooperation")."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import (Arg, Context, TARGET_PREPS, actors_of, children, other_party, prep_objects,
-                                           subject, subtree_actor)
+from bilat.stages.events.arguments import actors_of, subtree_actor
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.pairs import other_party
+from bilat.stages.events.subjects import subject
+from bilat.stages.events.syntax import TARGET_PREPS, children, prep_objects
 from bilat.stages.events.candidate import Candidate
 from bilat.stages.events.rules import Rules, VerbRule, refine
 from bilat.stages.events.verbrules import intent_classes

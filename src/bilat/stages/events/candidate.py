@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bilat.stages.events.arguments import Arg, Context, actors_of, children, subject
+from bilat.stages.events.arguments import actors_of
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.subjects import subject
+from bilat.stages.events.syntax import children
 
 
 @dataclass

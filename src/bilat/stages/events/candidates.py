@@ -8,13 +8,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bilat.stages.events.adjectives import adjective_candidate
-from bilat.stages.events.arguments import Context, children, definite
+from bilat.stages.events.context import Context
+from bilat.stages.events.syntax import children, definite
 from bilat.stages.events.candidate import Candidate, conditions
+from bilat.stages.events.directives import directive_candidate
 from bilat.stages.events.domestic import addressed_to_no_state
 from bilat.stages.events.intentions import announced_future, is_said, noun_in_future, threat_on_condition
 from bilat.stages.events.modality import dated_in_sentence, future, is_blocked, perfect_progressive, progressive
 from bilat.stages.events.nominals import asked_for, call_for, demand_for_an_act, nominal_candidate, object_of_other_act
 from bilat.stages.events.nouns import in_unreal_clause, noun_candidate
+from bilat.stages.events.refusals import refusal, refused_in_future
 from bilat.stages.events.reports import conditional_threats, statement_candidates
 from bilat.stages.events.roots import (CENSURE_ROOTS, DECIDED_ROOTS, FLOW_ROOTS, FORCE_ROOTS, INTENT_FRAMES,
                                        INTENT_OF_ROOT, VERBAL_ROOTS, VISIT_ROOTS)
@@ -44,8 +47,11 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     out: list[Candidate] = []
     covered: set[int] = set()
     for tok in sent:
-        cand = None
-        if tok.pos_ in ("VERB", "AUX") and lemma_in(tok, rules.verbs) and not _describes(tok):
+        cand = directive_candidate(tok, ctx, rules)
+        if cand is not None:
+            # "wants Ethiopia to stop filling the dam": a demand; what is asked has not happened
+            covered |= {t.i for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree}
+        elif tok.pos_ in ("VERB", "AUX") and lemma_in(tok, rules.verbs) and not _describes(tok):
             found = match_verb_rule(tok, rules)
             if found is None:
                 continue
@@ -57,6 +63,13 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                     continue
                 rule = replace(rule, frame="place")
             why = is_blocked(tok, rules)
+            if why == "negated" and refused_in_future(tok):
+                # "said it would not renew the agreement": a rejection, made when it was said
+                cand = refusal(verb_candidate(tok, rule, classes, ctx, rules), tok, ctx)
+                if cand is not None:
+                    out.append(cand)
+                    covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+                continue
             if why == "habitual" and rule.code[:2] in CENSURE_ROOTS:
                 why = None  # "Ethiopia often accuses Eritrea of …": each time it was said
             if why and not (rule.frame in INTENT_FRAMES and why == "infinitive"):

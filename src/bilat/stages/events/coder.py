@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from bilat.document import Document, Event, Mention, make_event_id
 from bilat.ontology import lookup
-from bilat.stages.events.arguments import Arg, Context, holds_office
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.people import holds_office
 from bilat.stages.events.candidate import Candidate
 from bilat.stages.events.candidates import find_candidates
 from bilat.stages.events.quantities import KILL_WORDS, find_quantities

@@ -1,7 +1,8 @@
 """Acts aimed at no other state: at a state's own politicians, its own rulers, its own doing."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import Context, children
+from bilat.stages.events.context import Context
+from bilat.stages.events.syntax import children
 
 
 # People a state's politics is made of, no state themselves: a statement aimed at them is

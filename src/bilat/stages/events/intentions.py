@@ -2,19 +2,22 @@
 acts promised on a condition (13x), event nouns whose light verb is in the future."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import Arg, Context, all_actors_in, subject
+from bilat.stages.events.arguments import all_actors_in
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.subjects import subject
 from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.light import light_verb
 from bilat.stages.events.modality import future, reported
 from bilat.stages.events.reports import says_it_itself
 from bilat.stages.events.roots import DECIDED_ROOTS, FORCE_ROOTS, INTENT_FRAMES, INTENT_OF_ROOT
 from bilat.stages.events.rules import Rules, lemma_in, refine
-from bilat.stages.events.verbrules import match_verb_rule
+from bilat.stages.events.verbrules import match_verb_rule, promised_code
 
 
 def intended_code(tok, rules: Rules) -> str | None:
     """The intent code of what is intended: "preparing to meet" → 036, "pledged to send aid"
-    → 033, "vowed to retaliate" → 130; None when the intended act is not itself a trigger."""
+    → 033, "vowed to retaliate" → 130, "vowed support for Azerbaijan" → 032; None when the
+    intended act is not itself a trigger."""
     for c in tok.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma_in(c, rules.verbs):
             found = match_verb_rule(c, rules)
@@ -25,7 +28,7 @@ def intended_code(tok, rules: Rules) -> str | None:
                 if code[:2] in FORCE_ROOTS:
                     return "138"  # "preparing to strike": a threat of force
                 return INTENT_OF_ROOT.get(code[:2]) or (code if code[:2] == "03" else None)
-    return None
+    return promised_code(tok, rules)
 
 
 def is_said(tok, ctx: Context) -> bool:

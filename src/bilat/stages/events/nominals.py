@@ -2,8 +2,11 @@
 appeals named by "call", "demand" for an act, and nouns that are the object of another act."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import (Arg, Context, PARTICLES, actors_of, children, dedupe_codes, modifier_sources,
-                                           place_of, prep_objects, subject, subtree_actor)
+from bilat.stages.events.arguments import actors_of, modifier_sources, subtree_actor
+from bilat.stages.events.backrefs import place_of
+from bilat.stages.events.context import Arg, Context, dedupe_codes
+from bilat.stages.events.subjects import subject
+from bilat.stages.events.syntax import PARTICLES, children, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
 from bilat.stages.events.light import light_verb
 from bilat.stages.events.roots import FORCE_ROOTS, INTENT_FRAMES, MUTUAL_ROOTS

@@ -2,9 +2,13 @@
 participles, light verbs, meetings that frame a clause; and whether a noun's clause is unreal."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import (ASKING_NOUNS, Arg, Context, actors_of, all_actors_in, children, clear_pair,
-                                           dedupe_codes, dominant_pair, is_person, modifier_sources, other_party,
-                                           place_of, prep_objects, reacted_to, subject, subtree_actor)
+from bilat.stages.events.arguments import actors_of, all_actors_in, modifier_sources, subtree_actor
+from bilat.stages.events.backrefs import place_of, reacted_to
+from bilat.stages.events.context import Arg, Context, dedupe_codes
+from bilat.stages.events.pairs import clear_pair, dominant_pair, other_party
+from bilat.stages.events.people import is_person
+from bilat.stages.events.subjects import subject
+from bilat.stages.events.syntax import ASKING_NOUNS, children, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
 from bilat.stages.events.light import PREP_LIGHT_VERBS, light_verb
 from bilat.stages.events.modality import is_blocked

@@ -1,7 +1,10 @@
 """Where force lands: the state a struck place, a stretch of land or a named place belongs to."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import Arg, Context, actors_of, children, place_of, prep_objects
+from bilat.stages.events.arguments import actors_of
+from bilat.stages.events.backrefs import place_of
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.syntax import children, prep_objects
 
 
 def aimed_elsewhere(noun) -> bool:

@@ -9,7 +9,8 @@ closing mark in the same sentence ("…,” he said") or before its opening mark
 from __future__ import annotations
 
 from bilat.document import Mention
-from bilat.stages.events.arguments import Arg, holds_office
+from bilat.stages.events.context import Arg
+from bilat.stages.events.people import holds_office
 from bilat.stages.grammar import COMMUNICATION
 
 _OPEN = "“«„"

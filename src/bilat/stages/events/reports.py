@@ -5,8 +5,11 @@ promised on a condition, a threat.
 """
 from __future__ import annotations
 
-from bilat.stages.events.arguments import Arg, Context, actors_of, children, modifier_sources, other_party, \
-    prep_objects, subject
+from bilat.stages.events.arguments import actors_of, modifier_sources
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.pairs import other_party
+from bilat.stages.events.subjects import subject
+from bilat.stages.events.syntax import children, prep_objects
 from bilat.stages.events.candidate import Candidate, active_sources, conditions
 from bilat.stages.events.modality import future, is_blocked, reported
 from bilat.stages.events.rules import Rules

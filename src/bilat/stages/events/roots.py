@@ -70,6 +70,12 @@ INTENT_FRAMES = frozenset({"intent", "plan"})
 INTENT_OF_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 
 
+# A cooperative act its doer says it will not do is a rejection (CAMEO 12), by what is refused:
+# talks (125, reject a proposal to meet or negotiate), material cooperation or aid (121), a
+# concession (124, refuse to yield), anything else (120).
+REFUSAL_OF_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124"}
+
+
 # Mediation: the mediator acts toward each side, never a side toward the other.
 MEDIATE = "045"
 

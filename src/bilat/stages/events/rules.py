@@ -33,6 +33,8 @@ class Rules:
     adjectives: dict[str, VerbRule]
     # noun → the verb it names the act of ("suspension" → "suspend"), read with the verb's rules
     nominals: dict[str, str] = field(default_factory=dict)
+    # verbs that tell another actor to act ("wants Ethiopia to stop"), with the code they make
+    directives: dict[str, str] = field(default_factory=dict)
     version: str = "rules.v2"
 
 
@@ -61,7 +63,8 @@ def load_rules() -> Rules:
     for rule in [*adjectives.values(), *(v for vs in verbs.values() for v in vs)]:
         lookup(rule.code)  # a code CAMEO lacks is a data error: fail at load
     nominals = {r["noun"]: r["verb"] for r in _rule_rows("nominals.tsv") if r["verb"] in verbs}
-    return Rules(classes, {k: tuple(v) for k, v in verbs.items()}, nouns, adjectives, nominals)
+    directives = {r["lemma"]: lookup(r["code"]).code for r in _rule_rows("directives.tsv")}
+    return Rules(classes, {k: tuple(v) for k, v in verbs.items()}, nouns, adjectives, nominals, directives)
 
 
 def lemma_in(tok, table: dict) -> str | None:

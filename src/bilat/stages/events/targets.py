@@ -2,8 +2,12 @@
 intention's or a warning's clause, the act reacted to, or (last) the story's other party."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import (Arg, Context, TARGET_PREPS, actors_of, children, clear_pair, is_stranded,
-                                           other_party, place_of, prep_objects, subtree_actor)
+from bilat.stages.events.arguments import actors_of, subtree_actor
+from bilat.stages.events.backrefs import place_of
+from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.pairs import clear_pair, other_party
+from bilat.stages.events.subjects import is_stranded
+from bilat.stages.events.syntax import TARGET_PREPS, children, prep_objects
 from bilat.stages.events.candidate import conditions
 from bilat.stages.events.reports import RULEBOOKS
 from bilat.stages.events.roots import FORCE_ROOTS, INTENT_FRAMES, JOINT_ROOTS, REACTION_ROOTS

@@ -2,8 +2,8 @@
 of ``verbs.tsv`` (object classes, frames)."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import PARTICLES, children, prep_objects
-from bilat.stages.events.roots import INTENT_FRAMES
+from bilat.stages.events.syntax import PARTICLES, children, prep_objects
+from bilat.stages.events.roots import INTENT_FRAMES, INTENT_OF_ROOT
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, word_classes
 
 
@@ -39,6 +39,7 @@ def match_verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
     for obj in objects:
         classes |= word_classes(obj, rules)
     has_xcomp = any(c.dep_ == "xcomp" for c in tok.children)
+    promised = None
     for rule in candidates:
         if rule.prep and rule.prep not in preps:
             continue
@@ -62,6 +63,8 @@ def match_verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
                 continue
             classes = classes | extra
         if rule.frame in INTENT_FRAMES and not has_xcomp:
+            if rule.frame == "intent" and promised is None and promised_code(tok, rules):
+                promised = (rule, classes)  # "vowed support for Azerbaijan", if no row fits better
             continue
         if rule.frame == "feel" and not _felt(tok):
             continue  # "encouraged Jordan to sign" is an appeal; "was encouraged by" a feeling
@@ -70,6 +73,23 @@ def match_verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
                 for c in tok.children):
             continue  # "ordered the French ambassador to leave", not "ordered the ambassador home for talks"
         return rule, classes
+    return promised
+
+
+def promised_code(tok, rules: Rules) -> str | None:
+    """The intent code of a cooperative act an intent verb takes as its noun object ("vowed
+    support for Azerbaijan" → 032, "promised a visit to Hanoi" → 036): a noun of the noun
+    table, or one naming a verb's act ("cooperation" → cooperate). None for any other object
+    ("vowed revenge")."""
+    for obj in children(tok, "dobj"):
+        lemma = obj.lemma_.lower()
+        code = rules.nouns[lemma][0] if lemma in rules.nouns else None
+        if code is None and lemma in rules.nominals:
+            plain = [r for r in rules.verbs.get(rules.nominals[lemma], ())
+                     if not r.prep and not r.object_class and r.frame is None]
+            code = plain[0].code if plain else None
+        if code is not None and code[:2] in INTENT_OF_ROOT:
+            return INTENT_OF_ROOT[code[:2]]
     return None
 
 

@@ -2,10 +2,13 @@
 appeals and demands with a clause, feelings, received acts, and the targets a reader infers."""
 from __future__ import annotations
 
-from bilat.stages.events.arguments import (Arg, Context, actors_of, all_actors_in, children, clear_pair, dedupe_codes,
-                                           definite, dominant_pair, is_person, modifier_sources, other_party,
-                                           pair_for_they, place_of, prep_objects, previous_actor, reacted_to, subject,
-                                           subtree_actor)
+from bilat.stages.events.arguments import actors_of, all_actors_in, modifier_sources, subtree_actor
+from bilat.stages.events.backrefs import place_of, previous_actor, reacted_to
+from bilat.stages.events.context import Arg, Context, dedupe_codes
+from bilat.stages.events.pairs import clear_pair, dominant_pair, other_party, pair_for_they
+from bilat.stages.events.people import is_person
+from bilat.stages.events.subjects import subject
+from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
 from bilat.stages.events.domestic import of_ones_own, own_side_object
 from bilat.stages.events.intentions import intended_code

@@ -1,0 +1,51 @@
+"""Reading the parse: children by label, prepositional objects, clauses, definite nouns."""
+from __future__ import annotations
+
+
+# Prepositions whose object is a target, most telling first ("from" last: "recalled its
+# ambassador from Caracas").
+TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "toward", "towards", "into", "over", "from")
+
+
+def children(tok, *deps: str):
+    """The children of ``tok`` with one of the dependency labels ``deps``."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+# "at the request of Russia", "at Kabul's behest": who asked, never a party to the act the
+# phrase hangs on ("the Council met at Russia's request" met no Russian).
+ASKING_NOUNS = frozenset({"request", "behest"})
+
+
+def prep_objects(tok, preps=TARGET_PREPS):
+    """(preposition, object) pairs below ``tok``, the two-word ones included: in "pulled out
+    of the deal" the parser hangs "of" on the particle "out"."""
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ in ("pobj", "pcomp") and not (prep.lower_ in ("at", "upon", "on")
+                                                            and pobj.lemma_.lower() in ASKING_NOUNS):
+                    yield prep.lower_, pobj
+        elif prep.dep_ == "dative" and prep.pos_ in ("PROPN", "NOUN", "PRON"):
+            yield "to", prep
+        elif prep.dep_ in ("prt", "advmod", "prep") and prep.lower_ in PARTICLES:
+            for inner in prep.children:
+                if inner.dep_ == "prep" and inner.lower_ in preps:
+                    for pobj in inner.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            yield inner.lower_, pobj
+
+
+# Particles that begin a two-word preposition: "out of", "away from", "back to", "ahead of".
+PARTICLES = frozenset({"out", "away", "back", "ahead", "up", "down", "off", "along", "together"})
+
+
+def clause_of(tok) -> int:
+    """The index of the nearest verb above a token (itself, if a verb); -1 if none."""
+    return next((t.i for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), -1)
+
+
+def definite(noun) -> bool:
+    """"the agreement", "this pact", "the previous deal": a thing already introduced."""
+    return noun is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                                    for c in noun.children)
