@@ -105,3 +105,19 @@ def test_a_partner_named_by_a_participle_of_tying(pipeline, tying):
 def test_the_document_after_an_agreement_is_that_agreement(pipeline, text, expected):
     assert _steps(pipeline, text) == expected
 
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # the packaged list names the agreement and its parties; the step is the text's own
+    ("Seoul and Santiago signed the Korea-Chile Free Trade Agreement in February 2003.",
+     [("signed", "2003-02", ["CHL", "KOR"], "Korea-Chile FTA")]),
+    ("Japan ratified the Minamata Convention on Mercury in 2016.",
+     [("ratified", "2016", ["JPN"], "Minamata Convention")]),
+    # a name the list holds, told with no step: nothing
+    ("The Minamata Convention on Mercury bans new mercury mines.", []),
+])
+def test_agreements_of_the_packaged_list(pipeline, text, expected):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="k", raw=text, published="2020-05-01"))
+    names = {a.key: a.name for a in doc.agreements}
+    assert [(s.status, s.event_date, sorted(s.parties), names.get(s.agreement, s.agreement))
+            for s in doc.statuses] == expected
