@@ -22,7 +22,7 @@ from bilat.stages.agreements.names import (TRUCES, agreement_noun, classify_kind
                                            find_resolutions)
 from bilat.stages.agreements.parties import add_parties, capitals, phrase_parties, headline_parties
 from bilat.stages.agreements.partners import one_per_partner, parties_of_the_clause
-from bilat.stages.agreements.phrases import dated_by_name, generic_in, named_in, pronoun_agreements, title_tokens
+from bilat.stages.agreements.phrases import dated_by_name, dated_by_origin, generic_in, named_in, pronoun_agreements, title_tokens
 from bilat.stages.agreements.registry import Registry, is_programme, is_truce, display_name
 from bilat.stages.agreements.realis import generic_present, realis
 from bilat.stages.agreements.statuses import status_words
@@ -125,7 +125,7 @@ def find_agreements(doc: Document) -> Document:
                     # agreed by then, whatever became of the signing
                     told = True
                     statuses.append(make_step(where, registry.by_key[key], foreseen, "negotiated", ctx, np_parties))
-                named_date = dated_by_name(head)
+                named_date = dated_by_name(head) or dated_by_origin(head)
                 if not told and named_date and not is_programme(registry.by_key[key]):
                     # "the 2005 peace treaty", "the November 2020 armistice deal": a date the
                     # agreement is named by is when it was concluded (dated here, not by the clause)

@@ -17,7 +17,7 @@ from bilat.stages.patterns import trie_alternation
 
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|of|and|for|on|the|in|to)"
 _DEFINITION = re.compile(
-    rf"\b(?P<full>[A-Z][\w'’-]*(?:\s+{_NAME_WORD}){{1,12}})\s*(?:\(|,?\s+or\s+)(?P<acro>[A-Z][A-Za-z]*[A-Z][A-Z0-9-]*)\)?"
+    rf"\b(?P<full>[A-Z][\w'’-]*(?:\s+{_NAME_WORD}){{1,12}})\s*(?:\(|,?\s+or\s+)(?P<acro>[A-Z][A-Za-z]*-?[A-Z][A-Z0-9-]*)\)?"
 )
 # Head words that make a defined name an agreement or a programme (not an institution).
 _KINDS = re.compile(r"\b(Agreement|Treaty|Pact|Accord|Memorandum|Convention|Protocol|Programme|Program|"

@@ -32,6 +32,10 @@ def arg_codes(args) -> list[str]:
     return [a.code for a in args if a.code]
 
 
+# Participles by which an agreement phrase names who it ties to whom.
+_TYING = frozenset({"link", "bind", "tie", "connect"})
+
+
 def phrase_parties(head, ctx: Context) -> list[str]:
     """States an agreement phrase names: "Pakistan-US", "with the US", "between A and B"."""
     codes: list[str] = []
@@ -51,12 +55,16 @@ def phrase_parties(head, ctx: Context) -> list[str]:
         # "the EU/Morocco Fisheries Agreement", "the Japan-Australia Agreement": states in the title
         codes += [ctx.by_token[t.i].code for t in head.subtree if t.i < head.i and t.i in ctx.by_token
                   and ctx.by_token[t.i].code and t.text not in capitals() and t.dep_ in ("compound", "nmod", "amod")]
+    # "the military agreements linking it to the former colonial power, France": the partner a
+    # participle of tying names
+    partners += [c for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in _TYING
+                 for c in a.children if c.dep_ == "prep" and c.lower_ in ("to", "with")]
     for child in [c for h in heads for c in h.children] + partners:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
             if head.text[:1].isupper() and child.text in capitals():
                 continue  # "the Washington Declaration", "the Minsk agreements": where, not who
             codes += arg_codes(actors_of(child, ctx))
-        if child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "for"):
+        if child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "for") or child.head.dep_ == "acl"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     codes += arg_codes(actors_of(pobj, ctx))

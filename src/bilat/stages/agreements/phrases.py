@@ -208,6 +208,10 @@ def generic_in(sent, registry: Registry, named: dict[int, str], ctx: Context,
             # "the documents were signed by …": the documents told before, not the last treaty
             key = next((k for k in reversed(registry.recent)
                         if registry.by_key[k].name.lower().split()[-1:] == [low]), None)
+            if key is None and tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass") and _after_agreement(sent):
+                # "… denounced the agreement on cooperation in the Barents Region. The document
+                # was signed in November 2007 with Norway": the agreement just named
+                key = registry.last()
         elif key is None and definite and not content and not named_year and not topic:
             key = registry.last(programme=low in PROGRAMME_HEADS, head=low)
             if key is not None and _other_pair(key, registry, np_parties):
@@ -329,6 +333,25 @@ def dated_by_name(head) -> tuple[str, str] | None:
     return None
 
 
+def dated_by_origin(head) -> tuple[str, str] | None:
+    """The year an agreement is said to date from ("the accord, which dates back to 2012", "an
+    agreement dating from 1961"): when it was concluded, as a year before the noun says it."""
+    # (the parser may hang the clause on the last noun of the phrase: "the agreement with the
+    # United States, which dates back to 2012")
+    holders = [head] + [t for t in head.subtree if t.dep_ == "pobj" and t.i > head.i]
+    for clause in (c for holder in holders for c in holder.children):
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() != "date":
+            continue
+        for prep in clause.children:
+            if prep.dep_ == "advmod" and prep.lower_ == "back":
+                prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"), prep)
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "from"):
+                years = [p for p in prep.children if p.dep_ == "pobj" and YEAR.match(p.text)]
+                if len(years) == 1:
+                    return years[0].text, "year"
+    return None
+
+
 def nearest(tok, found: dict[int, str]) -> str | None:
     if not found:
         return None
@@ -338,6 +361,13 @@ def nearest(tok, found: dict[int, str]) -> str | None:
 # Status verbs whose "it" is as often a ruling, a proposal or a decision as an agreement
 # ("rejected the ruling but in November accepted it").
 _NOT_OF_PRONOUNS = frozenset({"accept", "adopt", "pass", "endorse"})
+
+
+def _after_agreement(sent) -> bool:
+    """Whether the sentence before this one names an agreement by its noun."""
+    if sent.start == 0:
+        return False
+    return any(t.lemma_.lower() in AGREEMENT_HEADS for t in sent.doc[sent.start - 1].sent)
 
 
 def pronoun_agreements(sent, registry: Registry, verbs, found: dict[int, str]) -> dict[int, str]:
@@ -351,4 +381,5 @@ def pronoun_agreements(sent, registry: Registry, verbs, found: dict[int, str]) -
         if tok.lower_ == "it" and tok.dep_ in ("nsubjpass", "dobj") and last and verb_status(tok.head, verbs) \
                 and tok.head.lemma_.lower() not in _NOT_OF_PRONOUNS:
             extra[tok.i] = found.get(tok.i, last)
+
     return extra

@@ -61,6 +61,13 @@ def _first_to(trigger) -> bool:
                for c in noun.children)
 
 
+# Laying a signed agreement before a legislature ("tabled in Parliament", "submitted to the
+# Senate") is a step of its approval, not a proposal of it.
+_LAYING_BEFORE = frozenset({"table", "submit", "send", "refer"})
+_HOUSES = frozenset({"house", "houses", "parliament", "congress", "senate", "assembly", "legislature", "duma",
+                     "diet", "knesset", "majlis", "rada", "chamber", "chambers"})
+
+
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
     if decided(trigger) or _first_to(trigger):
@@ -73,6 +80,21 @@ def realis(trigger) -> bool:
     why = is_blocked(trigger, None)
     if trigger.pos_ == "VERB" and future(trigger):
         return False  # "said it would withdraw from the treaty": an intention, not a withdrawal
+    first = trigger
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head.i != first.i:
+        first = first.head
+    if first is not trigger and first.dep_ == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in first.children) \
+            and not decided(first):
+        return False  # "agreed to forgo enrichment and to sign the protocol": what it undertook to do
+    if trigger.tag_ == "VB" and trigger.dep_ == "conj" and trigger.head.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False  # "committed to forgo enrichment, and sign the protocol": a bare infinitive, not done
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in _LAYING_BEFORE and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "to", "before") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _HOUSES for p in c.children) for c in trigger.children):
+        return False  # "was tabled in both Houses of Parliament": laid before it, not proposed
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("until", "till", "pending"):
+        return False  # "will patrol the border until the conclusion of a final agreement": to come
     if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in _UNDOING_VERBS:
         return False  # "revoked its ratification", "postponed the adoption"
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and (

@@ -20,6 +20,11 @@ from bilat.stages.events.rules import lemma_in
 MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
 
 
+# Nouns for an agreement's wording, through which a signing reaches it ("signed a new version of
+# the accord", "initialled the text of the treaty").
+_TEXTS = frozenset({"version", "text", "draft", "copy"})
+
+
 # Nouns of carrying an agreement out: halting or resuming them halts or resumes it.
 _CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement"})
 
@@ -125,6 +130,10 @@ def status_triggers(head, verbs, nouns):
                 and verb_status(owner.head, verbs) and verbs[lemma_in(owner.head, verbs)].status in (
                     "suspended", "resumed", "terminated"):
             # "halted implementation of the accord", "resumed implementation of the deal"
+            found.append((owner.head, verbs[lemma_in(owner.head, verbs)].status, owner.head))
+        elif prep.lower_ == "of" and owner.lemma_.lower() in _TEXTS and owner.dep_ in ("dobj", "nsubjpass") \
+                and owner.head.pos_ == "VERB" and verb_status(owner.head, verbs):
+            # "signed a fresh version of the agreement", "the text of the treaty was initialled"
             found.append((owner.head, verbs[lemma_in(owner.head, verbs)].status, owner.head))
         elif prep.lower_ == "in" and owner.lemma_.lower() in MEMBERSHIP:
             found += through_membership(owner, verbs, nouns)
