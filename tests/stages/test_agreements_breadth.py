@@ -121,3 +121,20 @@ def test_agreements_of_the_packaged_list(pipeline, text, expected):
     names = {a.key: a.name for a in doc.agreements}
     assert [(s.status, s.event_date, sorted(s.parties), names.get(s.agreement, s.agreement))
             for s in doc.statuses] == expected
+
+
+def _signings(pipeline, text, published="2022-04-20"):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="w", raw=text, published=published))
+    return sorted((e.source, e.target) for e in doc.events if e.cameo == "057")
+
+
+@pytest.mark.issue(9)
+def test_parties_signed_with_are_not_signers_with_each_other(pipeline):
+    # "signed with Norway, Sweden and Finland": each signed with the one who signed, not with
+    # each other
+    text = ("Russia left the Barents Agreement on Monday. "
+            "The agreement was signed in November 2007 with Norway, Sweden and Finland.")
+    assert not {("NOR", "SWE"), ("NOR", "FIN"), ("SWE", "FIN")} & set(_signings(pipeline, text))
+    # the parties that sign together still do, each pair in the order named
+    text = "Norway, Sweden and Finland signed the Barents declaration in November 2007."
+    assert _signings(pipeline, text) == [("NOR", "FIN"), ("NOR", "SWE"), ("SWE", "FIN")]

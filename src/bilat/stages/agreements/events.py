@@ -49,8 +49,10 @@ def step_events(doc: Document) -> list[Event]:
         code = STEP_CODES.get(step.status)
         if code is None or step.implied or step.anchor is None or step.agreement in truces:
             continue
-        named = {m.code for m in doc.mentions if m.code and step.span[0] <= m.start < step.span[1]}
-        for source, target in _dyads(step, named):
+        here = [m for m in doc.mentions if m.code and step.span[0] <= m.start < step.span[1]]
+        named = {m.code for m in here}
+        counterparts = named - {m.code for m in here if not _with_object(doc, step, m)}
+        for source, target in _dyads(step, named, counterparts):
             entry = lookup(code)
             key = (step.span, source, target, entry.root)
             if key in have or source == target:
@@ -68,19 +70,31 @@ def step_events(doc: Document) -> list[Event]:
     return out
 
 
-def _dyads(step: StatusChange, named: set[str]) -> list[tuple[str, str]]:
+def _dyads(step: StatusChange, named: set[str], counterparts: set[str] = frozenset()) -> list[tuple[str, str]]:
     """Who did the step to whom: the party that acted toward each other party; for a joint
     step with no one acting alone, each pair in the order the text names them, when the
     sentence names both ("The countries of the region signed a pact" in a story about two
-    states is not theirs)."""
+    states is not theirs), and not two it names only as those signed with ("The document
+    was signed with Norway, Sweden and Finland": each signed with someone else, not with
+    each other)."""
     parties = [p for p in dict.fromkeys(step.parties) if p]
     if len(parties) > _MOST_PARTIES:
         return []
     if step.actor:
         return [(step.actor, p) for p in parties if p != step.actor]
     if step.status in _JOINT and len(parties) >= 2:
-        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:] if {a, b} <= named]
+        return [(a, b) for i, a in enumerate(parties) for b in parties[i + 1:]
+                if {a, b} <= named and not {a, b} <= counterparts]
     return []
+
+
+def _with_object(doc: Document, step: StatusChange, mention) -> bool:
+    """Does ``mention`` stand below a "with" of the step's sentence ("signed with Norway")?"""
+    parsed = (doc.parsed or [])[step.anchor[0]:step.anchor[0] + 1]
+    if not parsed or parsed[0].parsed is None or not 0 <= mention.head < len(parsed[0].parsed):
+        return False
+    tok = parsed[0].parsed[mention.head]
+    return any(a.lower_ == "with" and a.dep_ == "prep" for a in tok.ancestors)
 
 
 def _trigger(doc: Document, step: StatusChange) -> str:
