@@ -19,10 +19,14 @@ def _codes(events):
     ("Sudan called for humanitarian assistance from the European Union.", ("SDN", "EU", "0233")),
     ("The Rwandan government called for UN peacekeepers in 1994.", ("RWA", "UN", "0234")),
     ("The United States called for the resignation of Syrian President Assad in 2011.", ("USA", "SYR", "0241")),
+    ("Turkey requested the extradition of Gulen from the United States in 2016.", ("TUR", "USA", "0213")),
+    ("Argentina called for the extradition of the former officer from Spain.", ("ARG", "ESP", "0213")),
     ("Germany called for the release of the Iranian-German journalist held by Iran.", ("DEU", "IRN", "0253")),
     ("Iran called for the lifting of US sanctions in 2019.", ("IRN", "USA", "0254")),
     ("The European Union called for the withdrawal of Russian troops from Georgia in August 2008.",
      ("EU", "RUS", "0256")),
+    ("The United States urged Iran to admit international inspectors in 2003.", ("USA", "IRN", "0255")),
+    ("The European Union called on Belarus to allow OSCE observers.", ("EU", "BLR", "0255")),
     ("Kenya called on Ethiopia and Eritrea to resolve their border dispute peacefully.", ("KEN", "ETH", "027")),
     ("Norway urged Sri Lanka to accept international mediation.", ("NOR", "LKA", "028")),
     # 05: support rallied on another's behalf
@@ -34,6 +38,8 @@ def _codes(events):
     ("The United States investigated Chinese human rights abuses.", ("USA", "CHN", "092")),
     ("The United Nations investigated Israel for war crimes in Gaza.", ("UN", "ISR", "094")),
     # 10: demands by what is demanded
+    ("The United States demanded the extradition of the suspects from Libya.", ("USA", "LBY", "1013")),
+    ("Somalia demanded peacekeepers from the African Union in 2007.", ("SOM", "AU", "1034")),
     ("France demanded the resignation of the Ivorian president in 2011.", ("FRA", "CIV", "1041")),
     ("Britain demanded the release of its sailors from Iran in 2007.", ("GBR", "IRN", "1053")),
     ("Japan demanded the return of the Kuril Islands from Russia.", ("JPN", "RUS", "1053")),
@@ -50,11 +56,15 @@ def _codes(events):
     ("Greece campaigned against Turkey's membership of the European Union.", ("GRC", "TUR", "113")),
     ("A Russian court found the American journalist guilty of espionage in 2024.", ("RUS", "USA", "116")),
     # 12: rejections by what is rejected
+    ("Britain rejected the Russian request for the extradition of the businessman.", ("GBR", "RUS", "1213")),
+    ("Sweden refused the extradition request from Turkey.", ("SWE", "TUR", "1213")),
     ("Eritrea rejected aid from the United States in 2006.", ("ERI", "USA", "122")),
     ("Venezuela rejected the offer of humanitarian aid from the United States in 2019.", ("VEN", "USA", "122")),
     ("Pakistan refused US aid after the floods.", ("PAK", "USA", "122")),
     ("Serbia rejected the NATO ultimatum in March 1999.", ("SRB", "NATO", "124")),
     ("Iran refused to release the British sailors.", ("IRN", "GBR", "1243")),
+    ("Iran refused to admit IAEA inspectors in 2021.", ("IRN", "IAEA", "1245")),
+    ("Russia rejected OSCE observers in 2022.", ("RUS", "OSCE", "1245")),
     ("Sudan rejected UN peacekeepers in Darfur in 2006.", ("SDN", "UN", "1224")),
     ("Sudan refused to accept UN peacekeepers in 2006.", ("SDN", "UN", "1224")),
     ("Israel rejected the Egyptian peace plan in 2014.", ("ISR", "EGY", "127")),
@@ -89,6 +99,8 @@ def test_code(code_text, text, expected):
     # an accusation of backing an attack is no accusation of aggression
     ("Pakistan's army chief accused Afghanistan's Taliban regime of harboring proxy militants "
      "responsible for the attacks.", "1123"),
+    # a claim denied is no extradition refused, whatever the claim is about
+    ("Turkey denied claims that it had sought the extradition of dissidents from Sweden.", "1213"),
     # a verdict on one's own citizen is domestic
     ("A Russian court found a Russian activist guilty of treason.", "116"),
     # "laid down conditions" lays no wreath
