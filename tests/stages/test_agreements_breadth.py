@@ -138,3 +138,18 @@ def test_parties_signed_with_are_not_signers_with_each_other(pipeline):
     # the parties that sign together still do, each pair in the order named
     text = "Norway, Sweden and Finland signed the Barents declaration in November 2007."
     assert _signings(pipeline, text) == [("NOR", "FIN"), ("NOR", "SWE"), ("SWE", "FIN")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("President Petro Poroshenko of Ukraine signed a law terminating the friendship treaty with Russia "
+     "on December 10.", [("terminated", "UKR")]),
+    ("Ukraine adopted a resolution suspending the air communication agreement with Russia on 4 March.",
+     [("suspended", "UKR")]),
+    # an instrument someone else criticises was not theirs to enact
+    ("Russia criticised a law terminating the friendship treaty with Ukraine on 11 December.",
+     []),
+])
+def test_who_enacted_an_instrument_took_the_step_it_takes(pipeline, text, expected):
+    doc = pipeline.with_stories(pipeline.new_story_index())(Document(doc_id="i", raw=text, published="2019-04-01"))
+    assert [(s.status, s.actor) for s in doc.statuses] == expected

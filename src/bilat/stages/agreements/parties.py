@@ -129,6 +129,12 @@ def nonstate_side(trigger) -> bool:
     return any(t.lemma_.lower() in _NONSTATE_SIDES for t in sides)
 
 
+# Instruments by which a state takes a step, and the verbs that enact them.
+_INSTRUMENTS = frozenset({"law", "decree", "directive", "bill", "order", "resolution", "note", "ordinance",
+                          "legislation", "act", "notification", "notice"})
+_ENACTING = frozenset({"sign", "issue", "adopt", "pass", "approve", "enact", "send", "deliver", "hand", "publish"})
+
+
 def subject_codes(trigger, ctx: Context) -> list[str]:
     from bilat.stages.events.arguments import subject
 
@@ -143,6 +149,12 @@ def subject_codes(trigger, ctx: Context) -> list[str]:
         # "a US-proposed truce", "a U.S.-proposed plan": the US proposed it
         return [c for t in (trigger, *trigger.children) if t.i == trigger.i or t.dep_ in ("npadvmod", "compound", "nmod")
                 for c in arg_codes(actors_of(t, ctx))]
+    instrument = trigger.head if trigger.dep_ == "acl" else None
+    if instrument is not None and instrument.lemma_.lower() in _INSTRUMENTS and instrument.dep_ in (
+            "dobj", "nsubjpass") and instrument.head.lemma_.lower() in _ENACTING:
+        # "Poroshenko signed a law terminating the treaty", "Kyiv adopted a resolution
+        # suspending the accord": who enacted the instrument took the step
+        return subject_codes(instrument.head, ctx)
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     subj, passive = subject(verb, ctx)
     if subj is None or (trigger.pos_ == "NOUN" and trigger.i in {t.i for t in subj.subtree}):
