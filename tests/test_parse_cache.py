@@ -99,3 +99,57 @@ def test_remembered_ruler_applies_rules_in_spacys_order(rules):
     assert type(remembered.get_pipe("attribute_ruler")).__name__ == "CachedRuler"
     for _ in range(2):
         assert attrs(remembered(text)) == attrs(plain(text))
+
+
+def _entities(doc):
+    return [(t.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def _spacys_own_walk(pipeline, docs, *, batch_size):
+    """The same parsed documents, their entities cleared, through spaCy's own recogniser."""
+    ner = pipeline.nlp.get_pipe("ner")._ner
+    copies = [doc.copy() for doc in docs]
+    for doc in copies:
+        doc.set_ents([], default="missing")
+    return list(ner.pipe(copies, batch_size=batch_size))
+
+
+def test_bilat_model_decodes_entities_in_bulk(pipeline):
+    assert type(pipeline.nlp.get_pipe("ner")).__name__ == "_BulkRecogniser"
+    assert pipeline.nlp.pipe_names[-1] == "ner"
+
+
+def test_bulk_decoded_entities_are_spacys_on_real_news(pipeline):
+    # real articles of examples/news, paragraph by paragraph as bilat hands them to spaCy
+    # (64 a batch), then one by one: every token's entity tag and label as spaCy's own walk
+    paths = sorted((ROOT / "examples" / "news").glob("*.txt"))[:12]
+    texts = [p for path in paths for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+    assert len(texts) > 100
+    docs = list(pipeline.nlp.pipe(texts, batch_size=64))
+    expected = _spacys_own_walk(pipeline, docs, batch_size=64)
+    assert sum(len(doc.ents) for doc in expected) > 300
+    assert [_entities(d) for d in docs] == [_entities(d) for d in expected]
+    for text, doc in zip(texts[:20], expected):
+        assert _entities(pipeline.nlp(text)) == _entities(doc)
+
+
+def test_bulk_decoding_keeps_spacys_rules_at_edges(pipeline):
+    # an entity at the very end, one cut by a sentence start, spaces, an empty text
+    texts = ["She flew to New York", "He met Joe Biden.Vladimir Putin came.", "  Paris \n\n  London  ", "",
+             "Monday"]
+    docs = list(pipeline.nlp.pipe(texts))
+    assert [_entities(d) for d in docs] == [_entities(d) for d in _spacys_own_walk(pipeline, docs, batch_size=256)]
+    assert [e.text for e in docs[0].ents] == ["New York"]
+
+
+def test_entities_set_before_the_recogniser_are_kept_as_spacy_keeps_them(pipeline):
+    from spacy.tokens import Span
+
+    nlp = pipeline.nlp
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp("The Quad met in Tokyo on Monday.")
+    doc.set_ents([Span(doc, 1, 2, label="ORG")], default="missing")
+    expected = _spacys_own_walk(pipeline, [doc], batch_size=1)  # (a copy, cleared: no preset there)
+    nlp.get_pipe("ner")(doc)
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Quad", "ORG")
+    assert [e.text for e in doc.ents][1:] == [e.text for e in expected[0].ents if e.text != "Quad"]
