@@ -85,3 +85,25 @@ def test_what_a_state_is_told_to_do_has_not_happened(code_text):
 ])
 def test_no_demand_without_another_actor_told_to_act(code_text, text):
     assert not [e for e in code_text(text) if e.root == "10"]
+
+
+_PAIR_STORY = ("Greece and Turkey pulled their warships back from the Aegean islets on Wednesday. "
+               "Greece and Turkey had come close to war over the islets. ")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The EU praised them for their restraint.", {("EU", "GRC", "05"), ("EU", "TUR", "05")}),
+    ("Russia urged them to resume talks.", {("RUS", "GRC", "02"), ("RUS", "TUR", "02")}),
+])
+def test_a_bare_them_told_by_a_third_party_is_the_story_s_pair(code_text, text, expected):
+    assert expected <= _triples(code_text(_PAIR_STORY + text))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Russian jets bombed them near the border.",  # force lands on people, not on the two states
+])
+def test_a_bare_them_is_not_the_pair_where_force_is_used(code_text, text):
+    got = _triples(code_text(_PAIR_STORY + text))
+    assert not {t for t in got if t[0] == "RUS" and t[2] in ("18", "19")}

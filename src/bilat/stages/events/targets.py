@@ -89,11 +89,21 @@ def _city_in_name(obj, ctx: Context) -> set[int]:
             and m.token_end - m.token_start == 1}
 
 
+# Roots of what is said or done in words to another: a bare "them" may be the story's pair.
+_SAID_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+
+
 def direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     """Targets named as the verb's object or prepositional object."""
     for obj in children(tok, "dobj", "dative"):
         names = _city_in_name(obj, ctx) if rule.object_class == "agreement" else set()
         found = [a for a in actors_of(obj, ctx) if a.code not in avoid and a.start not in names]
+        if not found and obj.lower_ == "them" and rule.code[:2] in _SAID_ROOTS:
+            # "The EU praised them", "Russia urged them to show restraint": a third party's
+            # words to the two states the story is clearly about
+            pair = clear_pair(ctx)
+            if len(pair) == 2 and not {a.code for a in pair} & avoid:
+                found = [Arg(a.code, None, obj.text, inferred=True) for a in pair]
         if found:
             return found
     # force lands somewhere: "bombed targets in Syria" strikes Syria
