@@ -3,8 +3,9 @@
 A signing is CAMEO 057, a ratification, approval, renewal or extension a 05 of diplomatic
 cooperation, a withdrawal, suspension or termination a 16 of reduced relations: the annotation
 guide (``docs/annotation.md``) asks for these events between the parties whatever words tell
-them ("Kyiv withdrew from the agreement on air communication", "The VFA is a 1998 agreement
-between Manila and Washington" is not one, "the treaty signed in 1995 in Minsk" is). The event
+them ("Kyiv withdrew from the agreement on air communication", "the treaty signed in 1995 in
+Minsk", and a signing the agreement's own phrase dates: "The VFA is a 1998 agreement between
+Manila and Washington", unless a verb tells that signing elsewhere in the document). The event
 coder finds the ones a verb of its lexicon tells with both actors in its clause; the agreement
 stage reads many more, with parties from the agreement's name, the sentence, the headline or
 the story. Each step that names who acted (or, for a signing, two parties) becomes the event
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from bilat.document import Document, Event, StatusChange, make_event_id
 from bilat.ontology import lookup
+from bilat.stages.merge import dates_compatible
 from bilat.stages.agreements.registry import display_name as display
 
 # Status → CAMEO code of the event it is (steps with no one acting, such as an expiry or an
@@ -47,7 +49,10 @@ def step_events(doc: Document) -> list[Event]:
     out: list[Event] = []
     for step in doc.statuses:
         code = STEP_CODES.get(step.status)
-        if code is None or step.implied or step.anchor is None or step.agreement in truces:
+        if code is None or step.implied or step.agreement in truces or (
+                step.anchor is None and not (step.status == "signed" and step.event_date)):
+            # (a signing told by no verb is one when the agreement's phrase dates it: "a 1998
+            # agreement between Manila and Washington", "the November 2020 armistice deal")
             continue
         here = [m for m in doc.mentions if m.code and step.span[0] <= m.start < step.span[1]]
         named = {m.code for m in here}
@@ -67,7 +72,14 @@ def step_events(doc: Document) -> list[Event]:
                 agreement=names.get(step.agreement), confidence=_CONFIDENCE, trigger=_trigger(doc, step),
                 anchor=step.anchor,
             ))
-    return out
+    # a signing only an agreement's phrase dates ("the countries' 1994 peace treaty") is one the
+    # document tells by a verb elsewhere when a signing of the pair by a verb agrees with its
+    # date ("which Jordan and Israel signed in October 1994"): one event, not two
+    told = [e for e in doc.events + out if e.root == "05" and e.anchor is not None]
+    return [e for e in out if e.anchor is not None or not any(
+        {t.source, t.target} == {e.source, e.target} and t.event_date
+        and dates_compatible(t.event_date, e.event_date)
+        for t in told)]
 
 
 def _dyads(step: StatusChange, named: set[str], counterparts: set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -90,6 +102,8 @@ def _dyads(step: StatusChange, named: set[str], counterparts: set[str] = frozens
 
 def _with_object(doc: Document, step: StatusChange, mention) -> bool:
     """Does ``mention`` stand below a "with" of the step's sentence ("signed with Norway")?"""
+    if step.anchor is None:
+        return False
     parsed = (doc.parsed or [])[step.anchor[0]:step.anchor[0] + 1]
     if not parsed or parsed[0].parsed is None or not 0 <= mention.head < len(parsed[0].parsed):
         return False
@@ -98,6 +112,8 @@ def _with_object(doc: Document, step: StatusChange, mention) -> bool:
 
 
 def _trigger(doc: Document, step: StatusChange) -> str:
+    if step.anchor is None:
+        return step.status
     para, token = step.anchor
     parsed = (doc.parsed or [])[para:para + 1]
     return parsed[0].parsed[token].text if parsed and parsed[0].parsed is not None else step.status
