@@ -1048,6 +1048,14 @@ def load_story_index(con, index) -> None:
     elif row[0] != params:
         raise BilatError("E302", f"this store's stories were built with {row[0]}; "
                                  f"refusing to extend them with {params}")
-    for doc_id, story_id, published, near, facts in con.execute(
-            "SELECT doc_id, story_id, published, near, facts FROM story_index ORDER BY doc_id").fetchall():
-        index.add(doc_id, story_id, near, facts, published if isinstance(published, date) else None)
+    # a chunk of rows at a time: the whole table as Python rows (two signatures of 512 bytes
+    # each a document) came to more than the index's own arrays, and the freed rows left
+    # their pages in the process (README, *Real news*, what the main process holds)
+    cur = con.execute("SELECT doc_id, story_id, published, near, facts FROM story_index ORDER BY doc_id")
+    while True:
+        rows = cur.fetchmany(2048)
+        if not rows:
+            break
+        for doc_id, story_id, published, near, facts in rows:
+            index.add(doc_id, story_id, near, facts, published if isinstance(published, date) else None)
+    release_free_memory()
