@@ -285,3 +285,61 @@ def test_an_undated_copy_with_nothing_to_date_is_not_coded_again(pipeline, tmp_p
         row = store.con.execute("SELECT story_date, ingested_at FROM documents WHERE doc_id = 'copy'").fetchone()
         stories = store.con.execute("SELECT count(DISTINCT story_id) FROM documents").fetchone()[0]
     assert stories == 1 and row == ("2021-09-04", stamp)
+
+
+def _one_story_told_many_times(n: int = 48) -> list:
+    """One event told by ``n`` documents (most of them in three stories, some alone), at
+    dates of every precision, some documents telling it twice in two sentences, with a
+    second pair and root among them: events of dozens of mentions, as the copies of a story
+    in a large corpus make them."""
+    docs = []
+    dates = [None, "2005", "2005-10", "2005-10-04", "2005-10", None]
+    for d in range(n):
+        story = f"st{d % 3}" if d % 7 else None
+        events = [_event(doc_id=f"m{d:02d}", eid=f"m{d:02d}a", date=dates[d % len(dates)], story=story)]
+        if d % 4 == 0:
+            events.append(_event(doc_id=f"m{d:02d}", eid=f"m{d:02d}b", date=dates[(d + 2) % len(dates)], story=story))
+            events[-1].sentence = f"Another sentence of m{d:02d}."
+        if d % 5 == 0:
+            events.append(_event(doc_id=f"m{d:02d}", eid=f"m{d:02d}c", source="PAK", target="RUS", cameo="040",
+                                 date=dates[(d + 1) % len(dates)], story=story))
+        for k, event in enumerate(events):
+            event.span = (40 * k, 40 * k + 30)
+            event.confidence = (0.5, 0.6, 0.7)[(d + k) % 3]
+        docs.append(_doc(f"m{d:02d}", raw=f"text {d}", events=events))
+        docs[-1].story_id = story
+    return docs
+
+
+def test_an_event_of_many_mentions_is_rebuilt_in_memory_as_by_queries():
+    """Replacing documents that support an event of dozens of mentions: the batch path, which
+    decides the rebuild in memory and writes once per event, leaves the same events, mentions
+    and counts as the path that merges each remaining mention again by queries."""
+    from bilat.query import Store
+    from bilat.store import DyadCache, PeriodTally, write_unlocked
+
+    docs = _one_story_told_many_times()
+    with Store(":memory:") as by_query, Store(":memory:") as by_cache:
+        for doc in docs:
+            by_query.add(doc)
+            by_cache.add(doc)
+        most = by_cache.con.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM mentions GROUP BY merged_id)")
+        assert most.fetchone()[0] >= 20
+        for doc in (docs[0], docs[7], docs[20], docs[33], docs[47]):  # each told again, changed
+            again = _doc(doc.doc_id, raw=doc.raw + " again", events=[
+                _event(doc_id=e.doc_id, eid=e.event_id, source=e.source, target=e.target,
+                       date="2005-10-05" if i == 0 else e.event_date, cameo=e.cameo, story=e.story_id)
+                for i, e in enumerate(doc.events[:-1] or doc.events)])
+            again.story_id = doc.story_id
+            assert by_query.add(again) == "replaced"
+            by_cache.con.execute("BEGIN TRANSACTION")
+            tally = PeriodTally()
+            assert write_unlocked(by_cache.con, again, cache=DyadCache(by_cache.con), tally=tally) == "replaced"
+            tally.flush(by_cache.con)
+            by_cache.con.execute("COMMIT")
+            for table in ("events", "mentions", "dyad_periods"):
+                assert sorted(_rows(by_cache, table), key=repr) == sorted(_rows(by_query, table), key=repr), \
+                    (doc.doc_id, table)
+        # and the events stay the events: each mention's event exists, its sources counted
+        assert by_cache.con.execute("SELECT count(*) FROM mentions WHERE merged_id NOT IN "
+                                    "(SELECT event_id FROM events)").fetchone()[0] == 0

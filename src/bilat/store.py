@@ -582,49 +582,197 @@ def _forget_document(con, doc_id: str, *, tally: PeriodTally | None = None,
 def _rebuild(con, affected: list[str], cache: DyadCache, tally: PeriodTally | None) -> None:
     """The rebuild of :func:`_forget_document` (each affected event deleted in turn, then its
     remaining mentions merged again in ``(doc_id, span_start)`` order, a mention merged into a
-    later affected event going with it), with the same outcome, but reading the remaining
-    mentions and what their documents and stories support in one query each, and finding
-    candidates through ``cache`` instead of a scan of ``events`` per mention: the scan grew
-    with the store, and the remaining mentions with the copies of a story."""
+    later affected event going with it), with the same outcome, decided in memory: the
+    remaining mentions, what their documents and stories support and the candidate events
+    (with their supporting mentions) are read once, the merges run over those
+    (:class:`_Working`), then written at the end, one statement per changed event and one
+    for the mentions that moved. Queries per remaining mention (candidates, their support,
+    an UPDATE of the event and of the mention) made this end of an ingest of a story told
+    by hundreds of copies run for tens of minutes."""
     if not affected:
         return
     marks = ", ".join("?" for _ in affected)
     cur = con.execute(f"SELECT {', '.join(EVENT_COLUMNS)}, merged_id, rowid FROM mentions "
                       f"WHERE merged_id IN ({marks}) ORDER BY doc_id, span_start, rowid", affected)
     queue: dict[str, list[tuple]] = {event_id: [] for event_id in affected}
+    placed: dict[str, str] = {}
     for row in cur.fetchall():
         mention = dict(zip(EVENT_COLUMNS, row[:len(EVENT_COLUMNS)]))
         queue[row[-2]].append((_order(mention, row[-1]), mention))
+        placed[mention["event_id"]] = row[-2]
     mentions = [m for told in queue.values() for _, m in told]
-    if not mentions:
-        for event_id in affected:
-            _delete_event(con, event_id, cache, tally)
-        return
+    own = tally if tally is not None else PeriodTally()
+    work = _Working(con, affected, mentions, placed)
     # what each remaining mention's document or story supports, counted by event (a mention
     # of both counted twice, as the UNION ALL of _supported does), kept as mentions move
     keys = {(m["doc_id"], m.get("story_id")) for m in mentions}
-    docs = sorted({k[0] for k in keys})
-    stories = sorted({k[1] for k in keys if k[1] is not None})
-    where = [f"doc_id IN ({', '.join('?' for _ in docs)})"]
-    if stories:
-        where.append(f"story_id IN ({', '.join('?' for _ in stories)})")
     support: dict[tuple, dict[str, int]] = {key: {} for key in keys}
-    for doc_id, story_id, merged_id in con.execute(
-            f"SELECT doc_id, story_id, merged_id FROM mentions WHERE {' OR '.join(where)}",
-            docs + stories).fetchall():
-        _move_support(support, doc_id, story_id, None, merged_id)
-    cache.prefetch(mentions)
+    if mentions:
+        docs = sorted({k[0] for k in keys})
+        stories = sorted({k[1] for k in keys if k[1] is not None})
+        where = [f"doc_id IN ({', '.join('?' for _ in docs)})"]
+        if stories:
+            where.append(f"story_id IN ({', '.join('?' for _ in stories)})")
+        for doc_id, story_id, merged_id in con.execute(
+                f"SELECT doc_id, story_id, merged_id FROM mentions WHERE {' OR '.join(where)}",
+                docs + stories).fetchall():
+            _move_support(support, doc_id, story_id, None, merged_id)
+        cache.prefetch(mentions)
     done: set[str] = set()
     for event_id in affected:
         done.add(event_id)
-        _delete_event(con, event_id, cache, tally)
+        work.delete(event_id, cache, own)
         for _, mention in queue.pop(event_id):
             key = (mention["doc_id"], mention.get("story_id"))
             supported = {i for i, n in support[key].items() if n > 0}
-            merged_id = _merge_mention(con, mention, cache=cache, tally=tally, supported=supported)
+            merged_id = work.merge(mention, cache, own, supported)
             _move_support(support, mention["doc_id"], mention.get("story_id"), event_id, merged_id)
             if merged_id in queue and merged_id not in done:  # its turn comes: it goes along
                 bisect.insort(queue[merged_id], (_order(mention, None), mention), key=lambda t: t[0])
+    work.write()
+    if tally is None:
+        own.flush(con)
+
+
+class _Working:
+    """The events and mentions one :func:`_rebuild` changes, held in memory while it decides
+    its merges: what :func:`_merge_mention` and :func:`_delete_event` would read from and
+    write to the tables at each step, modelled exactly, then written by :meth:`write`.
+
+    A candidate event's supporting mentions are those outside the rebuild (read from
+    ``mentions`` once, when the event is first a candidate; they do not move) and those of
+    the rebuild whose merged id is now that event's (``members``): before a remaining mention
+    is merged again, it still counts for the event it was merged into, as its row in
+    ``mentions`` did when each merge was a query.
+    """
+
+    def __init__(self, con, affected: list[str], mentions: list[dict], placed: dict[str, str]) -> None:
+        self.con = con
+        self.affected = set(affected)
+        self.stored: dict[str, dict | None] = {}  # event_id → its row in events before the rebuild (None: none)
+        self.rows: dict[str, dict | None] = {}  # event_id → its row now (None: none)
+        self.fixed: dict[str, list[tuple]] = {}  # event_id → (doc, story, sentence) of mentions outside the rebuild
+        self.placed = dict(placed)  # mention id → the event it is merged into now
+        self.before = placed  # … and before the rebuild
+        self.members: dict[str, dict[str, tuple]] = {}  # event_id → mention id → (doc, story, sentence)
+        for mention in mentions:
+            self.members.setdefault(placed[mention["event_id"]], {})[mention["event_id"]] = _told(mention)
+        # the affected events, and those a remaining mention may create (its own id), in one read
+        self.load(sorted(self.affected | set(placed)))
+
+    def load(self, ids: list[str]) -> None:
+        """Read the events of ``ids`` not yet held, and the mentions outside the rebuild
+        that support them."""
+        missing = [i for i in ids if i not in self.stored]
+        for start in range(0, len(missing), 1000):
+            part = missing[start:start + 1000]
+            marks = ", ".join("?" for _ in part)
+            for i in part:
+                self.stored[i] = self.rows[i] = None
+                self.fixed[i] = []
+            for row in self.con.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE event_id IN ({marks})",
+                                        part).fetchall():
+                self.stored[row[0]] = dict(zip(EVENT_COLUMNS, row))
+                self.rows[row[0]] = dict(self.stored[row[0]])
+            outside = [i for i in part if i not in self.affected]  # an affected event's mentions are all ours
+            if outside:
+                for merged_id, doc_id, story_id, sentence in self.con.execute(
+                        "SELECT merged_id, doc_id, story_id, sentence FROM mentions "
+                        f"WHERE merged_id IN ({', '.join('?' for _ in outside)})", outside).fetchall():
+                    if merged_id not in self.affected:
+                        self.fixed[merged_id].append((doc_id, story_id, sentence))
+
+    def candidates(self, mention: dict, cache: DyadCache, supported: set[str]) -> list[dict]:
+        """What :func:`_cached_candidates` would return now."""
+        same_key = cache.ids(mention)
+        if not same_key:
+            return []
+        date = mention.get("event_date")
+        ids = sorted(i for i, d in same_key.items() if i in supported or _dates_meet(d, date))
+        self.load(ids)
+        out = []
+        for event_id in ids:
+            row = self.rows[event_id]
+            if row is None:
+                continue
+            told = self.fixed[event_id] + list(self.members.get(event_id, {}).values())
+            event = dict(row)
+            event["doc_ids"] = {t[0] for t in told}
+            event["story_ids"] = {t[1] for t in told if t[1]}
+            event["sentences"] = {t[2] for t in told}
+            out.append(event)
+        return out
+
+    def merge(self, mention: dict, cache: DyadCache, tally: PeriodTally, supported: set[str]) -> str:
+        """:func:`_merge_mention` of a stored mention, in memory."""
+        merged_id = mention["event_id"]
+        for event in self.candidates(mention, cache, supported):
+            if same_event(event, mention):
+                before = {c: event.get(c) for c in _TALLIED}
+                absorb(event, mention)
+                self.rows[event["event_id"]] = {c: event.get(c) for c in EVENT_COLUMNS}
+                if any(before[c] != event.get(c) for c in _TALLIED):
+                    tally.add(before, -1)
+                    tally.add(event, 1)
+                merged_id = event["event_id"]
+                cache.stored(event)
+                break
+        else:
+            row = dict(mention, sources=1)
+            if self.rows.get(merged_id) is not None:  # as the INSERT would have refused it
+                raise BilatError("E300", f"event {merged_id} would be stored twice (its INSERT refused)")
+            self.rows[merged_id] = {c: row.get(c) for c in EVENT_COLUMNS}
+            tally.add(row, 1)
+            cache.stored(row)
+        mention_id = mention["event_id"]
+        told = self.members[self.placed[mention_id]].pop(mention_id)
+        self.members.setdefault(merged_id, {})[mention_id] = told
+        self.placed[mention_id] = merged_id
+        return merged_id
+
+    def delete(self, event_id: str, cache: DyadCache, tally: PeriodTally) -> None:
+        """:func:`_delete_event`, in memory."""
+        self.load([event_id])
+        row = self.rows[event_id]
+        if row is not None:
+            tally.add(row, -1)
+            cache.forget(row, event_id)
+            self.rows[event_id] = None
+
+    def write(self) -> None:
+        """What changed, to the tables: the events gone in one DELETE, each changed event by
+        one UPDATE of the columns that changed, the new ones in one INSERT, and the mentions
+        merged into another event than before in one UPDATE."""
+        con = self.con
+        gone = sorted(i for i, row in self.rows.items() if row is None and self.stored[i] is not None)
+        new = sorted(i for i, row in self.rows.items() if row is not None and self.stored[i] is None)
+        for start in range(0, len(gone), 1000):
+            part = gone[start:start + 1000]
+            con.execute(f"DELETE FROM events WHERE event_id IN ({', '.join('?' for _ in part)})", part)
+        for event_id in sorted(self.rows):
+            row, was = self.rows[event_id], self.stored[event_id]
+            if row is None or was is None:
+                continue
+            changed = [c for c in EVENT_COLUMNS[1:] if row[c] != was[c]]
+            if changed:
+                con.execute(f"UPDATE events SET {', '.join(f'{c} = ?' for c in changed)} WHERE event_id = ?",
+                            [row[c] for c in changed] + [event_id])
+        one = f"({', '.join('?' for _ in EVENT_COLUMNS)})"
+        for start in range(0, len(new), 200):
+            part = new[start:start + 200]
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES {', '.join(one for _ in part)}",
+                        [self.rows[i][c] for i in part for c in EVENT_COLUMNS])
+        moved = sorted((m, e) for m, e in self.placed.items() if e != self.before[m])
+        for start in range(0, len(moved), 1000):
+            part = moved[start:start + 1000]
+            con.execute("UPDATE mentions SET merged_id = v.e FROM (VALUES "
+                        + ", ".join("(?, ?)" for _ in part) + ") v(m, e) WHERE mentions.event_id = v.m",
+                        [x for pair in part for x in pair])
+
+
+def _told(mention: dict) -> tuple:
+    """What a mention tells of the event it supports: its document, story and sentence."""
+    return (mention["doc_id"], mention.get("story_id"), mention.get("sentence"))
 
 
 def _order(mention: dict, rowid: int | None) -> tuple:
@@ -900,6 +1048,14 @@ def load_story_index(con, index) -> None:
     elif row[0] != params:
         raise BilatError("E302", f"this store's stories were built with {row[0]}; "
                                  f"refusing to extend them with {params}")
-    for doc_id, story_id, published, near, facts in con.execute(
-            "SELECT doc_id, story_id, published, near, facts FROM story_index ORDER BY doc_id").fetchall():
-        index.add(doc_id, story_id, near, facts, published if isinstance(published, date) else None)
+    # a chunk of rows at a time: the whole table as Python rows (two signatures of 512 bytes
+    # each a document) came to more than the index's own arrays, and the freed rows left
+    # their pages in the process (README, *Real news*, what the main process holds)
+    cur = con.execute("SELECT doc_id, story_id, published, near, facts FROM story_index ORDER BY doc_id")
+    while True:
+        rows = cur.fetchmany(2048)
+        if not rows:
+            break
+        for doc_id, story_id, published, near, facts in rows:
+            index.add(doc_id, story_id, near, facts, published if isinstance(published, date) else None)
+    release_free_memory()
