@@ -107,3 +107,18 @@ def test_a_bare_them_told_by_a_third_party_is_the_story_s_pair(code_text, text, 
 def test_a_bare_them_is_not_the_pair_where_force_is_used(code_text, text):
     got = _triples(code_text(_PAIR_STORY + text))
     assert not {t for t in got if t[0] == "RUS" and t[2] in ("18", "19")}
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Japan said North Korea fired a missile into its waters.", ("PRK", "JPN", "19")),
+    ("The Philippines said a Chinese vessel rammed its patrol boat on Friday.", ("CHN", "PHL", "19")),
+])
+def test_its_in_a_reported_act_of_force_is_the_speaker_s(code_text, text, expected):
+    assert expected in _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+def test_its_outside_a_report_is_not_read_as_anyone_s(code_text):
+    # no one reports it: whose boat is left unread
+    assert not [e for e in code_text("A Chinese vessel rammed its patrol boat on Friday.") if e.root == "19"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bilat.stages.events.arguments import actors_of, subtree_actor
 from bilat.stages.events.backrefs import place_of
 from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.modality import reported
 from bilat.stages.events.pairs import clear_pair, other_party
-from bilat.stages.events.subjects import is_stranded
+from bilat.stages.events.subjects import is_stranded, subject
 from bilat.stages.events.syntax import TARGET_PREPS, children, prep_objects
 from bilat.stages.events.candidate import conditions
 from bilat.stages.events.reports import RULEBOOKS
@@ -146,7 +147,24 @@ def direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[A
             found = [a for a in place_of(obj, ctx) if a.code not in avoid]
             if found:
                 return found
+    if rule.code[:2] in FORCE_ROOTS | {"15", "17"}:
+        return _speaker_owns(tok, ctx, avoid)
     return []
+
+
+def _speaker_owns(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """"Japan said North Korea fired a missile into its waters", "Manila said a Chinese vessel
+    rammed its patrol boat": in a clause its speaker reports, "its" or "their" on what another's
+    force lands on is the speaker's."""
+    if not reported(tok):
+        return []
+    objects = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("into", "on", "at", "in", "near"))]
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for obj in objects for c in obj.children):
+        return []
+    speaker, passive = subject(tok.head, ctx)
+    if speaker is None or passive:
+        return []
+    return [Arg(a.code, a.sector, a.text, inferred=True) for a in actors_of(speaker, ctx) if a.code not in avoid]
 
 
 def verb_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
