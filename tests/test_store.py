@@ -164,6 +164,34 @@ def test_a_mutual_act_keeps_the_direction_of_its_first_telling():
     assert (kept.source, kept.target) == ("SLB", "FJI")
 
 
+def _told_again(doc, first_date: str):
+    """``doc`` told again with one event fewer and its first event's date moved."""
+    again = _doc(doc.doc_id, raw=doc.raw + " again", events=[
+        _event(doc_id=e.doc_id, eid=e.event_id, source=e.source, target=e.target,
+               date=e.event_date if i else first_date, cameo=e.cameo, story=e.story_id)
+        for i, e in enumerate(doc.events[:-1] or doc.events)])
+    again.story_id = doc.story_id
+    return again
+
+
+def _replace_both_ways(by_query, by_cache, again) -> None:
+    """Replace a stored document by the query-per-mention path in one store and by a write
+    batch's cache in the other, and check the two stores hold the same rows."""
+    from bilat.store import DyadCache, PeriodTally, write_unlocked
+
+    assert by_query.add(again) == "replaced"
+    by_cache.con.execute("BEGIN TRANSACTION")
+    tally = PeriodTally()
+    assert write_unlocked(by_cache.con, again, cache=DyadCache(by_cache.con), tally=tally) == "replaced"
+    tally.flush(by_cache.con)
+    by_cache.con.execute("COMMIT")
+    for table in ("events", "mentions", "dyad_periods"):
+        # the same rows (their order in the table follows set iteration, which varies from
+        # process to process with Python's string hashing)
+        assert sorted(_rows(by_cache, table), key=repr) == sorted(_rows(by_query, table), key=repr), \
+            (again.doc_id, table)
+
+
 def _rows(store, table: str) -> list[tuple]:
     cols = "*" if table != "documents" else "* EXCLUDE (ingested_at)"
     return store.con.execute(f"SELECT {cols} FROM {table} ORDER BY rowid").fetchall()
@@ -197,7 +225,6 @@ def test_a_replaced_document_is_rebuilt_alike_with_and_without_the_batch_cache(s
     candidate cache (a query per batch, not a scan per mention), with the same result as the
     rebuild that queries the table for every remaining mention."""
     from bilat.query import Store
-    from bilat.store import DyadCache, PeriodTally, write_unlocked
 
     docs = _tangled(seed)
     with Store(":memory:") as by_query, Store(":memory:") as by_cache:
@@ -205,22 +232,7 @@ def test_a_replaced_document_is_rebuilt_alike_with_and_without_the_batch_cache(s
             by_query.add(doc)
             by_cache.add(doc)
         for doc in docs[::3]:  # each told again with one event fewer and one date moved
-            again = _doc(doc.doc_id, raw=doc.raw + " again", events=[
-                _event(doc_id=e.doc_id, eid=e.event_id, source=e.source, target=e.target,
-                       date=e.event_date if i else "2005-10", cameo=e.cameo, story=e.story_id)
-                for i, e in enumerate(doc.events[:-1] or doc.events)])
-            again.story_id = doc.story_id
-            assert by_query.add(again) == "replaced"
-            by_cache.con.execute("BEGIN TRANSACTION")
-            tally = PeriodTally()
-            assert write_unlocked(by_cache.con, again, cache=DyadCache(by_cache.con), tally=tally) == "replaced"
-            tally.flush(by_cache.con)
-            by_cache.con.execute("COMMIT")
-            for table in ("events", "mentions", "dyad_periods"):
-                # the same rows (their order in the table follows set iteration, which varies
-                # from process to process with Python's string hashing)
-                assert sorted(_rows(by_cache, table), key=repr) == sorted(_rows(by_query, table), key=repr), \
-                    (doc.doc_id, table)
+            _replace_both_ways(by_query, by_cache, _told_again(doc, "2005-10"))
 
 
 def _story_rows(ids):
@@ -316,7 +328,6 @@ def test_an_event_of_many_mentions_is_rebuilt_in_memory_as_by_queries():
     decides the rebuild in memory and writes once per event, leaves the same events, mentions
     and counts as the path that merges each remaining mention again by queries."""
     from bilat.query import Store
-    from bilat.store import DyadCache, PeriodTally, write_unlocked
 
     docs = _one_story_told_many_times()
     with Store(":memory:") as by_query, Store(":memory:") as by_cache:
@@ -326,20 +337,7 @@ def test_an_event_of_many_mentions_is_rebuilt_in_memory_as_by_queries():
         most = by_cache.con.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM mentions GROUP BY merged_id)")
         assert most.fetchone()[0] >= 20
         for doc in (docs[0], docs[7], docs[20], docs[33], docs[47]):  # each told again, changed
-            again = _doc(doc.doc_id, raw=doc.raw + " again", events=[
-                _event(doc_id=e.doc_id, eid=e.event_id, source=e.source, target=e.target,
-                       date="2005-10-05" if i == 0 else e.event_date, cameo=e.cameo, story=e.story_id)
-                for i, e in enumerate(doc.events[:-1] or doc.events)])
-            again.story_id = doc.story_id
-            assert by_query.add(again) == "replaced"
-            by_cache.con.execute("BEGIN TRANSACTION")
-            tally = PeriodTally()
-            assert write_unlocked(by_cache.con, again, cache=DyadCache(by_cache.con), tally=tally) == "replaced"
-            tally.flush(by_cache.con)
-            by_cache.con.execute("COMMIT")
-            for table in ("events", "mentions", "dyad_periods"):
-                assert sorted(_rows(by_cache, table), key=repr) == sorted(_rows(by_query, table), key=repr), \
-                    (doc.doc_id, table)
+            _replace_both_ways(by_query, by_cache, _told_again(doc, "2005-10-05"))
         # and the events stay the events: each mention's event exists, its sources counted
         assert by_cache.con.execute("SELECT count(*) FROM mentions WHERE merged_id NOT IN "
                                     "(SELECT event_id FROM events)").fetchone()[0] == 0
