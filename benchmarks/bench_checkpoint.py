@@ -18,13 +18,7 @@ import random
 import tempfile
 import time
 
-
-def _rss(field: str = "VmRSS") -> int:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) // 1024
-    return 0
+from bench_writes import rss  # the resident set or its peak, MiB
 
 
 def main(argv=None) -> int:
@@ -63,12 +57,12 @@ def main(argv=None) -> int:
             if n % args.every == 0:
                 wal = path + ".wal"
                 log = os.path.getsize(wal) if os.path.exists(wal) else 0
-                size, rss, peak = os.path.getsize(path), _rss(), _rss("VmHWM")
+                size, resident, peak = os.path.getsize(path), rss(), rss("VmHWM")
                 cpu = time.process_time()
                 con.execute("CHECKPOINT")
                 print(f"{n} documents: log {log / 2**20:.1f} MB; checkpoint: file {size / 2**20:.1f} -> "
-                      f"{os.path.getsize(path) / 2**20:.1f} MB, resident {rss} -> {_rss()} MiB, peak {peak} -> "
-                      f"{_rss('VmHWM')}, CPU {time.process_time() - cpu:.2f} s", flush=True)
+                      f"{os.path.getsize(path) / 2**20:.1f} MB, resident {resident} -> {rss()} MiB, peak {peak} -> "
+                      f"{rss('VmHWM')}, CPU {time.process_time() - cpu:.2f} s", flush=True)
         con.close()
     return 0
 

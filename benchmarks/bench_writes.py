@@ -58,7 +58,7 @@ def _docs(n: int, events: int, seed: int = 5):
         yield doc
 
 
-def _rss(field: str = "VmRSS") -> int:
+def rss(field: str = "VmRSS") -> int:
     """The resident set (``VmRSS``) or its peak so far (``VmHWM``), MiB."""
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -86,7 +86,7 @@ def main(argv=None) -> int:
             store.con.execute(f"SET {name} = '{value}'")
         index = types.SimpleNamespace(pending={})
         start, batch, done = time.perf_counter(), [], 0
-        print(f"settings: {args.set or 'defaults'}; resident at start {_rss()} MiB")
+        print(f"settings: {args.set or 'defaults'}; resident at start {rss()} MiB")
         for doc in _docs(args.docs, args.events):
             batch.append(doc)
             if len(batch) == args.batch:
@@ -96,7 +96,7 @@ def main(argv=None) -> int:
                 if done % args.every < args.batch:
                     duck = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0]
                     size = sum(p.stat().st_size for p in Path(tmp).iterdir())
-                    print(f"{done} documents: resident {_rss()} MiB (peak {_rss('VmHWM')}), DuckDB's own {duck / 2**20:.0f} MiB, "
+                    print(f"{done} documents: resident {rss()} MiB (peak {rss('VmHWM')}), DuckDB's own {duck / 2**20:.0f} MiB, "
                           f"store files {size / 2**20:.0f} MiB, {time.perf_counter() - start:.0f} s", flush=True)
         if batch:
             store._write_batch(batch, index)
