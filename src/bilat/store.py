@@ -636,7 +636,7 @@ def _rebuild(con, affected: list[str], cache: DyadCache, tally: PeriodTally | No
 
 class _Working:
     """The events and mentions one :func:`_rebuild` changes, held in memory while it decides
-    its merges: what :func:`_merge_mention` and :func:`_delete_event` would read from and
+    its merges: what :func:`_merge_mention` and a DELETE of the event would read from and
     write to the tables at each step, modelled exactly, then written by :meth:`write`.
 
     A candidate event's supporting mentions are those outside the rebuild (read from
@@ -731,7 +731,7 @@ class _Working:
         return merged_id
 
     def delete(self, event_id: str, cache: DyadCache, tally: PeriodTally) -> None:
-        """:func:`_delete_event`, in memory."""
+        """The event deleted, in memory: its counts taken off and the cache told."""
         self.load([event_id])
         row = self.rows[event_id]
         if row is not None:
@@ -793,14 +793,6 @@ def _move_support(support: dict[tuple, dict[str, int]], doc_id: str, story_id: s
                 counts[old] = counts.get(old, 0) - n
             if new is not None:
                 counts[new] = counts.get(new, 0) + n
-
-
-def _delete_event(con, event_id: str, cache: DyadCache, tally: PeriodTally | None) -> None:
-    for gone in con.execute(f"DELETE FROM events WHERE event_id = ? RETURNING root, {', '.join(_TALLIED)}",
-                            [event_id]).fetchall():
-        row = dict(zip(("root",) + _TALLIED, gone))
-        _count(con, tally, row, -1)
-        cache.forget(row, event_id)
 
 
 def write_document(con, doc: Document, story_rows: list[tuple] = (), *, force: bool = False) -> str:
