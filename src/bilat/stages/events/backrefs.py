@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bilat.stages.events.context import Arg, Context
+from bilat.stages.events.roots import FORCE_ROOTS
 
 
 def place_of(tok, ctx: Context) -> list[Arg]:
@@ -22,10 +23,6 @@ def place_of(tok, ctx: Context) -> list[Arg]:
 _REFER_BACK = 2
 
 
-# Roots of force: an "attack" or "strike" reacted to may lie anywhere earlier in the story.
-_FORCE_EVENT_ROOTS = frozenset({"18", "19", "20"})
-
-
 # Acts two parties do together (meetings, agreements): a reaction is aimed at both.
 _JOINT_ACT_ROOTS = frozenset({"04", "05"})
 
@@ -36,7 +33,8 @@ def reacted_to(source_codes: set[str], ctx: Context, *, force: bool = False) -> 
     event by another party, within the last sentences; for an act of force ("condemned the
     attack"), the latest use of force told anywhere before in the story."""
     if force:
-        recent = [e for e in reversed(ctx.recent_events) if e[3] in _FORCE_EVENT_ROOTS]
+        # an "attack" or "strike" reacted to may lie anywhere earlier in the story
+        recent = [e for e in reversed(ctx.recent_events) if e[3] in FORCE_ROOTS]
     else:
         recent = [e for e in reversed(ctx.recent_events) if e[0] <= _REFER_BACK]
     for _, src, tgt, _ in recent:

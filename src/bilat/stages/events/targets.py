@@ -11,7 +11,7 @@ from bilat.stages.events.subjects import is_stranded, subject
 from bilat.stages.events.syntax import TARGET_PREPS, children, prep_objects
 from bilat.stages.events.candidate import conditions
 from bilat.stages.events.reports import RULEBOOKS
-from bilat.stages.events.roots import FORCE_ROOTS, INTENT_FRAMES, JOINT_ROOTS, REACTION_ROOTS
+from bilat.stages.events.roots import FORCE_ROOTS, INTENT_FRAMES, JOINT_ROOTS, REACTION_ROOTS, VERBAL_ROOTS
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, refine
 from bilat.stages.events.verbrules import hung_on_object, match_verb_rule
 from bilat.stages.grammar import CONTACT_VERBS, participle_adjunct
@@ -90,16 +90,12 @@ def _city_in_name(obj, ctx: Context) -> set[int]:
             and m.token_end - m.token_start == 1}
 
 
-# Roots of what is said or done in words to another: a bare "them" may be the story's pair.
-_SAID_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
-
-
 def direct_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg]:
     """Targets named as the verb's object or prepositional object."""
     for obj in children(tok, "dobj", "dative"):
         names = _city_in_name(obj, ctx) if rule.object_class == "agreement" else set()
         found = [a for a in actors_of(obj, ctx) if a.code not in avoid and a.start not in names]
-        if not found and obj.lower_ == "them" and rule.code[:2] in _SAID_ROOTS:
+        if not found and obj.lower_ == "them" and rule.code[:2] in VERBAL_ROOTS | {"04", "05"}:
             # "The EU praised them", "Russia urged them to show restraint": a third party's
             # words to the two states the story is clearly about
             pair = clear_pair(ctx)
