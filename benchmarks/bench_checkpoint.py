@@ -27,6 +27,8 @@ def main(argv=None) -> int:
     ap.add_argument("--every", type=int, default=960, help="documents between checkpoints")
     ap.add_argument("--no-keys", action="store_true", help="tables without primary keys")
     ap.add_argument("--row-group-size", type=int, default=0, help="ATTACH the store with this row group size")
+    ap.add_argument("--memory-limit", default="", help="DuckDB's memory_limit for the connection, e.g. 128MB")
+    ap.add_argument("--threads", type=int, default=0, help="DuckDB's threads for the connection")
     args = ap.parse_args(argv)
     import duckdb
 
@@ -42,6 +44,10 @@ def main(argv=None) -> int:
             con.execute("USE db")
         else:
             con = duckdb.connect(path)
+        if args.memory_limit:
+            con.execute(f"SET memory_limit = '{args.memory_limit}'")
+        if args.threads:
+            con.execute(f"SET threads = {args.threads}")
         con.execute(f"CREATE TABLE docs (id VARCHAR{key}, story VARCHAR, text VARCHAR, raw VARCHAR)")
         con.execute(f"CREATE TABLE ev (id VARCHAR{key}, sentence VARCHAR, sources INTEGER)")
         n = 0
