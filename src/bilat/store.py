@@ -195,16 +195,15 @@ ROW_GROUP_SIZE = 2048
 
 
 def _open(duckdb, path: str, read_only: bool):
-    """A connection to the store at ``path``: the file attached to an in-memory database and
-    made the default one, so that it is written with ``ROW_GROUP_SIZE`` rows a row group
-    (an option ``ATTACH`` has and ``connect`` does not)."""
-    if path == ":memory:":
-        return duckdb.connect(path)
+    """A connection to the store at ``path``. One that writes has the file attached to an
+    in-memory database and made the default one, so that it writes ``ROW_GROUP_SIZE`` rows a
+    row group (an option ``ATTACH`` has and ``connect`` does not)."""
+    if read_only or path == ":memory:":  # a reader writes no row group
+        return duckdb.connect(path, read_only=read_only)
     con = duckdb.connect()
     try:
         quoted = path.replace("'", "''")
-        options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}"
-        con.execute(f"ATTACH '{quoted}' AS store ({options})")
+        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         con.execute("USE store")
         # where DuckDB spills what does not fit in memory: beside the store, as when the file
         # is opened directly (an in-memory database would spill to ./.tmp)
