@@ -24,6 +24,9 @@ _FULL_DATE = re.compile(
 )
 # Words that introduce a page's own date stamp.
 _STAMP_WORD = re.compile(r"\b(published|posted|updated|date|dated)\b", re.IGNORECASE)
+# Words that introduce the date of a later edit ("Last update: June 21, 2024", "Modified"): the
+# page's own date only when it prints no other.
+_EDIT_WORD = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*$", re.IGNORECASE)
 # What may stand before a dateline's date: nothing, or a place ("AMMAN,", "Tokyo,").
 _DATELINE_LEAD = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?\s*)?$")
 # What may follow it: a dash, a slash, a bracket, a bar, a comma and a time, or the line's end.
@@ -103,15 +106,31 @@ def find_dateline(text: str) -> str | None:
         '2018-05-12'
     """
     lines = [line for line in text.split("\n") if line.strip()][:_STAMP_LINES]
+    edited = None  # a later edit's date ("Last update: …"), the page's date only if it prints no other
     for line in lines[:_HEAD_LINES]:
-        found = _stamp_in(line)
-        if found:
+        found = _stamp_in(line) if not _archive_caption(line) else None
+        if found and _edit_stamp(line):
+            edited = edited or found
+        elif found:
             return found
     for line in lines[_HEAD_LINES:]:
         found = _pure_stamp(line)
         if found:
             return found
-    return None
+    return edited
+
+
+def _archive_caption(line: str) -> bool:
+    """Is the line the caption of an archive photo ("FILE - The leaders meet in Paris, May 2,
+    2015. (AP Photo/…)"), whose date is older than the page's?"""
+    return _ARCHIVE_PHOTO.search(line) is not None and (
+        re.match(r"\W*FILE\b", line) is not None or _PHOTO_CREDIT.search(line) is not None)
+
+
+def _edit_stamp(line: str) -> bool:
+    """Does the line's first date stand after a word of editing ("Last update:", "Updated")?"""
+    match = _FULL_DATE.search(line)
+    return match is not None and _EDIT_WORD.search(line[:match.start()]) is not None
 
 
 # A page's own publication stamp in its markup, in the attributes htmldate does not read
@@ -155,6 +174,34 @@ def dateline_place(text: str) -> str | None:
     return None
 
 
+# A photo's credit, which marks a paragraph as its caption ("Image Credit: REUTERS",
+# "REUTERS/Luis Echeverria", "(AP Photo/…)", "Getty Images"); an archive picture ("FILE -",
+# "file photo") shows an older day than the story's.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:image credit|photo(?:graph)?(?: credit)?:|picture:|(?:REUTERS|AFP|EPA|Xinhua|AP Photo)/|"
+    r"\(AP Photo\b|Getty Images|Anadolu Agency)", re.IGNORECASE)
+_ARCHIVE_PHOTO = re.compile(r"^\W*FILE\b|\bfile (?:photo|picture|image)\b|\barchive\b", re.IGNORECASE)
+
+
+def caption_date(text: str) -> str | None:
+    """The day a page's first dated photo caption names ("… in Kinshasa on April 4, 2021. Image
+    Credit: REUTERS"), as ``YYYY-MM-DD``, or None. A news photo is taken in the days the story
+    tells, so an undated page's caption says when its story happened; an archive photo does not.
+
+    Example:
+        >>> caption_date("Talks in Kinshasa on April 4, 2021. Image Credit: REUTERS\n\nEgypt said …")
+        '2021-04-04'
+    """
+    for paragraph in text.split("\n"):
+        if not _PHOTO_CREDIT.search(paragraph) or _ARCHIVE_PHOTO.search(paragraph):
+            continue
+        for match in _FULL_DATE.finditer(paragraph):
+            found = _date_of(match)
+            if found:
+                return found
+    return None
+
+
 def precision_of(value: str) -> str | None:
     """``day``, ``month`` or ``year`` for an ISO date string of that length."""
     match = _ISO.match(value or "")
@@ -166,7 +213,8 @@ def precision_of(value: str) -> str | None:
 def date_document(doc: Document) -> Document:
     """Set ``doc.published`` and ``doc.published_precision``; leave them None when unknown.
 
-    Also notes the dateline's place, if any, in ``doc.meta["dateline_place"]``.
+    Also notes the dateline's place, if any, in ``doc.meta["dateline_place"]``, and on a page
+    with no date of its own the day its photo caption names, in ``doc.meta["caption_date"]``.
     """
     place = dateline_place(doc.meta.get("extracted", doc.raw))
     if place:
@@ -182,6 +230,8 @@ def date_document(doc: Document) -> Document:
     if found:
         doc.published = found
         doc.published_precision = precision_of(found)
+    elif (shown := caption_date(doc.meta.get("extracted", doc.raw))) is not None:
+        doc.meta["caption_date"] = shown  # not the publication date: when the story's photo was taken
     return doc
 
 
