@@ -72,3 +72,12 @@ def test_a_participle_on_a_noun_in_a_perfect_clause_is_as_new_as_the_clause(pipe
             "to end the dispute with Sudan.")
     found = _dated(pipeline, text, "2010-02-09", "perfect-noun")
     assert ("brokered", "2010-02") in found
+
+
+@pytest.mark.issue(8)
+def test_a_since_phrase_does_not_become_the_time_the_next_sentences_narrate(pipeline):
+    text = ("Kenyan troops entered the town of Bula Hawo on Monday. "
+            "Thousands of people have been displaced since December near the border. "
+            "Local sources said clashes between Kenyan and Somali troops were continuing in the town.")
+    found = _dated(pipeline, text, "2020-03-04", "since-thread")
+    assert not any(date and date.startswith("2019-12") for _, date in found)

@@ -596,8 +596,8 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
     """The resolved date of a time adverbial on the sentence's main clause ("Last month, X
     said …"), not one buried in a phrase ("the war after the September 11, 2001 attacks")."""
     for i, tx in by_token.items():
-        if not tx.value:
-            continue
+        if not tx.value or tx.kind == "since":
+            continue  # ("A million people have been displaced since December": the report's now)
         tok = sent.doc[i]
         while tok.i in by_token and tok.head.i != tok.i and tok.head.i in by_token:
             tok = tok.head  # the expression's own root
