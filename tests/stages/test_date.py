@@ -93,3 +93,29 @@ def test_an_undated_page_notes_its_caption_s_day_but_keeps_no_publication_date()
     assert doc.published is None and doc.meta["caption_date"] == "2022-03-07"
     dated = date_document(clean(Document(doc_id="d2", raw=raw, published="2022-03-09")))
     assert "caption_date" not in dated.meta
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Kouchner was foreign minister 2007-2010; 3 June fell on a Tuesday in 2008 only
+    ("PARIS, June 3 (Agency) - French Foreign Minister Bernard Kouchner said on Tuesday that France "
+     "would send envoys to Beirut.", "2008-06-03"),
+    # both in office on 3 June of 2008 and 2009, and no weekday to choose
+    ("BERLIN, June 3 - German Foreign Minister Frank-Walter Steinmeier and French Foreign Minister "
+     "Bernard Kouchner met to discuss Iran.", None),
+    # a name without its office says nothing of the year
+    ("PARIS, June 3 (Agency) - Bernard Kouchner said on Tuesday that France would send envoys.", None),
+    # no office holder at all
+    ("ADDIS ABABA, Feb 17 (Agency) - Ethiopia said on Thursday it had killed two soldiers.", None),
+])
+def test_a_dateline_without_a_year_takes_the_one_year_its_office_holders_and_weekday_allow(text, expected):
+    from bilat.stages.date import yearless_dateline
+
+    assert yearless_dateline(text) == expected
+
+
+def test_a_page_dated_by_a_yearless_dateline_says_the_year_was_inferred():
+    raw = ("PARIS, June 3 (Agency) - French Foreign Minister Bernard Kouchner said on Tuesday that France "
+           "would send envoys to Beirut.")
+    doc = date_document(clean(Document(doc_id="d", raw=raw)))
+    assert doc.published == "2008-06-03" and doc.published_precision == "day"
+    assert doc.meta["published_year"]
