@@ -81,3 +81,11 @@ def test_a_since_phrase_does_not_become_the_time_the_next_sentences_narrate(pipe
             "Local sources said clashes between Kenyan and Somali troops were continuing in the town.")
     found = _dated(pipeline, text, "2020-03-04", "since-thread")
     assert not any(date and date.startswith("2019-12") for _, date in found)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("verb", ["stressed", "clarified", "insisted"])
+def test_a_past_perfect_reported_by_any_verb_of_reporting_is_the_report_s_news(pipeline, verb):
+    text = f"Kenya's foreign minister {verb} that Kenyan officials had earlier met Somalia's ambassador in Nairobi."
+    found = _dated(pipeline, text, "2019-02-17", f"reporting-{verb}")
+    assert ("met", "2019-02") in found

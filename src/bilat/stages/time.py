@@ -688,8 +688,10 @@ def _main_clause(trigger) -> bool:
 
 def _backshifted(verb) -> bool:
     """"The ministry said it had summoned the ambassador": a past perfect reported by a verb
-    of saying is the reporter's simple past (sequence of tenses), not background."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
+    of saying ("stressed that officials had earlier discussed …") is the reporter's simple past
+    (sequence of tenses), not background."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION | _words("reporting") \
+        and verb.head.tag_ == "VBD"
 
 
 def _time_before(tok, tx: Timex, by_token: dict[int, Timex]) -> Timex | None:
