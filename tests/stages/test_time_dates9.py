@@ -89,3 +89,18 @@ def test_a_past_perfect_reported_by_any_verb_of_reporting_is_the_report_s_news(p
     text = f"Kenya's foreign minister {verb} that Kenyan officials had earlier met Somalia's ambassador in Nairobi."
     found = _dated(pipeline, text, "2019-02-17", f"reporting-{verb}")
     assert ("met", "2019-02") in found
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Four villagers were killed in the Pakistani strikes and shelling in Indian Kashmir, according to local officials.",
+    "Two Indian soldiers were killed near the border by Pakistani shelling, the Indian army said.",
+])
+def test_an_act_named_in_a_passive_clause_is_as_old_as_the_clause(pipeline, text):
+    # (after a lead and a sentence in the present, so that neither the lead nor a narrated
+    # time dates it)
+    lead = ("The fighting along the line of control in Kashmir has displaced thousands of families, aid groups "
+            "say, and the schools in the valley remain closed.\n\nThe river is crucial for the farmers of the "
+            "region.\n\n")
+    found = _dated(pipeline, lead + text, "2025-05-20", "passive-noun")
+    assert {date for _, date in found} == {"2025-05"}

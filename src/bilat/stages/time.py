@@ -286,11 +286,19 @@ def _clause_verb(trigger):
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at") \
             and trigger.head.head.pos_ == "VERB":
         return trigger.head.head  # "told his counterpart during a meeting": the meeting was then
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and _passive(trigger.head.head) and (
+            trigger.head.dep_ == "agent" or trigger.head.lower_ == "in"):
+        return trigger.head.head  # "were killed in the strikes", "by shelling": the strikes were then
     noun = trigger.head
     if trigger.dep_ == "acl" and trigger.tag_ == "VB" and noun.pos_ == "NOUN" \
             and noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head  # "took the decision to expel": the tense of the clause the decision is in
     return trigger
+
+
+def _passive(verb) -> bool:
+    """A passive verb: "were killed", "was wounded"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _noun_clause(trigger):
