@@ -104,3 +104,14 @@ def test_an_act_named_in_a_passive_clause_is_as_old_as_the_clause(pipeline, text
             "region.\n\n")
     found = _dated(pipeline, lead + text, "2025-05-20", "passive-noun")
     assert {date for _, date in found} == {"2025-05"}
+
+
+@pytest.mark.issue(8)
+def test_a_participle_on_a_noun_does_not_set_the_time_the_story_narrates(pipeline):
+    text = ("Kenya said on Thursday it would not renew its intelligence pact with Somalia.\n\n"
+            "The pact, signed in November 2016 after years of talks, allows the two governments to share "
+            "information on militants.\n\n"
+            "The decision came a day after the foreign ministers of Kenya and Somalia met in Nairobi.")
+    found = _dated(pipeline, text, "2019-08-23", "acl-thread")
+    met = [date for trigger, date in found if trigger == "met"]
+    assert met and all(date and date.startswith("2019") for date in met)

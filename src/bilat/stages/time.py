@@ -690,7 +690,10 @@ _MODALS = frozenset({"will", "would", "'d", "'ll", "shall", "could", "might", "m
 def _main_clause(trigger) -> bool:
     """Is the trigger narrated, not named in passing: a verb, or an event noun that is a
     clause's subject or object ("held talks"), not one inside a phrase ("during Singh's visit
-    to Dhaka in 2011")?"""
+    to Dhaka in 2011"), nor a participle on a noun ("The agreement, signed in November 2016,
+    allows …": the agreement's past, not the story's)?"""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return False
     return not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("pobj", "poss", "compound", "nmod", "appos"))
 
 
