@@ -62,3 +62,60 @@ def test_a_meta_tag_with_a_value_attribute_dates_an_html_page():
             '<p>The two sides agreed to meet again.</p></article></body></html>')
     doc = date_document(clean(Document(doc_id="d", raw=html, is_html=True)))
     assert doc.published == "2020-04-07"
+
+
+def test_a_later_edit_s_date_is_not_the_publication_date_when_the_page_prints_another():
+    text = ("Last update: June 21, 2024 23:23\nSite name\nHeadline of the story\n"
+            "By A Reporter March 2, 2023\n\nThe ministry said on Sunday it had closed the embassy.")
+    assert find_dateline(text) == "2023-03-02"
+
+
+def test_an_edit_date_alone_still_dates_the_page():
+    assert find_dateline("Headline\n\nUpdated: May 3, 2020 10:00\n\nThe minister said so.") == "2020-05-03"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ministers meet in a hotel in Nairobi on March 7, 2022. Image Credit: REUTERS\n\nKenya said so.", "2022-03-07"),
+    ("Soldiers patrol the border in Gonder, Ethiopia, 12 June 2020. REUTERS/Some Photographer\n\nText.", "2020-06-12"),
+    ("FILE - The two leaders meet in Paris, May 2, 2015. (AP Photo/Somebody)\n\nText.", None),
+    ("The talks on March 7, 2022 ended without progress.\n\nText.", None),
+])
+def test_a_news_photo_caption_names_the_day_of_the_story(text, expected):
+    from bilat.stages.date import caption_date
+
+    assert caption_date(text) == expected
+
+
+def test_an_undated_page_notes_its_caption_s_day_but_keeps_no_publication_date():
+    raw = ("The foreign ministers of Kenya and Somalia sit in a hotel in Nairobi on March 7, 2022. "
+           "Image Credit: REUTERS\n\nKenya said on Tuesday that the talks with Somalia had ended.")
+    doc = date_document(clean(Document(doc_id="d", raw=raw)))
+    assert doc.published is None and doc.meta["caption_date"] == "2022-03-07"
+    dated = date_document(clean(Document(doc_id="d2", raw=raw, published="2022-03-09")))
+    assert "caption_date" not in dated.meta
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Kouchner was foreign minister 2007-2010; 3 June fell on a Tuesday in 2008 only
+    ("PARIS, June 3 (Agency) - French Foreign Minister Bernard Kouchner said on Tuesday that France "
+     "would send envoys to Beirut.", "2008-06-03"),
+    # both in office on 3 June of 2008 and 2009, and no weekday to choose
+    ("BERLIN, June 3 - German Foreign Minister Frank-Walter Steinmeier and French Foreign Minister "
+     "Bernard Kouchner met to discuss Iran.", None),
+    # a name without its office says nothing of the year
+    ("PARIS, June 3 (Agency) - Bernard Kouchner said on Tuesday that France would send envoys.", None),
+    # no office holder at all
+    ("ADDIS ABABA, Feb 17 (Agency) - Ethiopia said on Thursday it had killed two soldiers.", None),
+])
+def test_a_dateline_without_a_year_takes_the_one_year_its_office_holders_and_weekday_allow(text, expected):
+    from bilat.stages.date import yearless_dateline
+
+    assert yearless_dateline(text) == expected
+
+
+def test_a_page_dated_by_a_yearless_dateline_says_the_year_was_inferred():
+    raw = ("PARIS, June 3 (Agency) - French Foreign Minister Bernard Kouchner said on Tuesday that France "
+           "would send envoys to Beirut.")
+    doc = date_document(clean(Document(doc_id="d", raw=raw)))
+    assert doc.published == "2008-06-03" and doc.published_precision == "day"
+    assert doc.meta["published_year"]

@@ -1,8 +1,9 @@
 """Date: the document's publication date, from metadata first, then the page itself.
 
 Order: the input's own ``published`` field; the HTML page's metadata (found by trafilatura);
-a date in the URL; a dateline in the first lines of the raw text. Else unknown: bilat never
-invents a publication date.
+a date in the URL; a dateline in the first lines of the raw text; a dateline without a year
+("TOKYO, May 14 Kyodo -") in the one year its office holders and weekday allow. Else unknown:
+bilat never invents a publication date.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ _FULL_DATE = re.compile(
 )
 # Words that introduce a page's own date stamp.
 _STAMP_WORD = re.compile(r"\b(published|posted|updated|date|dated)\b", re.IGNORECASE)
+# Words that introduce the date of a later edit ("Last update: June 21, 2024", "Modified"): the
+# page's own date only when it prints no other.
+_EDIT_WORD = re.compile(r"\b(?:updated?|modified|edited|revised)\b\W*$", re.IGNORECASE)
 # What may stand before a dateline's date: nothing, or a place ("AMMAN,", "Tokyo,").
 _DATELINE_LEAD = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},?\s*)?$")
 # What may follow it: a dash, a slash, a bracket, a bar, a comma and a time, or the line's end.
@@ -103,15 +107,31 @@ def find_dateline(text: str) -> str | None:
         '2018-05-12'
     """
     lines = [line for line in text.split("\n") if line.strip()][:_STAMP_LINES]
+    edited = None  # a later edit's date ("Last update: …"), the page's date only if it prints no other
     for line in lines[:_HEAD_LINES]:
-        found = _stamp_in(line)
-        if found:
+        found = _stamp_in(line) if not _archive_caption(line) else None
+        if found and _edit_stamp(line):
+            edited = edited or found
+        elif found:
             return found
     for line in lines[_HEAD_LINES:]:
         found = _pure_stamp(line)
         if found:
             return found
-    return None
+    return edited
+
+
+def _archive_caption(line: str) -> bool:
+    """Is the line the caption of an archive photo ("FILE - The leaders meet in Paris, May 2,
+    2015. (AP Photo/…)"), whose date is older than the page's?"""
+    return _ARCHIVE_PHOTO.search(line) is not None and (
+        re.match(r"\W*FILE\b", line) is not None or _PHOTO_CREDIT.search(line) is not None)
+
+
+def _edit_stamp(line: str) -> bool:
+    """Does the line's first date stand after a word of editing ("Last update:", "Updated")?"""
+    match = _FULL_DATE.search(line)
+    return match is not None and _EDIT_WORD.search(line[:match.start()]) is not None
 
 
 # A page's own publication stamp in its markup, in the attributes htmldate does not read
@@ -155,6 +175,93 @@ def dateline_place(text: str) -> str | None:
     return None
 
 
+# A photo's credit, which marks a paragraph as its caption ("Image Credit: REUTERS",
+# "REUTERS/Luis Echeverria", "(AP Photo/…)", "Getty Images"); an archive picture ("FILE -",
+# "file photo") shows an older day than the story's.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:image credit|photo(?:graph)?(?: credit)?:|picture:|(?:REUTERS|AFP|EPA|Xinhua|AP Photo)/|"
+    r"\(AP Photo\b|Getty Images|Anadolu Agency)", re.IGNORECASE)
+_ARCHIVE_PHOTO = re.compile(r"^\W*FILE\b|\bfile (?:photo|picture|image)\b|\barchive\b", re.IGNORECASE)
+
+
+def caption_date(text: str) -> str | None:
+    """The day a page's first dated photo caption names ("… in Kinshasa on April 4, 2021. Image
+    Credit: REUTERS"), as ``YYYY-MM-DD``, or None. A news photo is taken in the days the story
+    tells, so an undated page's caption says when its story happened; an archive photo does not.
+
+    Example:
+        >>> caption_date("Talks in Kinshasa on April 4, 2021. Image Credit: REUTERS\n\nEgypt said …")
+        '2021-04-04'
+    """
+    for paragraph in text.split("\n"):
+        if not _PHOTO_CREDIT.search(paragraph) or _ARCHIVE_PHOTO.search(paragraph):
+            continue
+        for match in _FULL_DATE.finditer(paragraph):
+            found = _date_of(match)
+            if found:
+                return found
+    return None
+
+
+# A dateline that prints the day but not the year: "Algiers, Aug 24 (EFE).-", "TOKYO, May 14
+# Kyodo -", "Metro Manila (CNN Philippines, February 11) —".
+_YEARLESS_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s*(?:,|\((?:[A-Z][\w.'’-]*\s*){{1,3}},)\s*"
+    rf"(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# How far before an office holder's name the office may stand ("Israeli Foreign Minister Yair Lapid").
+_ROLE_REACH = 40
+
+
+def yearless_dateline(text: str) -> str | None:
+    """The day a dateline with no year gives ("TOKYO, May 14 Kyodo - Prime Minister Ryutaro
+    Hashimoto said Thursday …"), in the one year the text allows: the years in which every
+    office holder it names with the office ("Prime Minister Ryutaro Hashimoto", in office
+    1996-1998, ``data/actors/leaders.tsv``) held it on that day, and, when the dateline's
+    paragraph names a weekday, in which that day was that weekday. None unless exactly one
+    year is left (a text naming no office holder leaves every year).
+
+    Example:
+        >>> yearless_dateline("TOKYO, May 14 Kyodo - Prime Minister Ryutaro Hashimoto said Thursday …")
+        '1998-05-14'
+    """
+    for paragraph in [line for line in text.split("\n") if line.strip()][:_HEAD_LINES]:
+        match = _YEARLESS_DATELINE.match(paragraph)
+        if match is None:
+            continue
+        month, day = _MONTHS.get(match["mon"][:3].lower()), int(match["day"])
+        years = _office_years(text, month, day) if month else None
+        weekday = _WEEKDAY_WORD.search(paragraph)
+        if years and weekday:
+            years = {y for y in years if date(y, month, day).weekday() == _WEEKDAYS.index(weekday.group(1).lower())}
+        return _valid(years.pop(), month, day) if years and len(years) == 1 else None
+    return None
+
+
+def _office_years(text: str, month: int, day: int) -> set[int] | None:
+    """The years in which every office holder the text names with the office held it on
+    ``month``/``day``; None when it names none."""
+    from bilat.stages.actors.tables import office_rows
+
+    held: dict[str, set[int]] = {}  # person → the years of any of their terms in that office
+    lowered = text.lower()
+    for row in office_rows():
+        name, role, start, end = row["name"], (row["role"] or "").lower(), row["start"] or "", row["end"] or ""
+        if len(start) < 10 or len(end) < 10 or not role or name not in text:
+            continue
+        named = [m.start() for m in re.finditer(re.escape(name), text)]
+        if not any(role in lowered[max(0, at - _ROLE_REACH):at] for at in named):
+            continue
+        held.setdefault(name, set()).update(
+            y for y in range(int(start[:4]), int(end[:4]) + 1)
+            if _valid(y, month, day) and start <= _valid(y, month, day) <= end)
+    years: set[int] | None = None
+    for terms in held.values():
+        years = terms if years is None else years & terms
+    return years
+
+
 def precision_of(value: str) -> str | None:
     """``day``, ``month`` or ``year`` for an ISO date string of that length."""
     match = _ISO.match(value or "")
@@ -166,7 +273,8 @@ def precision_of(value: str) -> str | None:
 def date_document(doc: Document) -> Document:
     """Set ``doc.published`` and ``doc.published_precision``; leave them None when unknown.
 
-    Also notes the dateline's place, if any, in ``doc.meta["dateline_place"]``.
+    Also notes the dateline's place, if any, in ``doc.meta["dateline_place"]``, and on a page
+    with no date of its own the day its photo caption names, in ``doc.meta["caption_date"]``.
     """
     place = dateline_place(doc.meta.get("extracted", doc.raw))
     if place:
@@ -179,9 +287,13 @@ def date_document(doc: Document) -> Document:
         found = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
     if not found:
         found = find_dateline(doc.meta.get("extracted", doc.raw))
+    if not found and (found := yearless_dateline(doc.meta.get("extracted", doc.raw))):
+        doc.meta["published_year"] = "office holders and weekday"  # the page prints no year: inferred
     if found:
         doc.published = found
         doc.published_precision = precision_of(found)
+    elif (shown := caption_date(doc.meta.get("extracted", doc.raw))) is not None:
+        doc.meta["caption_date"] = shown  # not the publication date: when the story's photo was taken
     return doc
 
 

@@ -159,7 +159,9 @@ def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     """The expression in the trigger's own phrase, else the nearest one attached above it."""
     if trigger.i in by_token:
         return by_token[trigger.i]
-    inside = [t for t in _own_phrase(trigger) if t.i in by_token]
+    # ("expelled the ambassador following the release of a report on a raid last year": the
+    # report's time, before the act, not the act's)
+    inside = [t for t in _own_phrase(trigger) if t.i in by_token and not _after_what(t, trigger, by_token)]
     # a date on the trigger itself ("expelled … on April 4") before one buried in a phrase
     # that names another event ("in retaliation for Berlin's expulsion earlier this month")
     direct = [by_token[t.i] for t in inside if not _under_event_noun(t, trigger)]
@@ -174,6 +176,19 @@ def _governing(trigger, by_token: dict[int, Timex]) -> Timex | None:
     if inside:
         return by_token[inside[0].i]
     return None
+
+
+def _after_what(tok, trigger, by_token: dict[int, Timex]) -> bool:
+    """Does ``tok`` lie, below the trigger, in what a preposition "after"/"following" names
+    ("following the release of a report last year"), which came before the act, rather than
+    being that preposition's own object ("after 2010")?"""
+    cur = tok
+    while cur.i != trigger.i and cur.head.i != cur.i:
+        head = cur.head
+        if head.dep_ == "prep" and head.lower_ in _words("just_after_marks") and cur.dep_ == "pobj":
+            return by_token.get(cur.i) is not by_token.get(tok.i)
+        cur = head
+    return False
 
 
 def _under_event_noun(tok, trigger) -> bool:
@@ -271,11 +286,19 @@ def _clause_verb(trigger):
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at") \
             and trigger.head.head.pos_ == "VERB":
         return trigger.head.head  # "told his counterpart during a meeting": the meeting was then
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and _passive(trigger.head.head) and (
+            trigger.head.dep_ == "agent" or trigger.head.lower_ == "in"):
+        return trigger.head.head  # "were killed in the strikes", "by shelling": the strikes were then
     noun = trigger.head
     if trigger.dep_ == "acl" and trigger.tag_ == "VB" and noun.pos_ == "NOUN" \
             and noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head  # "took the decision to expel": the tense of the clause the decision is in
     return trigger
+
+
+def _passive(verb) -> bool:
+    """A passive verb: "were killed", "was wounded"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _noun_clause(trigger):
@@ -294,7 +317,14 @@ def _noun_clause(trigger):
 
 
 def _perfect(trigger) -> bool:
-    trigger = _subject_clause_verb(trigger) or _clause_verb(trigger)
+    verb = _subject_clause_verb(trigger) or _clause_verb(trigger)
+    if verb is trigger and (clause := _noun_clause(trigger)) is not trigger:
+        # "Nigeria has agreed to hand over the peninsula in a deal brokered by the UN": the
+        # brokering is as new as the agreeing
+        while clause.dep_ == "xcomp" and clause.tag_ == "VB" and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        verb = clause
+    trigger = verb
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     return trigger.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'ve", "'s") for a in auxes)
 
@@ -330,6 +360,12 @@ def _value(tx: Timex) -> tuple[str | None, str | None]:
 def date_events(doc: Document) -> Document:
     """Set ``event_date`` and ``date_precision`` of every event and agreement step in ``doc``."""
     published = published_date(doc) or _story_date(doc)
+    shown = None if published else _caption_day(doc)
+    if shown is not None:
+        # an undated page whose photo was taken on ``shown``: its report came out within the
+        # week after, so a weekday it names falls in that week; the day it resolves to is a
+        # guess, its month is not
+        published = shown + _NEWS_WINDOW - timedelta(days=1)
     by_anchor: dict[tuple[int, int], list] = {}
     for item in [*doc.events, *doc.statuses]:
         if item.anchor is not None:
@@ -369,6 +405,10 @@ def date_events(doc: Document) -> Document:
                     # "sent police to the border Oct. 22, a day after it complained to
                     # Nicaragua's ambassador": the complaint a day before Oct. 22
                     value, precision = _after_reference(tx, _value(main), before=True)
+                    if _hedged(tx, sent) and precision == "day":
+                        # "nearly two weeks after": the day counted back is only roughly it
+                        day = date.fromisoformat(value)
+                        value, precision = _window(day - _HEDGE, day + _HEDGE)
                 elif tx is not None and carried and (tx.value is None or (
                         tx.kind == "vague" and _LATER.match(tx.text.strip()) is not None)):
                     # "A month later, …", "A few hours later, …": from the time narrated, not
@@ -416,6 +456,8 @@ def date_events(doc: Document) -> Document:
                         for step in steps:
                             extra_steps.append(replace(step, event_date=other.value,
                                                        date_precision=other.precision, date_end=None))
+                if shown is not None and precision == "day" and not _states_the_day(tx):
+                    value, precision = value[:7], "month"
                 for event in events:
                     if getattr(event, "root", None) == "03" and _after(value, published):
                         # an intention is dated when stated, not when it is meant to happen
@@ -562,8 +604,8 @@ def _sentence_time(sent, by_token: dict[int, Timex]) -> tuple[str, str] | None:
     """The resolved date of a time adverbial on the sentence's main clause ("Last month, X
     said …"), not one buried in a phrase ("the war after the September 11, 2001 attacks")."""
     for i, tx in by_token.items():
-        if not tx.value:
-            continue
+        if not tx.value or tx.kind == "since":
+            continue  # ("A million people have been displaced since December": the report's now)
         tok = sent.doc[i]
         while tok.i in by_token and tok.head.i != tok.i and tok.head.i in by_token:
             tok = tok.head  # the expression's own root
@@ -648,14 +690,19 @@ _MODALS = frozenset({"will", "would", "'d", "'ll", "shall", "could", "might", "m
 def _main_clause(trigger) -> bool:
     """Is the trigger narrated, not named in passing: a verb, or an event noun that is a
     clause's subject or object ("held talks"), not one inside a phrase ("during Singh's visit
-    to Dhaka in 2011")?"""
+    to Dhaka in 2011"), nor a participle on a noun ("The agreement, signed in November 2016,
+    allows …": the agreement's past, not the story's)?"""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return False
     return not (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("pobj", "poss", "compound", "nmod", "appos"))
 
 
 def _backshifted(verb) -> bool:
     """"The ministry said it had summoned the ambassador": a past perfect reported by a verb
-    of saying is the reporter's simple past (sequence of tenses), not background."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION and verb.head.tag_ == "VBD"
+    of saying ("stressed that officials had earlier discussed …") is the reporter's simple past
+    (sequence of tenses), not background."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in COMMUNICATION | _words("reporting") \
+        and verb.head.tag_ == "VBD"
 
 
 def _time_before(tok, tx: Timex, by_token: dict[int, Timex]) -> Timex | None:
@@ -663,17 +710,30 @@ def _time_before(tok, tx: Timex, by_token: dict[int, Timex]) -> Timex | None:
     in, the dated expression of the clause above (the time counted back from), else None."""
     if tx.kind != "vague" or _LATER.match(tx.text.strip()) is None:
         return None
-    # (the parser hangs the clause on the verb, or on "day" as a relative clause)
-    clause = next((t for t in [tok, *tok.ancestors] if t.dep_ in ("advcl", "relcl")), None)
-    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" and by_token.get(c.i) is tx
-                                 for c in clause.children):
-        return None
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "after" and by_token.get(tok.head.i) is tx:
+        clause = tok.head  # "closed the border, two weeks after accusing Rwanda": the preposition's clause
+    else:
+        # (the parser hangs the clause on the verb, or on "day" as a relative clause)
+        clause = next((t for t in [tok, *tok.ancestors] if t.dep_ in ("advcl", "relcl")), None)
+        if clause is None or not any(c.dep_ == "mark" and c.lower_ == "after" and by_token.get(c.i) is tx
+                                     for c in clause.children):
+            return None
     above = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if above is None:
         return None
     others = {i: found for i, found in by_token.items() if found is not tx and found.value and found.kind != "vague"}
     main = _governing(above, others)
     return main if main is not None and main.kind in ("absolute", "relative") else None
+
+
+# How far either way of the day counted a hedged span ("nearly two weeks after") may lie.
+_HEDGE = timedelta(days=3)
+
+
+def _hedged(tx: Timex, sent) -> bool:
+    """Is the expression hedged by the word before it ("nearly two weeks", "about a month")?"""
+    before = sent.text[:tx.start].split()
+    return bool(before) and before[-1].lower() in _words("hedges")
 
 
 def _comes_after(tok, tx: Timex, by_token: dict[int, Timex]) -> bool:
@@ -755,6 +815,22 @@ def _story_date(doc: Document) -> date | None:
     """An undated copy's reference date: the earliest publication date of its story."""
     found = doc.meta.get("story_date")
     return date.fromisoformat(found) if found else None
+
+
+def _caption_day(doc: Document) -> date | None:
+    """The day an undated page's photo caption names (``date_document`` notes it)."""
+    found = doc.meta.get("caption_date")
+    return date.fromisoformat(found) if found else None
+
+
+_DAY_OF_MONTH = re.compile(rf"\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}",
+                           re.IGNORECASE)
+
+
+def _states_the_day(tx: Timex | None) -> bool:
+    """Does the expression name its day of the month ("April 15th", "on 4 April 2021"), not
+    only a weekday or a span counted from the report ("on Tuesday", "yesterday")?"""
+    return tx is not None and _DAY_OF_MONTH.search(tx.text) is not None
 
 
 def _news_month(published: date) -> tuple[str, str]:

@@ -98,8 +98,9 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 threat = threat_on_condition(tok, cand, ctx)
                 if threat is not None:
                     cand = threat  # "will impose sanctions if Pyongyang tests again": a threat
-                elif root in DECIDED_ROOTS and not conditions(tok):
+                elif root in DECIDED_ROOTS and not conditions(tok) and (is_said(tok, ctx) or announced_future(tok)):
                     pass  # "Japan will suspend new loans to India": a measure decided and announced
+                    # (not "the opening means that ties will be severed": a writer's inference)
                 elif root not in INTENT_OF_ROOT or not (is_said(tok, ctx)
                                                         or announced_future(tok, on_condition=True)):
                     # ("will provide aid if Khartoum allows monitors": a promise on a condition is

@@ -28,7 +28,8 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "if", "unless", "whether", "likely", "possible", "able", "help",
                              "allow", "encourage", "push", "hard", "easy", "desire", "bid",
                              "attempt", "effort", "refuse", "fail",
-                             "claim", "allege", "charge", "contend"})  # what is alleged is not asserted
+                             "claim", "allege", "charge", "contend",  # what is alleged is not asserted
+                             "chance", "prospect", "possibility", "likelihood"})  # "the chances that he travels"
 # Heads whose complement is what does not (or no longer) happen: "stop shooting", "avoid war".
 _STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refrain",
                              "block", "veto"})  # "blocked a UN statement condemning North Korea"
@@ -50,7 +51,7 @@ _SAID_IN_CONTACT = frozenset({"urge", "ask", "press", "warn", "protest", "demand
 
 # Nouns of a decision taken: "Clinton's decision to impose sanctions" imposes them (but not
 # "a call for a decision to …": the noun as the object of a preposition may be only sought).
-_DECISION_NOUNS = frozenset({"decision"})
+_DECISION_NOUNS = frozenset({"decision", "notice"})  # "sent a notice to terminate the pact"
 
 
 def is_blocked(tok, rules: Rules) -> str | None:
@@ -66,6 +67,9 @@ def is_blocked(tok, rules: Rules) -> str | None:
         return "habitual"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
         return "conditional"
+    if "can" in auxes and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                         for m in c.children) for c in tok.children):
+        return "conditional"  # "If they need help, they can contact the consulate": what may be done
     if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("once", "until", "when", "before")
                                           for c in tok.children):
         return "conditional"  # "once Tokyo removes Korea from the list": a time still to come
