@@ -156,6 +156,36 @@ def known_agreements() -> dict[str, Known]:
     return table
 
 
+# The agreement stage's word lists (``data/agreements/words.tsv``; its README says what each
+# list holds), read once on first use.
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    path = resources.files("bilat") / "data" / "agreements" / "words.tsv"
+    lists: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            lists.setdefault(row["list"].strip(), set()).add(row["word"].strip().lower())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+@lru_cache(maxsize=None)
+def word_list(*names: str) -> frozenset[str]:
+    """The words of the lists ``names`` of ``data/agreements/words.tsv``, together; an unknown
+    or empty list is an error (an empty one would silently match nothing).
+
+    Example:
+        >>> "decree" in word_list("instruments")
+        True
+    """
+    words: set[str] = set()
+    for name in names:
+        found = _word_lists().get(name)
+        if not found:
+            raise KeyError(f"no word list {name!r} in data/agreements/words.tsv")
+        words |= found
+    return frozenset(words)
+
+
 @lru_cache(maxsize=64)
 def names_pattern(extra: tuple[str, ...] = ()) -> "NameMatcher":
     """A matcher of ``extra`` names or any well-known name or alias, longest first, as whole

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement
-from bilat.stages.agreements.names import AGREEMENT_HEADS
+from bilat.stages.agreements.names import AGREEMENT_HEADS, word_list
 from bilat.stages.agreements.triggers import MEMBERSHIP, phrase_nouns
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
 # Heads that make an agreement only as part of a name ("the Declaration of Principles").
@@ -129,10 +129,6 @@ def nonstate_side(trigger) -> bool:
     return any(t.lemma_.lower() in _NONSTATE_SIDES for t in sides)
 
 
-# Instruments by which a state takes a step, and the verbs that enact them.
-_INSTRUMENTS = frozenset({"law", "decree", "directive", "bill", "order", "resolution", "note", "ordinance",
-                          "legislation", "act", "notification", "notice"})
-_ENACTING = frozenset({"sign", "issue", "adopt", "pass", "approve", "enact", "send", "deliver", "hand", "publish"})
 
 
 def subject_codes(trigger, ctx: Context) -> list[str]:
@@ -150,8 +146,11 @@ def subject_codes(trigger, ctx: Context) -> list[str]:
         return [c for t in (trigger, *trigger.children) if t.i == trigger.i or t.dep_ in ("npadvmod", "compound", "nmod")
                 for c in arg_codes(actors_of(t, ctx))]
     instrument = trigger.head if trigger.dep_ == "acl" else None
-    if instrument is not None and instrument.lemma_.lower() in _INSTRUMENTS and instrument.dep_ in (
-            "dobj", "nsubjpass") and instrument.head.lemma_.lower() in _ENACTING:
+    # instruments and notes by which a state takes a step, and the verbs that enact or deliver
+    # them (data/agreements/words.tsv)
+    if instrument is not None and instrument.lemma_.lower() in word_list("instruments", "notes") \
+            and instrument.dep_ in ("dobj", "nsubjpass") \
+            and instrument.head.lemma_.lower() in word_list("enacting", "delivering"):
         # "Poroshenko signed a law terminating the treaty", "Kyiv adopted a resolution
         # suspending the accord": who enacted the instrument took the step
         return subject_codes(instrument.head, ctx)

@@ -6,7 +6,7 @@ the first to sign").
 """
 from __future__ import annotations
 
-from bilat.stages.agreements.names import agreement_noun
+from bilat.stages.agreements.names import agreement_noun, word_list
 from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 
@@ -132,21 +132,17 @@ def realis(trigger) -> bool:
 _THREATENING = frozenset({"threaten", "warn"})
 
 
-# Instruments that carry a step out, and the verbs that enact them.
-_INSTRUMENTS = frozenset({"law", "decree", "bill", "order", "directive", "resolution", "ordinance", "act"})
-_ENACTING = frozenset({"sign", "adopt", "pass", "approve", "issue", "enact", "promulgate"})
-
-
 def _enacted(trigger) -> bool:
     """"Putin signed a law terminating the agreement", "the cabinet adopted a decree suspending
     the treaty": an instrument enacted does what its gerund says."""
     if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.tag_ != "VBG":
         return False
     instrument = trigger.head
-    if instrument.lemma_.lower() not in _INSTRUMENTS or instrument.dep_ not in ("dobj", "nsubjpass"):
+    # instruments that carry a step out, and the verbs that enact them (data/agreements/words.tsv)
+    if instrument.lemma_.lower() not in word_list("instruments") or instrument.dep_ not in ("dobj", "nsubjpass"):
         return False
     verb = instrument.head
-    return verb.lemma_.lower() in _ENACTING and verb.pos_ == "VERB" and not future(verb) \
+    return verb.lemma_.lower() in word_list("enacting") and verb.pos_ == "VERB" and not future(verb) \
         and not any(c.dep_ == "neg" for c in verb.children) and is_blocked(verb, None) is None
 
 
