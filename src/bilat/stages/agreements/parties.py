@@ -64,12 +64,21 @@ def phrase_parties(head, ctx: Context) -> list[str]:
             if head.text[:1].isupper() and child.text in capitals():
                 continue  # "the Washington Declaration", "the Minsk agreements": where, not who
             codes += arg_codes(actors_of(child, ctx))
+            # "the UAE-US agreement", parsed with "UAE" hung on "US" across the hyphen: both
+            codes += [c for g in _hyphened(child) for c in arg_codes(actors_of(g, ctx))]
         if child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "for") or child.head.dep_ == "acl"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     codes += arg_codes(actors_of(pobj, ctx))
                     codes += [c for t in pobj.subtree if t.i in ctx.by_token for c in [ctx.by_token[t.i].code] if c]
     return list(dict.fromkeys(codes))
+
+
+def _hyphened(tok) -> list:
+    """The modifiers joined to ``tok`` by a hyphen or slash ("UAE" of "UAE-US")."""
+    if not any(c.dep_ == "punct" and c.text in ("-", "–", "/") and c.i < tok.i for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i]
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +235,30 @@ def other_parties(trigger, ctx: Context, known: list[str], *, exclude: frozenset
     if len(pair) == 2 and (not known or known[0] in pair):
         return pair
     return []
+
+
+# What ends a news dateline: "OHRID, North Macedonia (Reuters) – ", "CANBERRA (Reuters): ",
+# "BELGRADE, Yugoslavia (AP) _ ".
+_DATELINE_ENDS = frozenset({"–", "—", "-", "--", "_", ":"})
+
+
+def dateline_end(sent) -> int:
+    """The token that ends the dateline a sentence opens with, or -1: a place in capitals, then
+    what may follow it (its country, a day, the agency in brackets), then a dash or colon. The
+    place a report was filed from is no party to what it tells.
+
+    Example: in "OHRID, North Macedonia (Reuters) – Kosovo and Serbia have reached an
+    agreement", the dash (token 7).
+    """
+    first = sent[0]
+    if not (len(first.text) >= 3 and first.text.isupper() and first.text.isalpha()):
+        return -1
+    for tok in sent[1:14]:
+        if tok.text in _DATELINE_ENDS:
+            return tok.i if tok.i > first.i + 1 else -1
+        if tok.pos_ in ("VERB", "AUX") or not (tok.text[:1].isupper() or tok.is_punct or tok.like_num):
+            return -1
+    return -1
 
 
 # Prepositions whose phrase names what a clause is about or where, not who is a party
