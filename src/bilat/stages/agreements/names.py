@@ -62,7 +62,8 @@ def find_resolutions(text: str) -> dict[str, str]:
 # Head nouns of agreements and programmes.
 AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa", "mous", "moas",
                              "protocol", "convention", "programme", "program", "arrangement", "lease", "contract",
-                             "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
+                             "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice",
+                             "fta", "ftas"})  # (a free trade agreement: "the India-Australia FTA")
 PROGRAMME_HEADS = frozenset({"programme", "program"})
 
 
@@ -103,7 +104,7 @@ _KIND_WORDS = (
     ("basing", ("basing", "base", "bases", "status of forces", "sofa", "access agreement", "lease",
                 "visiting forces")),
     ("nuclear", ("nuclear",)),
-    ("trade", ("trade", "free trade", "economic partnership", "economic cooperation", "customs", "tariff",
+    ("trade", ("trade", "free trade", "fta", "economic partnership", "economic cooperation", "customs", "tariff",
                "commerce", "investment")),
     ("defense cooperation", ("defense", "defence", "security", "military", "interoperability", "mutual defense",
                              "mutual defence", "logistics", "cooperation treaty")),

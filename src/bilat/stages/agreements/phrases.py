@@ -260,6 +260,13 @@ def _concluded_by_two(head, ctx: Context) -> bool:
                for trigger, status in status_triggers(head, verbs, nouns))
 
 
+# Prepositions that continue an agreement's title ("the Treaty of …", "the Agreement on …",
+# "the Agreement for the Creation of the … Commission").
+_TITLE_PREPS = frozenset({"of", "on", "for"})
+# Words of a title that name no agreement in particular ("a Memorandum of Understanding").
+_GENERIC_TITLE_WORDS = frozenset({"of", "on", "for", "the", "understanding", "intent", "agreement", "cooperation"})
+
+
 def _proper_name(head) -> str | None:
     """A capitalised agreement noun inside a title is a name, not a description: with a
     capitalised "of"/"on" phrase ("the Treaty of Good Neighbourship and Friendly Cooperation",
@@ -275,9 +282,9 @@ def _proper_name(head) -> str | None:
         lead.insert(0, t.text)
     lead = [w for w in lead if w.lower() != "the"]
     tail = []
-    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS and c.i == head.i + 1]
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if not of and after is not None and after.lower_ in ("of", "on") and after.dep_ == "prep" \
+    if not of and after is not None and after.lower_ in _TITLE_PREPS and after.dep_ == "prep" \
             and after.head.i == head.head.i and head.pos_ == "PROPN":
         of = [after]  # "signing the Declaration on US-Pacific Partnership": "on" hung on the verb
     if of:
@@ -293,6 +300,8 @@ def _proper_name(head) -> str | None:
             tail = []
     if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
+    if not lead and {w.lower() for w in tail} <= _GENERIC_TITLE_WORDS:
+        return None  # "a Memorandum of Understanding on agri-food matters": what it is on tells it
     return re.sub(r"\s*([-–/])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional", "EU/Morocco"
 
 

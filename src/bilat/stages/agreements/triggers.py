@@ -84,12 +84,17 @@ def status_triggers(head, verbs, nouns):
                     and p.i + 1 < len(p.doc) and p.doc[p.i + 1].lower_ == ","]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass", "mark") and c.lower_ in ("which", "that")
-                                             for c in child.children) and not any(
-                    c.dep_ == "dobj" and c.lower_ not in ("which", "that") for c in child.children):
-                word = verb_status(child, verbs)
-                if word is not None:
+            word = verb_status(child, verbs) if child.dep_ == "relcl" else None
+            # (an object of its own is another act: "which ended the war"; "took effect" is one)
+            if word is not None and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", word.prep)
+                                            for c in child.children):
+                relative = {c.dep_ for c in child.children if c.lower_ in ("which", "that")}
+                # "which they signed", "which was renewed"; "which took effect in 2019", "which
+                # expired": a status only an agreement undergoes, with the relative as subject
+                if (relative & {"dobj", "nsubjpass", "mark"}
+                        or "nsubj" in relative and word.status in INTRANSITIVE):
                     found.append((child, word.status, child))
+    found += _relative_on_the_act(head, verbs)
     if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
         for conj in gov.children:
@@ -151,6 +156,28 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# Nouns of an act done to an agreement, on which the parser may hang a relative clause about
+# the agreement in their "of" phrase.
+_ACTS_ON = frozenset({"signing", "signature", "ratification", "conclusion", "approval", "implementation",
+                      "negotiation", "adoption", "renewal", "extension"})
+
+
+def _relative_on_the_act(head, verbs):
+    """"exchanged notifications on the signing of the FTA, which will enter into force on
+    December 29": a relative clause the parser hangs on the act done to the agreement, whose
+    verb only an agreement undergoes (taking effect, expiring, ending), tells of the agreement."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() not in _ACTS_ON:
+        return []
+    found = []
+    for child in head.head.head.children:
+        if child.dep_ == "relcl" and child.i > head.i \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
+            word = verb_status(child, verbs)
+            if word is not None and word.status in INTRANSITIVE:
+                found.append((child, word.status, child))
+    return found
 
 
 def _enclosing_agreement(noun):
