@@ -79,3 +79,46 @@ def test_an_fta_is_a_trade_agreement(pipeline):
     doc = pipeline.with_stories(pipeline.new_story_index())(
         Document(doc_id="b", raw="Chile and Peru signed an FTA on 3 March 2020.", published="2020-05-01"))
     assert [(a.kind, s.status) for a in doc.agreements for s in doc.statuses] == [("trade", "signed")]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("Peru announced a unilateral cease-fire on 3 March 2020.", [("in_force", "2020-03-03", ["PER"])]),
+    ("Russia declared a unilateral ceasefire on 3 March 2020.", [("in_force", "2020-03-03", ["RUS"])]),
+    ("Russia might declare a unilateral ceasefire.", []),
+])
+def test_a_unilateral_truce_declared_is_in_force_for_its_side(pipeline, text, expected):
+    assert _steps(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("Chile and Peru signed a fisheries pact in 1999. Chile notified Peru in October 2018 that it would not "
+     "renew the pact.", [("signed", "1999", ["CHL", "PER"]), ("proposed", "2018-10", ["CHL", "PER"])]),
+    # talk is no notice, and a renewal notified is no end
+    ("Chile and Peru signed a fisheries pact in 1999. Chile said in October 2018 that it would not renew the "
+     "pact.", [("signed", "1999", ["CHL", "PER"])]),
+    ("Chile and Peru signed a fisheries pact in 1999. Chile notified Peru in October 2018 that it would renew "
+     "the pact.", [("signed", "1999", ["CHL", "PER"])]),
+    # the end of an agreement's effect notified ahead
+    ("Chile and Peru signed a fisheries pact in 1999. The Chilean Foreign Ministry notified Peruvian diplomats "
+     "on 24 September 2018 that Santiago would end the effect of the agreement.",
+     [("signed", "1999", ["CHL", "PER"]), ("proposed", "2018-09-24", ["CHL", "PER"])]),
+])
+def test_an_end_notified_ahead_is_proposed_by_the_notifier(pipeline, text, expected):
+    assert _steps(pipeline, text, "2019-01-10") == expected
+
+
+@pytest.mark.issue(9)
+def test_halting_what_an_agreement_does_halts_it(pipeline):
+    assert _steps(pipeline, "Chile suspended the operation of the fisheries treaty with Peru on 3 March 2020.") \
+        == [("suspended", "2020-03-03", ["CHL", "PER"])]
+
+
+@pytest.mark.issue(9)
+def test_an_agreement_that_expired_after_a_long_relative_clause(pipeline):
+    # the parser reads "after" as a preposition and hangs "expired" inside the relative clause
+    steps = _steps(pipeline, "Chilean troops raised the flag over the enclaves on Sunday, after a 25-year "
+                             "arrangement that let Peruvian farmers work the land under the countries' 1994 "
+                             "peace treaty expired.", "2019-11-10")
+    assert ("expired", "2019-11-10", ["CHL", "PER"]) in steps

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS, agreement_noun
+from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS, TRUCES, agreement_noun
 from bilat.stages.agreements.statuses import INTRANSITIVE, verb_status
 from bilat.stages.events.rules import lemma_in
 
@@ -25,15 +25,22 @@ MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
 _TEXTS = frozenset({"version", "text", "draft", "copy"})
 
 
-# Nouns of carrying an agreement out: halting or resuming them halts or resumes it.
-_CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement"})
+# Nouns of carrying an agreement out, or of its holding: halting, ending or resuming them halts,
+# ends or resumes it ("halted implementation of the accord", "would end the effect of the
+# agreement", "suspended the operation of the treaty").
+_CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement", "effect", "validity",
+                           "operation"})
 
 
 def status_triggers(head, verbs, nouns):
     """(trigger token, status, outer verb) for each status change attached to an agreement head."""
     found = []
     dep, gov = head.dep_, head.head
-    if dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
+    if _unilateral(head) and dep in ("dobj", "nsubjpass") and gov.lemma_.lower() in _PROCLAIMING:
+        # "Peru announced a unilateral cease-fire", "a unilateral truce was declared": one side's
+        # truce, in force for it from then; nothing was negotiated
+        found.append((gov, "in_force", gov))
+    elif dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
         word = verb_status(gov, verbs)
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
@@ -95,6 +102,7 @@ def status_triggers(head, verbs, nouns):
                         or "nsubj" in relative and word.status in INTRANSITIVE):
                     found.append((child, word.status, child))
     found += _relative_on_the_act(head, verbs)
+    found += _clause_after(head, verbs)
     if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
         for conj in gov.children:
@@ -178,6 +186,40 @@ def _relative_on_the_act(head, verbs):
             if word is not None and word.status in INTRANSITIVE:
                 found.append((child, word.status, child))
     return found
+
+
+# Verbs by which one side puts its own truce in force.
+_PROCLAIMING = frozenset({"announce", "declare", "proclaim", "order"})
+
+
+def _unilateral(head) -> bool:
+    """"a unilateral cease-fire": a truce one side keeps, not one agreed between two."""
+    return head.lemma_.lower() in TRUCES and any(
+        c.dep_ == "amod" and c.lower_ in ("unilateral", "one-sided") for c in head.children)
+
+
+# Words that open a clause of time the parser may read as a preposition with the agreement as
+# its object ("after [a 25-year arrangement that let farmers work the land] expired").
+_CLAUSE_OPENERS = frozenset({"after", "before", "until", "once", "when", "as", "since"})
+
+
+def _clause_after(head, verbs):
+    """"after a 25-year arrangement that let Israeli farmers work the land expired": the parser
+    reads "after" as a preposition with the agreement as its object and hangs the clause's verb
+    inside the agreement's relative clause. That verb, at the end of the agreement's phrase,
+    with no subject of its own, telling a status only an agreement undergoes, is the
+    agreement's."""
+    if head.dep_ != "pobj" or head.head.lower_ not in _CLAUSE_OPENERS:
+        return []
+    verbs_after = [t for t in head.subtree if t.i > head.i and t.pos_ == "VERB"]
+    if not verbs_after:
+        return []
+    last = verbs_after[-1]
+    if last.i != max(t.i for t in head.subtree if not t.is_punct) or last.dep_ not in ("ccomp", "conj", "xcomp") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in last.children):
+        return []
+    word = verb_status(last, verbs)
+    return [(last, word.status, last)] if word is not None and word.status in INTRANSITIVE else []
 
 
 def _enclosing_agreement(noun):
