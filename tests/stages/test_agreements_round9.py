@@ -122,3 +122,21 @@ def test_an_agreement_that_expired_after_a_long_relative_clause(pipeline):
                              "arrangement that let Peruvian farmers work the land under the countries' 1994 "
                              "peace treaty expired.", "2019-11-10")
     assert ("expired", "2019-11-10", ["CHL", "PER"]) in steps
+
+
+@pytest.mark.issue(9)
+def test_a_title_coordinated_with_a_named_statement_is_signed_too(pipeline):
+    steps = _steps(pipeline, "On 3 March 2020 the presidents signed the Joint Statement and the Agreement on "
+                             "Strategic Cooperation between Chile and Peru.")
+    assert steps == [("signed", "2020-03-03", ["CHL", "PER"])] * 2
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("The treaty was signed by Chile and Peru on 6 March 2018 in New York. It was brought into force by an "
+     "exchange of notes in Lima on 30 August 2019.",
+     [("signed", "2018-03-06", ["CHL", "PER"]), ("in_force", "2019-08-30", ["CHL", "PER"])]),
+    ("Chile brought the case into the court on 30 August 2019.", []),
+])
+def test_brought_into_force(pipeline, text, expected):
+    assert _steps(pipeline, text) == expected

@@ -65,6 +65,8 @@ AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "m
                              "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice",
                              "fta", "ftas"})  # (a free trade agreement: "the India-Australia FTA")
 PROGRAMME_HEADS = frozenset({"programme", "program"})
+# Heads that make an agreement only as part of a name ("the Declaration of Principles").
+NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
 
 
 def agreement_noun(tok) -> bool:

@@ -11,11 +11,9 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement
-from bilat.stages.agreements.names import AGREEMENT_HEADS, word_list
+from bilat.stages.agreements.names import AGREEMENT_HEADS, NAMED_HEADS, word_list
 from bilat.stages.agreements.triggers import MEMBERSHIP, phrase_nouns
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
-# Heads that make an agreement only as part of a name ("the Declaration of Principles").
-NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
 
 
 def add_parties(agreement: Agreement, codes) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, NAMED_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
                                            agreement_noun, classify_kind, known_agreements)
-from bilat.stages.agreements.parties import NAMED_HEADS, add_parties, is_actor_word, phrase_parties, subject_codes
+from bilat.stages.agreements.parties import add_parties, is_actor_word, phrase_parties, subject_codes
 from bilat.stages.agreements.registry import Registry
 from bilat.stages.agreements.statuses import status_words, verb_status
 from bilat.stages.agreements.triggers import status_triggers

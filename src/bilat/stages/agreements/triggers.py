@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS, TRUCES, agreement_noun
+from bilat.stages.agreements.names import AGREEMENT_HEADS, NAMED_HEADS, SIGNED_HEADS, TRUCES, agreement_noun
 from bilat.stages.agreements.statuses import INTRANSITIVE, verb_status
 from bilat.stages.events.rules import lemma_in
 
@@ -51,8 +51,10 @@ def status_triggers(head, verbs, nouns):
         # not "the protocol to it") on the last noun of the first one's phrase; it is
         # coordinated with the first
         gov = _enclosing_agreement(gov) or gov
-    if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
-        # "signed a non-aggression pact and other deals on citizenship": the same step for both
+    if dep == "conj" and (gov.lemma_.lower() in AGREEMENT_HEADS
+                          or gov.pos_ == "PROPN" and gov.lemma_.lower() in NAMED_HEADS) and gov.dep_ != "conj":
+        # "signed a non-aggression pact and other deals on citizenship", "signed the Joint
+        # Statement and the Agreement on Strategic Cooperation": the same step for both
         # (not a clause on the first one: "the Agreement on X, signed in 1989; the Agreement on
         # Y, signed in 1994": each its own signing)
         inside = {t.i for t in gov.subtree} - {t.i for t in head.subtree}
