@@ -140,3 +140,22 @@ def test_a_title_coordinated_with_a_named_statement_is_signed_too(pipeline):
 ])
 def test_brought_into_force(pipeline, text, expected):
     assert _steps(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+def test_a_participle_tagged_as_a_past_tense_still_tells_of_the_agreement(pipeline):
+    steps = _steps(pipeline, '"I announce the final approval of the maritime agreement with the Republic of Peru '
+                             'signed on April 8, 2016," the Chilean speaker said.')
+    assert ("signed", "2016-04-08", ["CHL", "PER"]) in steps
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("In 2008 Chile and Peru completed negotiations on the proposed text for a cooperation agreement on "
+     "fisheries.", [("negotiated", "2008", ["CHL", "PER"])]),
+    ("Chile and Peru concluded talks on a fisheries agreement in May 2008.", [("negotiated", "2008-05", ["CHL", "PER"])]),
+    # talks held are not a text agreed
+    ("Chile and Peru held talks on a fisheries agreement in May 2008.", []),
+])
+def test_talks_completed_on_an_agreement_negotiated_it(pipeline, text, expected):
+    assert _steps(pipeline, text) == expected

@@ -82,7 +82,11 @@ def status_triggers(head, verbs, nouns):
         # understanding, signed in 1997, was renewed"
         if child.dep_ == "acl":
             word = verb_status(child, verbs)
-            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
+            # (a participle the tagger reads as a past tense, with no subject: "the agreement
+            # with the Kingdom of Saudi Arabia signed on April 8, 2016")
+            participle = child.tag_ == "VBN" or child.tag_ == "VBD" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in child.children)
+            if word is not None and (participle or word.status in INTRANSITIVE):
                 found.append((child, word.status, child))
     found += _participle_before(head, verbs)
     if dep in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
@@ -105,6 +109,7 @@ def status_triggers(head, verbs, nouns):
                     found.append((child, word.status, child))
     found += _relative_on_the_act(head, verbs)
     found += _clause_after(head, verbs)
+    found += _talks_completed(head)
     if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
         for conj in gov.children:
@@ -222,6 +227,26 @@ def _clause_after(head, verbs):
         return []
     word = verb_status(last, verbs)
     return [(last, word.status, last)] if word is not None and word.status in INTRANSITIVE else []
+
+
+# Talks, and the verbs that bring them to an end with a text agreed.
+_TALKS = frozenset({"negotiation", "talk", "talks"})
+_COMPLETING = frozenset({"complete", "conclude", "finish", "finalise", "finalize", "wrap"})
+
+
+def _talks_completed(head):
+    """"completed negotiations on the proposed text for a cooperation agreement", "concluded
+    talks on the deal": its text was agreed (negotiated) by those who completed them. Talks
+    held, or under way, are not."""
+    cur = head
+    if cur.dep_ == "pobj" and cur.head.lower_ in ("for", "of") and cur.head.head.lemma_.lower() in _TEXTS:
+        cur = cur.head.head  # "the text for an agreement"
+    if cur.dep_ != "pobj" or cur.head.lower_ not in ("on", "over", "for", "of"):
+        return []
+    talks = cur.head.head
+    if talks.lemma_.lower() not in _TALKS or talks.dep_ != "dobj" or talks.head.lemma_.lower() not in _COMPLETING:
+        return []
+    return [(talks.head, "negotiated", talks.head)]
 
 
 def _enclosing_agreement(noun):
