@@ -159,3 +159,16 @@ def test_a_participle_tagged_as_a_past_tense_still_tells_of_the_agreement(pipeli
 ])
 def test_talks_completed_on_an_agreement_negotiated_it(pipeline, text, expected):
     assert _steps(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("title,expected", [
+    ("CHILE, PERU SIGN FISHERIES PACT", ("CHL", "PER")),
+    ("US, UK SIGN TRADE DEAL", ("USA", "GBR")),
+    ("Chile, Peru sign fisheries pact", ("CHL", "PER")),
+    ("CHILE WINS THE CUP", ()),
+])
+def test_a_headline_in_capitals_names_its_states(title, expected):
+    from bilat.stages.agreements.parties import headline_parties
+
+    assert headline_parties(title) == expected

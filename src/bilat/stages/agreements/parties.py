@@ -114,11 +114,19 @@ def headline_parties(title: str | None) -> tuple[str, ...]:
     Example:
         >>> headline_parties("Ghana, Togo sign maritime pact")
         ('GHA', 'TGO')
+        >>> headline_parties("CHAD, LIBYA SIGN PEACE ACCORD")
+        ('TCD', 'LBY')
     """
     if not title or not set(re.findall(r"[a-z-]+", title.lower())) & (AGREEMENT_HEADS | {"mou", "moa"}):
         return ()
     pattern, codes_of = _state_names()
-    codes = tuple(dict.fromkeys(codes_of[m.group(0)] for m in pattern.finditer(title)))
+    found = [(m.start(), codes_of[m.group(0)]) for m in pattern.finditer(title)]
+    if title.isupper():
+        # "CHAD, LIBYA SIGN PEACE ACCORD": names are matched as written, acronyms ("US") as
+        # they stand, names in title case
+        found = sorted(found + [(m.start(), codes_of[m.group(0)]) for m in pattern.finditer(title.title())
+                                if len(m.group(0)) > 3])
+    codes = tuple(dict.fromkeys(code for _, code in found))
     return codes if len(codes) >= 2 else ()
 
 
