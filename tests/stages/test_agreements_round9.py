@@ -172,3 +172,19 @@ def test_a_headline_in_capitals_names_its_states(title, expected):
     from bilat.stages.agreements.parties import headline_parties
 
     assert headline_parties(title) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # an agreement signed is an instrument: it does what its gerund says to another agreement
+    ("Chile and Peru signed a protocol on 3 March 2020 suspending the fisheries treaty.",
+     [("signed", "2020-03-03", ["CHL", "PER"]), ("suspended", "2020-03-03", ["CHL", "PER"])]),
+    # (a date between the verb and the gerund: the parser hangs the gerund on the verb)
+    ("The Chilean president signed a law on 3 March 2020 terminating the fisheries treaty with Peru.",
+     [("terminated", "2020-03-03", ["CHL", "PER"])]),
+    # what it ends is no agreement: only its signing
+    ("Chile and Peru signed a peace accord on 3 March 2020 ending 15 years of conflict.",
+     [("signed", "2020-03-03", ["CHL", "PER"])]),
+])
+def test_an_agreement_or_law_signed_does_what_its_gerund_says(pipeline, text, expected):
+    assert _steps(pipeline, text) == expected

@@ -132,14 +132,37 @@ def realis(trigger) -> bool:
 _THREATENING = frozenset({"threaten", "warn"})
 
 
+def enacted_instrument(trigger):
+    """The instrument a step's gerund describes ("a law terminating the agreement"), or None:
+    one of the instruments of ``data/agreements/words.tsv`` or an agreement ("signed an
+    agreement extending the lease of the base"), object of the verb that enacts it; the gerund
+    hangs on it, or on that verb when a date stands between ("signed a protocol on 3 March
+    suspending the treaty")."""
+    if trigger.pos_ != "VERB" or trigger.tag_ != "VBG":
+        return None
+    if trigger.dep_ == "acl":
+        instrument = trigger.head
+    elif trigger.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
+        instrument = next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < trigger.i
+                           and trigger.i - c.right_edge.i <= 6), None)
+    else:
+        return None
+    if instrument is None or instrument.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if agreement_noun(instrument):
+        # an agreement enacts a step of another agreement only ("a peace accord ending 15 years
+        # of conflict" ends no agreement)
+        acted_on = [c for c in trigger.children if c.dep_ == "dobj"]
+        return instrument if acted_on and agreement_noun(acted_on[0]) else None
+    return instrument if instrument.lemma_.lower() in word_list("instruments") else None
+
+
 def _enacted(trigger) -> bool:
     """"Putin signed a law terminating the agreement", "the cabinet adopted a decree suspending
-    the treaty": an instrument enacted does what its gerund says."""
-    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.tag_ != "VBG":
-        return False
-    instrument = trigger.head
-    # instruments that carry a step out, and the verbs that enact them (data/agreements/words.tsv)
-    if instrument.lemma_.lower() not in word_list("instruments") or instrument.dep_ not in ("dobj", "nsubjpass"):
+    the treaty", "signed an agreement extending the lease": an instrument enacted does what its
+    gerund says."""
+    instrument = enacted_instrument(trigger)
+    if instrument is None:
         return False
     verb = instrument.head
     return verb.lemma_.lower() in word_list("enacting") and verb.pos_ == "VERB" and not future(verb) \
