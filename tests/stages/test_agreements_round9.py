@@ -188,3 +188,23 @@ def test_a_headline_in_capitals_names_its_states(title, expected):
 ])
 def test_an_agreement_or_law_signed_does_what_its_gerund_says(pipeline, text, expected):
     assert _steps(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    # a fronted participle states what the subject underwent, whatever the main verb says
+    ("Chile and Peru agreed the Pacific Access Agreement (PAA) in 2023. Signed by Chile and Peru in 2024, the "
+     "PAA allows for the entry of troops.",
+     [("negotiated", "2023", ["CHL", "PER"]), ("signed", "2024", ["CHL", "PER"])]),
+    ("Chile and Peru agreed the Pacific Access Agreement (PAA) in 2023. If signed by Chile and Peru, the PAA "
+     "would allow the entry of troops.", [("negotiated", "2023", ["CHL", "PER"])]),
+])
+def test_a_fronted_participle_is_a_step_done(pipeline, text, expected):
+    assert _steps(pipeline, text, "2025-09-11") == expected
+
+
+@pytest.mark.issue(9)
+def test_a_status_the_parser_reads_as_what_an_agreement_allows(pipeline):
+    steps = _steps(pipeline, "A DEFENSE pact between Chile and Peru allowing reciprocal access to military forces "
+                             "has taken effect, Chile's Defense department said on Thursday.", "2025-09-11")
+    assert [(s, p) for s, _, p in steps] == [("in_force", ["CHL", "PER"])]

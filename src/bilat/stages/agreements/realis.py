@@ -70,7 +70,7 @@ _HOUSES = frozenset({"house", "houses", "parliament", "congress", "senate", "ass
 
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
-    if decided(trigger) or _first_to(trigger):
+    if decided(trigger) or _first_to(trigger) or _fronted_participle(trigger):
         return True
     if trigger.dep_ in ("xcomp", "dobj", "ccomp", "pcomp") and trigger.head.lemma_.lower() in _THREATENING:
         return False  # "threatened quitting the treaty", "warned it would scrap the deal": not done
@@ -130,6 +130,17 @@ def realis(trigger) -> bool:
 
 # Verbs of a threat: the step they hold out has not been taken.
 _THREATENING = frozenset({"threaten", "warn"})
+
+
+def _fronted_participle(trigger) -> bool:
+    """"Signed by Manila and Tokyo last year, the RAA allows …": a past participle set before
+    the subject it describes states what that subject underwent, whatever the main verb says
+    ("allows", "would help"); not one on a condition ("If signed, the pact would …")."""
+    if trigger.tag_ != "VBN" or trigger.dep_ != "advcl" or trigger.i > trigger.head.i:
+        return False
+    subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and trigger.i < subjects[0].i and not any(
+        c.dep_ in ("mark", "neg", "aux", "auxpass", "nsubj", "nsubjpass") for c in trigger.children)
 
 
 def enacted_instrument(trigger):

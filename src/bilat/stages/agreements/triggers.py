@@ -217,7 +217,7 @@ def _clause_after(head, verbs):
     with no subject of its own, telling a status only an agreement undergoes, is the
     agreement's."""
     if head.dep_ != "pobj" or head.head.lower_ not in _CLAUSE_OPENERS:
-        return []
+        return _status_taken_into_participle(head, verbs)
     verbs_after = [t for t in head.subtree if t.i > head.i and t.pos_ == "VERB"]
     if not verbs_after:
         return []
@@ -227,6 +227,24 @@ def _clause_after(head, verbs):
         return []
     word = verb_status(last, verbs)
     return [(last, word.status, last)] if word is not None and word.status in INTRANSITIVE else []
+
+
+def _status_taken_into_participle(head, verbs):
+    """"A defense pact between the Philippines and Japan allowing reciprocal access to military
+    forces has taken effect": the parser reads "[access] has taken effect" as what the pact
+    allows. A verb telling a status only an agreement undergoes, complement (with no "that") of
+    a participle on the agreement, is the agreement's."""
+    found = []
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        for comp in (c for c in acl.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+            subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "mark" for c in comp.children) or not subjects or agreement_noun(subjects[0]) \
+                    or subjects[0].pos_ == "PRON":
+                continue
+            word = verb_status(comp, verbs)
+            if word is not None and word.status in INTRANSITIVE:
+                found.append((comp, word.status, comp))
+    return found
 
 
 # Talks, and the verbs that bring them to an end with a text agreed.
