@@ -208,3 +208,13 @@ def test_a_status_the_parser_reads_as_what_an_agreement_allows(pipeline):
     steps = _steps(pipeline, "A DEFENSE pact between Chile and Peru allowing reciprocal access to military forces "
                              "has taken effect, Chile's Defense department said on Thursday.", "2025-09-11")
     assert [(s, p) for s, _, p in steps] == [("in_force", ["CHL", "PER"])]
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("Chile and Peru signed a fisheries agreement on 3 March 2020. The Peruvian minister said the signing of "
+     "such an agreement was critical for the region.", [("signed", "2020-03-03", ["CHL", "PER"])]),
+    ("Chile said any deal with Peru requires the approval of parliament.", []),
+])
+def test_such_an_agreement_is_a_kind_not_an_agreement(pipeline, text, expected):
+    assert _steps(pipeline, text) == expected

@@ -19,6 +19,8 @@ _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundat
                     "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
                     "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two", "other"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
+# Determiners that make an agreement phrase a kind, not an agreement ("such an agreement").
+_KIND_DETERMINERS = frozenset({"such", "any"})
 
 
 def _span_root(sent, start: int, end: int):
@@ -160,6 +162,8 @@ def generic_in(sent, registry: Registry, named: dict[int, str], ctx: Context,
         if not agreement_noun(tok) and not (tok.pos_ == "PROPN" and low in NAMED_HEADS) \
                 and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
+        if any(c.lower_ in _KIND_DETERMINERS and c.dep_ in ("amod", "det", "predet") for c in tok.children):
+            continue  # "signing of such an agreement was critical", "any deal requires …": a kind, none in particular
         words = _modifiers(tok) - AGREEMENT_HEADS
         # "an agreement for a complete ceasefire" is the ceasefire
         # ("deals for a demilitarised zone and a cessation of all hostilities": a truce among
