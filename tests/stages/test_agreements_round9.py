@@ -218,3 +218,12 @@ def test_a_status_the_parser_reads_as_what_an_agreement_allows(pipeline):
 ])
 def test_such_an_agreement_is_a_kind_not_an_agreement(pipeline, text, expected):
     assert _steps(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("The boundary deal was aligned with the 1982 United Nations Convention on the Law of the Sea.", []),
+    ("Chile and Peru have honoured the 1995 fisheries treaty.", [("signed", "1995", ["CHL", "PER"])]),
+])
+def test_a_year_named_signing_needs_a_state(pipeline, text, expected):
+    assert _steps(pipeline, text) == expected

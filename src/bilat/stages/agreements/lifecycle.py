@@ -134,7 +134,10 @@ def find_agreements(doc: Document) -> Document:
                     step = make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
                     step.event_date, step.date_precision = named_date
                     step.anchor, step.actor = None, None  # who ends it is not who signed it
-                    statuses.append(step)
+                    if any(len(c) == 3 for c in step.parties):
+                        # (a signing by no state named, "aligned with the 1982 United Nations
+                        # Convention on the Law of the Sea", is none to tell)
+                        statuses.append(step)
             for head, verb in joint_statements(sent, found):
                 # "In a joint statement, the two governments said …": a text both issued
                 key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"
