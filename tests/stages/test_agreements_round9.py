@@ -227,3 +227,18 @@ def test_such_an_agreement_is_a_kind_not_an_agreement(pipeline, text, expected):
 ])
 def test_a_year_named_signing_needs_a_state(pipeline, text, expected):
     assert _steps(pipeline, text) == expected
+
+
+@pytest.mark.issue(9)
+@pytest.mark.parametrize("text,expected", [
+    ("MOSCOW — Russia and Ukraine signed a deal.", 1),
+    ("CANBERRA (Reuters): Australia and New Zealand said they would sign the pact.", 3),
+    ("BELGRADE, Yugoslavia (AP) _ After a marathon session, the envoy left.", 6),
+    # a hyphen inside a compound is no dateline's dash, and a sentence is no dateline
+    ("NATO-Russia relations soured after the treaty expired.", -1),
+    ("NATO and Russia signed the treaty.", -1),
+])
+def test_the_dateline_a_sentence_opens_with(pipeline, text, expected):
+    from bilat.stages.agreements.parties import dateline_end
+
+    assert dateline_end(next(pipeline.nlp(text).sents)) == expected

@@ -260,8 +260,11 @@ def dateline_end(sent) -> int:
     if not (len(first.text) >= 3 and first.text.isupper() and first.text.isalpha()):
         return -1
     for tok in sent[1:14]:
-        if tok.text in _DATELINE_ENDS:
-            return tok.i if tok.i > first.i + 1 else -1
+        end = tok.text.lstrip(")")  # "(Reuters):" may come as "(", "Reuters", "):"
+        if end and end in _DATELINE_ENDS:
+            # a dash set off by spaces ("MOSCOW — "), not one inside a compound ("NATO-Russia")
+            spaced = end == ":" or end != tok.text or tok.doc[tok.i - 1].whitespace_ != ""
+            return tok.i if spaced else -1
         if tok.pos_ in ("VERB", "AUX") or not (tok.text[:1].isupper() or tok.is_punct or tok.like_num):
             return -1
     return -1
