@@ -902,6 +902,17 @@ def test_an_instrument_enacted_does_what_its_gerund_says(pipeline, text, expecte
 
 
 @pytest.mark.issue(9)
+def test_the_instrument_word_lists_are_data():
+    from bilat.stages.agreements.names import word_list
+
+    assert {"law", "decree"} <= word_list("instruments")
+    assert "note" in word_list("instruments", "notes") and "note" not in word_list("instruments")
+    assert {"sign", "adopt"} <= word_list("enacting") and "send" in word_list("delivering")
+    with pytest.raises(KeyError):
+        word_list("no such list")  # an unknown list would silently match nothing
+
+
+@pytest.mark.issue(9)
 @pytest.mark.parametrize("text,expected", [
     # each state's exit its own withdrawal, all of them and the bloc the parties
     ("Guinea, Chad and Sudan said on Monday they are leaving the Southern African Development Community "

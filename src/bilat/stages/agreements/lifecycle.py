@@ -20,7 +20,7 @@ from dataclasses import replace
 from bilat.document import Document, Mention, StatusChange
 from bilat.stages.agreements.names import (TRUCES, agreement_noun, classify_kind, find_agreement_names,
                                            find_resolutions)
-from bilat.stages.agreements.parties import add_parties, capitals, phrase_parties, headline_parties
+from bilat.stages.agreements.parties import add_parties, capitals, dateline_end, phrase_parties, headline_parties
 from bilat.stages.agreements.partners import one_per_partner, parties_of_the_clause
 from bilat.stages.agreements.phrases import dated_by_name, dated_by_origin, generic_in, named_in, pronoun_agreements, title_tokens
 from bilat.stages.agreements.registry import Registry, is_programme, is_truce, display_name
@@ -38,11 +38,13 @@ from bilat.stages.events.arguments import Context
 _CONCLUDING = frozenset({"agree", "reach", "broker", "strike", "clinch", "accept"})
 
 
-def _context(doc: Document, sent_index: int, recent: list[str], titles: frozenset[int] = frozenset()) -> Context:
+def _context(doc: Document, sent_index: int, recent: list[str], titles: frozenset[int] = frozenset(),
+             dateline: int = -1) -> Context:
     # a capital inside an agreement's title ("the Paris Agreement", "the Minsk agreements",
     # "the Doha truce") names where it was made, a person's name ("the Burnham Truce", after
-    # an army camp) whom it honours: no party, nor a state of the story
-    mentions = [m for m in doc.mentions if m.sentence == sent_index
+    # an army camp) whom it honours: no party, nor a state of the story; nor is the place a
+    # dateline names ("OHRID, North Macedonia (Reuters) – Kosovo and Serbia have reached …")
+    mentions = [m for m in doc.mentions if m.sentence == sent_index and m.token_start > dateline
                 and not (m.token_start in titles and (m.text in capitals() or m.kind == "person"))]
     by_token: dict[int, Mention] = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     here = [m.code for m in mentions if m.code and len(m.code) == 3 and not m.inferred]
@@ -68,7 +70,7 @@ def find_agreements(doc: Document) -> Document:
             governed = status_heads(sent, verbs, nouns)
             governed |= {t.i for t in sent if agreement_noun(t) and foreseen_step(t, verbs) is not None}
             named = named_in(sent, registry)
-            ctx = _context(doc, sent_index, recent_codes, title_tokens(sent, registry))
+            ctx = _context(doc, sent_index, recent_codes, title_tokens(sent, registry), dateline_end(sent))
             found = {**named, **generic_in(sent, registry, named, ctx, governed, headline_parties(doc.title))}
             found.update(pronoun_agreements(sent, registry, verbs, found))
             for outer_i in list(found):
@@ -132,7 +134,10 @@ def find_agreements(doc: Document) -> Document:
                     step = make_step(where, registry.by_key[key], head, "signed", ctx, np_parties)
                     step.event_date, step.date_precision = named_date
                     step.anchor, step.actor = None, None  # who ends it is not who signed it
-                    statuses.append(step)
+                    if any(len(c) == 3 for c in step.parties):
+                        # (a signing by no state named, "aligned with the 1982 United Nations
+                        # Convention on the Law of the Sea", is none to tell)
+                        statuses.append(step)
             for head, verb in joint_statements(sent, found):
                 # "In a joint statement, the two governments said …": a text both issued
                 key = f"generic:joint {head.lemma_.lower()}:{head.i}:{sent.start}"

@@ -62,8 +62,11 @@ def find_resolutions(text: str) -> dict[str, str]:
 # Head nouns of agreements and programmes.
 AGREEMENT_HEADS = frozenset({"agreement", "treaty", "pact", "deal", "accord", "memorandum", "mou", "moa", "mous", "moas",
                              "protocol", "convention", "programme", "program", "arrangement", "lease", "contract",
-                             "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice"})
+                             "charter", "accords", "ceasefire", "cease-fire", "truce", "armistice",
+                             "fta", "ftas"})  # (a free trade agreement: "the India-Australia FTA")
 PROGRAMME_HEADS = frozenset({"programme", "program"})
+# Heads that make an agreement only as part of a name ("the Declaration of Principles").
+NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
 
 
 def agreement_noun(tok) -> bool:
@@ -103,7 +106,7 @@ _KIND_WORDS = (
     ("basing", ("basing", "base", "bases", "status of forces", "sofa", "access agreement", "lease",
                 "visiting forces")),
     ("nuclear", ("nuclear",)),
-    ("trade", ("trade", "free trade", "economic partnership", "economic cooperation", "customs", "tariff",
+    ("trade", ("trade", "free trade", "fta", "economic partnership", "economic cooperation", "customs", "tariff",
                "commerce", "investment")),
     ("defense cooperation", ("defense", "defence", "security", "military", "interoperability", "mutual defense",
                              "mutual defence", "logistics", "cooperation treaty")),
@@ -154,6 +157,36 @@ def known_agreements() -> dict[str, Known]:
             for phrase in (entry.name, *entry.aliases):
                 table.setdefault(phrase, entry)
     return table
+
+
+# The agreement stage's word lists (``data/agreements/words.tsv``; its README says what each
+# list holds), read once on first use.
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    path = resources.files("bilat") / "data" / "agreements" / "words.tsv"
+    lists: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            lists.setdefault(row["list"].strip(), set()).add(row["word"].strip().lower())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+@lru_cache(maxsize=None)
+def word_list(*names: str) -> frozenset[str]:
+    """The words of the lists ``names`` of ``data/agreements/words.tsv``, together; an unknown
+    or empty list is an error (an empty one would silently match nothing).
+
+    Example:
+        >>> "decree" in word_list("instruments")
+        True
+    """
+    words: set[str] = set()
+    for name in names:
+        found = _word_lists().get(name)
+        if not found:
+            raise KeyError(f"no word list {name!r} in data/agreements/words.tsv")
+        words |= found
+    return frozenset(words)
 
 
 @lru_cache(maxsize=64)

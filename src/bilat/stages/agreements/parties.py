@@ -11,11 +11,9 @@ from functools import lru_cache
 from importlib import resources
 
 from bilat.document import Agreement
-from bilat.stages.agreements.names import AGREEMENT_HEADS
+from bilat.stages.agreements.names import AGREEMENT_HEADS, NAMED_HEADS, word_list
 from bilat.stages.agreements.triggers import MEMBERSHIP, phrase_nouns
 from bilat.stages.events.arguments import Context, actors_of, dominant_pair, pair_for_they
-# Heads that make an agreement only as part of a name ("the Declaration of Principles").
-NAMED_HEADS = frozenset({"declaration", "statement", "initiative", "partnership", "framework"})
 
 
 def add_parties(agreement: Agreement, codes) -> None:
@@ -64,12 +62,21 @@ def phrase_parties(head, ctx: Context) -> list[str]:
             if head.text[:1].isupper() and child.text in capitals():
                 continue  # "the Washington Declaration", "the Minsk agreements": where, not who
             codes += arg_codes(actors_of(child, ctx))
+            # "the UAE-US agreement", parsed with "UAE" hung on "US" across the hyphen: both
+            codes += [c for g in _hyphened(child) for c in arg_codes(actors_of(g, ctx))]
         if child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "for") or child.head.dep_ == "acl"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     codes += arg_codes(actors_of(pobj, ctx))
                     codes += [c for t in pobj.subtree if t.i in ctx.by_token for c in [ctx.by_token[t.i].code] if c]
     return list(dict.fromkeys(codes))
+
+
+def _hyphened(tok) -> list:
+    """The modifiers joined to ``tok`` by a hyphen or slash ("UAE" of "UAE-US")."""
+    if not any(c.dep_ == "punct" and c.text in ("-", "–", "/") and c.i < tok.i for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i]
 
 
 @lru_cache(maxsize=1)
@@ -107,11 +114,19 @@ def headline_parties(title: str | None) -> tuple[str, ...]:
     Example:
         >>> headline_parties("Ghana, Togo sign maritime pact")
         ('GHA', 'TGO')
+        >>> headline_parties("CHAD, LIBYA SIGN PEACE ACCORD")
+        ('TCD', 'LBY')
     """
     if not title or not set(re.findall(r"[a-z-]+", title.lower())) & (AGREEMENT_HEADS | {"mou", "moa"}):
         return ()
     pattern, codes_of = _state_names()
-    codes = tuple(dict.fromkeys(codes_of[m.group(0)] for m in pattern.finditer(title)))
+    found = [(m.start(), codes_of[m.group(0)]) for m in pattern.finditer(title)]
+    if title.isupper():
+        # "CHAD, LIBYA SIGN PEACE ACCORD": names are matched as written, acronyms ("US") as
+        # they stand, names in title case
+        found = sorted(found + [(m.start(), codes_of[m.group(0)]) for m in pattern.finditer(title.title())
+                                if len(m.group(0)) > 3])
+    codes = tuple(dict.fromkeys(code for _, code in found))
     return codes if len(codes) >= 2 else ()
 
 
@@ -129,10 +144,6 @@ def nonstate_side(trigger) -> bool:
     return any(t.lemma_.lower() in _NONSTATE_SIDES for t in sides)
 
 
-# Instruments by which a state takes a step, and the verbs that enact them.
-_INSTRUMENTS = frozenset({"law", "decree", "directive", "bill", "order", "resolution", "note", "ordinance",
-                          "legislation", "act", "notification", "notice"})
-_ENACTING = frozenset({"sign", "issue", "adopt", "pass", "approve", "enact", "send", "deliver", "hand", "publish"})
 
 
 def subject_codes(trigger, ctx: Context) -> list[str]:
@@ -150,8 +161,11 @@ def subject_codes(trigger, ctx: Context) -> list[str]:
         return [c for t in (trigger, *trigger.children) if t.i == trigger.i or t.dep_ in ("npadvmod", "compound", "nmod")
                 for c in arg_codes(actors_of(t, ctx))]
     instrument = trigger.head if trigger.dep_ == "acl" else None
-    if instrument is not None and instrument.lemma_.lower() in _INSTRUMENTS and instrument.dep_ in (
-            "dobj", "nsubjpass") and instrument.head.lemma_.lower() in _ENACTING:
+    # instruments and notes by which a state takes a step, and the verbs that enact or deliver
+    # them (data/agreements/words.tsv)
+    if instrument is not None and instrument.lemma_.lower() in word_list("instruments", "notes") \
+            and instrument.dep_ in ("dobj", "nsubjpass") \
+            and instrument.head.lemma_.lower() in word_list("enacting", "delivering"):
         # "Poroshenko signed a law terminating the treaty", "Kyiv adopted a resolution
         # suspending the accord": who enacted the instrument took the step
         return subject_codes(instrument.head, ctx)
@@ -227,6 +241,33 @@ def other_parties(trigger, ctx: Context, known: list[str], *, exclude: frozenset
     if len(pair) == 2 and (not known or known[0] in pair):
         return pair
     return []
+
+
+# What ends a news dateline: "OHRID, North Macedonia (Reuters) – ", "CANBERRA (Reuters): ",
+# "BELGRADE, Yugoslavia (AP) _ ".
+_DATELINE_ENDS = frozenset({"–", "—", "-", "--", "_", ":"})
+
+
+def dateline_end(sent) -> int:
+    """The token that ends the dateline a sentence opens with, or -1: a place in capitals, then
+    what may follow it (its country, a day, the agency in brackets), then a dash or colon. The
+    place a report was filed from is no party to what it tells.
+
+    Example: in "OHRID, North Macedonia (Reuters) – Kosovo and Serbia have reached an
+    agreement", the dash (token 7).
+    """
+    first = sent[0]
+    if not (len(first.text) >= 3 and first.text.isupper() and first.text.isalpha()):
+        return -1
+    for tok in sent[1:14]:
+        end = tok.text.lstrip(")")  # "(Reuters):" may come as "(", "Reuters", "):"
+        if end and end in _DATELINE_ENDS:
+            # a dash set off by spaces ("MOSCOW — "), not one inside a compound ("NATO-Russia")
+            spaced = end == ":" or end != tok.text or tok.doc[tok.i - 1].whitespace_ != ""
+            return tok.i if spaced else -1
+        if tok.pos_ in ("VERB", "AUX") or not (tok.text[:1].isupper() or tok.is_punct or tok.like_num):
+            return -1
+    return -1
 
 
 # Prepositions whose phrase names what a clause is about or where, not who is a party

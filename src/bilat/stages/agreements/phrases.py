@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from bilat.stages.agreements.names import (AGREEMENT_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
+from bilat.stages.agreements.names import (AGREEMENT_HEADS, NAMED_HEADS, PROGRAMME_HEADS, SIGNED_HEADS, TRUCES, a_cessation,
                                            agreement_noun, classify_kind, known_agreements)
-from bilat.stages.agreements.parties import NAMED_HEADS, add_parties, is_actor_word, phrase_parties, subject_codes
+from bilat.stages.agreements.parties import add_parties, is_actor_word, phrase_parties, subject_codes
 from bilat.stages.agreements.registry import Registry
 from bilat.stages.agreements.statuses import status_words, verb_status
 from bilat.stages.agreements.triggers import status_triggers
@@ -19,6 +19,8 @@ _PLAIN = frozenset({"new", "previous", "first", "current", "bilateral", "foundat
                     "same", "this", "that", "such", "formal", "historic", "landmark", "overall", "old",
                     "original", "earlier", "proposed", "draft", "key", "major", "initial", "final", "two", "other"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "these", "those"})
+# Determiners that make an agreement phrase a kind, not an agreement ("such an agreement").
+_KIND_DETERMINERS = frozenset({"such", "any"})
 
 
 def _span_root(sent, start: int, end: int):
@@ -160,6 +162,8 @@ def generic_in(sent, registry: Registry, named: dict[int, str], ctx: Context,
         if not agreement_noun(tok) and not (tok.pos_ == "PROPN" and low in NAMED_HEADS) \
                 and not (low in SIGNED_HEADS and tok.i in status_tokens):
             continue
+        if any(c.lower_ in _KIND_DETERMINERS and c.dep_ in ("amod", "det", "predet") for c in tok.children):
+            continue  # "signing of such an agreement was critical", "any deal requires …": a kind, none in particular
         words = _modifiers(tok) - AGREEMENT_HEADS
         # "an agreement for a complete ceasefire" is the ceasefire
         # ("deals for a demilitarised zone and a cessation of all hostilities": a truce among
@@ -260,6 +264,13 @@ def _concluded_by_two(head, ctx: Context) -> bool:
                for trigger, status in status_triggers(head, verbs, nouns))
 
 
+# Prepositions that continue an agreement's title ("the Treaty of …", "the Agreement on …",
+# "the Agreement for the Creation of the … Commission").
+_TITLE_PREPS = frozenset({"of", "on", "for"})
+# Words of a title that name no agreement in particular ("a Memorandum of Understanding").
+_GENERIC_TITLE_WORDS = frozenset({"of", "on", "for", "the", "understanding", "intent", "agreement", "cooperation"})
+
+
 def _proper_name(head) -> str | None:
     """A capitalised agreement noun inside a title is a name, not a description: with a
     capitalised "of"/"on" phrase ("the Treaty of Good Neighbourship and Friendly Cooperation",
@@ -275,9 +286,9 @@ def _proper_name(head) -> str | None:
         lead.insert(0, t.text)
     lead = [w for w in lead if w.lower() != "the"]
     tail = []
-    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on") and c.i == head.i + 1]
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS and c.i == head.i + 1]
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if not of and after is not None and after.lower_ in ("of", "on") and after.dep_ == "prep" \
+    if not of and after is not None and after.lower_ in _TITLE_PREPS and after.dep_ == "prep" \
             and after.head.i == head.head.i and head.pos_ == "PROPN":
         of = [after]  # "signing the Declaration on US-Pacific Partnership": "on" hung on the verb
     if of:
@@ -293,6 +304,8 @@ def _proper_name(head) -> str | None:
             tail = []
     if not tail and not any(w[:1].isupper() and not w.isdigit() for w in lead):
         return None
+    if not lead and {w.lower() for w in tail} <= _GENERIC_TITLE_WORDS:
+        return None  # "a Memorandum of Understanding on agri-food matters": what it is on tells it
     return re.sub(r"\s*([-–/])\s*", r"\1", " ".join(lead + [head.text] + tail))  # "Inter-institutional", "EU/Morocco"
 
 

@@ -6,7 +6,7 @@ the first to sign").
 """
 from __future__ import annotations
 
-from bilat.stages.agreements.names import agreement_noun
+from bilat.stages.agreements.names import agreement_noun, word_list
 from bilat.stages.events.modality import future, is_blocked
 from bilat.stages.grammar import REALIS_GERUND_PREPS
 
@@ -70,7 +70,7 @@ _HOUSES = frozenset({"house", "houses", "parliament", "congress", "senate", "ass
 
 def realis(trigger) -> bool:
     """A status change the text says happened (not "might be signed", not "signs with allies")."""
-    if decided(trigger) or _first_to(trigger):
+    if decided(trigger) or _first_to(trigger) or _fronted_participle(trigger):
         return True
     if trigger.dep_ in ("xcomp", "dobj", "ccomp", "pcomp") and trigger.head.lemma_.lower() in _THREATENING:
         return False  # "threatened quitting the treaty", "warned it would scrap the deal": not done
@@ -132,21 +132,51 @@ def realis(trigger) -> bool:
 _THREATENING = frozenset({"threaten", "warn"})
 
 
-# Instruments that carry a step out, and the verbs that enact them.
-_INSTRUMENTS = frozenset({"law", "decree", "bill", "order", "directive", "resolution", "ordinance", "act"})
-_ENACTING = frozenset({"sign", "adopt", "pass", "approve", "issue", "enact", "promulgate"})
+def _fronted_participle(trigger) -> bool:
+    """"Signed by Manila and Tokyo last year, the RAA allows …": a past participle set before
+    the subject it describes states what that subject underwent, whatever the main verb says
+    ("allows", "would help"); not one on a condition ("If signed, the pact would …")."""
+    if trigger.tag_ != "VBN" or trigger.dep_ != "advcl" or trigger.i > trigger.head.i:
+        return False
+    subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and trigger.i < subjects[0].i and not any(
+        c.dep_ in ("mark", "neg", "aux", "auxpass", "nsubj", "nsubjpass") for c in trigger.children)
+
+
+def enacted_instrument(trigger):
+    """The instrument a step's gerund describes ("a law terminating the agreement"), or None:
+    one of the instruments of ``data/agreements/words.tsv`` or an agreement ("signed an
+    agreement extending the lease of the base"), object of the verb that enacts it; the gerund
+    hangs on it, or on that verb when a date stands between ("signed a protocol on 3 March
+    suspending the treaty")."""
+    if trigger.pos_ != "VERB" or trigger.tag_ != "VBG":
+        return None
+    if trigger.dep_ == "acl":
+        instrument = trigger.head
+    elif trigger.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children):
+        instrument = next((c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < trigger.i
+                           and trigger.i - c.right_edge.i <= 6), None)
+    else:
+        return None
+    if instrument is None or instrument.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if agreement_noun(instrument):
+        # an agreement enacts a step of another agreement only ("a peace accord ending 15 years
+        # of conflict" ends no agreement)
+        acted_on = [c for c in trigger.children if c.dep_ == "dobj"]
+        return instrument if acted_on and agreement_noun(acted_on[0]) else None
+    return instrument if instrument.lemma_.lower() in word_list("instruments") else None
 
 
 def _enacted(trigger) -> bool:
     """"Putin signed a law terminating the agreement", "the cabinet adopted a decree suspending
-    the treaty": an instrument enacted does what its gerund says."""
-    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.tag_ != "VBG":
-        return False
-    instrument = trigger.head
-    if instrument.lemma_.lower() not in _INSTRUMENTS or instrument.dep_ not in ("dobj", "nsubjpass"):
+    the treaty", "signed an agreement extending the lease": an instrument enacted does what its
+    gerund says."""
+    instrument = enacted_instrument(trigger)
+    if instrument is None:
         return False
     verb = instrument.head
-    return verb.lemma_.lower() in _ENACTING and verb.pos_ == "VERB" and not future(verb) \
+    return verb.lemma_.lower() in word_list("enacting") and verb.pos_ == "VERB" and not future(verb) \
         and not any(c.dep_ == "neg" for c in verb.children) and is_blocked(verb, None) is None
 
 

@@ -31,6 +31,11 @@ def told_step(where, agreement: Agreement, trigger, status: str, ctx: Context,
                 return None
             return make_step(where, agreement, notice, "proposed", ctx, np_parties)
     if not realis(trigger):
+        notifier = _notified_non_renewal(trigger, status)
+        if notifier is not None and realis(notifier):
+            # "notified Israel in October 2018 that it would not renew the annexes": the end of
+            # the agreement, proposed by the notifying party, dated by the notice
+            return make_step(where, agreement, notifier, "proposed", ctx, np_parties)
         said = _announced(trigger, status)
         if said is not None and realis(said):
             # "said Friday the country would withdraw from the pact", "Seoul will suspend the
@@ -145,6 +150,20 @@ def _announced(trigger, status: str):
         clause = clause.head
     head = clause.head
     if clause.dep_ == "ccomp" and head.lemma_.lower() in _SAYING and not any(c.dep_ == "neg" for c in head.children):
+        return head
+    return None
+
+
+def _notified_non_renewal(trigger, status: str):
+    """The notifying verb above a renewal its party will not make ("notified Israel that it
+    would not renew the annexes", "informed Washington it will not extend the lease"), or None.
+    A notice, not talk: "said it would not renew" is nothing."""
+    if status not in ("renewed", "extended") or trigger.pos_ != "VERB" or trigger.dep_ != "ccomp" \
+            or not future(trigger) or not any(c.dep_ == "neg" for c in trigger.children):
+        return None
+    head = trigger.head
+    if head.lemma_.lower() in _NOTICE - {"decide", "announce", "declare", "confirm"} \
+            and not any(c.dep_ == "neg" for c in head.children):
         return head
     return None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bilat.stages.agreements.names import AGREEMENT_HEADS, SIGNED_HEADS, agreement_noun
+from bilat.stages.agreements.names import AGREEMENT_HEADS, NAMED_HEADS, SIGNED_HEADS, TRUCES, agreement_noun
 from bilat.stages.agreements.statuses import INTRANSITIVE, verb_status
 from bilat.stages.events.rules import lemma_in
 
@@ -25,15 +25,22 @@ MEMBERSHIP = frozenset({"participation", "membership", "role", "involvement"})
 _TEXTS = frozenset({"version", "text", "draft", "copy"})
 
 
-# Nouns of carrying an agreement out: halting or resuming them halts or resumes it.
-_CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement"})
+# Nouns of carrying an agreement out, or of its holding: halting, ending or resuming them halts,
+# ends or resumes it ("halted implementation of the accord", "would end the effect of the
+# agreement", "suspended the operation of the treaty").
+_CARRYING_OUT = frozenset({"implementation", "application", "execution", "enforcement", "effect", "validity",
+                           "operation"})
 
 
 def status_triggers(head, verbs, nouns):
     """(trigger token, status, outer verb) for each status change attached to an agreement head."""
     found = []
     dep, gov = head.dep_, head.head
-    if dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
+    if _unilateral(head) and dep in ("dobj", "nsubjpass") and gov.lemma_.lower() in _PROCLAIMING:
+        # "Peru announced a unilateral cease-fire", "a unilateral truce was declared": one side's
+        # truce, in force for it from then; nothing was negotiated
+        found.append((gov, "in_force", gov))
+    elif dep in ("dobj", "nsubjpass", "nsubj", "attr") and gov.pos_ in ("VERB", "AUX"):
         word = verb_status(gov, verbs)
         if word is not None and not (dep == "nsubj" and word.status not in INTRANSITIVE):
             found.append((gov, word.status, gov))
@@ -44,8 +51,10 @@ def status_triggers(head, verbs, nouns):
         # not "the protocol to it") on the last noun of the first one's phrase; it is
         # coordinated with the first
         gov = _enclosing_agreement(gov) or gov
-    if dep == "conj" and gov.lemma_.lower() in AGREEMENT_HEADS and gov.dep_ != "conj":
-        # "signed a non-aggression pact and other deals on citizenship": the same step for both
+    if dep == "conj" and (gov.lemma_.lower() in AGREEMENT_HEADS
+                          or gov.pos_ == "PROPN" and gov.lemma_.lower() in NAMED_HEADS) and gov.dep_ != "conj":
+        # "signed a non-aggression pact and other deals on citizenship", "signed the Joint
+        # Statement and the Agreement on Strategic Cooperation": the same step for both
         # (not a clause on the first one: "the Agreement on X, signed in 1989; the Agreement on
         # Y, signed in 1994": each its own signing)
         inside = {t.i for t in gov.subtree} - {t.i for t in head.subtree}
@@ -73,7 +82,11 @@ def status_triggers(head, verbs, nouns):
         # understanding, signed in 1997, was renewed"
         if child.dep_ == "acl":
             word = verb_status(child, verbs)
-            if word is not None and (child.tag_ == "VBN" or word.status in INTRANSITIVE):
+            # (a participle the tagger reads as a past tense, with no subject: "the agreement
+            # with the Kingdom of Saudi Arabia signed on April 8, 2016")
+            participle = child.tag_ == "VBN" or child.tag_ == "VBD" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in child.children)
+            if word is not None and (participle or word.status in INTRANSITIVE):
                 found.append((child, word.status, child))
     found += _participle_before(head, verbs)
     if dep in ("dobj", "nsubjpass") and gov.pos_ == "VERB":
@@ -84,12 +97,19 @@ def status_triggers(head, verbs, nouns):
                     and p.i + 1 < len(p.doc) and p.doc[p.i + 1].lower_ == ","]
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass", "mark") and c.lower_ in ("which", "that")
-                                             for c in child.children) and not any(
-                    c.dep_ == "dobj" and c.lower_ not in ("which", "that") for c in child.children):
-                word = verb_status(child, verbs)
-                if word is not None:
+            word = verb_status(child, verbs) if child.dep_ == "relcl" else None
+            # (an object of its own is another act: "which ended the war"; "took effect" is one)
+            if word is not None and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", word.prep)
+                                            for c in child.children):
+                relative = {c.dep_ for c in child.children if c.lower_ in ("which", "that")}
+                # "which they signed", "which was renewed"; "which took effect in 2019", "which
+                # expired": a status only an agreement undergoes, with the relative as subject
+                if (relative & {"dobj", "nsubjpass", "mark"}
+                        or "nsubj" in relative and word.status in INTRANSITIVE):
                     found.append((child, word.status, child))
+    found += _relative_on_the_act(head, verbs)
+    found += _clause_after(head, verbs)
+    found += _talks_completed(head)
     if dep in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
         # "the programme dates back to the 1960s but was suspended from 1991 to 2002"
         for conj in gov.children:
@@ -151,6 +171,100 @@ def status_triggers(head, verbs, nouns):
                 if word is not None and all(conj.i != f[0].i for f in found):
                     found.append((conj, word.status, conj))
     return [outer(t, status, verbs, nouns) for t, status, _ in found]
+
+
+# Nouns of an act done to an agreement, on which the parser may hang a relative clause about
+# the agreement in their "of" phrase.
+_ACTS_ON = frozenset({"signing", "signature", "ratification", "conclusion", "approval", "implementation",
+                      "negotiation", "adoption", "renewal", "extension"})
+
+
+def _relative_on_the_act(head, verbs):
+    """"exchanged notifications on the signing of the FTA, which will enter into force on
+    December 29": a relative clause the parser hangs on the act done to the agreement, whose
+    verb only an agreement undergoes (taking effect, expiring, ending), tells of the agreement."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() not in _ACTS_ON:
+        return []
+    found = []
+    for child in head.head.head.children:
+        if child.dep_ == "relcl" and child.i > head.i \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in child.children):
+            word = verb_status(child, verbs)
+            if word is not None and word.status in INTRANSITIVE:
+                found.append((child, word.status, child))
+    return found
+
+
+# Verbs by which one side puts its own truce in force.
+_PROCLAIMING = frozenset({"announce", "declare", "proclaim", "order"})
+
+
+def _unilateral(head) -> bool:
+    """"a unilateral cease-fire": a truce one side keeps, not one agreed between two."""
+    return head.lemma_.lower() in TRUCES and any(
+        c.dep_ == "amod" and c.lower_ in ("unilateral", "one-sided") for c in head.children)
+
+
+# Words that open a clause of time the parser may read as a preposition with the agreement as
+# its object ("after [a 25-year arrangement that let farmers work the land] expired").
+_CLAUSE_OPENERS = frozenset({"after", "before", "until", "once", "when", "as", "since"})
+
+
+def _clause_after(head, verbs):
+    """"after a 25-year arrangement that let Israeli farmers work the land expired": the parser
+    reads "after" as a preposition with the agreement as its object and hangs the clause's verb
+    inside the agreement's relative clause. That verb, at the end of the agreement's phrase,
+    with no subject of its own, telling a status only an agreement undergoes, is the
+    agreement's."""
+    if head.dep_ != "pobj" or head.head.lower_ not in _CLAUSE_OPENERS:
+        return _status_taken_into_participle(head, verbs)
+    verbs_after = [t for t in head.subtree if t.i > head.i and t.pos_ == "VERB"]
+    if not verbs_after:
+        return []
+    last = verbs_after[-1]
+    if last.i != max(t.i for t in head.subtree if not t.is_punct) or last.dep_ not in ("ccomp", "conj", "xcomp") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in last.children):
+        return []
+    word = verb_status(last, verbs)
+    return [(last, word.status, last)] if word is not None and word.status in INTRANSITIVE else []
+
+
+def _status_taken_into_participle(head, verbs):
+    """"A defense pact between the Philippines and Japan allowing reciprocal access to military
+    forces has taken effect": the parser reads "[access] has taken effect" as what the pact
+    allows. A verb telling a status only an agreement undergoes, complement (with no "that") of
+    a participle on the agreement, is the agreement's."""
+    found = []
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+        for comp in (c for c in acl.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+            subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "mark" for c in comp.children) or not subjects or agreement_noun(subjects[0]) \
+                    or subjects[0].pos_ == "PRON":
+                continue
+            word = verb_status(comp, verbs)
+            if word is not None and word.status in INTRANSITIVE:
+                found.append((comp, word.status, comp))
+    return found
+
+
+# Talks, and the verbs that bring them to an end with a text agreed.
+_TALKS = frozenset({"negotiation", "talk", "talks"})
+_COMPLETING = frozenset({"complete", "conclude", "finish", "finalise", "finalize", "wrap"})
+
+
+def _talks_completed(head):
+    """"completed negotiations on the proposed text for a cooperation agreement", "concluded
+    talks on the deal": its text was agreed (negotiated) by those who completed them. Talks
+    held, or under way, are not."""
+    cur = head
+    if cur.dep_ == "pobj" and cur.head.lower_ in ("for", "of") and cur.head.head.lemma_.lower() in _TEXTS:
+        cur = cur.head.head  # "the text for an agreement"
+    if cur.dep_ != "pobj" or cur.head.lower_ not in ("on", "over", "for", "of"):
+        return []
+    talks = cur.head.head
+    if talks.lemma_.lower() not in _TALKS or talks.dep_ != "dobj" or talks.head.lemma_.lower() not in _COMPLETING:
+        return []
+    return [(talks.head, "negotiated", talks.head)]
 
 
 def _enclosing_agreement(noun):
