@@ -74,6 +74,7 @@ def main(argv=None) -> int:
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--every", type=int, default=1000)
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--breakdown", action="store_true", help="at the end, DuckDB's memory by what holds it")
     args = ap.parse_args(argv)
 
     from bilat.query import Store
@@ -100,6 +101,11 @@ def main(argv=None) -> int:
                           f"store files {size / 2**20:.0f} MiB, {time.perf_counter() - start:.0f} s", flush=True)
         if batch:
             store._write_batch(batch, index)
+        if args.breakdown:
+            for tag, used in store.con.execute(
+                    "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 "
+                    "ORDER BY memory_usage_bytes DESC").fetchall():
+                print(f"  DuckDB {tag}: {used / 2**20:.1f} MiB")
         store.close()
     return 0
 
