@@ -184,9 +184,26 @@ def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
         for prep, pobj in prep_objects(holder, ("by", "of")):
             if pobj.lemma_.lower() not in RULEBOOKS:
                 found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
-        found = [a for a in found if a.code not in avoid]
+        found = [a for a in found if a.code not in avoid] or _agents_inside(holder, ctx, avoid)
         if found:
             return found
+    return []
+
+
+def _agents_inside(phrase, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """The doer a phrase names by "by" anywhere inside it, outside clauses of their own: "the
+    tariffs on steel imports announced by President Trump are illogical" censures Trump, however
+    the parser hung the participle."""
+    stack = [c for c in phrase.children]
+    while stack:
+        cur = stack.pop(0)
+        if cur.dep_ in ("relcl", "ccomp", "advcl", "appos", "punct", "conj"):
+            continue
+        if cur.dep_ in ("agent", "prep") and cur.lower_ == "by":
+            found = [a for o in cur.children if o.dep_ == "pobj" for a in actors_of(o, ctx) if a.code not in avoid]
+            if found:
+                return found
+        stack.extend(cur.children)
     return []
 
 

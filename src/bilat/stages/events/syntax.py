@@ -49,3 +49,18 @@ def definite(noun) -> bool:
     """"the agreement", "this pact", "the previous deal": a thing already introduced."""
     return noun is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                                     for c in noun.children)
+
+
+# What a verb's own object or complement is labelled: a verb with one of these has its object.
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "ccomp", "xcomp", "dative"})
+
+
+def contact_clause(verb) -> bool:
+    """A relative clause with no relative pronoun whose verb has a subject but lacks its
+    object: the noun it describes is that object ("the treaty Israel signed with Egypt",
+    "the deal Iran struck with China", "the aid Japan promised Kenya")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)

@@ -1,0 +1,57 @@
+"""Mechanisms, round 12 (issue 8, "arguments as real sentences give them"). Sentences of our
+own, on the real parser; each mechanism with what it must code and what it must leave alone."""
+import pytest
+
+
+def _triples(events):
+    return {(e.source, e.target, e.root) for e in events}
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The deal comes decades after the peace treaties Israel signed with Egypt and Jordan.",
+     {("ISR", "EGY", "05"), ("ISR", "JOR", "05")}),
+    ("The pact Peru forged with Chile in 2010 expired last year.", {("PER", "CHL", "05")}),
+    ("Washington was angered by the deal Iran struck with China.", {("IRN", "CHN", "05")}),
+])
+def test_a_relative_clause_without_a_pronoun_has_the_noun_it_describes_as_its_object(code_text, text, expected):
+    got = _triples(code_text(text))
+    assert expected <= got
+    assert not {t for t in got if t[2] == "19"}  # a deal struck is no strike
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "The troops Russia sent home returned to their barracks.",  # the clause's verb has no rule for it
+    "The officials Egypt trusts met in Cairo.",
+])
+def test_a_relative_clause_without_a_pronoun_invents_no_event(code_text, text):
+    assert not code_text(text)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("Washington condemned the attacks on Israel by Iran and Syria.",
+     {("USA", "IRN", "11"), ("USA", "SYR", "11")}, ("USA", "ISR", "11")),
+    ("Ankara rejected the demands on Cyprus made by Greece.", {("TUR", "GRC", "12")}, ("TUR", "CYP", "12")),
+])
+def test_a_reaction_to_an_act_is_aimed_at_its_doer_named_by_by(code_text, text, expected, wrong):
+    got = _triples(code_text(text))
+    assert expected <= got
+    assert wrong not in got
+
+
+@pytest.mark.issue(8)
+def test_a_censured_thing_names_its_doer_by_by_anywhere_inside_it(code_text):
+    got = _triples(code_text("The tariffs on steel imports announced by President Trump on Monday are illogical "
+                             "and a bad idea, Mexican Economy Minister Marcelo Ebrard said."))
+    assert ("MEX", "USA", "11") in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Egypt said the attacks on Israel were unacceptable.",  # no doer named: no target
+    "Egypt said the tariffs announced by Egypt's own cabinet were illogical.",  # its own act
+])
+def test_a_censured_thing_without_another_s_doer_is_aimed_at_no_one(code_text, text):
+    assert not [e for e in code_text(text) if e.root == "11"]
