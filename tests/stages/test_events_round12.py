@@ -55,3 +55,26 @@ def test_a_censured_thing_names_its_doer_by_by_anywhere_inside_it(code_text):
 ])
 def test_a_censured_thing_without_another_s_doer_is_aimed_at_no_one(code_text, text):
     assert not [e for e in code_text(text) if e.root == "11"]
+
+
+_QUARREL = ("Turkey recalled its ambassador to Israel on Monday. Turkey demanded that Israel apologise for "
+            "the raid, and Israel protested to Turkey. ")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("sentence", [
+    "Israel has refused to apologise, saying its troops acted in self-defence.",
+    "Israel has refused to accept the proposal.",
+])
+def test_a_cooperative_act_refused_to_no_one_named_is_refused_to_the_story_s_other_state(code_text, sentence):
+    assert ("ISR", "TUR", "12") in _triples(code_text(_QUARREL + sentence))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("sentence", [
+    "Israel refused to comment.",  # a word, no cooperative act
+    "Israel refused to attack.",  # force refused is no rejection of anyone
+])
+def test_a_refusal_of_what_is_no_cooperative_act_is_aimed_at_no_one(code_text, sentence):
+    got = _triples(code_text(_QUARREL + sentence))
+    assert ("ISR", "TUR", "12") not in got

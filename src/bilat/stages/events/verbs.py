@@ -14,11 +14,12 @@ from bilat.stages.events.domestic import of_ones_own, own_side_object
 from bilat.stages.events.intentions import intended_code
 from bilat.stages.events.places import names_a_place, struck_place, takes_a_place
 from bilat.stages.events.roots import (FORCE_ROOTS, GIVEN, IMPLICIT_TARGET_ROOTS, INTENT_FRAMES, JOINT_ROOTS, MEDIATE,
-                                       MUTUAL_ROOTS, PASSIVE_DOER_ROOTS, REACTION_ROOTS, SUMMONED, WORDS_ROOTS)
+                                       MUTUAL_ROOTS, PASSIVE_DOER_ROOTS, REACTION_ROOTS, REFUSAL_OF_ROOT, SUMMONED,
+                                       WORDS_ROOTS)
 from bilat.stages.events.rules import Rules, VerbRule, refine, word_classes
 from bilat.stages.events.targets import (FORCE_NOUNS, direct_targets, implied_target, loose_target, reacted_object,
                                          reciprocal, verb_targets, with_a_counterpart)
-from bilat.stages.events.verbrules import intent_classes
+from bilat.stages.events.verbrules import intent_classes, match_verb_rule
 from bilat.stages.grammar import CONTACT_VERBS, mandated
 
 
@@ -295,6 +296,11 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         # nor words said of one's own doing: "Trump defended his decision")
         if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)):
             targets = implied_target(sources, ctx)
+    if not targets and rule.code[:2] == "12" and not passive and not any(a.inferred for a in sources) \
+            and _refuses_a_cooperative_act(tok, rules):
+        # "Israel has refused to apologise", "Ukraine declined to extend the accord": in a story
+        # clearly about two states, a cooperative act refused is refused to the other
+        targets = implied_target(sources, ctx)
     if not targets and not passive and with_a_counterpart(tok, ctx):
         # "He held talks with his counterpart": the other state's, in a story about two
         targets = other_party(sources, ctx)
@@ -397,3 +403,20 @@ def _courtesy_call(tok, rule: VerbRule, ctx: Context) -> bool:
 # Verbs whose subject took the decision they have as object ("announced the decision to …";
 # not "welcomed" or "criticised" it).
 _DECISION_TAKERS = frozenset({"announce", "take", "make", "reach", "confirm", "adopt", "finalise", "finalize"})
+
+
+# Roots of cooperative acts: refused, they are a rejection of the one they would have served.
+_COOPERATIVE_ROOTS = frozenset(REFUSAL_OF_ROOT)
+
+
+def _refuses_a_cooperative_act(tok, rules: Rules) -> bool:
+    """Is what a verb of refusal governs, as its infinitive, a cooperative act of the verb
+    table ("refused to apologise", "declined to renew the lease"), not a word ("refused to
+    comment") or an act of its own kind ("refused to attack")?"""
+    for comp in children(tok, "xcomp"):
+        if comp.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
+            continue
+        found = match_verb_rule(comp, rules)
+        if found is not None and found[0].code[:2] in _COOPERATIVE_ROOTS and found[0].frame not in INTENT_FRAMES:
+            return True
+    return False
