@@ -78,3 +78,23 @@ def test_a_cooperative_act_refused_to_no_one_named_is_refused_to_the_story_s_oth
 def test_a_refusal_of_what_is_no_cooperative_act_is_aimed_at_no_one(code_text, sentence):
     got = _triples(code_text(_QUARREL + sentence))
     assert ("ISR", "TUR", "12") not in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Rwanda's and Uganda's invasion of Congo began in 1998.", {("RWA", "COD", "19"), ("UGA", "COD", "19")}),
+    ("Kenya's and Uganda's foreign ministers signed a border agreement.", {("KEN", "UGA", "05")}),
+])
+def test_each_of_coordinated_possessors_is_a_party(code_text, text, expected):
+    assert expected <= _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+def test_a_censure_noun_is_aimed_at_whose_deed_it_is_over(code_text):
+    got = _triples(code_text("Relations worsened after US criticism over the Uzbek government's handling of the uprising."))
+    assert ("USA", "UZB", "11") in got
+
+
+@pytest.mark.issue(8)
+def test_a_censure_noun_over_no_one_s_deed_has_no_target(code_text):
+    assert not code_text("Washington's criticism over the weather angered no one.")

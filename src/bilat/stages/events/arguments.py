@@ -193,6 +193,10 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                     if (child.dep_ in ("amod", "compound", "nmod") and child.i not in inside and mention_at(child, ctx)
                             and any(c.dep_ == "conj" and c.i in inside for c in child.children)):
                         found.append(arg_of(mention_at(child, ctx)))
+                    # "Kenya's and Uganda's leaders": the first possessor, coordinated into the unit
+                    if (child.dep_ == "poss" and child.i not in inside and child.i < mention.token_start
+                            and mention_at(child, ctx) and any(c.dep_ == "cc" for c in child.children)):
+                        found.append(arg_of(mention_at(child, ctx)))
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
     return dedupe_codes(found)
@@ -265,7 +269,12 @@ def modifier_sources(tok, ctx: Context) -> list[Arg]:
     "his visit" (the person named last)."""
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and mention_at(child, ctx):
-            return actors_of(child, ctx)
+            found = actors_of(child, ctx)
+            if child.dep_ == "poss" and any(c.dep_ == "cc" for c in child.children):
+                # "Rwanda's and Uganda's invasion": the parser hangs each possessor on the noun
+                found += [a for other in tok.children if other.dep_ == "poss" and other.i > child.i
+                          and mention_at(other, ctx) for a in actors_of(other, ctx)]
+            return dedupe_codes(found)
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ in ("his", "her"):
             return actors_of(child, ctx)
