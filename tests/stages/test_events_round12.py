@@ -98,3 +98,33 @@ def test_a_censure_noun_is_aimed_at_whose_deed_it_is_over(code_text):
 @pytest.mark.issue(8)
 def test_a_censure_noun_over_no_one_s_deed_has_no_target(code_text):
     assert not code_text("Washington's criticism over the weather angered no one.")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Iran and Saudi Arabia have agreed to resume diplomatic relations.", ("IRN", "SAU", "05")),
+    ("Nigeria agreed on Tuesday to hand over the peninsula to Cameroon.", ("NGA", "CMR", "08")),
+    ("France also agreed to apologize to New Zealand.", ("FRA", "NZL", "05")),
+])
+def test_an_act_agreed_to_is_an_agreement_reached(code_text, text, expected):
+    got = _triples(code_text(text))
+    assert expected in got
+    assert not {t for t in got if t[2] == "03"}  # settled, no mere intention
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The United States and North Korea agreed to meet again in Geneva.", ("USA", "PRK", "03")),  # a meeting to come
+    ("Iran will agree to resume relations with Saudi Arabia.", ("IRN", "SAU", "03")),  # not agreed yet
+])
+def test_agreeing_to_meet_or_agreeing_to_come_stays_an_intention(code_text, text, expected):
+    got = _triples(code_text(text))
+    assert expected in got
+    assert not {t for t in got if t[2] in ("05", "08")}
+
+
+@pytest.mark.issue(8)
+def test_agreeing_to_do_more_of_something_is_an_intention(code_text):
+    got = _triples(code_text("India and Bangladesh agreed on Monday to deepen security cooperation."))
+    assert ("IND", "BGD", "03") in got
+    assert ("IND", "BGD", "05") not in got

@@ -12,6 +12,7 @@ from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
 from bilat.stages.events.domestic import of_ones_own, own_side_object
 from bilat.stages.events.intentions import intended_code
+from bilat.stages.events.modality import future
 from bilat.stages.events.places import names_a_place, struck_place, takes_a_place
 from bilat.stages.events.roots import (FORCE_ROOTS, GIVEN, IMPLICIT_TARGET_ROOTS, INTENT_FRAMES, JOINT_ROOTS, MEDIATE,
                                        MUTUAL_ROOTS, PASSIVE_DOER_ROOTS, REACTION_ROOTS, REFUSAL_OF_ROOT, SUMMONED,
@@ -319,6 +320,10 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         if code is None:
             return None
     elif rule.frame == "intent":
+        agreed = agreed_act(tok, rules)
+        if agreed is not None:
+            # "Iran and Saudi Arabia agreed to resume diplomatic relations": an agreement reached
+            return mutual(tok.i, agreed, parties) if parties is not None else Candidate(tok.i, agreed, sources, targets)
         code = intended_code(tok, rules) or refine(code, intent_classes(tok, rules))
     else:
         code = refine(code, classes)
@@ -420,3 +425,31 @@ def _refuses_a_cooperative_act(tok, rules: Rules) -> bool:
         if found is not None and found[0].code[:2] in _COOPERATIVE_ROOTS and found[0].frame not in INTENT_FRAMES:
             return True
     return False
+
+
+# Roots of the acts an agreement reached settles: diplomatic cooperation and concessions.
+_SETTLED_BY_AGREEING = frozenset({"05", "08"})
+# Verbs of degree: agreeing to do more of something ("agreed to deepen cooperation") sets a
+# course, an intention, and settles no act.
+_DEGREE_VERBS = frozenset({"deepen", "strengthen", "boost", "expand", "enhance", "improve", "increase", "promote",
+                           "develop", "intensify", "broaden", "widen", "advance", "further", "step", "bolster"})
+
+
+def agreed_act(tok, rules: Rules) -> str | None:
+    """The code of the act a party has agreed to do, when agreeing settled it: "agreed to
+    establish full diplomatic ties" (05), "agreed to pause the tariffs" (08), told as done
+    ("agreed", "has agreed"), not as to come ("will agree") nor denied. Agreeing to meet or
+    negotiate stays an intention to ("agreed to meet again in Geneva": 036); None otherwise."""
+    if tok.lemma_.lower() != "agree" or tok.tag_ not in ("VBD", "VBN") or future(tok) \
+            or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    for comp in children(tok, "xcomp"):
+        if comp.pos_ != "VERB" or any(c.dep_ == "neg" for c in comp.children) \
+                or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children) \
+                or comp.lemma_.lower() in _DEGREE_VERBS:
+            continue
+        found = match_verb_rule(comp, rules)
+        if found is not None and found[0].frame not in INTENT_FRAMES:
+            code = refine(found[0].code, found[1])
+            return code if code[:2] in _SETTLED_BY_AGREEING else None
+    return None
