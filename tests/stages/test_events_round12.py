@@ -128,3 +128,38 @@ def test_agreeing_to_do_more_of_something_is_an_intention(code_text):
     got = _triples(code_text("India and Bangladesh agreed on Monday to deepen security cooperation."))
     assert ("IND", "BGD", "03") in got
     assert ("IND", "BGD", "05") not in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Beijing courted the Solomon Islands, once Taiwan's largest ally in the South Pacific, which severed "
+     "ties with Taiwan in 2019.", ("SLB", "TWN", "16")),
+    ("Egypt hosted talks with Sudan, Ethiopia's neighbour, which accused Ethiopia of stalling.", ("SDN", "ETH", "11")),
+])
+def test_a_relative_pronoun_after_an_apposition_stands_for_what_the_apposition_describes(code_text, text, expected):
+    got = _triples(code_text(text))
+    assert expected in got
+    assert ("TWN", "TWN", "16") not in got
+
+
+@pytest.mark.issue(8)
+def test_ties_dropped_are_ties_cut(code_text):
+    assert ("SLB", "TWN", "16") in _triples(code_text("The Solomon Islands dropped diplomatic ties with Taiwan in 2019."))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("Zimbabwe sent in troops last August to help Congo.", ("ZWE", "COD", "07")),
+    ("Russia deployed troops to Syria in 2015 to defend the Syrian government.", ("RUS", "SYR", "07")),
+])
+def test_force_sent_to_help_a_state_is_protection_given_to_it(code_text, text, expected):
+    got = _triples(code_text(text))
+    assert expected in got
+    assert (expected[0], expected[1], "15") not in got
+
+
+@pytest.mark.issue(8)
+def test_force_sent_for_another_purpose_stays_a_show_of_force(code_text):
+    got = _triples(code_text("Russia deployed troops near Ukraine to pressure Kyiv."))
+    assert ("RUS", "UKR", "15") in got
+    assert ("RUS", "UKR", "07") not in got

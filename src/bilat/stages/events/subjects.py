@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilat.stages.events.context import Context, mention_at
 from bilat.stages.events.rules import lemma_in
-from bilat.stages.events.syntax import children
+from bilat.stages.events.syntax import apposed, children
 from bilat.stages.grammar import COMM_TABLE, COMMUNICATION, participle_adjunct, statement_participle, \
     statement_verb
 
@@ -23,6 +23,9 @@ def _relative_head(noun, ctx: Context):
     """The antecedent of a relative pronoun; "X was one of the countries which …" → X."""
     if noun.i in ctx.by_token:
         return noun
+    owner = apposed(noun)
+    if owner is not None and owner.i in ctx.by_token:
+        return owner  # "the Solomon Islands, once Taiwan's ally in the Pacific, which …"
     cur = noun
     for _ in range(3):
         if cur.dep_ in ("attr", "pobj", "prep") and cur.head.i != cur.i:

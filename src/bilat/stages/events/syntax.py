@@ -64,3 +64,12 @@ def contact_clause(verb) -> bool:
     if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
+
+
+def apposed(noun):
+    """The noun an apposition holding ``noun`` describes: "the Solomon Islands, once Taiwan's
+    largest ally in the South Pacific" gives the islands for "ally" or "Pacific"; else None."""
+    cur = noun
+    while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.head if cur.dep_ == "appos" else None

@@ -329,6 +329,8 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         code = refine(code, classes)
     if code == "020" and _courtesy_call(tok, rule, ctx):
         code = "040"
+    if code[:2] == "15" and _sent_to_help(tok, {a.code for a in targets}, ctx):
+        code = "074"  # "sent in troops to help Kabila": military protection for the one helped
     if parties is not None:
         return mutual(tok.i, code, parties, intent=rule.frame in INTENT_FRAMES)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in INTENT_FRAMES)
@@ -453,3 +455,21 @@ def agreed_act(tok, rules: Rules) -> str | None:
             code = refine(found[0].code, found[1])
             return code if code[:2] in _SETTLED_BY_AGREEING else None
     return None
+
+
+# Verbs of helping: force sent for a purpose told by one of them protects the one it helps.
+_HELPING = frozenset({"help", "support", "assist", "aid", "back", "defend", "protect", "bolster", "prop", "rescue"})
+
+
+def _sent_to_help(tok, targets: set[str], ctx: Context) -> bool:
+    """Does the verb's purpose clause say its force is to help the state it is sent to
+    ("sent in troops last August to help Kabila", "deployed troops to Chad to defend the
+    government")? Then the deployment is protection given, not a show of force against it."""
+    for clause in children(tok, "advcl", "xcomp"):
+        if clause.lemma_.lower() not in _HELPING or not any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                               for c in clause.children):
+            continue
+        helped = {a.code for obj in children(clause, "dobj") for a in actors_of(obj, ctx)}
+        if helped & targets:
+            return True
+    return False
