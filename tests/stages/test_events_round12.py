@@ -163,3 +163,27 @@ def test_force_sent_for_another_purpose_stays_a_show_of_force(code_text):
     got = _triples(code_text("Russia deployed troops near Ukraine to pressure Kyiv."))
     assert ("RUS", "UKR", "15") in got
     assert ("RUS", "UKR", "07") not in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The Maldivian president has asked India to withdraw its military personnel by March 15.", ("MDV", "IND", "10")),
+    ("Manila urged the Chinese boats to leave the waters immediately.", ("PHL", "CHN", "10")),
+    ("Kenya asked the Somali ambassador to leave.", ("KEN", "SOM", "16")),  # an envoy sent away
+])
+def test_asking_another_state_to_pull_out_demands_it(code_text, text, expected):
+    got = _triples(code_text(text))
+    assert expected in got
+    assert (expected[0], expected[1], "02") not in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Argentina asked Brazil to withdraw its complaint.",
+    "Greece asked Britain to return the marbles.",
+    "Colombia asked Venezuela to release 34 Colombian citizens.",
+])
+def test_asking_for_anything_else_stays_an_appeal(code_text, text):
+    got = _triples(code_text(text))
+    assert {t for t in got if t[2] == "02"}
+    assert not {t for t in got if t[2] in ("10", "16")}

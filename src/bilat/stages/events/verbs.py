@@ -329,6 +329,11 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         code = refine(code, classes)
     if code == "020" and _courtesy_call(tok, rule, ctx):
         code = "040"
+    if code[:2] == "02" and _asked_to_withdraw(tok, rules):
+        # "asked India to withdraw its military personnel": a withdrawal demanded; "asked the
+        # ambassador to leave": an envoy sent away, as "ordered the ambassador to leave" is
+        envoy = any("diplomat" in word_classes(o, rules) for o in children(tok, "dobj"))
+        code = "161" if envoy else "1056"
     if code[:2] == "15" and _sent_to_help(tok, {a.code for a in targets}, ctx):
         code = "074"  # "sent in troops to help Kabila": military protection for the one helped
     if parties is not None:
@@ -472,4 +477,29 @@ def _sent_to_help(tok, targets: set[str], ctx: Context) -> bool:
         helped = {a.code for obj in children(clause, "dobj") for a in actors_of(obj, ctx)}
         if helped & targets:
             return True
+    return False
+
+
+# Verbs of pulling out: asked of a state with its forces or envoys (or nothing) as the object,
+# a withdrawal.
+_WITHDRAWING = frozenset({"withdraw", "pull", "remove", "evacuate"})
+
+
+def _asked_to_withdraw(tok, rules: Rules) -> bool:
+    """Does an appeal ask the one appealed to to leave or to pull its forces or envoys out
+    ("asked India to withdraw its military personnel", "urged the boats to leave the waters",
+    "asked the ambassador to leave")? Asked of another state, a retreat is demanded, not begged;
+    asking it to return something, or to withdraw a complaint, is not."""
+    leaving = rules.classes.get("departure", frozenset()) - {"return"}
+    for comp in children(tok, "xcomp"):
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children) \
+                or any(c.dep_ == "neg" for c in comp.children):
+            continue
+        lemma = comp.lemma_.lower()
+        if lemma in leaving:
+            return True
+        if lemma in _WITHDRAWING:
+            objects = children(comp, "dobj")
+            if not objects or any(word_classes(o, rules) & {"troops", "diplomat"} for o in objects):
+                return True
     return False
