@@ -187,3 +187,32 @@ def test_asking_for_anything_else_stays_an_appeal(code_text, text):
     got = _triples(code_text(text))
     assert {t for t in got if t[2] == "02"}
     assert not {t for t in got if t[2] in ("10", "16")}
+
+
+@pytest.mark.issue(8)
+def test_praise_of_one_s_own_side_is_aimed_at_no_other_state(code_text):
+    text = ("India and Pakistan exchanged fire on Tuesday. Prime Minister Shehbaz Sharif on Wednesday commended "
+            "Pakistan's armed forces for their response to an attempted incursion by Indian fighter jets.")
+    assert ("PAK", "IND", "05") not in _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("Kenya summoned its ambassador to Somalia for consultations.", ("KEN", "SOM", "16"), ("KEN", "SOM", "11")),
+    ("Kenya summoned the Somali ambassador over the remarks.", ("KEN", "SOM", "11"), ("KEN", "SOM", "16")),
+])
+def test_an_envoy_summoned_by_its_own_state_is_recalled(code_text, text, expected, wrong):
+    got = _triples(code_text(text))
+    assert expected in got
+    assert wrong not in got
+
+
+@pytest.mark.issue(8)
+def test_a_feeling_about_news_is_aimed_at_whom_the_news_tells_of(code_text):
+    got = _triples(code_text("Japan was dismayed by news that Russia had expelled its diplomats."))
+    assert ("JPN", "RUS", "11") in got
+
+
+@pytest.mark.issue(8)
+def test_a_feeling_about_news_of_no_one_has_no_target(code_text):
+    assert not [e for e in code_text("Japan was dismayed by news that its exports fell.") if e.root == "11"]

@@ -46,3 +46,13 @@ def of_ones_own(tok) -> bool:
 # Who rules the doer's own side: "their government", "its leaders", "our authorities".
 _OWN_RULERS = frozenset({"government", "leader", "leadership", "authority", "president", "regime", "parliament",
                          "police", "army", "ruler", "administration"})
+
+
+def said_of_own_side(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Is every object of a verb of words a body of the doer's own state, named as such
+    ("Sharif commended Pakistan's armed forces for their response to an incursion by Indian
+    jets", "Moscow praised the Russian navy")? Then the words are aimed at no other state,
+    whoever the rest of the clause names."""
+    objects = children(tok, "dobj")
+    mentions = [ctx.by_token.get(obj.i) for obj in objects]
+    return bool(objects) and all(m is not None and m.code in src_codes and not m.inferred for m in mentions)

@@ -47,8 +47,8 @@ def subject(tok, ctx: Context, depth: int = 0):
     """
     if depth > 4:
         return None, False
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return tok.head, True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return tok.head, True  # ("reports that Somalia had auctioned …": a clause with its own subject)
     if statement_participle(tok):
         # "Milosevic's office issued a statement denouncing …": who issued the statement
         owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)

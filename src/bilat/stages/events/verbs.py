@@ -10,7 +10,7 @@ from bilat.stages.events.people import is_person
 from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
-from bilat.stages.events.domestic import of_ones_own, own_side_object
+from bilat.stages.events.domestic import of_ones_own, own_side_object, said_of_own_side
 from bilat.stages.events.intentions import intended_code
 from bilat.stages.events.modality import future
 from bilat.stages.events.places import names_a_place, struck_place, takes_a_place
@@ -90,6 +90,14 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")):
             targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}] \
                 or subtree_actor(pobj, ctx, {x.code for x in sources})
+        for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")) if not targets else ():
+            # "was angered by reports that Somalia had put the blocks up for auction": the one
+            # the news the feeling is about tells of
+            for clause in children(pobj, "acl", "ccomp"):
+                if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    inner, _ = subject(clause, ctx)
+                    targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in {x.code for x in sources}]
+                                          if inner is not None else [])
         if sources and not targets and reacted_object(tok, rules, ("by", "with", "at", "over", "about")) is not None:
             # "was greatly encouraged by this development": by the act just told, of whoever did it
             targets = reacted_to({x.code for x in sources}, ctx)
@@ -236,6 +244,8 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
             sources, targets = sources[:1], sources[1:2]
         elif own_side_object(tok, ctx, src_codes):
             return None  # "Biden slammed Trump": a domestic act, aimed at no other state
+        elif rule.code[:2] in WORDS_ROOTS and rule.code != SUMMONED and said_of_own_side(tok, ctx, src_codes):
+            return None  # "commended Pakistan's armed forces for their response to India"
         else:
             targets = verb_targets(tok, rule, ctx, src_codes)
     if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in CONTACT_VERBS \
@@ -327,6 +337,9 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         code = intended_code(tok, rules) or refine(code, intent_classes(tok, rules))
     else:
         code = refine(code, classes)
+    if code == SUMMONED and not passive and not any(a.inferred for a in sources) \
+            and _own_envoy(tok, ctx, src_codes, rules):
+        code = "161"  # "Nairobi summoned Kenya's envoy to Mogadishu": its own envoy, called home
     if code == "020" and _courtesy_call(tok, rule, ctx):
         code = "040"
     if code[:2] == "02" and _asked_to_withdraw(tok, rules):
@@ -502,4 +515,17 @@ def _asked_to_withdraw(tok, rules: Rules) -> bool:
             objects = children(comp, "dobj")
             if not objects or any(word_classes(o, rules) & {"troops", "diplomat"} for o in objects):
                 return True
+    return False
+
+
+def _own_envoy(tok, ctx: Context, src_codes: set[str], rules: Rules) -> bool:
+    """Is the verb's object an envoy of the doer's own ("summoned its ambassador to Somalia",
+    "summoned Kenya's envoy to Mogadishu")? Summoned home, the envoy is recalled."""
+    for obj in children(tok, "dobj"):
+        if "diplomat" not in word_classes(obj, rules):
+            continue
+        codes = {a.code for a in actors_of(obj, ctx)}
+        if (codes and codes <= src_codes) or (not codes and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in obj.children)):
+            return True
     return False
