@@ -216,3 +216,20 @@ def test_a_feeling_about_news_is_aimed_at_whom_the_news_tells_of(code_text):
 @pytest.mark.issue(8)
 def test_a_feeling_about_news_of_no_one_has_no_target(code_text):
     assert not [e for e in code_text("Japan was dismayed by news that its exports fell.") if e.root == "11"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text,expected", [
+    ("The Security Council adopted a resolution on Thursday condemning Iraq's invasion of Kuwait.",
+     {("UN", "IRQ", "11"), ("IRQ", "KWT", "19")}),
+    ("Washington condemned Iran's attacks on Israel.", {("USA", "IRN", "11"), ("IRN", "ISR", "19")}),
+])
+def test_force_a_censure_condemns_was_used(code_text, text, expected):
+    assert expected <= _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+def test_other_acts_a_censure_names_are_not_coded_again(code_text):
+    got = _triples(code_text("Egypt criticised Israel's visit to Syria."))
+    assert ("EGY", "ISR", "11") in got
+    assert ("ISR", "SYR", "04") not in got

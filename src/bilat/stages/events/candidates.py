@@ -46,6 +46,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     """Event candidates of one parsed sentence (a spaCy ``Span``)."""
     out: list[Candidate] = []
     covered: set[int] = set()
+    censured: set[int] = set()  # what a censure's object names: force it condemns was used
     for tok in sent:
         cand = directive_candidate(tok, ctx, rules)
         if cand is not None:
@@ -108,7 +109,10 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 else:
                     cand.code, cand.intent = INTENT_OF_ROOT[root], True
             if cand is not None:
-                covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
+                span = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
+                covered |= span
+                if cand.code[:2] == CENSURE_ROOT:
+                    censured |= span
                 if cand.code[:2] in ("02", "03", "10", "13"):
                     # "called for talks between Israel and Hamas": what is asked for has not happened
                     covered |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in _TIME_FRAMES
@@ -121,7 +125,9 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     for tok in sent:
-        if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.i in covered and not (
+                tok.i in censured and _force_noun(tok, rules))):
+            # ("condemning Iraq's invasion of Kuwait": the invasion is told as done)
             continue
         if tok.lemma_.lower() == "call" and asked_for(tok) is not None:
             # "Britain's calls for Israel to withdraw": an appeal, not a telephone call
@@ -150,6 +156,16 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
+
+
+# The root of censure.
+CENSURE_ROOT = "11"
+
+
+def _force_noun(tok, rules: Rules) -> bool:
+    """Is the noun a trigger of force ("invasion", "strikes", "shelling")?"""
+    lemma = lemma_in(tok, rules.nouns)
+    return lemma is not None and rules.nouns[lemma][0][:2] in FORCE_ROOTS
 
 
 # Prepositions that frame a time beside an object, not part of what the object names:
