@@ -233,3 +233,18 @@ def test_other_acts_a_censure_names_are_not_coded_again(code_text):
     got = _triples(code_text("Egypt criticised Israel's visit to Syria."))
     assert ("EGY", "ISR", "11") in got
     assert ("ISR", "SYR", "04") not in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "The deal increases the chances that Prime Minister Anthony Albanese travels to Beijing this year.",
+    "There is a possibility that Japan sends troops to the Philippines.",
+])
+def test_what_a_noun_of_odds_holds_has_not_happened(code_text, text):
+    assert not code_text(text)
+
+
+@pytest.mark.issue(8)
+def test_private_people_travelling_make_no_visit(code_text):
+    assert not code_text("About 8 million Chinese tourists visited South Korea last year.")
+    assert ("AUS", "CHN", "04") in _triples(code_text("Australian Prime Minister Anthony Albanese travelled to Beijing on Monday."))

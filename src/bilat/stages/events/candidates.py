@@ -92,6 +92,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 # "went to the International Court of Justice": a case taken there, not a visit
                 cand.targets = [t for t in cand.targets if t.code not in _courts()]
                 cand = cand if cand.targets else None
+            if cand is not None and cand.code[:2] == VISIT_ROOT and all(a.sector == "CVL" for a in cand.sources):
+                cand = None  # "Chinese tourists visited South Korea": private people travel, no state meets
             if cand is not None and rule.frame == "promise":
                 cand.intent = True
             elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
@@ -160,6 +162,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
 
 # The root of censure.
 CENSURE_ROOT = "11"
+# The root of meetings and visits.
+VISIT_ROOT = "04"
 
 
 def _force_noun(tok, rules: Rules) -> bool:

@@ -28,7 +28,9 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "if", "unless", "whether", "likely", "possible", "able", "help",
                              "allow", "encourage", "push", "hard", "easy", "desire", "bid",
                              "attempt", "effort", "refuse", "fail",
-                             "claim", "allege", "charge", "contend"})  # what is alleged is not asserted
+                             "claim", "allege", "charge", "contend",  # what is alleged is not asserted
+                             # nouns of odds: "the chances that Albanese travels to Beijing"
+                             "chance", "possibility", "prospect", "likelihood", "probability", "odds"})
 # Heads whose complement is what does not (or no longer) happen: "stop shooting", "avoid war".
 _STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refrain",
                              "block", "veto"})  # "blocked a UN statement condemning North Korea"
