@@ -248,3 +248,22 @@ def test_what_a_noun_of_odds_holds_has_not_happened(code_text, text):
 def test_private_people_travelling_make_no_visit(code_text):
     assert not code_text("About 8 million Chinese tourists visited South Korea last year.")
     assert ("AUS", "CHN", "04") in _triples(code_text("Australian Prime Minister Anthony Albanese travelled to Beijing on Monday."))
+
+
+_REFUGEES = ("Myanmar and Bangladesh have quarrelled over the refugees for years. Bangladesh accused Myanmar "
+             "of driving them out. ")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("sentence", [
+    "The Myanmar government denounced the group as a terrorist organization.",
+    "In 2013 Myanmar banned the group and seized its schools.",
+])
+def test_an_act_aimed_at_a_group_that_is_no_state_is_not_aimed_at_the_other_state(code_text, sentence):
+    got = _triples(code_text(_REFUGEES + sentence))
+    assert not {t for t in got if t[0] == "MMR" and t[2] in ("11", "16")}
+
+
+@pytest.mark.issue(8)
+def test_an_act_aimed_at_no_one_named_is_still_aimed_at_the_other_state(code_text):
+    assert ("MMR", "BGD", "11") in _triples(code_text(_REFUGEES + "The Myanmar government denounced the accusation."))

@@ -10,7 +10,7 @@ from bilat.stages.events.people import is_person
 from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
-from bilat.stages.events.domestic import of_ones_own, own_side_object, said_of_own_side
+from bilat.stages.events.domestic import aimed_at_a_group, of_ones_own, own_side_object, said_of_own_side
 from bilat.stages.events.intentions import intended_code
 from bilat.stages.events.modality import future
 from bilat.stages.events.places import names_a_place, struck_place, takes_a_place
@@ -305,7 +305,7 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         # clearly about two states, an act aimed at no one named is aimed at the other (not
         # in the present simple, which tells habits: "an agreement the US signs with allies";
         # nor words said of one's own doing: "Trump defended his decision")
-        if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)):
+        if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)) and not aimed_at_a_group(tok, ctx):
             targets = implied_target(sources, ctx)
     if not targets and rule.code[:2] == "12" and not passive and not any(a.inferred for a in sources) \
             and _refuses_a_cooperative_act(tok, rules):
