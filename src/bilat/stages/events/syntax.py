@@ -61,8 +61,9 @@ def contact_clause(verb) -> bool:
     "the deal Iran struck with China", "the aid Japan promised Kenya")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
-        return False
+    near = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" for t in near):
+        return False  # ("the memoranda in which Turkey and Libya agreed on …": a pronoun after all)
     return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
 
 
