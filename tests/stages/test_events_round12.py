@@ -24,11 +24,16 @@ def test_a_relative_clause_without_a_pronoun_has_the_noun_it_describes_as_its_ob
 @pytest.mark.parametrize("text", [
     "The troops Russia sent home returned to their barracks.",  # the clause's verb has no rule for it
     "The officials Egypt trusts met in Cairo.",
-    # the pronoun is in a prepositional phrase: the memoranda are not what was agreed
-    "Ministers denounced the memoranda in which Turkey and Libya agreed on maritime borders.",
 ])
 def test_a_relative_clause_without_a_pronoun_invents_no_event(code_text, text):
-    assert not [e for e in code_text(text) if e.root == "05" and e.cameo == "057"]
+    assert not code_text(text)
+
+
+@pytest.mark.issue(8)
+def test_a_pronoun_in_a_prepositional_phrase_makes_no_contact_clause(code_text):
+    # the memoranda are not what "agreed on" takes as its object: no signing
+    got = code_text("Ministers denounced the memoranda in which Turkey and Libya agreed on maritime borders.")
+    assert not [e for e in got if e.cameo == "057"]
 
 
 @pytest.mark.issue(8)
