@@ -274,3 +274,17 @@ def test_an_act_aimed_at_a_group_that_is_no_state_is_not_aimed_at_the_other_stat
 @pytest.mark.issue(8)
 def test_an_act_aimed_at_no_one_named_is_still_aimed_at_the_other_state(code_text):
     assert ("MMR", "BGD", "11") in _triples(code_text(_REFUGEES + "The Myanmar government denounced the accusation."))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "The zone was agreed by Turkey, Russia and Iran in 2017.",
+    "Syria shelled the zone agreed by Turkey, Russia and Iran in 2017.",
+])
+def test_a_thing_agreed_by_several_parties_is_an_agreement_among_each_pair(code_text, text):
+    assert {("TUR", "RUS", "05"), ("TUR", "IRN", "05"), ("RUS", "IRN", "05")} <= _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+def test_agreed_by_no_parties_is_no_agreement(code_text):
+    assert not code_text("The plan was agreed by the ministers in 2017.")
