@@ -288,3 +288,22 @@ def test_a_thing_agreed_by_several_parties_is_an_agreement_among_each_pair(code_
 @pytest.mark.issue(8)
 def test_agreed_by_no_parties_is_no_agreement(code_text):
     assert not code_text("The plan was agreed by the ministers in 2017.")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Algeria said the attack was backed by Morocco.",
+    "Algeria blamed two groups, including the MAK group, which seeks independence for Kabylie and which "
+    "Algeria said was backed by Morocco.",
+])
+def test_a_report_that_another_state_backed_an_attack_or_an_armed_group_accuses_it(code_text, text):
+    assert ("DZA", "MAR", "11") in _triples(code_text(text))
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Algeria said Japan backed the plan.",  # backing what is no hostility
+    "Algeria said the attack was backed by Algerian officials.",  # its own
+])
+def test_a_report_of_other_backing_accuses_no_one(code_text, text):
+    assert not [e for e in code_text(text) if e.root == "11"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bilat.stages.events.context import Context
+from bilat.stages.events.rules import Rules
 from bilat.stages.events.syntax import children
 
 
@@ -58,16 +59,11 @@ def said_of_own_side(tok, ctx: Context, src_codes: set[str]) -> bool:
     return bool(objects) and all(m is not None and m.code in src_codes and not m.inferred for m in mentions)
 
 
-# Groups that are no state: an act whose object is one of them is aimed at it.
-_GROUPS = frozenset({"group", "groups", "organisation", "organization", "organisations", "organizations",
-                     "movement", "movements", "rebel", "rebels", "militant", "militants", "militia", "militias",
-                     "insurgent", "insurgents", "separatist", "separatists", "terrorist", "terrorists", "faction",
-                     "factions", "gang", "gangs", "cartel", "cartels", "party", "parties", "junta"})
-
-
-def aimed_at_a_group(tok, ctx: Context) -> bool:
+def aimed_at_a_group(tok, ctx: Context, rules: Rules) -> bool:
     """Is the verb's object a group that is no state, named by no actor ("the Myanmar
-    government denounced the group as a terrorist organization")? Then the act is aimed at it,
-    not at the other state of the story."""
-    return any(obj.lemma_.lower() in _GROUPS and getattr(ctx.by_token.get(obj.i), "code", None) is None
+    government denounced the group as a terrorist organization", "banned the group")? Then the
+    act is aimed at it, not at the other state of the story (classes ``armed_group`` and
+    ``body_of_people``)."""
+    groups = rules.classes.get("armed_group", frozenset()) | rules.classes.get("body_of_people", frozenset())
+    return any(obj.lower_ in groups and getattr(ctx.by_token.get(obj.i), "code", None) is None
                for obj in children(tok, "dobj"))

@@ -101,7 +101,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
-            blamed = _blamed(comp, ctx, avoid, rules) if not coded_inside else []
+            blamed = (_blamed(comp, ctx, avoid, rules) or _sponsored(comp, ctx, avoid, rules)) \
+                if not coded_inside else []
             if blamed:
                 # "Kenya said Somalia was responsible for the attack": an accusation
                 out.append(Candidate(tok.i, "112", sources, blamed[:1]))
@@ -160,6 +161,32 @@ def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
         if found:
             return found
     return []
+
+
+def _sponsored(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
+    """Whom a reported clause says backed, funded or ordered an attack or an armed group:
+    "Algeria said the attack was backed by Morocco", "… the MAK group, which Algeria said was
+    backed by Morocco", "Kabul says Pakistan trains the militants". Said by another actor, an
+    accusation of the backer; backing anything else ("said Japan backed the plan") is none."""
+    if comp.lemma_.lower() not in rules.classes.get("sponsor", frozenset()):
+        return []
+    hostile = rules.classes.get("force", frozenset()) | rules.classes.get("armed_group", frozenset()) \
+        | rules.classes.get("terror", frozenset())
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in comp.children):
+        things = children(comp, "nsubjpass", "nsubj")  # (the parser gives "which … was backed" as nsubj)
+        doers = [pobj for _, pobj in prep_objects(comp, ("by",))]
+    else:
+        things = children(comp, "dobj")
+        doers = children(comp, "nsubj")
+    # "which Algeria said was backed": the noun the reporting clause describes (through "and":
+    # "the MAK group which seeks independence … and which Algeria said was backed by Morocco")
+    clause = comp.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    things = [clause.head if t.lower_ in ("which", "that") and clause.dep_ == "relcl" else t for t in things]
+    if not any(t.lower_ in hostile or t.lemma_.lower() in hostile for t in things):
+        return []
+    return [a for d in doers for a in actors_of(d, ctx) if a.code not in avoid and not a.inferred]
 
 
 def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:

@@ -305,7 +305,7 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         # clearly about two states, an act aimed at no one named is aimed at the other (not
         # in the present simple, which tells habits: "an agreement the US signs with allies";
         # nor words said of one's own doing: "Trump defended his decision")
-        if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)) and not aimed_at_a_group(tok, ctx):
+        if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)) and not aimed_at_a_group(tok, ctx, rules):
             targets = implied_target(sources, ctx)
     if not targets and rule.code[:2] == "12" and not passive and not any(a.inferred for a in sources) \
             and _refuses_a_cooperative_act(tok, rules):
