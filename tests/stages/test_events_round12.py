@@ -307,3 +307,18 @@ def test_a_report_that_another_state_backed_an_attack_or_an_armed_group_accuses_
 ])
 def test_a_report_of_other_backing_accuses_no_one(code_text, text):
     assert not [e for e in code_text(text) if e.root == "11"]
+
+
+@pytest.mark.issue(8)
+def test_force_a_government_says_another_used_at_no_state_named_accuses_it(code_text):
+    got = _triples(code_text("Kenya's foreign minister said Ugandan forces had invaded the island."))
+    assert ("KEN", "UGA", "11") in got
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Kenya said Ugandan forces would invade the island.",  # to come: a warning at most
+    "Kenya said Ugandan forces had not invaded the island.",  # denied
+])
+def test_force_told_as_not_done_accuses_no_one(code_text, text):
+    assert not [e for e in code_text(text) if e.root == "11"]

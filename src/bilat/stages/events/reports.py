@@ -12,7 +12,9 @@ from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import children, prep_objects
 from bilat.stages.events.candidate import Candidate, active_sources, conditions
 from bilat.stages.events.modality import future, is_blocked, reported
+from bilat.stages.events.roots import FORCE_ROOTS
 from bilat.stages.events.rules import Rules
+from bilat.stages.events.verbrules import match_verb_rule
 from bilat.stages.grammar import COMMUNICATION
 
 
@@ -71,6 +73,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 continue
             coded_inside = bool(taken & inside) and tok.lemma_.lower() not in _ALLEGING
             victim = _told_as_victim(found, inside, sources) if coded_inside and comp.i > tok.i else []
+            if not victim and not coded_inside:
+                victim = _force_told_of(comp, ctx, sources, rules)
             if victim:
                 # "Sudan said South Sudanese troops started the fighting by attacking Heglig":
                 # force a government tells as aimed at its own state accuses the one that used it
@@ -122,10 +126,6 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
     return out
 
 
-# Roots of force: told by the state it was aimed at, an accusation of the one that used it.
-_FORCE = frozenset({"18", "19", "20"})
-
-
 def _told_as_victim(found: list[Candidate], inside: set[int], speakers: list[Arg]) -> list[Arg]:
     """The doer of force coded in a reported clause and aimed at the speaker's own state, when
     the speaker is its government (not its army, police or medics telling a battle)."""
@@ -133,12 +133,32 @@ def _told_as_victim(found: list[Candidate], inside: set[int], speakers: list[Arg
         return []
     codes = {a.code for a in speakers}
     for cand in found:
-        if cand.trigger in inside and cand.code[:2] in _FORCE \
+        if cand.trigger in inside and cand.code[:2] in FORCE_ROOTS \
                 and {a.code for a in cand.targets} & codes and not {a.code for a in cand.sources} & codes:
             named = [a for a in cand.sources if not a.inferred]
             if named:
                 return named[:1]
     return []
+
+
+def _force_told_of(comp, ctx: Context, speakers: list[Arg], rules: Rules) -> list[Arg]:
+    """The state a government's report says used force that is coded at no one ("the Uganda
+    People's Defence Forces, which he said had invaded the island", "Kenya said Ugandan troops
+    had crossed into the area and opened fire"): told by a government, an accusation of it."""
+    if not all(a.sector in (None, "GOV") and not a.inferred for a in speakers):
+        return []
+    if comp.pos_ != "VERB" or is_blocked(comp, rules) is not None or future(comp):
+        return []
+    found = match_verb_rule(comp, rules)
+    if found is None or found[0].code[:2] not in FORCE_ROOTS:
+        return []
+    doer, passive = subject(comp, ctx)
+    if doer is None or passive:
+        return []
+    if doer.lower_ in ("which", "that", "who") and comp.head.dep_ == "relcl":
+        doer = comp.head.head  # "the forces, which he said had invaded …"
+    codes = {a.code for a in speakers}
+    return [a for a in actors_of(doer, ctx) if a.code not in codes and not a.inferred][:1]
 
 
 def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
