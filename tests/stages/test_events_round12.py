@@ -322,3 +322,9 @@ def test_force_a_government_says_another_used_at_no_state_named_accuses_it(code_
 ])
 def test_force_told_as_not_done_accuses_no_one(code_text, text):
     assert not [e for e in code_text(text) if e.root == "11"]
+
+
+@pytest.mark.issue(8)
+def test_agreeing_to_ties_restored_is_cooperation_agreeing_to_demands_a_concession(code_text):
+    assert ("ISR", "ARE", "05") in _triples(code_text("Israel and the UAE agreed to the full normalization of relations."))
+    assert ("SYR", "TUR", "08") in _triples(code_text("Syria agreed to Turkey's demands."))
