@@ -328,3 +328,17 @@ def test_force_told_as_not_done_accuses_no_one(code_text, text):
 def test_agreeing_to_ties_restored_is_cooperation_agreeing_to_demands_a_concession(code_text):
     assert ("ISR", "ARE", "05") in _triples(code_text("Israel and the UAE agreed to the full normalization of relations."))
     assert ("SYR", "TUR", "08") in _triples(code_text("Syria agreed to Turkey's demands."))
+
+
+_BORDER = ("Algeria closed its border with Morocco in 1994. Algeria and Morocco have quarrelled for decades "
+           "over Western Sahara. ")
+
+
+@pytest.mark.issue(8)
+def test_wanting_a_thing_to_undergo_an_act_asks_it_of_the_story_s_other_state(code_text):
+    assert ("MAR", "DZA", "10") in _triples(code_text(_BORDER + "Morocco has said for years it wants the border to reopen."))
+
+
+@pytest.mark.issue(8)
+def test_wanting_a_thing_to_change_by_no_act_asks_nothing_of_anyone(code_text):
+    assert not [e for e in code_text(_BORDER + "Morocco wants prices to fall.") if e.root == "10"]
