@@ -342,3 +342,23 @@ def test_wanting_a_thing_to_undergo_an_act_asks_it_of_the_story_s_other_state(co
 @pytest.mark.issue(8)
 def test_wanting_a_thing_to_change_by_no_act_asks_nothing_of_anyone(code_text):
     assert not [e for e in code_text(_BORDER + "Morocco wants prices to fall.") if e.root == "10"]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Armenia denied Azerbaijan's accusations of shelling.",
+    "Armenia rejected the allegations by Azerbaijan.",
+])
+def test_an_accusation_denied_or_rejected_was_made(code_text, text):
+    got = _triples(code_text(text))
+    assert ("AZE", "ARM", "11") in got
+    assert {t for t in got if t[0] == "ARM"}  # the denial itself stays
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("text", [
+    "Armenia denied the accusations.",  # made by no one named
+    "Armenia denied the charges brought by the court.",  # a court's charges
+])
+def test_an_accusation_by_no_actor_is_not_coded(code_text, text):
+    assert not [e for e in code_text(text) if e.root == "11"]

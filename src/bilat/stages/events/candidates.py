@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from bilat.stages.events.adjectives import adjective_candidate
 from bilat.stages.events.context import Context
-from bilat.stages.events.syntax import children, definite
+from bilat.stages.events.arguments import actors_of, modifier_sources
+from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.directives import directive_candidate
 from bilat.stages.events.domestic import addressed_to_no_state
@@ -110,6 +111,9 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                     continue
                 else:
                     cand.code, cand.intent = INTENT_OF_ROOT[root], True
+            if cand is not None and (cand.code[:3] == DENIAL or cand.code[:2] == "12"):
+                # "denied his Russian counterpart's accusations of war crimes": the accusation denied
+                out += _accusations_denied(tok, cand, ctx, rules)
             if cand is not None:
                 span = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
                 covered |= span
@@ -164,6 +168,31 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
 CENSURE_ROOT = "11"
 # The root of meetings and visits.
 VISIT_ROOT = "04"
+# The code of a denial.
+DENIAL = "016"
+# Accusations by name: denied or rejected, they were made (not "charges" or "reports", which
+# courts and newspapers make).
+_ACCUSATIONS = frozenset({"accusation", "accusations", "allegation", "allegations"})
+
+
+def _accusations_denied(verb, cand: Candidate, ctx: Context, rules: Rules) -> list[Candidate]:
+    """The accusation a denial or rejection names as made by another actor: "Ukraine denied
+    his Russian counterpart's accusations of war crimes" → RUS→UKR 112; "rejected the
+    allegations by Baku" → by Azerbaijan. Whom it accused is who denies it."""
+    out = []
+    denied_by = {a.code for a in cand.sources}
+    for obj in children(verb, "dobj"):
+        if obj.lower_ not in _ACCUSATIONS:
+            continue
+        # (an active verb's "by" is the object's, however the parser hung it)
+        holders = [obj] + ([verb] if not any(c.dep_ == "auxpass" for c in verb.children) else [])
+        accusers = modifier_sources(obj, ctx) + [a for holder in holders
+                                                 for _, agent in prep_objects(holder, ("by", "from"))
+                                                 for a in actors_of(agent, ctx)]
+        accusers = [a for a in accusers if a.code not in denied_by and not a.inferred]
+        if accusers and cand.sources:
+            out.append(Candidate(obj.i, "112", accusers[:1], cand.sources, nominal=True))
+    return out
 
 
 def _force_noun(tok, rules: Rules) -> bool:
