@@ -16,7 +16,8 @@ from bilat.stages.events.pairs import BARE_PAIR_WORDS, PAIR_WORDS, clear_pair, d
     other_party, pair_beside, pair_for_they, pair_names, refers_to_pair, story_pair
 from bilat.stages.events.people import PEOPLE_NOUNS, holds_office, is_person, person_in_clause, speaker_of
 from bilat.stages.events.subjects import is_stranded, stranded_subject, subject
-from bilat.stages.events.syntax import ASKING_NOUNS, PARTICLES, TARGET_PREPS, children, definite, prep_objects
+from bilat.stages.events.syntax import (ASKING_NOUNS, PARTICLES, TARGET_PREPS, apposed, children, definite,
+                                        prep_objects)
 
 __all__ = ["ASKING_NOUNS", "PARTICLES", "TARGET_PREPS", "Arg", "Context", "actors_of", "all_actors_in", "children",
            "clear_pair", "dedupe_codes", "definite", "dominant_pair", "holds_office", "is_person", "is_stranded",
@@ -134,7 +135,7 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
         if speaker is not None:
             found.append(Arg(speaker.code, "GOV", tok.text, inferred=True))
     elif low in ("which", "that", "who", "whom") and tok.head.dep_ == "relcl" and depth < 2:
-        return actors_of(tok.head.head, ctx, depth=depth + 1)
+        return actors_of(_described(tok), ctx, depth=depth + 1)
     elif low in ("it", "them") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ACTS_ON_STATES \
             and tok.i not in ctx.by_token:
         # "punish Pakistan after accusing it of …": the state named last before it
@@ -193,9 +194,25 @@ def actors_of(tok, ctx: Context, *, depth: int = 0) -> list[Arg]:
                     if (child.dep_ in ("amod", "compound", "nmod") and child.i not in inside and mention_at(child, ctx)
                             and any(c.dep_ == "conj" and c.i in inside for c in child.children)):
                         found.append(arg_of(mention_at(child, ctx)))
+                    # "Kenya's and Uganda's leaders": the first possessor, coordinated into the unit
+                    if (child.dep_ == "poss" and child.i not in inside and child.i < mention.token_start
+                            and mention_at(child, ctx) and any(c.dep_ == "cc" for c in child.children)):
+                        found.append(arg_of(mention_at(child, ctx)))
     if len(found) > 1 and all(a.start >= 0 for a in found):
         found.sort(key=lambda a: a.start)  # "Kenyan and Somali soldiers": Kenya first
     return dedupe_codes(found)
+
+
+def _described(pronoun):
+    """What a relative pronoun stands for: the noun its clause hangs on or, after a comma, the
+    noun an apposition before it describes ("the Solomon Islands, once Taiwan's ally in the
+    South Pacific, which severed ties …": the islands, not the Pacific nor the ally), which the
+    parser often gives as the last noun of the apposition."""
+    antecedent = pronoun.head.head
+    if pronoun.i == 0 or pronoun.doc[pronoun.i - 1].lower_ != ",":
+        return antecedent
+    owner = apposed(antecedent)
+    return owner if owner is not None and owner.i < pronoun.i else antecedent
 
 
 def _modifier_mentions(tok, ctx: Context, depth: int = 0) -> list[Mention]:
@@ -265,7 +282,12 @@ def modifier_sources(tok, ctx: Context) -> list[Arg]:
     "his visit" (the person named last)."""
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and mention_at(child, ctx):
-            return actors_of(child, ctx)
+            found = actors_of(child, ctx)
+            if child.dep_ == "poss" and any(c.dep_ == "cc" for c in child.children):
+                # "Rwanda's and Uganda's invasion": the parser hangs each possessor on the noun
+                found += [a for other in tok.children if other.dep_ == "poss" and other.i > child.i
+                          and mention_at(other, ctx) for a in actors_of(other, ctx)]
+            return dedupe_codes(found)
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ in ("his", "her"):
             return actors_of(child, ctx)

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from bilat.stages.events.adjectives import adjective_candidate
 from bilat.stages.events.context import Context
-from bilat.stages.events.syntax import children, definite
+from bilat.stages.events.arguments import actors_of, modifier_sources
+from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, conditions
 from bilat.stages.events.directives import directive_candidate
 from bilat.stages.events.domestic import addressed_to_no_state
@@ -46,6 +47,7 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
     """Event candidates of one parsed sentence (a spaCy ``Span``)."""
     out: list[Candidate] = []
     covered: set[int] = set()
+    censured: set[int] = set()  # what a censure's object names: force it condemns was used
     for tok in sent:
         cand = directive_candidate(tok, ctx, rules)
         if cand is not None:
@@ -91,6 +93,8 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                 # "went to the International Court of Justice": a case taken there, not a visit
                 cand.targets = [t for t in cand.targets if t.code not in _courts()]
                 cand = cand if cand.targets else None
+            if cand is not None and cand.code[:2] == VISIT_ROOT and all(a.sector == "CVL" for a in cand.sources):
+                cand = None  # "Chinese tourists visited South Korea": private people travel, no state meets
             if cand is not None and rule.frame == "promise":
                 cand.intent = True
             elif cand is not None and future(tok) and rule.frame not in ("intent", "plan", "appeal"):
@@ -108,8 +112,14 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
                     continue
                 else:
                     cand.code, cand.intent = INTENT_OF_ROOT[root], True
+            if cand is not None and (cand.code[:3] == DENIAL or cand.code[:2] == "12"):
+                # "denied his Russian counterpart's accusations of war crimes": the accusation denied
+                out += _accusations_denied(tok, cand, ctx, rules)
             if cand is not None:
-                covered |= {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
+                span = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in _object_span(c)}
+                covered |= span
+                if cand.code[:2] == CENSURE_ROOT:
+                    censured |= span
                 if cand.code[:2] in ("02", "03", "10", "13"):
                     # "called for talks between Israel and Hamas": what is asked for has not happened
                     covered |= {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in _TIME_FRAMES
@@ -122,7 +132,9 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     for tok in sent:
-        if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.i in covered and not (
+                tok.i in censured and _force_noun(tok, rules))):
+            # ("condemning Iraq's invasion of Kuwait": the invasion is told as done)
             continue
         if tok.lemma_.lower() == "call" and asked_for(tok) is not None:
             # "Britain's calls for Israel to withdraw": an appeal, not a telephone call
@@ -151,6 +163,43 @@ def find_candidates(sent, ctx: Context, rules: Rules) -> list[Candidate]:
             out.append(cand)
     out += statement_candidates(sent, ctx, rules, out)
     return out + conditional_threats(sent, ctx, rules, out)
+
+
+# The root of censure.
+CENSURE_ROOT = "11"
+# The root of meetings and visits.
+VISIT_ROOT = "04"
+# The code of a denial.
+DENIAL = "016"
+# Accusations by name: denied or rejected, they were made (not "charges" or "reports", which
+# courts and newspapers make).
+_ACCUSATIONS = frozenset({"accusation", "accusations", "allegation", "allegations"})
+
+
+def _accusations_denied(verb, cand: Candidate, ctx: Context, rules: Rules) -> list[Candidate]:
+    """The accusation a denial or rejection names as made by another actor: "Ukraine denied
+    his Russian counterpart's accusations of war crimes" → RUS→UKR 112; "rejected the
+    allegations by Baku" → by Azerbaijan. Whom it accused is who denies it."""
+    out = []
+    denied_by = {a.code for a in cand.sources}
+    for obj in children(verb, "dobj"):
+        if obj.lower_ not in _ACCUSATIONS:
+            continue
+        # (an active verb's "by" is the object's, however the parser hung it)
+        holders = [obj] + ([verb] if not any(c.dep_ == "auxpass" for c in verb.children) else [])
+        accusers = modifier_sources(obj, ctx) + [a for holder in holders
+                                                 for _, agent in prep_objects(holder, ("by", "from"))
+                                                 for a in actors_of(agent, ctx)]
+        accusers = [a for a in accusers if a.code not in denied_by and not a.inferred]
+        if accusers and cand.sources:
+            out.append(Candidate(obj.i, "112", accusers[:1], cand.sources, nominal=True))
+    return out
+
+
+def _force_noun(tok, rules: Rules) -> bool:
+    """Is the noun a trigger of force ("invasion", "strikes", "shelling")?"""
+    lemma = lemma_in(tok, rules.nouns)
+    return lemma is not None and rules.nouns[lemma][0][:2] in FORCE_ROOTS
 
 
 # Prepositions that frame a time beside an object, not part of what the object names:

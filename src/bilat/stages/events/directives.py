@@ -8,9 +8,10 @@ from bilat.stages.events.arguments import actors_of
 from bilat.stages.events.candidate import Candidate
 from bilat.stages.events.context import Context
 from bilat.stages.events.modality import is_blocked
-from bilat.stages.events.rules import Rules, lemma_in
+from bilat.stages.events.rules import Rules, lemma_in, word_classes
 from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import children
+from bilat.stages.events.targets import implied_target
 from bilat.stages.events.verbrules import match_verb_rule
 
 
@@ -57,6 +58,19 @@ def directive_candidate(tok, ctx: Context, rules: Rules) -> Candidate | None:
 
     # (a court asked to order something is petitioned, not given a demand: "wants the ICJ to order")
     targets = [a for a in actors_of(told, ctx) if a.code not in {s.code for s in sources} | court_codes()]
+    if sources and not targets and told.pos_ == "NOUN" and told.i not in ctx.by_token \
+            and _acted_on(clause, told, rules) and not any(a.inferred for a in sources):
+        # "Morocco wants the border to reopen": a thing told to change as an act of the verb
+        # table would change it; in a story clearly about two states, asked of the other
+        targets = implied_target(sources, ctx)
     if not sources or not targets:
         return None
     return Candidate(tok.i, rules.directives[lemma], sources, targets)
+
+
+def _acted_on(verb, thing, rules: Rules) -> bool:
+    """Would the verb table code the verb done to the thing ("the border to reopen": "reopen"
+    has a row for borders)? The thing is told to undergo an act, not to do one."""
+    lemma = lemma_in(verb, rules.verbs)
+    classes = word_classes(thing, rules)
+    return lemma is not None and any(r.object_class in classes for r in rules.verbs[lemma] if r.object_class)

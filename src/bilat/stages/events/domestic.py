@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bilat.stages.events.context import Context
+from bilat.stages.events.rules import Rules
 from bilat.stages.events.syntax import children
 
 
@@ -46,3 +47,23 @@ def of_ones_own(tok) -> bool:
 # Who rules the doer's own side: "their government", "its leaders", "our authorities".
 _OWN_RULERS = frozenset({"government", "leader", "leadership", "authority", "president", "regime", "parliament",
                          "police", "army", "ruler", "administration"})
+
+
+def said_of_own_side(tok, ctx: Context, src_codes: set[str]) -> bool:
+    """Is every object of a verb of words a body of the doer's own state, named as such
+    ("Sharif commended Pakistan's armed forces for their response to an incursion by Indian
+    jets", "Moscow praised the Russian navy")? Then the words are aimed at no other state,
+    whoever the rest of the clause names."""
+    objects = children(tok, "dobj")
+    mentions = [ctx.by_token.get(obj.i) for obj in objects]
+    return bool(objects) and all(m is not None and m.code in src_codes and not m.inferred for m in mentions)
+
+
+def aimed_at_a_group(tok, ctx: Context, rules: Rules) -> bool:
+    """Is the verb's object a group that is no state, named by no actor ("the Myanmar
+    government denounced the group as a terrorist organization", "banned the group")? Then the
+    act is aimed at it, not at the other state of the story (classes ``armed_group`` and
+    ``body_of_people``)."""
+    groups = rules.classes.get("armed_group", frozenset()) | rules.classes.get("body_of_people", frozenset())
+    return any(obj.lower_ in groups and getattr(ctx.by_token.get(obj.i), "code", None) is None
+               for obj in children(tok, "dobj"))

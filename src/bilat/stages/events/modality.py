@@ -29,7 +29,8 @@ _IRREALIS_HEADS = frozenset({"deny", "hope", "expect", "wish", "want", "seek", "
                              "allow", "encourage", "push", "hard", "easy", "desire", "bid",
                              "attempt", "effort", "refuse", "fail",
                              "claim", "allege", "charge", "contend",  # what is alleged is not asserted
-                             "chance", "prospect", "possibility", "likelihood"})  # "the chances that he travels"
+                             # nouns of odds: "the chances that Albanese travels to Beijing"
+                             "chance", "possibility", "prospect", "likelihood", "probability", "odds"})
 # Heads whose complement is what does not (or no longer) happen: "stop shooting", "avoid war".
 _STOPPING_HEADS = frozenset({"stop", "cease", "quit", "avoid", "prevent", "refrain",
                              "block", "veto"})  # "blocked a UN statement condemning North Korea"

@@ -323,8 +323,11 @@ def noun_candidate(tok, code: str, valency: str, ctx: Context, rules: Rules) -> 
             targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in {s.code for s in sources}]
                                   if inner is not None else [])
     if not targets and valency == "object":
-        for prep, pobj in prep_objects(tok, ("for",)):
-            targets = subtree_actor(pobj, ctx, {a.code for a in sources})
+        # "criticism over the Uzbek government's handling of the uprising", "sanctions over
+        # Moscow's annexation": whose deed the act is for or over
+        for prep, pobj in prep_objects(tok, ("for", "over")):
+            targets = targets or subtree_actor(pobj, ctx, {a.code for a in sources}) or [
+                a for a in modifier_sources(pobj, ctx) if a.code not in {s.code for s in sources}]
     targets = [a for a in targets if a.code not in {s.code for s in sources}]  # "Kenya's expulsion of diplomats"
     if not targets and sources and code[:2] in IMPLICIT_TARGET_ROOTS and not any(a.inferred for a in sources):
         # "Kenya's expulsion of diplomats": as with verbs, in a story clearly about two

@@ -12,7 +12,9 @@ from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import children, prep_objects
 from bilat.stages.events.candidate import Candidate, active_sources, conditions
 from bilat.stages.events.modality import future, is_blocked, reported
+from bilat.stages.events.roots import FORCE_ROOTS
 from bilat.stages.events.rules import Rules
+from bilat.stages.events.verbrules import match_verb_rule
 from bilat.stages.grammar import COMMUNICATION
 
 
@@ -71,6 +73,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 continue
             coded_inside = bool(taken & inside) and tok.lemma_.lower() not in _ALLEGING
             victim = _told_as_victim(found, inside, sources) if coded_inside and comp.i > tok.i else []
+            if not victim and not coded_inside:
+                victim = _force_told_of(comp, ctx, sources, rules)
             if victim:
                 # "Sudan said South Sudanese troops started the fighting by attacking Heglig":
                 # force a government tells as aimed at its own state accuses the one that used it
@@ -101,7 +105,8 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
                 if accused:
                     out.append(Candidate(tok.i, "112", sources, accused[:1]))
                     break
-            blamed = _blamed(comp, ctx, avoid, rules) if not coded_inside else []
+            blamed = (_blamed(comp, ctx, avoid, rules) or _sponsored(comp, ctx, avoid, rules)) \
+                if not coded_inside else []
             if blamed:
                 # "Kenya said Somalia was responsible for the attack": an accusation
                 out.append(Candidate(tok.i, "112", sources, blamed[:1]))
@@ -121,10 +126,6 @@ def statement_candidates(sent, ctx: Context, rules: Rules, found: list[Candidate
     return out
 
 
-# Roots of force: told by the state it was aimed at, an accusation of the one that used it.
-_FORCE = frozenset({"18", "19", "20"})
-
-
 def _told_as_victim(found: list[Candidate], inside: set[int], speakers: list[Arg]) -> list[Arg]:
     """The doer of force coded in a reported clause and aimed at the speaker's own state, when
     the speaker is its government (not its army, police or medics telling a battle)."""
@@ -132,12 +133,32 @@ def _told_as_victim(found: list[Candidate], inside: set[int], speakers: list[Arg
         return []
     codes = {a.code for a in speakers}
     for cand in found:
-        if cand.trigger in inside and cand.code[:2] in _FORCE \
+        if cand.trigger in inside and cand.code[:2] in FORCE_ROOTS \
                 and {a.code for a in cand.targets} & codes and not {a.code for a in cand.sources} & codes:
             named = [a for a in cand.sources if not a.inferred]
             if named:
                 return named[:1]
     return []
+
+
+def _force_told_of(comp, ctx: Context, speakers: list[Arg], rules: Rules) -> list[Arg]:
+    """The state a government's report says used force that is coded at no one ("the Uganda
+    People's Defence Forces, which he said had invaded the island", "Kenya said Ugandan troops
+    had crossed into the area and opened fire"): told by a government, an accusation of it."""
+    if not all(a.sector in (None, "GOV") and not a.inferred for a in speakers):
+        return []
+    if comp.pos_ != "VERB" or is_blocked(comp, rules) is not None or future(comp):
+        return []
+    found = match_verb_rule(comp, rules)
+    if found is None or found[0].code[:2] not in FORCE_ROOTS:
+        return []
+    doer, passive = subject(comp, ctx)
+    if doer is None or passive:
+        return []
+    if doer.lower_ in ("which", "that", "who") and comp.head.dep_ == "relcl":
+        doer = comp.head.head  # "the forces, which he said had invaded …"
+    codes = {a.code for a in speakers}
+    return [a for a in actors_of(doer, ctx) if a.code not in codes and not a.inferred][:1]
 
 
 def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
@@ -162,6 +183,32 @@ def _blamed(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
     return []
 
 
+def _sponsored(comp, ctx: Context, avoid: set[str], rules: Rules) -> list[Arg]:
+    """Whom a reported clause says backed, funded or ordered an attack or an armed group:
+    "Algeria said the attack was backed by Morocco", "… the MAK group, which Algeria said was
+    backed by Morocco", "Kabul says Pakistan trains the militants". Said by another actor, an
+    accusation of the backer; backing anything else ("said Japan backed the plan") is none."""
+    if comp.lemma_.lower() not in rules.classes.get("sponsor", frozenset()):
+        return []
+    hostile = rules.classes.get("force", frozenset()) | rules.classes.get("armed_group", frozenset()) \
+        | rules.classes.get("terror", frozenset())
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in comp.children):
+        things = children(comp, "nsubjpass", "nsubj")  # (the parser gives "which … was backed" as nsubj)
+        doers = [pobj for _, pobj in prep_objects(comp, ("by",))]
+    else:
+        things = children(comp, "dobj")
+        doers = children(comp, "nsubj")
+    # "which Algeria said was backed": the noun the reporting clause describes (through "and":
+    # "the MAK group which seeks independence … and which Algeria said was backed by Morocco")
+    clause = comp.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    things = [clause.head if t.lower_ in ("which", "that") and clause.dep_ == "relcl" else t for t in things]
+    if not any(t.lower_ in hostile or t.lemma_.lower() in hostile for t in things):
+        return []
+    return [a for d in doers for a in actors_of(d, ctx) if a.code not in avoid and not a.inferred]
+
+
 def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
     """Whom a word of censure is aimed at: the doer of the act it qualifies ("a cowardly move
     by India", "the Russian strikes … unacceptable"), or the subject it is said of ("Britain
@@ -184,9 +231,26 @@ def _censured(word, ctx: Context, avoid: set[str]) -> list[Arg]:
         for prep, pobj in prep_objects(holder, ("by", "of")):
             if pobj.lemma_.lower() not in RULEBOOKS:
                 found = found or [a for a in actors_of(pobj, ctx) if a.code not in avoid]
-        found = [a for a in found if a.code not in avoid]
+        found = [a for a in found if a.code not in avoid] or _agents_inside(holder, ctx, avoid)
         if found:
             return found
+    return []
+
+
+def _agents_inside(phrase, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """The doer a phrase names by "by" anywhere inside it, outside clauses of their own: "the
+    tariffs on steel imports announced by President Trump are illogical" censures Trump, however
+    the parser hung the participle."""
+    stack = [c for c in phrase.children]
+    while stack:
+        cur = stack.pop(0)
+        if cur.dep_ in ("relcl", "ccomp", "advcl", "appos", "punct", "conj"):
+            continue
+        if cur.dep_ in ("agent", "prep") and cur.lower_ == "by":
+            found = [a for o in cur.children if o.dep_ == "pobj" for a in actors_of(o, ctx) if a.code not in avoid]
+            if found:
+                return found
+        stack.extend(cur.children)
     return []
 
 

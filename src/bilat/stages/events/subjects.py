@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bilat.stages.events.context import Context, mention_at
 from bilat.stages.events.rules import lemma_in
-from bilat.stages.events.syntax import children
+from bilat.stages.events.syntax import apposed, children
 from bilat.stages.grammar import COMM_TABLE, COMMUNICATION, participle_adjunct, statement_participle, \
     statement_verb
 
@@ -23,6 +23,9 @@ def _relative_head(noun, ctx: Context):
     """The antecedent of a relative pronoun; "X was one of the countries which …" → X."""
     if noun.i in ctx.by_token:
         return noun
+    owner = apposed(noun)
+    if owner is not None and owner.i in ctx.by_token:
+        return owner  # "the Solomon Islands, once Taiwan's ally in the Pacific, which …"
     cur = noun
     for _ in range(3):
         if cur.dep_ in ("attr", "pobj", "prep") and cur.head.i != cur.i:
@@ -44,8 +47,8 @@ def subject(tok, ctx: Context, depth: int = 0):
     """
     if depth > 4:
         return None, False
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return tok.head, True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return tok.head, True  # ("reports that Somalia had auctioned …": a clause with its own subject)
     if statement_participle(tok):
         # "Milosevic's office issued a statement denouncing …": who issued the statement
         owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)

@@ -49,3 +49,28 @@ def definite(noun) -> bool:
     """"the agreement", "this pact", "the previous deal": a thing already introduced."""
     return noun is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                                     for c in noun.children)
+
+
+# What a verb's own object or complement is labelled: a verb with one of these has its object.
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "ccomp", "xcomp", "dative"})
+
+
+def contact_clause(verb) -> bool:
+    """A relative clause with no relative pronoun whose verb has a subject but lacks its
+    object: the noun it describes is that object ("the treaty Israel signed with Egypt",
+    "the deal Iran struck with China", "the aid Japan promised Kenya")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    near = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" for t in near):
+        return False  # ("the memoranda in which Turkey and Libya agreed on …": a pronoun after all)
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
+
+
+def apposed(noun):
+    """The noun an apposition holding ``noun`` describes: "the Solomon Islands, once Taiwan's
+    largest ally in the South Pacific" gives the islands for "ally" or "Pacific"; else None."""
+    cur = noun
+    while cur.dep_ in ("pobj", "prep") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.head if cur.dep_ == "appos" else None

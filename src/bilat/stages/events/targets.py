@@ -167,6 +167,11 @@ def verb_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg
     """The target of a verb: named directly, inside its object ("the signing of the pact with
     the US"), in an intention's clause, or in a warning's clause."""
     found = direct_targets(tok, rule, ctx, avoid)
+    if not found and rule.code[:2] in REACTION_ROOTS:
+        # "denounced the sanctions imposed by Washington", "rejected the demands made by
+        # Greece", "welcomed the release of the sailors by Iran", "condemned the attacks on
+        # Israel by Iran": the doer of the act reacted to, before whom the act was aimed at
+        found = _doers_of_object(tok, ctx, avoid)
     if not found and rule.frame != "place":
         # "called for restraint from both countries": inside the object, or the object of
         # the rule's own preposition
@@ -175,15 +180,6 @@ def verb_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg
             found = subtree_actor(obj, ctx, avoid)
             if found:
                 break
-    if not found and rule.code[:2] in REACTION_ROOTS:
-        # "denounced the sanctions imposed by Washington", "rejected the demands made by
-        # Greece", "welcomed the release of the sailors by Iran": the doer of the act reacted to
-        for obj in children(tok, "dobj"):
-            holders = [obj] + [clause for clause in children(obj, "acl") if clause.tag_ == "VBN"]
-            holders += [pobj for _, pobj in prep_objects(obj, ("of",))]  # "the release of the sailors by Iran"
-            for holder in holders:
-                for _, agent in prep_objects(holder, ("by",)):
-                    found = found or [a for a in actors_of(agent, ctx) if a.code not in avoid]
     if not found and rule.frame in INTENT_FRAMES:
         found = intended_target(tok, ctx, avoid)
     if not found and participle_adjunct(tok) and tok.head.lemma_.lower() in CONTACT_VERBS:
@@ -219,6 +215,21 @@ def verb_targets(tok, rule: VerbRule, ctx: Context, avoid: set[str]) -> list[Arg
             if found:
                 break
     return found
+
+
+def _doers_of_object(tok, ctx: Context, avoid: set[str]) -> list[Arg]:
+    """The actors a verb's object names by "by" as the doers of the act it is: on the object,
+    on its past participle ("the sanctions imposed by Washington") or on its "of" phrase ("the
+    release of the sailors by Iran")."""
+    for obj in children(tok, "dobj"):
+        holders = [obj] + [clause for clause in children(obj, "acl") if clause.tag_ == "VBN"]
+        holders += [pobj for _, pobj in prep_objects(obj, ("of",))]
+        for holder in holders:
+            for _, agent in prep_objects(holder, ("by",)):
+                found = [a for a in actors_of(agent, ctx) if a.code not in avoid]
+                if found:
+                    return found
+    return []
 
 
 def intended_target(tok, ctx: Context, avoid: set[str], depth: int = 0) -> list[Arg]:

@@ -2,7 +2,7 @@
 of ``verbs.tsv`` (object classes, frames)."""
 from __future__ import annotations
 
-from bilat.stages.events.syntax import PARTICLES, children, prep_objects
+from bilat.stages.events.syntax import PARTICLES, children, contact_clause, prep_objects
 from bilat.stages.events.roots import INTENT_FRAMES, INTENT_OF_ROOT
 from bilat.stages.events.rules import Rules, VerbRule, lemma_in, word_classes
 
@@ -31,7 +31,8 @@ def match_verb_rule(tok, rules: Rules) -> tuple[VerbRule, set[str]] | None:
         objects += children(tok.head, "nsubj", "nsubjpass")  # "the programme … was suspended"
     if tok.dep_ == "relcl":  # "the treaty, which they signed in 1994": the antecedent is the object
         objects += [o.head.head for o in objects if o.lower_ in ("which", "that")]
-        if any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in tok.children):
+        if any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in tok.children) \
+                or contact_clause(tok):
             objects.append(tok.head)
     # "threatened to impose sanctions", "stopped pumping gas": the object of the verb after it
     objects += [o for c in tok.children if c.dep_ in ("xcomp", "pcomp") for o in children(c, "dobj")]

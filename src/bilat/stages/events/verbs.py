@@ -10,15 +10,17 @@ from bilat.stages.events.people import is_person
 from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import children, definite, prep_objects
 from bilat.stages.events.candidate import Candidate, mutual
-from bilat.stages.events.domestic import of_ones_own, own_side_object
+from bilat.stages.events.domestic import aimed_at_a_group, of_ones_own, own_side_object, said_of_own_side
 from bilat.stages.events.intentions import intended_code
+from bilat.stages.events.modality import future
 from bilat.stages.events.places import names_a_place, struck_place, takes_a_place
 from bilat.stages.events.roots import (FORCE_ROOTS, GIVEN, IMPLICIT_TARGET_ROOTS, INTENT_FRAMES, JOINT_ROOTS, MEDIATE,
-                                       MUTUAL_ROOTS, PASSIVE_DOER_ROOTS, REACTION_ROOTS, SUMMONED, WORDS_ROOTS)
+                                       MUTUAL_ROOTS, PASSIVE_DOER_ROOTS, REACTION_ROOTS, REFUSAL_OF_ROOT, SUMMONED,
+                                       WORDS_ROOTS)
 from bilat.stages.events.rules import Rules, VerbRule, refine, word_classes
 from bilat.stages.events.targets import (FORCE_NOUNS, direct_targets, implied_target, loose_target, reacted_object,
                                          reciprocal, verb_targets, with_a_counterpart)
-from bilat.stages.events.verbrules import intent_classes
+from bilat.stages.events.verbrules import intent_classes, match_verb_rule
 from bilat.stages.grammar import CONTACT_VERBS, mandated
 
 
@@ -88,6 +90,14 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")):
             targets = targets or [a for a in actors_of(pobj, ctx) if a.code not in {x.code for x in sources}] \
                 or subtree_actor(pobj, ctx, {x.code for x in sources})
+        for prep, pobj in prep_objects(tok, ("by", "at", "over", "about", "with")) if not targets else ():
+            # "was angered by reports that Somalia had put the blocks up for auction": the one
+            # the news the feeling is about tells of
+            for clause in children(pobj, "acl", "ccomp"):
+                if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    inner, _ = subject(clause, ctx)
+                    targets = targets or ([a for a in actors_of(inner, ctx) if a.code not in {x.code for x in sources}]
+                                          if inner is not None else [])
         if sources and not targets and reacted_object(tok, rules, ("by", "with", "at", "over", "about")) is not None:
             # "was greatly encouraged by this development": by the act just told, of whoever did it
             targets = reacted_to({x.code for x in sources}, ctx)
@@ -234,6 +244,8 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
             sources, targets = sources[:1], sources[1:2]
         elif own_side_object(tok, ctx, src_codes):
             return None  # "Biden slammed Trump": a domestic act, aimed at no other state
+        elif rule.code[:2] in WORDS_ROOTS and rule.code != SUMMONED and said_of_own_side(tok, ctx, src_codes):
+            return None  # "commended Pakistan's armed forces for their response to India"
         else:
             targets = verb_targets(tok, rule, ctx, src_codes)
     if not targets and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_.lower() in CONTACT_VERBS \
@@ -293,8 +305,13 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         # clearly about two states, an act aimed at no one named is aimed at the other (not
         # in the present simple, which tells habits: "an agreement the US signs with allies";
         # nor words said of one's own doing: "Trump defended his decision")
-        if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)):
+        if not (rule.code[:2] in WORDS_ROOTS and of_ones_own(tok)) and not aimed_at_a_group(tok, ctx, rules):
             targets = implied_target(sources, ctx)
+    if not targets and rule.code[:2] == "12" and not passive and not any(a.inferred for a in sources) \
+            and _refuses_a_cooperative_act(tok, rules):
+        # "Israel has refused to apologise", "Ukraine declined to extend the accord": in a story
+        # clearly about two states, a cooperative act refused is refused to the other
+        targets = implied_target(sources, ctx)
     if not targets and not passive and with_a_counterpart(tok, ctx):
         # "He held talks with his counterpart": the other state's, in a story about two
         targets = other_party(sources, ctx)
@@ -313,11 +330,25 @@ def verb_candidate(tok, rule: VerbRule, classes: set[str], ctx: Context, rules: 
         if code is None:
             return None
     elif rule.frame == "intent":
+        agreed = agreed_act(tok, rules)
+        if agreed is not None:
+            # "Iran and Saudi Arabia agreed to resume diplomatic relations": an agreement reached
+            return mutual(tok.i, agreed, parties) if parties is not None else Candidate(tok.i, agreed, sources, targets)
         code = intended_code(tok, rules) or refine(code, intent_classes(tok, rules))
     else:
         code = refine(code, classes)
+    if code == SUMMONED and not passive and not any(a.inferred for a in sources) \
+            and _own_envoy(tok, ctx, src_codes, rules):
+        code = "161"  # "Nairobi summoned Kenya's envoy to Mogadishu": its own envoy, called home
     if code == "020" and _courtesy_call(tok, rule, ctx):
         code = "040"
+    if code[:2] == "02" and _asked_to_withdraw(tok, rules):
+        # "asked India to withdraw its military personnel": a withdrawal demanded; "asked the
+        # ambassador to leave": an envoy sent away, as "ordered the ambassador to leave" is
+        envoy = any("diplomat" in word_classes(o, rules) for o in children(tok, "dobj"))
+        code = "161" if envoy else "1056"
+    if code[:2] == "15" and _sent_to_help(tok, {a.code for a in targets}, ctx):
+        code = "074"  # "sent in troops to help Kabila": military protection for the one helped
     if parties is not None:
         return mutual(tok.i, code, parties, intent=rule.frame in INTENT_FRAMES)
     return Candidate(tok.i, code, sources, targets, intent=rule.frame in INTENT_FRAMES)
@@ -397,3 +428,104 @@ def _courtesy_call(tok, rule: VerbRule, ctx: Context) -> bool:
 # Verbs whose subject took the decision they have as object ("announced the decision to …";
 # not "welcomed" or "criticised" it).
 _DECISION_TAKERS = frozenset({"announce", "take", "make", "reach", "confirm", "adopt", "finalise", "finalize"})
+
+
+# Roots of cooperative acts: refused, they are a rejection of the one they would have served.
+_COOPERATIVE_ROOTS = frozenset(REFUSAL_OF_ROOT)
+
+
+def _refuses_a_cooperative_act(tok, rules: Rules) -> bool:
+    """Is what a verb of refusal governs, as its infinitive, a cooperative act of the verb
+    table ("refused to apologise", "declined to renew the lease"), not a word ("refused to
+    comment") or an act of its own kind ("refused to attack")?"""
+    for comp in children(tok, "xcomp"):
+        if comp.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children):
+            continue
+        found = match_verb_rule(comp, rules)
+        if found is not None and found[0].code[:2] in _COOPERATIVE_ROOTS and found[0].frame not in INTENT_FRAMES:
+            return True
+    return False
+
+
+# Roots of the acts an agreement reached settles: diplomatic cooperation and concessions.
+_SETTLED_BY_AGREEING = frozenset({"05", "08"})
+# Verbs of degree: agreeing to do more of something ("agreed to deepen cooperation") sets a
+# course, an intention, and settles no act.
+_DEGREE_VERBS = frozenset({"deepen", "strengthen", "boost", "expand", "enhance", "improve", "increase", "promote",
+                           "develop", "intensify", "broaden", "widen", "advance", "further", "step", "bolster"})
+
+
+def agreed_act(tok, rules: Rules) -> str | None:
+    """The code of the act a party has agreed to do, when agreeing settled it: "agreed to
+    establish full diplomatic ties" (05), "agreed to pause the tariffs" (08), told as done
+    ("agreed", "has agreed"), not as to come ("will agree") nor denied. Agreeing to meet or
+    negotiate stays an intention to ("agreed to meet again in Geneva": 036); None otherwise."""
+    if tok.lemma_.lower() != "agree" or tok.tag_ not in ("VBD", "VBN") or future(tok) \
+            or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    for comp in children(tok, "xcomp"):
+        if comp.pos_ != "VERB" or any(c.dep_ == "neg" for c in comp.children) \
+                or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children) \
+                or comp.lemma_.lower() in _DEGREE_VERBS:
+            continue
+        found = match_verb_rule(comp, rules)
+        if found is not None and found[0].frame not in INTENT_FRAMES:
+            code = refine(found[0].code, found[1])
+            return code if code[:2] in _SETTLED_BY_AGREEING else None
+    return None
+
+
+# Verbs of helping: force sent for a purpose told by one of them protects the one it helps.
+_HELPING = frozenset({"help", "support", "assist", "aid", "back", "defend", "protect", "bolster", "prop", "rescue"})
+
+
+def _sent_to_help(tok, targets: set[str], ctx: Context) -> bool:
+    """Does the verb's purpose clause say its force is to help the state it is sent to
+    ("sent in troops last August to help Kabila", "deployed troops to Chad to defend the
+    government")? Then the deployment is protection given, not a show of force against it."""
+    for clause in children(tok, "advcl", "xcomp"):
+        if clause.lemma_.lower() not in _HELPING or not any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                               for c in clause.children):
+            continue
+        helped = {a.code for obj in children(clause, "dobj") for a in actors_of(obj, ctx)}
+        if helped & targets:
+            return True
+    return False
+
+
+# Verbs of pulling out: asked of a state with its forces or envoys (or nothing) as the object,
+# a withdrawal.
+_WITHDRAWING = frozenset({"withdraw", "pull", "remove", "evacuate"})
+
+
+def _asked_to_withdraw(tok, rules: Rules) -> bool:
+    """Does an appeal ask the one appealed to to leave or to pull its forces or envoys out
+    ("asked India to withdraw its military personnel", "urged the boats to leave the waters",
+    "asked the ambassador to leave")? Asked of another state, a retreat is demanded, not begged;
+    asking it to return something, or to withdraw a complaint, is not."""
+    leaving = rules.classes.get("departure", frozenset()) - {"return"}
+    for comp in children(tok, "xcomp"):
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in comp.children) \
+                or any(c.dep_ == "neg" for c in comp.children):
+            continue
+        lemma = comp.lemma_.lower()
+        if lemma in leaving:
+            return True
+        if lemma in _WITHDRAWING:
+            objects = children(comp, "dobj")
+            if not objects or any(word_classes(o, rules) & {"troops", "diplomat"} for o in objects):
+                return True
+    return False
+
+
+def _own_envoy(tok, ctx: Context, src_codes: set[str], rules: Rules) -> bool:
+    """Is the verb's object an envoy of the doer's own ("summoned its ambassador to Somalia",
+    "summoned Kenya's envoy to Mogadishu")? Summoned home, the envoy is recalled."""
+    for obj in children(tok, "dobj"):
+        if "diplomat" not in word_classes(obj, rules):
+            continue
+        codes = {a.code for a in actors_of(obj, ctx)}
+        if (codes and codes <= src_codes) or (not codes and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in obj.children)):
+            return True
+    return False
