@@ -47,6 +47,25 @@ def _codes(events):
     ("China insisted on the withdrawal of Indian troops from the valley.", ("CHN", "IND", "10")),
     # 18: diplomats or people manhandled
     ("Iranian police manhandled a British diplomat in Tehran.", ("IRN", "GBR", "18")),
+    # 13: warnings sounded, sent or issued; action vowed against a state
+    ("China sounded a warning to Japan over the islands.", ("CHN", "JPN", "13")),
+    ("Russia sent a stark warning to NATO on Tuesday.", ("RUS", "NATO", "13")),
+    ("Israel issued a warning to Lebanon.", ("ISR", "LBN", "13")),
+    ("India vowed action against Pakistan after the attack.", ("IND", "PAK", "13")),
+    # 12: a summit skipped, talks stayed away from
+    ("Putin skipped the G20 summit in Bali.", ("RUS", "G20", "12")),
+    ("Russia stayed away from the talks with Ukraine.", ("RUS", "UKR", "12")),
+    # 15: troops marched or poured into a state
+    ("Turkish troops marched into Cyprus in 1974.", ("TUR", "CYP", "15")),
+    ("Iran poured troops into Syria in 2015.", ("IRN", "SYR", "15")),
+    # 16: a border or airspace closed to a partner named; 05: agreeing to normalised relations
+    ("Burundi closed its border with Rwanda in 2015.", ("BDI", "RWA", "16")),
+    ("Algeria closed its airspace to Moroccan aircraft.", ("DZA", "MAR", "16")),
+    ("The United Arab Emirates agreed to the normalization of relations with Israel.", ("ARE", "ISR", "05")),
+    # 07: peacekeepers stationed or deployed; asylum given
+    ("Ethiopia stationed 3,000 soldiers in Somalia as part of an African Union peacekeeping mission.",
+     ("ETH", "SOM", "07")),
+    ("Russia gave asylum to Ukraine's former president.", ("RUS", "UKR", "07")),
 ])
 def test_codes(code_text, text, expected):
     assert expected in _triples(code_text(text))
@@ -60,6 +79,12 @@ def test_codes(code_text, text, expected):
     ("Britain flew humanitarian aid to Nepal.", ("GBR", "NPL", "073")),
     # a visitor hosted is still a visit (the troops and base rows come after it)
     ("Brazil hosted the Argentine president in Brasilia.", ("BRA", "ARG", "043")),
+    ("Kenya deployed troops in Somalia as part of an African Union peacekeeping mission.", ("KEN", "SOM", "074")),
+    ("Russia gave asylum to Ukraine's former president.", ("RUS", "UKR", "075")),
+    ("Burundi closed its border with Rwanda in 2015.", ("BDI", "RWA", "163")),
+    # sealed stays a blockade (191); a demand agreed to stays a concession (080)
+    ("Venezuela sealed its border with Colombia in 2015.", ("VEN", "COL", "191")),
+    ("Chile agreed to Bolivia's demand.", ("CHL", "BOL", "080")),
 ])
 def test_full_codes(code_text, text, expected):
     assert expected in _codes(code_text(text))
@@ -73,6 +98,8 @@ def test_full_codes(code_text, text, expected):
     ("The airline rushed passengers to the airport.", {"15"}),
     ("Germany poured money into its own army.", {"07"}),
     ("France was ready to use its expertise to help Mali.", {"13"}),         # no force
+    ("The weather service issued a warning to Japan.", {"13"}),             # no actor warns
+    ("Protesters marched into the square in Paris.", {"15"}),
 ])
 def test_not_coded(code_text, text, roots):
     assert not [e for e in code_text(text) if e.root in roots]
