@@ -9,6 +9,7 @@ from bilat.stages.events.subjects import subject
 from bilat.stages.events.syntax import TARGET_PREPS, children, prep_objects
 from bilat.stages.events.candidate import Candidate
 from bilat.stages.events.rules import Rules, VerbRule, refine
+from bilat.stages.events.intentions import intended_code
 from bilat.stages.events.verbrules import intent_classes
 
 
@@ -27,9 +28,13 @@ def adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Cand
     targets: list[Arg] = []
     if rule.frame == "intent":
         classes = intent_classes(tok, rules)
+        code = refine(rule.code, classes)
+        intended = intended_code(tok, rules)
+        if intended is not None and intended[:2] == "13":
+            code = intended  # "ready to use force against Taiwan": a threat, not military cooperation
         if len(sources) >= 2 and classes & {"cooperation", "talks"}:
             # "their countries were ready to deepen cooperation": with each other
-            return Candidate(tok.i, refine(rule.code, classes), sources[:1], sources[1:2], intent=True)
+            return Candidate(tok.i, code, sources[:1], sources[1:2], intent=True)
         for c in tok.children:
             if c.dep_ == "xcomp":
                 for obj in children(c, "dobj"):
@@ -42,7 +47,7 @@ def adjective_candidate(tok, rule: VerbRule, ctx: Context, rules: Rules) -> Cand
             targets = other_party(sources, ctx)
         if not targets:
             return None
-        return Candidate(tok.i, refine(rule.code, classes), sources, targets, intent=True)
+        return Candidate(tok.i, code, sources, targets, intent=True)
     # a feeling's cause is its target: "disappointed by Seoul's decision"
     for prep, pobj in prep_objects(tok, (rule.prep, "by") if rule.prep else TARGET_PREPS + ("by",)):
         if targets:

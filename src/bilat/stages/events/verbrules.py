@@ -113,12 +113,20 @@ def _felt(tok) -> bool:
 _PARTNER_PREPS = ("with",)
 
 
+# Prepositions of a verb's target that the parser often hangs on its direct object.
+_OPPONENT_PREPS = ("against",)
+
+
 def hung_on_object(tok):
     """A verb's "with" phrase the parser hung on the noun before it: "conferred on the matter
-    with Mubarak", "discussed the issue with his Syrian counterpart"."""
-    nouns = children(tok, "dobj") + [pobj for _, pobj in prep_objects(tok, ("on", "about", "over", "by"))]
+    with Mubarak", "discussed the issue with his Syrian counterpart"; and an "against" phrase
+    hung on its direct object: "used force against Syria", "will take action against Fiji"."""
+    objects = children(tok, "dobj")
+    nouns = objects + [pobj for _, pobj in prep_objects(tok, ("on", "about", "over", "by"))]
     for noun in nouns:
         yield from prep_objects(noun, _PARTNER_PREPS)
+    for noun in objects:
+        yield from prep_objects(noun, _OPPONENT_PREPS)
 
 
 def _when(prep) -> bool:
