@@ -341,3 +341,23 @@ def test_an_event_of_many_mentions_is_rebuilt_in_memory_as_by_queries():
         # and the events stay the events: each mention's event exists, its sources counted
         assert by_cache.con.execute("SELECT count(*) FROM mentions WHERE merged_id NOT IN "
                                     "(SELECT event_id FROM events)").fetchone()[0] == 0
+
+
+def test_a_store_file_is_written_in_small_row_groups_and_its_cursors_read_it(tmp_path):
+    """A store opened for writing writes row groups of ROW_GROUP_SIZE rows (so a checkpoint
+    rewrites the last few, not the whole table), and a cursor taken from it for another
+    thread reads the same tables."""
+    from bilat.query import Store
+    from bilat.store import ROW_GROUP_SIZE
+
+    path = str(tmp_path / "s.duckdb")
+    store = Store(path)
+    store.con.execute(f"CREATE TABLE numbers AS SELECT range AS n FROM range({3 * ROW_GROUP_SIZE})")
+    store.con.execute("CHECKPOINT")
+    groups = store.con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')").fetchone()[0]
+    assert groups == 3
+    reader = store.cursor()
+    assert reader.con.execute("SELECT count(*) FROM numbers").fetchone()[0] == 3 * ROW_GROUP_SIZE
+    assert reader.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    reader.close()
+    store.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bilat.document import Document
 from bilat.errors import BilatError
-from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, known_hashes, load_story_index,
+from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, cursor, known_hashes, load_story_index,
                          note_story_dates, quiet_documents, release_free_memory, same_coding, stale_undated, undated_documents,
                          write_document, write_unlocked)
 
@@ -167,7 +167,7 @@ class Store:
         process read through many cursors while one of them ingests: each read sees the
         batches committed so far. Close it before this store."""
         other = object.__new__(Store)
-        other.path, other.con = self.path, self.con.cursor()
+        other.path, other.con = self.path, cursor(self.con)
         other._resolved = self._resolved
         return other
 

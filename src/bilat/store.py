@@ -214,6 +214,17 @@ def _open(duckdb, path: str, read_only: bool):
     return con
 
 
+def cursor(con):
+    """Another connection to ``con``'s database, for another thread, reading and writing the
+    same store: a DuckDB cursor starts in the in-memory database, so it is pointed at the
+    store ``con`` uses (the file attached by :func:`_open`)."""
+    other = con.cursor()
+    name = con.execute("SELECT current_database()").fetchone()[0]
+    if name != other.execute("SELECT current_database()").fetchone()[0]:
+        other.execute(f'USE "{name}"')
+    return other
+
+
 def _engine():
     """DuckDB's compiled module, ``_duckdb``: ``connect`` and the exception classes, the same
     objects ``duckdb`` re-exports. ``import duckdb`` also loads Python modules no store
@@ -308,7 +319,7 @@ def cluster_events(con) -> None:
     order (and ``dyad_periods`` in ``(source, target, period)`` order, without its rows of 0),
     in the caller's transaction.
 
-    DuckDB keeps each column's min and max per row group of about 120,000 rows; with the
+    DuckDB keeps each column's min and max per row group (``ROW_GROUP_SIZE`` rows); with the
     events in this order, a query for one pair's months (a timeline page) skips every row
     group but the few that hold them, and within a pair the rows are in the order of its
     pages, so a page's events are a few runs of consecutive rows. Events ingested later are appended after them, out of
