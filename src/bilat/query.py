@@ -13,7 +13,7 @@ from pathlib import Path
 from bilat.document import Document
 from bilat.errors import BilatError
 from bilat.store import (EVENT_COLUMNS, DyadCache, PeriodTally, _event_row, cluster_if_due, connect, cursor, known_hashes, load_story_index,
-                         note_story_dates, quiet_documents, release_free_memory, same_coding, stale_undated, undated_documents,
+                         note_story_dates, quiet_documents, release_free_memory, same_coding, stale_undated, trim_cache, undated_documents,
                          write_document, write_unlocked)
 
 # Columns of the event record, in the documented order (docs/record.md).
@@ -241,6 +241,7 @@ class Store:
         redo = stale_undated(self.con, [d for d in moved if d not in quiet])
         for batch in _batches(pipeline.pipe(redo, on_error=on_error), pipeline.settings.batch_size):
             self._write_batch(batch, index, force=True)
+            release_free_memory()
         cluster_if_due(self.con)  # keeps timeline pages fast as the store grows
         return tally
 
@@ -268,6 +269,7 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        trim_cache(self.con)  # what DuckDB caches of the store does not grow with it
         for doc in batch:
             index.pending.pop(doc.doc_id, None)
         return outcomes

@@ -936,6 +936,30 @@ def _insert_mentions(con, rows: list[list]) -> None:
                     [v for row in rows for v in row])
 
 
+# What DuckDB may keep cached of a store's blocks after a batch is written: it keeps every block
+# it read or wrote until its memory limit (80% of the machine's memory) is reached, so an
+# ingest's main process grew with the store, most of all when the documents coded again at
+# its end were read back (README, *Real news*, the eighth session).
+CACHE_KEPT_MIB = 32
+
+
+def trim_cache(con) -> None:
+    """Make DuckDB give back the cached blocks of the store on ``con`` beyond its indexes (which
+    it cannot evict) and ``CACHE_KEPT_MIB``: its memory limit is lowered to that for a moment,
+    which evicts blocks already in the store file and spills what is not, then set back. A
+    limit it cannot meet is no error here: it keeps what it must."""
+    import _duckdb
+
+    indexes = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                          "WHERE tag = 'ART_INDEX'").fetchone()[0]
+    try:
+        con.execute(f"SET memory_limit = '{int(indexes) // 2**20 + CACHE_KEPT_MIB}MiB'")
+    except _duckdb.Error:
+        pass
+    finally:
+        con.execute("RESET memory_limit")
+
+
 def release_free_memory() -> None:
     """Give the C allocator's free pages back to the system (glibc's ``malloc_trim``; nothing
     elsewhere). An ingest's main process receives each coded batch from a worker as a buffer
