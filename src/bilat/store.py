@@ -203,7 +203,7 @@ def _open(duckdb, path: str, read_only: bool):
     con = duckdb.connect()
     try:
         quoted = path.replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")  # (cursor() looks for 'store')
         con.execute("USE store")
         # where DuckDB spills what does not fit in memory: beside the store, as when the file
         # is opened directly (an in-memory database would spill to ./.tmp)
@@ -218,10 +218,9 @@ def cursor(con):
     """Another connection to ``con``'s database, for another thread, reading and writing the
     same store: a DuckDB cursor starts in the in-memory database, so it is pointed at the
     store ``con`` uses (the file attached by :func:`_open`)."""
-    other = con.cursor()
-    name = con.execute("SELECT current_database()").fetchone()[0]
-    if name != other.execute("SELECT current_database()").fetchone()[0]:
-        other.execute(f'USE "{name}"')
+    other = con.cursor()  # (only the new connection is asked: ``con`` may be busy in another thread)
+    if other.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'store'").fetchone()[0]:
+        other.execute("USE store")
     return other
 
 
