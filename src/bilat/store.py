@@ -192,6 +192,8 @@ def connect(path: str, *, read_only: bool = False):
 # bilat). With row groups of 2,048 rows a checkpoint rewrites the last few only, and its cost
 # no longer grows with the store.
 ROW_GROUP_SIZE = 2048
+# The name a store file opened for writing is attached under (``_open``; ``cursor`` looks for it).
+_ATTACHED = "store"
 
 
 def _open(duckdb, path: str, read_only: bool):
@@ -203,8 +205,8 @@ def _open(duckdb, path: str, read_only: bool):
     con = duckdb.connect()
     try:
         quoted = path.replace("'", "''")
-        con.execute(f"ATTACH '{quoted}' AS store (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")  # (cursor() looks for 'store')
-        con.execute("USE store")
+        con.execute(f"ATTACH '{quoted}' AS {_ATTACHED} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute(f"USE {_ATTACHED}")
         # where DuckDB spills what does not fit in memory: beside the store, as when the file
         # is opened directly (an in-memory database would spill to ./.tmp)
         con.execute("SET temp_directory = ?", [path + ".tmp"])
@@ -219,8 +221,8 @@ def cursor(con):
     same store: a DuckDB cursor starts in the in-memory database, so it is pointed at the
     store ``con`` uses (the file attached by :func:`_open`)."""
     other = con.cursor()  # (only the new connection is asked: ``con`` may be busy in another thread)
-    if other.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'store'").fetchone()[0]:
-        other.execute("USE store")
+    if other.execute("SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [_ATTACHED]).fetchone()[0]:
+        other.execute(f"USE {_ATTACHED}")
     return other
 
 
@@ -947,13 +949,11 @@ def trim_cache(con) -> None:
     it cannot evict) and ``CACHE_KEPT_MIB``: its memory limit is lowered to that for a moment,
     which evicts blocks already in the store file and spills what is not, then set back. A
     limit it cannot meet is no error here: it keeps what it must."""
-    import _duckdb
-
     indexes = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
                           "WHERE tag = 'ART_INDEX'").fetchone()[0]
     try:
         con.execute(f"SET memory_limit = '{int(indexes) // 2**20 + CACHE_KEPT_MIB}MiB'")
-    except _duckdb.Error:
+    except _engine().Error:
         pass
     finally:
         con.execute("RESET memory_limit")
